@@ -1,0 +1,76 @@
+"""The ``sbert-desktop`` command line.
+
+With no arguments it opens the window. Each subcommand lives in
+``sbert_desktop/commands/<name>.py`` with ``add_parser(subparsers)`` and ``run(args) -> int``;
+those modules import only the standard library at top level so that ``--help`` stays instant.
+A user mistake (:class:`~sbert_desktop.core.errors.SbertDesktopError`) ends with one line on
+stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from sbert_desktop import __version__
+
+#: subcommand modules, in the order ``--help`` lists them
+COMMANDS = [
+    "inspect",
+    "encode",
+    "evaluate",
+    "train",
+    "pairs",
+    "search",
+    "cluster",
+    "project",
+    "cache",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sbert-desktop",
+        description="Sentence-BERT workbench. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"sbert-desktop {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    gui = sub.add_parser("gui", help="open the window (the default)")
+    gui.add_argument("file", nargs="?", help="a sentence file or pair data set to open")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"sbert_desktop.commands.{name}")
+        except ModuleNotFoundError as exc:  # a command not built yet in this checkout
+            if exc.name != f"sbert_desktop.commands.{name}":
+                raise
+            continue
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command in (None, "gui"):
+        from sbert_desktop.gui.app import run_app
+
+        return run_app(getattr(args, "file", None))
+
+    from sbert_desktop.core.errors import SbertDesktopError
+    from sbert_desktop.core.progress import Cancelled
+
+    module = importlib.import_module(f"sbert_desktop.commands.{args.command}")
+    try:
+        return int(module.run(args) or 0)
+    except SbertDesktopError as exc:
+        print(f"sbert-desktop {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except (KeyboardInterrupt, Cancelled):
+        print(f"sbert-desktop {args.command}: cancelled", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""One module per ``sbert-desktop`` subcommand (see :mod:`sbert_desktop.cli`)."""
