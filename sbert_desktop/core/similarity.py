@@ -1,0 +1,429 @@
+"""Cosine similarity on float32 embeddings: all pairs, k-nearest-neighbour mining, search, rerank.
+
+Everything works on numpy ``float32 [n, dim]`` arrays. Rows are L2-normalised first (a copy is
+made only when they are not unit length already), so a dot product is the cosine. Big jobs are
+computed block by block (``chunk_size`` queries x ``chunk_size`` corpus rows), so memory stays at
+one block plus the result, whatever the corpus size: :func:`mine_pairs` on 100k sentences never
+builds a 100k x 100k matrix.
+
+torch is imported inside the functions that need it (its ``topk`` is several times faster than
+numpy's ``argpartition`` on CPU).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Sequence
+
+import numpy as np
+
+from sbert_desktop.core.errors import SbertDesktopError
+from sbert_desktop.core.progress import CancelToken, ProgressCallback, ProgressReporter, check
+
+#: :func:`all_pairs` refuses above this many pairs (about 140 MB of result arrays)
+DEFAULT_MAX_ALL_PAIRS = 5_000_000
+#: bytes one pair costs while :func:`all_pairs` sorts (indices, score, sort order)
+_BYTES_PER_PAIR = 28
+
+
+class TooManyPairsError(SbertDesktopError):
+    """A computation over all pairs was refused: it names the count and the memory it would need."""
+
+    def __init__(self, n_items: int, n_pairs: int, bytes_needed: int, limit: int):
+        self.n_items, self.n_pairs, self.bytes_needed, self.limit = n_items, n_pairs, bytes_needed, limit
+        super().__init__(
+            f"all pairs of {n_items:,} sentences are {n_pairs:,} pairs and would need about "
+            f"{format_bytes(bytes_needed)} of memory; the limit is {limit:,} pairs. "
+            "Mine the top-k nearest pairs instead."
+        )
+
+
+def format_bytes(n: float) -> str:
+    for unit in ("B", "KB", "MB", "GB", "TB"):
+        if abs(n) < 1024 or unit == "TB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n:.1f} TB"  # pragma: no cover
+
+
+# --------------------------------------------------------------------------- cosine helpers
+
+
+def normalize(emb: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length as C-contiguous float32 (zero rows stay zero).
+
+    Returns ``emb`` itself when it already is float32, contiguous and unit length.
+    """
+    emb = np.asarray(emb)
+    if emb.ndim == 1:
+        emb = emb[None, :]
+    if emb.ndim != 2:
+        raise ValueError(f"embeddings must be [n, dim], got shape {emb.shape}")
+    emb32 = np.ascontiguousarray(emb, dtype=np.float32)
+    norms = np.linalg.norm(emb32, axis=1)
+    if emb32 is emb and np.all(np.abs(norms - 1.0) < 1e-4):
+        return emb32
+    norms[norms == 0] = 1.0
+    return (emb32 / norms[:, None]).astype(np.float32, copy=False)
+
+
+def cosine_matrix(a: np.ndarray, b: np.ndarray | None = None) -> np.ndarray:
+    """Cosine similarity of every row of ``a`` with every row of ``b`` (default ``a``): float32 [len(a), len(b)]."""
+    a = normalize(a)
+    b = a if b is None else normalize(b)
+    return a @ b.T
+
+
+def paired_cosine(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Cosine of row i of ``a`` with row i of ``b``: float32 [n]."""
+    a, b = normalize(a), normalize(b)
+    if a.shape != b.shape:
+        raise ValueError(f"shapes differ: {a.shape} vs {b.shape}")
+    return np.einsum("ij,ij->i", a, b).astype(np.float32)
+
+
+# --------------------------------------------------------------------------- result types
+
+
+@dataclass
+class PairTable:
+    """Unordered sentence pairs ``(first[i] < second[i])`` sorted by ``scores``, highest first."""
+
+    first: np.ndarray  # int64 [m]
+    second: np.ndarray  # int64 [m]
+    scores: np.ndarray  # float32 [m]
+
+    def __len__(self) -> int:
+        return int(self.scores.shape[0])
+
+    def __iter__(self) -> Iterator[tuple[int, int, float]]:
+        for a, b, s in zip(self.first.tolist(), self.second.tolist(), self.scores.tolist()):
+            yield a, b, s
+
+    def head(self, n: int) -> "PairTable":
+        return PairTable(self.first[:n], self.second[:n], self.scores[:n])
+
+    def to_list(self) -> list[list[float | int]]:
+        """``[[score, i, j], ...]``, the shape of sentence-transformers' ``paraphrase_mining``."""
+        return [[s, a, b] for a, b, s in self]
+
+    def with_sentences(self, sentences: Sequence[str]) -> list[tuple[str, str, float]]:
+        return [(sentences[a], sentences[b], s) for a, b, s in self]
+
+
+@dataclass
+class Neighbors:
+    """The ``k`` best corpus rows of each query row, best first.
+
+    ``indices`` int64 [q, k] (-1 where the corpus had fewer than k rows), ``scores`` float32 [q, k]
+    (-inf where ``indices`` is -1).
+    """
+
+    indices: np.ndarray
+    scores: np.ndarray
+
+    def __len__(self) -> int:
+        return int(self.indices.shape[0])
+
+
+# --------------------------------------------------------------------------- all pairs
+
+
+def all_pairs(emb: np.ndarray, max_pairs: int = DEFAULT_MAX_ALL_PAIRS) -> PairTable:
+    """Every unordered pair with its cosine, highest first.
+
+    Raises :class:`TooManyPairsError` (with the count and the memory it would need) when
+    ``n * (n - 1) / 2 > max_pairs``; use :func:`mine_pairs` for big corpora.
+    """
+    n = int(np.asarray(emb).shape[0])
+    n_pairs = n * (n - 1) // 2
+    if n_pairs > max_pairs:
+        raise TooManyPairsError(n, n_pairs, n_pairs * _BYTES_PER_PAIR + n * n * 4, max_pairs)
+    unit = normalize(emb) if n else np.zeros((0, 1), np.float32)
+    first, second = np.triu_indices(n, k=1)
+    scores = (unit @ unit.T)[first, second].astype(np.float32) if n > 1 else np.zeros(0, np.float32)
+    order = np.argsort(-scores, kind="stable")
+    return PairTable(first[order].astype(np.int64), second[order].astype(np.int64), scores[order])
+
+
+# --------------------------------------------------------------------------- k nearest neighbours
+
+
+def _topk_blocks(
+    query: np.ndarray,
+    corpus: np.ndarray,
+    top_k: int,
+    chunk_size: int,
+    exclude_self: bool,
+    progress: ProgressCallback | None,
+    cancel: CancelToken | None,
+    stage: str,
+) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """Yield ``(start, indices, scores)`` per query chunk; running top-k merged over corpus chunks.
+
+    With ``exclude_self`` query row ``i`` is corpus row ``i`` (the same matrix) and is skipped.
+    """
+    import torch
+
+    n_q, n_c = query.shape[0], corpus.shape[0]
+    k = min(top_k, n_c - 1 if exclude_self else n_c)
+    chunk_size = max(1, int(chunk_size))
+    q_chunks = range(0, n_q, chunk_size)
+    c_chunks = range(0, n_c, chunk_size)
+    report = ProgressReporter(progress, len(q_chunks) * len(c_chunks), stage)
+    report(0, force=True)
+    corpus_t = torch.from_numpy(corpus)
+    done = 0
+    for qs in q_chunks:
+        q_t = torch.from_numpy(query[qs : qs + chunk_size])
+        best_v = best_i = None
+        for cs in c_chunks:
+            check(cancel)
+            block = q_t @ corpus_t[cs : cs + chunk_size].T
+            if exclude_self and cs < qs + q_t.shape[0] and qs < cs + block.shape[1]:
+                rows = torch.arange(max(qs, cs), min(qs + q_t.shape[0], cs + block.shape[1]))
+                block[rows - qs, rows - cs] = -float("inf")
+            kk = min(k, block.shape[1])
+            if kk > 0:
+                v, i = torch.topk(block, kk, dim=1)
+                i += cs
+                if best_v is None:
+                    best_v, best_i = v, i
+                else:
+                    v = torch.cat([best_v, v], dim=1)
+                    i = torch.cat([best_i, i], dim=1)
+                    best_v, pos = torch.topk(v, min(k, v.shape[1]), dim=1)
+                    best_i = torch.gather(i, 1, pos)
+            done += 1
+            report(done)
+        rows = q_t.shape[0]
+        indices = np.full((rows, max(top_k, 0)), -1, np.int64)
+        scores = np.full((rows, max(top_k, 0)), -np.inf, np.float32)
+        if best_v is not None:
+            indices[:, : best_i.shape[1]] = best_i.numpy()
+            scores[:, : best_v.shape[1]] = best_v.numpy()
+        yield qs, indices, scores
+
+
+def iter_nearest_neighbors(
+    emb: np.ndarray,
+    top_k: int = 10,
+    chunk_size: int = 4096,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """Stream the ``top_k`` nearest other rows of every row: yields ``(start_row, indices, scores)``.
+
+    For writing top-k tables of any corpus size without holding them (see ``export.export_topk``).
+    """
+    unit = normalize(emb)
+    yield from _topk_blocks(unit, unit, top_k, chunk_size, True, progress, cancel, "nearest neighbours")
+
+
+def nearest_neighbors(
+    emb: np.ndarray,
+    top_k: int = 10,
+    chunk_size: int = 4096,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> Neighbors:
+    """The ``top_k`` nearest *other* rows of every row (self excluded), chunked."""
+    n = int(np.asarray(emb).shape[0])
+    indices = np.full((n, top_k), -1, np.int64)
+    scores = np.full((n, top_k), -np.inf, np.float32)
+    for start, idx, sc in iter_nearest_neighbors(emb, top_k, chunk_size, progress, cancel):
+        indices[start : start + len(idx)] = idx
+        scores[start : start + len(sc)] = sc
+    return Neighbors(indices, scores)
+
+
+def pairs_from_neighbors(
+    neighbors: Neighbors, max_pairs: int | None = None, min_score: float | None = None
+) -> PairTable:
+    """Deduplicate ``(i, j)`` / ``(j, i)`` from a k-NN table into a :class:`PairTable`, highest first.
+
+    Ties in score are broken by ``(first, second)`` so the result is deterministic.
+    """
+    n, k = neighbors.indices.shape
+    first = np.repeat(np.arange(n, dtype=np.int64), k)
+    second = neighbors.indices.reshape(-1)
+    scores = neighbors.scores.reshape(-1)
+    keep = second >= 0
+    if min_score is not None:
+        keep &= scores >= min_score
+    first, second, scores = first[keep], second[keep], scores[keep]
+    lo, hi = np.minimum(first, second), np.maximum(first, second)
+    key = lo * max(n, 1) + hi
+    key, where = np.unique(key, return_index=True)  # sorted by (lo, hi)
+    lo, hi, scores = lo[where], hi[where], scores[where]
+    order = np.argsort(-scores, kind="stable")  # stable: equal scores stay in (lo, hi) order
+    if max_pairs is not None:
+        order = order[:max_pairs]
+    return PairTable(lo[order], hi[order], scores[order].astype(np.float32))
+
+
+def mine_pairs(
+    emb: np.ndarray,
+    top_k: int = 10,
+    chunk_size: int = 4096,
+    max_pairs: int | None = None,
+    min_score: float | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> PairTable:
+    """Paraphrase mining: the ``top_k`` nearest neighbours of every sentence as unordered pairs.
+
+    Same candidates as ``sentence_transformers.util.paraphrase_mining_embeddings(emb, top_k=top_k)``
+    (pairs ``i < j``, highest cosine first) but computed in ``chunk_size`` x ``chunk_size`` blocks
+    with a running top-k per row, and deduplicated with numpy instead of a Python heap. Memory: one
+    block (``chunk_size**2 * 4`` bytes, 64 MB at 4096) plus ``n * top_k * 12`` bytes.
+    """
+    neighbors = nearest_neighbors(emb, top_k, chunk_size, progress, cancel)
+    return pairs_from_neighbors(neighbors, max_pairs=max_pairs, min_score=min_score)
+
+
+def semantic_search(
+    query_emb: np.ndarray,
+    corpus_emb: np.ndarray,
+    top_k: int = 10,
+    chunk_size: int = 4096,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> Neighbors:
+    """The ``top_k`` corpus rows closest to each query row (a 1-d query counts as one row)."""
+    q, c = normalize(query_emb), normalize(corpus_emb)
+    if q.shape[1] != c.shape[1]:
+        raise SbertDesktopError(f"query dimension {q.shape[1]} does not match corpus dimension {c.shape[1]}")
+    indices = np.full((q.shape[0], top_k), -1, np.int64)
+    scores = np.full((q.shape[0], top_k), -np.inf, np.float32)
+    for start, idx, sc in _topk_blocks(q, c, top_k, chunk_size, False, progress, cancel, "search"):
+        indices[start : start + len(idx)] = idx
+        scores[start : start + len(sc)] = sc
+    return Neighbors(indices, scores)
+
+
+# --------------------------------------------------------------------------- retrieve & rerank
+
+
+@dataclass
+class RankedHit:
+    """One corpus sentence in a retrieve-and-rerank result. Ranks are 0-based (0 = best)."""
+
+    index: int
+    sentence: str
+    bi_score: float
+    bi_rank: int
+    cross_score: float | None = None
+    cross_rank: int | None = None
+
+    @property
+    def move(self) -> int:
+        """Places gained by reranking (positive = the cross-encoder put it higher)."""
+        return 0 if self.cross_rank is None else self.bi_rank - self.cross_rank
+
+
+@dataclass
+class RerankResult:
+    query: str
+    bi_ranking: list[RankedHit]  # by bi-encoder score, the top_k
+    cross_ranking: list[RankedHit]  # by cross-encoder score, the top_k (empty without a cross-encoder)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds: encode, search, rerank
+    candidates: int = 0
+
+
+def retrieve_and_rerank(
+    query: str,
+    corpus_sentences: Sequence[str],
+    corpus_emb: np.ndarray,
+    bi_encoder: Any,
+    cross_encoder: Any | None = None,
+    top_k: int = 10,
+    candidates: int | None = None,
+    batch_size: int = 32,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> RerankResult:
+    """Retrieve ``candidates`` (default ``max(top_k, 32)``) with the bi-encoder, rescore them with
+    the cross-encoder, and return both top-``top_k`` rankings with each hit's rank move.
+
+    ``bi_encoder`` needs ``encode(list[str]) -> float32 [n, dim]``; ``cross_encoder`` needs
+    ``predict(list[tuple[str, str]]) -> [n]`` (or ``[n, 2]``: the second column is used).
+    """
+    if len(corpus_sentences) != np.asarray(corpus_emb).shape[0]:
+        raise SbertDesktopError(
+            f"{len(corpus_sentences)} sentences but {np.asarray(corpus_emb).shape[0]} embeddings"
+        )
+    n_cand = min(len(corpus_sentences), max(top_k, candidates or 32))
+    timings: dict[str, float] = {}
+    t = time.perf_counter()
+    q = np.asarray(bi_encoder.encode([query]), dtype=np.float32)
+    timings["encode"] = time.perf_counter() - t
+    check(cancel)
+    t = time.perf_counter()
+    found = semantic_search(q, corpus_emb, n_cand, cancel=cancel)
+    timings["search"] = time.perf_counter() - t
+    idx = [int(i) for i in found.indices[0] if i >= 0]
+    bi_scores = [float(s) for s in found.scores[0][: len(idx)]]
+    hits = [RankedHit(i, corpus_sentences[i], s, r) for r, (i, s) in enumerate(zip(idx, bi_scores))]
+    cross_ranking: list[RankedHit] = []
+    if cross_encoder is not None and hits:
+        t = time.perf_counter()
+        raw = np.asarray(
+            cross_encoder.predict([(query, h.sentence) for h in hits], batch_size=batch_size,
+                                  progress=progress, cancel=cancel),
+            dtype=np.float32,
+        )
+        timings["rerank"] = time.perf_counter() - t
+        if raw.ndim == 2:
+            if raw.shape[1] != 2:
+                raise SbertDesktopError(
+                    f"the cross-encoder has {raw.shape[1]} labels; reranking needs a one-score (or binary) model"
+                )
+            raw = raw[:, 1]
+        order = np.argsort(-raw, kind="stable")
+        for rank, pos in enumerate(order.tolist()):
+            hits[pos].cross_score = float(raw[pos])
+            hits[pos].cross_rank = rank
+        cross_ranking = [hits[p] for p in order[:top_k].tolist()]
+    return RerankResult(query, hits[:top_k], cross_ranking, timings, len(hits))
+
+
+# --------------------------------------------------------------------------- rank statistics
+
+
+def ranks(scores: np.ndarray) -> np.ndarray:
+    """0-based rank of each score, highest first (ties keep input order): int64 [n]."""
+    scores = np.asarray(scores)
+    order = np.argsort(-scores, kind="stable")
+    out = np.empty(len(scores), np.int64)
+    out[order] = np.arange(len(scores))
+    return out
+
+
+def rank_disagreement(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``ranks(a) - ranks(b)`` for two scorings of the same items: positive where ``b`` ranks an item higher."""
+    a, b = np.asarray(a), np.asarray(b)
+    if a.shape != b.shape:
+        raise ValueError(f"shapes differ: {a.shape} vs {b.shape}")
+    return ranks(a) - ranks(b)
+
+
+def pearson(a: Sequence[float], b: Sequence[float]) -> float:
+    """Pearson correlation; NaN when either side is constant or shorter than 2."""
+    from scipy import stats
+
+    a, b = np.asarray(a, np.float64), np.asarray(b, np.float64)
+    if len(a) < 2 or np.ptp(a) == 0 or np.ptp(b) == 0:
+        return float("nan")
+    return float(stats.pearsonr(a, b)[0])
+
+
+def spearman(a: Sequence[float], b: Sequence[float]) -> float:
+    """Spearman rank correlation; NaN when either side is constant or shorter than 2."""
+    from scipy import stats
+
+    a, b = np.asarray(a, np.float64), np.asarray(b, np.float64)
+    if len(a) < 2 or np.ptp(a) == 0 or np.ptp(b) == 0:
+        return float("nan")
+    return float(stats.spearmanr(a, b)[0])
