@@ -1,0 +1,234 @@
+"""Sentence-pair data sets for STS (a similarity score) and NLI (a label) training and evaluation.
+
+:func:`read_pairs` reads the known layouts (see :mod:`sbert_desktop.core.data.formats`) and generic
+csv/tsv/jsonl/parquet/xlsx tables with a column mapping. Every row is checked before anything is
+returned: a bad row raises :class:`DataError` with its line, never a partial data set.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import numpy as np
+
+from sbert_desktop.core.data import columns as names
+from sbert_desktop.core.data.formats import PAIR_FORMAT_NAMES, PAIR_FORMATS, detect_pair_format, guess_pair_columns
+from sbert_desktop.core.data.tables import RawTable, format_from_extension, read_delimited, read_table
+from sbert_desktop.core.errors import DataError
+
+NLI_LABELS = ("entailment", "neutral", "contradiction")
+
+#: accepted spellings of each label (any case); integers follow SNLI: 0 entailment, 1 neutral, 2 contradiction
+_LABEL_INDEX = {name: i for i, name in enumerate(NLI_LABELS)} | {str(i): i for i in range(len(NLI_LABELS))}
+
+
+@dataclass
+class PairDataset:
+    path: Path
+    format: str                             # "stsb", "korsts", "snli", "kornli", "sick", "generic"
+    encoding: str | None
+    task: str                               # "sts" or "nli"
+    sentence1: list[str]
+    sentence2: list[str]
+    scores: np.ndarray | None = None        # float32 [n], on the file's own scale
+    score_range: tuple[float, float] | None = None
+    labels: np.ndarray | None = None        # int64 [n], indices into NLI_LABELS
+    line_numbers: list[int] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    n_blank: int = 0
+
+    def __len__(self) -> int:
+        return len(self.sentence1)
+
+    @property
+    def label_names(self) -> tuple[str, ...]:
+        """NLI_LABELS when the data set has labels, else ()."""
+        return NLI_LABELS if self.labels is not None else ()
+
+    def pairs(self) -> list[tuple[str, str]]:
+        return list(zip(self.sentence1, self.sentence2))
+
+    def normalized_scores(self) -> np.ndarray:
+        """Scores mapped from ``score_range`` to 0..1 (float32)."""
+        if self.scores is None or self.score_range is None:
+            raise DataError(self.path, "has no similarity scores to normalize (it is an NLI data set)")
+        low, high = self.score_range
+        span = (high - low) or 1.0
+        return ((self.scores - low) / span).astype(np.float32)
+
+    def subset(self, indices: Iterable[int]) -> "PairDataset":
+        """A new data set with the rows at ``indices`` (in that order)."""
+        idx = np.asarray(list(indices) if not isinstance(indices, np.ndarray) else indices, dtype=np.int64)
+        return replace(
+            self,
+            sentence1=[self.sentence1[i] for i in idx],
+            sentence2=[self.sentence2[i] for i in idx],
+            scores=None if self.scores is None else self.scores[idx],
+            labels=None if self.labels is None else self.labels[idx],
+            line_numbers=[self.line_numbers[i] for i in idx] if self.line_numbers else [],
+            columns=list(self.columns),
+            problems=list(self.problems),
+        )
+
+
+def parse_label(value: Any, path: Path, line: int) -> int:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    key = str(value).strip().lower() if value is not None else ""
+    index = _LABEL_INDEX.get(key)
+    if index is None:
+        raise DataError(path, f"label {value!r} is not one of {', '.join(NLI_LABELS)} (or 0, 1, 2)", line=line)
+    return index
+
+
+def parse_score(value: Any, path: Path, line: int) -> float:
+    try:
+        score = float(value.strip() if isinstance(value, str) else value)
+    except (TypeError, ValueError):
+        score = math.nan
+        if value is not None and str(value).strip().lower() != "nan":
+            raise DataError(path, f"score {value!r} is not a number", line=line) from None
+    if not math.isfinite(score):
+        raise DataError(path, f"score {value!r} is missing or not a finite number", line=line)
+    return score
+
+
+def _text(value: Any, what: str, path: Path, line: int) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or not str(value).strip():
+        raise DataError(path, f"{what} is empty", line=line)
+    return value if isinstance(value, str) else str(value)
+
+
+def _resolve(table: RawTable, column: str | int, what: str) -> int:
+    if isinstance(column, int):
+        return column
+    if column in table.columns:
+        return table.columns.index(column)
+    wanted = names.normalize_name(column)
+    for i, name in enumerate(table.columns):
+        if names.normalize_name(name) == wanted:
+            return i
+    raise DataError(table.path, f"no {what} column {column!r}; the columns are {', '.join(table.columns)}",
+                    line=1 if table.has_header and table.format in ("csv", "tsv") else None)
+
+
+def _read_known(path: Path, fmt: str) -> tuple[RawTable, dict[str, int | None]]:
+    spec = PAIR_FORMATS[fmt]
+    header = True if spec.header is not None else None  # stsb: tolerate a KorSTS-style header
+    table = read_delimited(path, "\t", header=header, quoting=spec.quoting, allow_extra=spec.allow_extra,
+                           n_columns=7 if fmt == "stsb" else None)
+    if fmt == "stsb" and table.has_header:
+        spec = PAIR_FORMATS["korsts"]
+    if spec.header is not None:
+        found = {names.normalize_name(c) for c in table.columns}
+        missing = [c for c in (spec.sentence1, spec.sentence2, spec.score, spec.label)
+                   if c is not None and names.normalize_name(c) not in found]
+        if missing:
+            raise DataError(path, f"not a {fmt} file: the header lacks {', '.join(missing)} "
+                                  f"(expected: {' '.join(spec.header)}; found: {' '.join(table.columns)})", line=1)
+    mapping = {key: (None if col is None else _resolve(table, col, key))
+               for key, col in (("sentence1", spec.sentence1), ("sentence2", spec.sentence2),
+                                ("score", spec.score), ("label", spec.label))}
+    return table, mapping
+
+
+def _read_generic(path: Path, columns: Mapping[str, str] | None) -> tuple[RawTable, dict[str, int | None]]:
+    ext = format_from_extension(path)
+    table = read_table(path, ext if ext in ("csv", "tsv", "jsonl", "parquet", "xlsx") else "csv", header=True)
+    guess = guess_pair_columns(table.columns)
+    mapping = {"sentence1": guess.sentence1, "sentence2": guess.sentence2, "score": guess.score, "label": guess.label}
+    if columns:
+        unknown = set(columns) - set(mapping)
+        if unknown:
+            raise ValueError(f"unknown keys in columns: {sorted(unknown)}; use {sorted(mapping)}")
+        mapping.update({key: _resolve(table, col, key) for key, col in columns.items() if col is not None})
+    for key in ("sentence1", "sentence2"):
+        if mapping[key] is None:
+            raise DataError(path, f"no {key} column found among {', '.join(table.columns)}; "
+                                  f"name it with columns={{'{key}': ...}}", line=1 if table.has_header else None)
+    if mapping["score"] is None and mapping["label"] is None:
+        raise DataError(path, f"no score or label column found among {', '.join(table.columns)}; "
+                              "name one with columns={'score': ...} or {'label': ...}")
+    if mapping["score"] is None and not (columns and columns.get("label")):
+        values = table.values(mapping["label"])
+        if values and not all(str(v).strip().lower() in _LABEL_INDEX for v in values):
+            mapping["score"], mapping["label"] = mapping["label"], None  # a numeric "label": a score
+    return table, mapping
+
+
+def _score_range(scores: np.ndarray) -> tuple[float, float]:
+    low, high = float(scores.min()), float(scores.max())
+    for lo, hi in ((0.0, 1.0), (0.0, 5.0), (1.0, 5.0)):
+        if lo <= low and high <= hi:
+            return (lo, hi)
+    return (math.floor(low), math.ceil(high))
+
+
+def read_pairs(path: str | Path, format: str | None = None, columns: Mapping[str, str] | None = None,
+               task: str | None = None) -> PairDataset:
+    """Read a pair data set; ``format`` is detected unless given, ``task`` defaults to what the data
+    holds ("sts" when it has scores, which wins for SICK; pass ``task="nli"`` for its labels)."""
+    path = Path(path)
+    if format is not None and format not in PAIR_FORMAT_NAMES:
+        raise ValueError(f"unknown pair format {format!r}; use one of {', '.join(PAIR_FORMAT_NAMES)}")
+    if task not in (None, "sts", "nli"):
+        raise ValueError(f"task must be 'sts' or 'nli', not {task!r}")
+    fmt = format or detect_pair_format(path)
+    if fmt is None:
+        raise DataError(path, "not a known pair data set (STS-B, KorSTS, SNLI, KorNLI, SICK) and no "
+                              "sentence1/sentence2 plus score/label columns were found")
+    table, cols = _read_known(path, fmt) if fmt in PAIR_FORMATS else _read_generic(path, columns)
+    if not table.rows:
+        raise DataError(path, "has no data rows")
+    s1, s2 = [], []
+    scores = [] if cols["score"] is not None else None
+    labels = [] if cols["label"] is not None else None
+    for row, line in zip(table.rows, table.lines):
+        s1.append(_text(row[cols["sentence1"]], table.columns[cols["sentence1"]], path, line))
+        s2.append(_text(row[cols["sentence2"]], table.columns[cols["sentence2"]], path, line))
+        if scores is not None:
+            scores.append(parse_score(row[cols["score"]], path, line))
+        if labels is not None:
+            labels.append(parse_label(row[cols["label"]], path, line))
+    score_array = None if scores is None else np.asarray(scores, dtype=np.float32)
+    label_array = None if labels is None else np.asarray(labels, dtype=np.int64)
+    default_task = "sts" if score_array is not None else "nli"
+    if task == "sts" and score_array is None:
+        raise DataError(path, "has no similarity scores, only NLI labels: use it for an NLI task")
+    if task == "nli" and label_array is None:
+        raise DataError(path, "has no NLI labels, only similarity scores: use it for an STS task")
+    spec = PAIR_FORMATS.get(fmt)
+    score_range = None
+    if score_array is not None:
+        score_range = spec.score_range if spec is not None and spec.score_range else _score_range(score_array)
+        outside = np.flatnonzero((score_array < score_range[0]) | (score_array > score_range[1]))
+        if outside.size:
+            i = int(outside[0])
+            raise DataError(path, f"score {score_array[i]:g} is outside {score_range[0]:g}-{score_range[1]:g}",
+                            line=table.lines[i])
+    return PairDataset(path, fmt, table.encoding, task or default_task, s1, s2, score_array, score_range,
+                       label_array, list(table.lines), list(table.columns), _problems(table, cols),
+                       len(table.blank_lines))
+
+
+def _problems(table: RawTable, cols: dict[str, int | None]) -> list[str]:
+    problems = []
+    if table.blank_lines:
+        problems.append(f"{len(table.blank_lines)} blank line(s) skipped (first at line {table.blank_lines[0]})")
+    extra = [line for row, line in zip(table.rows, table.lines) if len(row) > len(table.columns)]
+    if extra:
+        problems.append(f"{len(extra)} row(s) have extra columns beyond the {len(table.columns)} expected, "
+                        f"ignored (first at line {extra[0]})")
+    seen: set[tuple[str, str]] = set()
+    duplicates = 0
+    for row in table.rows:
+        key = (row[cols["sentence1"]], row[cols["sentence2"]])
+        duplicates += key in seen
+        seen.add(key)
+    if duplicates:
+        problems.append(f"{duplicates} duplicate pair(s) kept")
+    return problems

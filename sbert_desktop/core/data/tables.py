@@ -1,0 +1,218 @@
+"""Tables read from csv, tsv, jsonl, parquet and xlsx, each row with its source line number.
+
+csv, tsv and jsonl are parsed here with the standard library, line by line, so an error names the
+exact line; parquet and xlsx go through pandas (imported inside the function). A tsv field is
+CSV-unescaped only when the file shows real CSV escaping somewhere (a fully quoted field with
+doubled quotes inside, as in SNLI); otherwise quotes are text (STS-B, KorNLI: ``QUOTE_NONE``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sbert_desktop.core.data.columns import looks_like_header
+from sbert_desktop.core.data.textio import read_lines, read_text, split_lines
+from sbert_desktop.core.errors import DataError
+
+#: a whole tsv field in CSV quotes with at least one doubled quote inside: proof of CSV escaping
+_CSV_ESCAPED = re.compile(r'(?:^|\t)"(?:[^"\t]|"")*""(?:[^"\t]|"")*"(?:\t|$)')
+
+
+@dataclass
+class RawTable:
+    """Rows of a file as read, before any meaning is given to the columns."""
+
+    path: Path
+    format: str                       # "csv", "tsv", "jsonl", "parquet", "xlsx"
+    encoding: str | None              # None for binary formats (parquet, xlsx)
+    columns: list[str]                # header names, or col1..colN without a header
+    has_header: bool
+    rows: list[list[Any]]             # data rows, blank lines left out
+    lines: list[int]                  # 1-based source line (or sheet row) of each row
+    blank_lines: list[int] = field(default_factory=list)
+    quoting: str = "none"             # "csv" or "none" (how quotes in fields were read)
+    frame: Any = None                 # the pandas DataFrame when pandas read the file
+
+    def values(self, index: int) -> list[Any]:
+        return [row[index] for row in self.rows]
+
+    def to_frame(self):
+        if self.frame is None:
+            import pandas as pd
+
+            self.frame = pd.DataFrame(self.rows, columns=self.columns)
+        return self.frame
+
+
+def sniff_delimiter(lines: list[str]) -> str:
+    """Tab when the first lines all hold the same (non-zero) number of tabs, else comma."""
+    sample = [line for line in lines[:20] if line.strip()]
+    if not sample or "\t" not in sample[0]:
+        return ","
+    tabs = sample[0].count("\t")
+    same = sum(line.count("\t") >= tabs for line in sample)
+    return "\t" if same >= 0.8 * len(sample) or "," not in sample[0] else ","
+
+
+def _default_names(n: int) -> list[str]:
+    return [f"col{i + 1}" for i in range(n)]
+
+
+def _clean_header(fields: list[str]) -> list[str]:
+    return [f.replace("\ufeff", "").strip() for f in fields]
+
+
+def split_tsv_line(line: str, quoting: str, path: Path, line_no: int) -> list[str]:
+    if quoting == "csv" and '"' in line:
+        try:
+            return next(csv.reader([line], delimiter="\t", strict=True))
+        except csv.Error as exc:
+            raise DataError(path, f"broken CSV quoting ({exc})", line=line_no) from None
+    return line.split("\t")
+
+
+def tsv_quoting(lines: list[str]) -> str:
+    return "csv" if any('""' in line and _CSV_ESCAPED.search(line) for line in lines) else "none"
+
+
+def read_delimited(path: str | Path, delimiter: str | None = None, header: bool | None = None,
+                   quoting: str = "auto", allow_extra: bool = False, n_columns: int | None = None) -> RawTable:
+    """Read csv/tsv. ``header=None`` guesses; ``quoting`` is "auto", "csv" or "none" (tsv only);
+    ``delimiter=None`` sniffs tab or comma; ``n_columns`` fixes the column count without a header.
+
+    Rows with fewer fields than the header are a :class:`DataError`; rows with more are one too,
+    unless ``allow_extra`` (the extra fields are then kept in the row).
+    """
+    path = Path(path)
+    lines, encoding = read_lines(path)
+    delimiter = delimiter or sniff_delimiter(lines)
+    if delimiter == "\t":
+        if quoting == "auto":
+            quoting = tsv_quoting(lines)
+        records = ((i + 1, split_tsv_line(line, quoting, path, i + 1) if line.strip() else [])
+                   for i, line in enumerate(lines))
+    else:
+        quoting = "csv"
+        records = _csv_records(path, lines, delimiter)
+    fmt = "tsv" if delimiter == "\t" else "csv"
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    blanks: list[int] = []
+    columns: list[str] | None = None
+    has_header = False
+    for line_no, fields in records:
+        if not fields or all(not f.strip() for f in fields):
+            blanks.append(line_no)
+            continue
+        if columns is None:
+            has_header = looks_like_header(fields) if header is None else header
+            if has_header:
+                columns = _clean_header(fields)
+                continue
+            columns = _default_names(n_columns or len(fields))
+        if len(fields) < len(columns) or (len(fields) > len(columns) and not allow_extra):
+            raise DataError(path, f"has {len(fields)} fields, expected {len(columns)} "
+                                  f"({', '.join(columns)})", line=line_no)
+        rows.append(fields)
+        numbers.append(line_no)
+    if columns is None:
+        raise DataError(path, "contains only blank lines")
+    return RawTable(path, fmt, encoding, columns, has_header, rows, numbers, blanks, quoting)
+
+
+def _csv_records(path: Path, lines: list[str], delimiter: str):
+    reader = csv.reader((line + "\n" for line in lines), delimiter=delimiter, strict=True)
+    start = 1
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise DataError(path, f"broken CSV quoting ({exc})", line=start) from None
+        yield start, fields
+        start = reader.line_num + 1
+
+
+def read_jsonl(path: str | Path) -> RawTable:
+    """JSON Lines (one object per line) or a JSON array of objects; columns in first-seen order."""
+    path = Path(path)
+    text, encoding = read_text(path)
+    if text.lstrip().startswith("["):
+        try:
+            items = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise DataError(path, f"not valid JSON: {exc.msg}", line=exc.lineno) from None
+        numbered = [(i + 1, item) for i, item in enumerate(items)]
+        blanks: list[int] = []
+    else:
+        numbered, blanks = [], []
+        for i, line in enumerate(split_lines(text)):
+            if not line.strip():
+                blanks.append(i + 1)
+                continue
+            try:
+                numbered.append((i + 1, json.loads(line)))
+            except json.JSONDecodeError as exc:
+                raise DataError(path, f"not valid JSON: {exc.msg}", line=i + 1) from None
+    columns: dict[str, None] = {}
+    for line_no, item in numbered:
+        if isinstance(item, str):
+            item = {"text": item}
+        if not isinstance(item, dict):
+            raise DataError(path, f"expected a JSON object, found {type(item).__name__}", line=line_no)
+        columns.update(dict.fromkeys(item))
+    names = list(columns)
+    rows = [[({"text": item} if isinstance(item, str) else item).get(c) for c in names] for _, item in numbered]
+    if not names:
+        raise DataError(path, "contains no JSON objects with fields")
+    return RawTable(path, "jsonl", encoding, names, True, rows, [n for n, _ in numbered], blanks, "csv")
+
+
+def read_frame(path: str | Path, fmt: str, sheet: str | int = 0) -> RawTable:
+    """parquet or xlsx through pandas; xlsx row numbers are the sheet's (header on row 1)."""
+    import pandas as pd
+
+    path = Path(path)
+    if not path.is_file():
+        raise DataError(path, "file not found")
+    try:
+        frame = pd.read_parquet(path) if fmt == "parquet" else pd.read_excel(path, sheet_name=sheet)
+    except (OSError, ValueError, ImportError, KeyError) as exc:
+        raise DataError(path, f"cannot be read as {fmt}: {exc}") from None
+    except Exception as exc:  # pyarrow / openpyxl raise their own types for corrupt files
+        raise DataError(path, f"cannot be read as {fmt}: {type(exc).__name__}: {exc}") from None
+    frame.columns = _clean_header([str(c) for c in frame.columns])
+    offset = 2 if fmt == "xlsx" else 1
+    rows = frame.astype(object).where(frame.notna(), None).values.tolist()
+    return RawTable(path, fmt, None, list(frame.columns), True, rows,
+                    list(range(offset, offset + len(rows))), [], "csv", frame)
+
+
+EXTENSIONS = {
+    ".txt": "txt", ".text": "txt", ".csv": "csv", ".tsv": "tsv", ".tab": "tsv",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
+    ".parquet": "parquet", ".pq": "parquet", ".xlsx": "xlsx", ".xlsm": "xlsx",
+}
+
+
+def format_from_extension(path: str | Path) -> str | None:
+    return EXTENSIONS.get(Path(path).suffix.lower())
+
+
+def read_table(path: str | Path, fmt: str, header: bool | None = None, allow_extra: bool = False) -> RawTable:
+    """Dispatch on ``fmt`` ("csv", "tsv", "jsonl", "parquet", "xlsx")."""
+    if fmt in ("parquet", "xlsx"):
+        return read_frame(path, fmt)
+    if fmt == "jsonl":
+        return read_jsonl(path)
+    if fmt in ("csv", "tsv"):
+        # a ".csv" that is really tab-separated (STS-B) is read as tsv: sniffed, not trusted
+        delimiter = "\t" if fmt == "tsv" else None
+        return read_delimited(path, delimiter, header=header, allow_extra=allow_extra)
+    raise DataError(path, f"unknown table format {fmt!r}")
