@@ -1,0 +1,122 @@
+"""What bi- and cross-encoders share: tokenizer handling, length-sorted batching, fingerprints."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+import numpy as np
+import torch
+from torch import nn
+
+from sbert_desktop.core.progress import CancelToken, ProgressCallback, ProgressReporter, check
+
+WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth")
+
+
+def default_max_length(tokenizer, config) -> int:
+    """sentence-transformers' rule: the tokenizer's and the position table's limits, whichever is lower."""
+    limits = [getattr(config, "max_position_embeddings", None), getattr(tokenizer, "model_max_length", None)]
+    limits = [int(x) for x in limits if isinstance(x, int) and 0 < x < 1_000_000]
+    return min(limits) if limits else 512
+
+
+def length_sorted_batches(lengths: Sequence[int], batch_size: int) -> list[np.ndarray]:
+    """Indices grouped into batches of similar length, longest first (padding stays small)."""
+    order = np.argsort(-np.asarray(lengths), kind="stable")
+    return [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
+
+
+def run_batched(
+    n: int,
+    lengths: Sequence[int],
+    batch_size: int,
+    compute: Callable[[np.ndarray], torch.Tensor],
+    *,
+    progress: ProgressCallback | None,
+    cancel: CancelToken | None,
+    stage: str,
+) -> np.ndarray:
+    """Run ``compute(indices) -> tensor [len(indices), ...]`` over length-sorted batches.
+
+    Returns a float32 array in input order. Checks ``cancel`` between batches.
+    """
+    report = ProgressReporter(progress, n, stage)
+    report(0, force=True)
+    out: np.ndarray | None = None
+    done = 0
+    with torch.inference_mode():
+        for idx in length_sorted_batches(lengths, batch_size):
+            check(cancel)
+            values = compute(idx).float().cpu().numpy()
+            if out is None:
+                out = np.empty((n,) + values.shape[1:], dtype=np.float32)
+            out[idx] = values
+            done += len(idx)
+            report(done)
+    if out is None:
+        out = np.empty((0,), dtype=np.float32)
+    return out
+
+
+def pretokenize(tokenizer, texts: list[str], pair_with: list[str] | None, max_length: int) -> dict[str, list]:
+    """Tokenize everything once, truncated (longest first) but unpadded; batches are padded later."""
+    if not texts:
+        return {"input_ids": []}
+    return dict(tokenizer(texts, pair_with, padding=False, truncation="longest_first", max_length=max_length,
+                          verbose=False))
+
+
+def collate(encoded: dict[str, list], idx: Sequence[int], pad_id: int, side: str = "right") -> dict[str, torch.Tensor]:
+    """Pad the pre-tokenized rows ``idx`` to their longest member, as ``tokenizer.pad`` would."""
+    rows = [encoded["input_ids"][i] for i in idx]
+    width = max(len(r) for r in rows)
+    out: dict[str, torch.Tensor] = {}
+    for key, values in encoded.items():
+        fill = pad_id if key == "input_ids" else 0
+        arr = np.full((len(idx), width), fill, dtype=np.int64)
+        for row, i in enumerate(idx):
+            seq = values[i]
+            if side == "left":
+                arr[row, width - len(seq):] = seq
+            else:
+                arr[row, :len(seq)] = seq
+        out[key] = torch.from_numpy(arr)
+    return out
+
+
+def files_fingerprint(folder: Path) -> str:
+    """A hash of every weight file's bytes under ``folder`` (the model's identity, not its path)."""
+    digest = hashlib.blake2b(digest_size=16)
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in WEIGHT_SUFFIXES
+                   and "checkpoint" not in p.parts)
+    for path in files:
+        digest.update(str(path.relative_to(folder)).encode())
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 22), b""):
+                digest.update(block)
+    return digest.hexdigest()
+
+
+def state_fingerprint(module: nn.Module) -> str:
+    """A hash of a module's parameters and buffers (for models that live only in memory)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for name, tensor in sorted(module.state_dict().items()):
+        digest.update(name.encode())
+        digest.update(tensor.detach().cpu().contiguous().numpy().tobytes())
+    return digest.hexdigest()
+
+
+def count_parameters(module: nn.Module) -> int:
+    return sum(p.numel() for p in module.parameters())
+
+
+def to_device(features: dict[str, Any], device) -> dict[str, Any]:
+    return {k: v.to(device) if isinstance(v, torch.Tensor) else v for k, v in features.items()}
+
+
+def clean_texts(texts: Iterable[Any], lower: bool = False) -> list[str]:
+    """sentence-transformers strips whitespace before tokenizing; so do we."""
+    out = [str(t).strip() for t in texts]
+    return [t.lower() for t in out] if lower else out

@@ -1,0 +1,188 @@
+"""The cross-encoder: both sentences in one input, a classification or regression head.
+
+``num_labels == 1`` gives a similarity score through a sigmoid; ``num_labels > 1`` gives class
+probabilities through a softmax. Saved folders load in ``sentence_transformers.CrossEncoder``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+import torch
+from torch import Tensor, nn
+
+from sbert_desktop.core.atomic import atomic_dir
+from sbert_desktop.core.errors import ModelLoadError
+from sbert_desktop.core.models.base import (
+    clean_texts, collate, count_parameters, default_max_length, files_fingerprint, pretokenize,
+    run_batched, state_fingerprint, to_device,
+)
+from sbert_desktop.core.models.bi_encoder import load_hf, write_json
+from sbert_desktop.core.models.device import resolve_device
+from sbert_desktop.core.models.sources import resolve_source
+from sbert_desktop.core.progress import CancelToken, ProgressCallback
+
+
+def _is_classifier(config) -> bool:
+    return any(a.endswith(("ForSequenceClassification", "ForTokenClassification"))
+               for a in (getattr(config, "architectures", None) or []))
+
+
+class CrossEncoder(nn.Module):
+    """``predict([(a, b), ...])``: scores ``[n]`` (one label) or probabilities ``[n, k]``."""
+
+    def __init__(self, model: nn.Module, tokenizer: Any, *, max_seq_length: int | None = None,
+                 source: str = "", name: str = "", weights_id: str | None = None):
+        super().__init__()
+        self.model = model
+        self.tokenizer = tokenizer
+        self.max_seq_length = int(max_seq_length or default_max_length(tokenizer, model.config))
+        self.source = source
+        self.name = name or source or "cross-encoder"
+        self._weights_id = weights_id
+
+    @classmethod
+    def load(cls, source: str | os.PathLike = "default", *, num_labels: int | None = None,
+             label_names: Sequence[str] | None = None, max_seq_length: int | None = None,
+             device: str = "auto") -> "CrossEncoder":
+        """Load a cross-encoder; a plain encoder (e.g. ``default``) gets a new, untrained head."""
+        src = resolve_source(source)
+        from transformers import AutoConfig
+
+        config = AutoConfig.from_pretrained(str(src.transformer_dir))
+        kwargs: dict[str, Any] = {}
+        if num_labels is not None and (num_labels != config.num_labels or not _is_classifier(config)):
+            kwargs = {"num_labels": num_labels, "ignore_mismatched_sizes": True}
+        elif not _is_classifier(config):
+            kwargs = {"num_labels": 1}
+        if label_names:
+            kwargs["id2label"] = dict(enumerate(label_names))
+            kwargs["label2id"] = {n: i for i, n in enumerate(label_names)}
+        model, tokenizer = load_hf("classifier", src.transformer_dir, **kwargs)
+        if "num_labels" in kwargs:  # a new head on an encoder: it is a classifier from now on
+            model.config.architectures = [type(model).__name__]
+        ce = cls(model, tokenizer, max_seq_length=max_seq_length or src.max_seq_length, source=str(source),
+                 name=src.name, weights_id=files_fingerprint(src.transformer_dir) if not kwargs else None)
+        ce.eval()
+        return ce.to(resolve_device(device))
+
+    @classmethod
+    def from_config(cls, config, tokenizer_path: str | os.PathLike, *, num_labels: int = 1,
+                    label_names: Sequence[str] | None = None, max_seq_length: int | None = None) -> "CrossEncoder":
+        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+        config.num_labels = num_labels
+        if label_names:
+            config.id2label = dict(enumerate(label_names))
+            config.label2id = {n: i for i, n in enumerate(label_names)}
+        model = AutoModelForSequenceClassification.from_config(config)
+        tokenizer = AutoTokenizer.from_pretrained(str(tokenizer_path))
+        return cls(model, tokenizer, max_seq_length=max_seq_length, source="random",
+                   name=f"random-{config.model_type}").eval()
+
+    @property
+    def device(self) -> torch.device:
+        return next(self.parameters()).device
+
+    @property
+    def num_labels(self) -> int:
+        return int(self.model.config.num_labels)
+
+    @property
+    def label_names(self) -> list[str]:
+        id2label = getattr(self.model.config, "id2label", None) or {}
+        return [str(id2label.get(i, id2label.get(str(i), i))) for i in range(self.num_labels)]
+
+    def tokenize(self, pairs: Sequence[tuple[str, str]]) -> dict[str, Tensor]:
+        first = clean_texts(p[0] for p in pairs)
+        second = clean_texts(p[1] for p in pairs)
+        enc = self.tokenizer(first, second, padding=True, truncation="longest_first",
+                             max_length=self.max_seq_length, return_tensors="pt")
+        return to_device(dict(enc), self.device)
+
+    def forward(self, features: dict[str, Tensor]) -> Tensor:
+        """Raw logits ``[batch, num_labels]``."""
+        inputs = {k: v for k, v in features.items() if k in ("input_ids", "attention_mask", "token_type_ids")}
+        return self.model(**inputs, return_dict=True).logits
+
+    def activation(self, logits: Tensor) -> Tensor:
+        return torch.sigmoid(logits[:, 0]) if self.num_labels == 1 else torch.softmax(logits, dim=-1)
+
+    def predict(self, pairs: Sequence[tuple[str, str]], batch_size: int = 32, *,
+                progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
+                apply_activation: bool = True) -> np.ndarray:
+        """Scores ``[n]`` (sigmoid) for one label, probabilities ``[n, k]`` (softmax) otherwise."""
+        if not pairs:
+            return np.zeros((0,) if self.num_labels == 1 else (0, self.num_labels), dtype=np.float32)
+        first = clean_texts(p[0] for p in pairs)
+        second = clean_texts(p[1] for p in pairs)
+        encoded = pretokenize(self.tokenizer, first, second, self.max_seq_length)
+        lengths = [len(ids) for ids in encoded["input_ids"]]
+        pad_id = self.tokenizer.pad_token_id or 0
+        side = getattr(self.tokenizer, "padding_side", "right")
+        was_training = self.training
+        self.eval()
+        device = self.device
+
+        def compute(idx):
+            logits = self.forward(to_device(collate(encoded, idx, pad_id, side), device))
+            if apply_activation:
+                return self.activation(logits)
+            return logits[:, 0] if self.num_labels == 1 else logits
+
+        try:
+            return run_batched(len(first), lengths, batch_size, compute, progress=progress, cancel=cancel,
+                               stage="score")
+        finally:
+            self.train(was_training)
+
+    def info(self) -> dict[str, Any]:
+        cfg = self.model.config
+        return {
+            "name": self.name,
+            "source": self.source,
+            "architecture": (getattr(cfg, "architectures", None) or [type(self.model).__name__])[0],
+            "model_type": getattr(cfg, "model_type", ""),
+            "parameters": count_parameters(self),
+            "layers": getattr(cfg, "num_hidden_layers", None),
+            "num_labels": self.num_labels,
+            "labels": self.label_names,
+            "vocab_size": getattr(cfg, "vocab_size", None),
+            "max_seq_length": self.max_seq_length,
+            "device": str(self.device),
+        }
+
+    def weights_fingerprint(self) -> str:
+        if self._weights_id is None:
+            self._weights_id = state_fingerprint(self.model)
+        return self._weights_id
+
+    def mark_weights_changed(self) -> None:
+        self._weights_id = None
+
+    def save(self, path: str | os.PathLike, extra_files: dict[str, Any] | None = None) -> Path:
+        """Write a Hugging Face folder that ``sentence_transformers.CrossEncoder`` loads, atomically."""
+        path = Path(path)
+        activation = ("torch.nn.modules.activation.Sigmoid" if self.num_labels == 1
+                      else "torch.nn.modules.linear.Identity")
+        self.model.config.sentence_transformers = {"activation_fn": activation}
+        self.tokenizer.model_max_length = self.max_seq_length  # sentence-transformers reads it from here
+        if self.model.config.architectures is None:
+            self.model.config.architectures = [type(self.model).__name__]
+        try:
+            with atomic_dir(path) as tmp:
+                self.model.save_pretrained(tmp, safe_serialization=True)
+                self.tokenizer.save_pretrained(tmp)
+                write_json(tmp / "sentence_bert_config.json", {"max_seq_length": self.max_seq_length})
+                write_json(tmp / "sbert_desktop.json", {"kind": "cross-encoder", "base": self.source,
+                                                         "name": self.name, "num_labels": self.num_labels,
+                                                         "labels": self.label_names,
+                                                         "max_seq_length": self.max_seq_length})
+                for name, obj in (extra_files or {}).items():
+                    write_json(tmp / name, obj)
+        finally:
+            del self.model.config.sentence_transformers
+        return path

