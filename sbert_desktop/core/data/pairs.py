@@ -120,7 +120,7 @@ def _read_known(path: Path, fmt: str) -> tuple[RawTable, dict[str, int | None]]:
     spec = PAIR_FORMATS[fmt]
     header = True if spec.header is not None else None  # stsb: tolerate a KorSTS-style header
     table = read_delimited(path, "\t", header=header, quoting=spec.quoting, allow_extra=spec.allow_extra,
-                           n_columns=7 if fmt == "stsb" else None)
+                           names=list(PAIR_FORMATS["korsts"].header) if fmt == "stsb" else None)
     if fmt == "stsb" and table.has_header:
         spec = PAIR_FORMATS["korsts"]
     if spec.header is not None:

@@ -81,9 +81,9 @@ def tsv_quoting(lines: list[str]) -> str:
 
 
 def read_delimited(path: str | Path, delimiter: str | None = None, header: bool | None = None,
-                   quoting: str = "auto", allow_extra: bool = False, n_columns: int | None = None) -> RawTable:
+                   quoting: str = "auto", allow_extra: bool = False, names: list[str] | None = None) -> RawTable:
     """Read csv/tsv. ``header=None`` guesses; ``quoting`` is "auto", "csv" or "none" (tsv only);
-    ``delimiter=None`` sniffs tab or comma; ``n_columns`` fixes the column count without a header.
+    ``delimiter=None`` sniffs tab or comma; ``names`` are the columns of a file without a header.
 
     Rows with fewer fields than the header are a :class:`DataError`; rows with more are one too,
     unless ``allow_extra`` (the extra fields are then kept in the row).
@@ -114,9 +114,11 @@ def read_delimited(path: str | Path, delimiter: str | None = None, header: bool 
             if has_header:
                 columns = _clean_header(fields)
                 continue
-            columns = _default_names(n_columns or len(fields))
+            columns = list(names) if names else _default_names(len(fields))
         if len(fields) < len(columns) or (len(fields) > len(columns) and not allow_extra):
-            raise DataError(path, f"has {len(fields)} fields, expected {len(columns)} "
+            what = "too few fields (a truncated row?)" if len(fields) < len(columns) else "too many fields"
+            at_least = "at least " if allow_extra else ""
+            raise DataError(path, f"{what}: found {len(fields)}, expected {at_least}{len(columns)} "
                                   f"({', '.join(columns)})", line=line_no)
         rows.append(fields)
         numbers.append(line_no)

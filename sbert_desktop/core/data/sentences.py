@@ -1,0 +1,156 @@
+"""Sentence files: one sentence per line (txt) or one per row of a column (csv, tsv, jsonl, parquet, xlsx).
+
+Blank lines are left out of ``sentences`` but counted and reported; duplicates are kept and
+counted. ``line_numbers`` maps each sentence back to its source line (or sheet row).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sbert_desktop.core.data import columns as names
+from sbert_desktop.core.data.tables import RawTable, format_from_extension, read_table
+from sbert_desktop.core.data.textio import read_lines
+from sbert_desktop.core.errors import DataError
+
+#: every value ``read_sentences(format=...)`` accepts
+SENTENCE_FORMATS = ("txt", "csv", "tsv", "jsonl", "parquet", "xlsx")
+
+_GUESS_SAMPLE = 2000
+
+
+@dataclass
+class SentenceFile:
+    path: Path
+    format: str                        # one of SENTENCE_FORMATS
+    encoding: str | None               # None for parquet and xlsx
+    columns: list[str]                 # [] for txt
+    column: str | None                 # the chosen (or guessed) text column; None for txt
+    sentences: list[str]
+    line_numbers: list[int]            # 1-based source line / sheet row of each sentence
+    n_rows: int                        # data rows (lines for txt), blank ones included
+    n_blank: int
+    n_duplicates: int                  # sentences equal to an earlier one
+    problems: list[str] = field(default_factory=list)
+    _raw: RawTable | None = field(default=None, repr=False, compare=False)
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+    @property
+    def table(self):
+        """The whole table as a pandas DataFrame (built on first use), or None for txt."""
+        return None if self._raw is None else self._raw.to_frame()
+
+
+def _is_blank(value: Any) -> bool:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return True
+    return not str(value).strip()
+
+
+def _is_text(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        float(value)
+    except ValueError:
+        return True
+    return False
+
+
+def guess_text_column(table: RawTable) -> int:
+    """A column named like text/sentence, else the one with the longest average text length."""
+    named = names.find_column(table.columns, names.TEXT_NAMES)
+    if named is not None:
+        return named
+    best, best_length = None, -1.0
+    for i, _ in enumerate(table.columns):
+        values = [v for v in table.values(i)[:_GUESS_SAMPLE] if not _is_blank(v)]
+        texts = [v for v in values if _is_text(v)]
+        if not texts or len(texts) < 0.5 * len(values):
+            continue
+        length = sum(len(v) for v in texts) / len(texts)
+        if length > best_length:
+            best, best_length = i, length
+    if best is None:
+        raise DataError(table.path, f"no column holds text ({', '.join(table.columns)}); choose one with column=")
+    return best
+
+
+def _choose_column(table: RawTable, column: str | None) -> int:
+    if column is None:
+        return guess_text_column(table)
+    if column in table.columns:
+        return table.columns.index(column)
+    wanted = names.normalize_name(column)
+    matches = [i for i, c in enumerate(table.columns) if names.normalize_name(c) == wanted]
+    if matches:
+        return matches[0]
+    raise DataError(table.path, f"no column {column!r}; the columns are {', '.join(table.columns)}",
+                    line=1 if table.has_header and table.format in ("csv", "tsv") else None)
+
+
+def sentence_format(path: str | Path, format: str | None = None) -> str:
+    if format is not None:
+        if format not in SENTENCE_FORMATS:
+            raise ValueError(f"unknown sentence file format {format!r}; use one of {', '.join(SENTENCE_FORMATS)}")
+        return format
+    return format_from_extension(path) or "txt"
+
+
+def read_sentences(path: str | Path, column: str | None = None, format: str | None = None) -> SentenceFile:
+    """Read the sentences of ``path``; ``column`` is guessed for tables when not given."""
+    path = Path(path)
+    fmt = sentence_format(path, format)
+    if fmt == "txt":
+        if column is not None:
+            raise DataError(path, f"a plain text file has no columns (asked for {column!r})")
+        lines, encoding = read_lines(path)
+        values: list[Any] = lines
+        numbers = list(range(1, len(lines) + 1))
+        raw, columns, chosen, blank_lines, problems = None, [], None, [], []
+    else:
+        raw = read_table(path, fmt, allow_extra=True)
+        fmt, encoding, columns = raw.format, raw.encoding, list(raw.columns)
+        index = _choose_column(raw, column)
+        chosen = columns[index]
+        values, numbers = raw.values(index), list(raw.lines)
+        blank_lines = list(raw.blank_lines)
+        problems = []
+        extra = [line for row, line in zip(raw.rows, raw.lines) if len(row) > len(columns)]
+        if extra:
+            problems.append(f"{len(extra)} row(s) have more fields than the {len(columns)} columns; "
+                            f"extra fields ignored (first at line {extra[0]})")
+    sentences: list[str] = []
+    line_numbers: list[int] = []
+    for value, line in zip(values, numbers):
+        if _is_blank(value):
+            blank_lines.append(line)
+            continue
+        sentences.append(str(value).strip())
+        line_numbers.append(line)
+    if not sentences:
+        where = f"column {chosen!r}" if chosen is not None else "file"
+        raise DataError(path, f"the {where} holds no sentences, only blank lines")
+    blank_lines.sort()
+    first_seen: dict[str, int] = {}
+    duplicates: list[tuple[int, int]] = []
+    for sentence, line in zip(sentences, line_numbers):
+        if sentence in first_seen:
+            duplicates.append((line, first_seen[sentence]))
+        else:
+            first_seen[sentence] = line
+    unit = "line" if fmt in ("txt", "csv", "tsv", "jsonl") else "row"
+    if blank_lines:
+        shown = ", ".join(map(str, blank_lines[:5])) + (", ..." if len(blank_lines) > 5 else "")
+        problems.append(f"{len(blank_lines)} blank {unit}(s) skipped ({unit}s {shown})")
+    if duplicates:
+        line, first = duplicates[0]
+        problems.append(f"{len(duplicates)} duplicate sentence(s) kept (first: {unit} {line} repeats {unit} {first})")
+    return SentenceFile(path, fmt, encoding, columns, chosen, sentences, line_numbers,
+                        len(sentences) + len(blank_lines), len(blank_lines), len(duplicates), problems, raw)
+
