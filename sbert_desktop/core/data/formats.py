@@ -138,7 +138,8 @@ def detect_pair_format(path: str | Path) -> str | None:
         if spec.header is not None and first[: len(spec.header)] == _normalized(spec.header):
             return spec.name
     rows = [line.split("\t") for line in lines]
-    if all(len(r) >= 7 and _is_number(r[4].strip()) for r in rows):
+    sts_like = [len(r) >= 7 and _is_number(r[4].strip()) for r in rows]
+    if sts_like[0] and sum(sts_like) >= 0.5 * len(rows):  # a bad row is reported by the reader
         return "stsb"
     delimiter = "\t" if ext == "tsv" else sniff_delimiter(lines)
     try:

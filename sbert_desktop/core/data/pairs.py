@@ -17,6 +17,7 @@ import numpy as np
 from sbert_desktop.core.data import columns as names
 from sbert_desktop.core.data.formats import PAIR_FORMAT_NAMES, PAIR_FORMATS, detect_pair_format, guess_pair_columns
 from sbert_desktop.core.data.tables import RawTable, format_from_extension, read_delimited, read_table
+from sbert_desktop.core.data.textio import head_lines
 from sbert_desktop.core.errors import DataError
 
 NLI_LABELS = ("entailment", "neutral", "contradiction")
@@ -116,9 +117,17 @@ def _resolve(table: RawTable, column: str | int, what: str) -> int:
                     line=1 if table.has_header and table.format in ("csv", "tsv") else None)
 
 
+def _normalized(fields: Iterable[str]) -> tuple[str, ...]:
+    return tuple(names.normalize_name(f) for f in fields)
+
+
 def _read_known(path: Path, fmt: str) -> tuple[RawTable, dict[str, int | None]]:
     spec = PAIR_FORMATS[fmt]
-    header = True if spec.header is not None else None  # stsb: tolerate a KorSTS-style header
+    if spec.header is not None:
+        header = True
+    else:  # stsb: tolerate exactly the KorSTS header, nothing that merely resembles one
+        first = next((line for line in head_lines(path, 5)[0] if line.strip()), "")
+        header = _normalized(first.split("\t")[:7]) == _normalized(PAIR_FORMATS["korsts"].header)
     table = read_delimited(path, "\t", header=header, quoting=spec.quoting, allow_extra=spec.allow_extra,
                            names=list(PAIR_FORMATS["korsts"].header) if fmt == "stsb" else None)
     if fmt == "stsb" and table.has_header:

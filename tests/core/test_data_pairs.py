@@ -1,0 +1,159 @@
+"""Pair data sets from small files: formats, column guessing, labels, and every kind of bad input."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from sbert_desktop.core.data import NLI_LABELS, PairDataset, detect_pair_format, read_pairs
+from sbert_desktop.core.errors import DataError
+
+STSB_ROWS = (
+    "main-captions\tMSRvid\t2012test\t0001\t5.000\tA plane is taking off.\tAn air plane is taking off.\n"
+    'main-forum\tdeft-forum\t2014\t0001\t0.8\t"Then the captain was gone.\tThen the captain came back.\n'
+    "main-news\theadlines\t2016\t0002\t2.5\tA b c.\tD e f.\tsource one\tsource two\n"
+)
+
+
+def write(tmp_path, name, text, encoding="utf-8", newline=""):
+    path = tmp_path / name
+    with open(path, "w", encoding=encoding, newline=newline) as fh:
+        fh.write(text)
+    return path
+
+
+def test_stsb_extra_columns_ignored_and_quotes_kept(tmp_path):
+    ds = read_pairs(write(tmp_path, "sts.csv", STSB_ROWS))
+    assert ds.format == "stsb" and len(ds) == 3
+    assert ds.sentence1[1] == '"Then the captain was gone.'
+    assert ds.scores.tolist() == pytest.approx([5.0, 0.8, 2.5])
+    assert ds.line_numbers == [1, 2, 3]
+    assert any("extra columns" in p and "line 3" in p for p in ds.problems)
+
+
+def test_sick_with_crlf_line_endings(tmp_path):
+    text = ("pair_ID\tsentence_A\tsentence_B\trelatedness_score\tentailment_judgment\r\n"
+            "1\tA dog runs.\tA dog is running.\t4.9\tENTAILMENT\r\n"
+            "2\tA cat sleeps.\tA man sings.\t1.1\tNeutral\r\n")
+    ds = read_pairs(write(tmp_path, "SICK_x.txt", text))
+    assert ds.format == "sick" and ds.sentence2[0] == "A dog is running."
+    assert ds.labels.tolist() == [0, 1] and ds.scores.tolist() == pytest.approx([4.9, 1.1])
+
+
+def test_generic_csv_guesses_columns_and_accepts_word_and_int_labels(tmp_path):
+    text = 'premise,hypothesis,label\n"A man, tall.",A man.,0\nA cat.,"A ""big"" dog.",CONTRADICTION\nX y.,Z w.,Neutral\n'
+    path = write(tmp_path, "nli.csv", text)
+    assert detect_pair_format(path) == "generic"
+    ds = read_pairs(path)
+    assert ds.task == "nli" and ds.labels.tolist() == [0, 2, 1]
+    assert ds.sentence1[0] == "A man, tall." and ds.sentence2[1] == 'A "big" dog.'
+    assert ds.line_numbers == [2, 3, 4]
+
+
+def test_generic_numeric_label_column_is_a_score(tmp_path):
+    path = write(tmp_path, "sts.tsv", "sentence1\tsentence2\tlabel\na\tb\t0.25\nc\td\t0.9\n")
+    ds = read_pairs(path)
+    assert ds.task == "sts" and ds.labels is None and ds.score_range == (0.0, 1.0)
+    assert ds.scores.tolist() == pytest.approx([0.25, 0.9])
+
+
+def test_generic_column_mapping_and_forced_format(tmp_path):
+    path = write(tmp_path, "odd.csv", "left,right,sim\na,b,3\nc,d,4\n")
+    assert detect_pair_format(path) is None
+    with pytest.raises(DataError, match="not a known pair data set"):
+        read_pairs(path)
+    ds = read_pairs(path, format="generic", columns={"sentence1": "left", "sentence2": "right", "score": "sim"})
+    assert ds.pairs() == [("a", "b"), ("c", "d")] and ds.score_range == (0.0, 5.0)
+    with pytest.raises(DataError, match="no score column 'nope'"):
+        read_pairs(path, format="generic", columns={"sentence1": "left", "sentence2": "right", "score": "nope"})
+
+
+def test_generic_jsonl_and_parquet(tmp_path):
+    pd = pytest.importorskip("pandas")
+    rows = [{"text_a": "a", "text_b": "b", "score": 1.5}, {"text_a": "c", "text_b": "d", "score": 4.0}]
+    jsonl = write(tmp_path, "p.jsonl", "\n".join(json.dumps(r) for r in rows) + "\n")
+    assert read_pairs(jsonl).scores.tolist() == [1.5, 4.0]
+    parquet = tmp_path / "p.parquet"
+    pd.DataFrame({"s1": ["a", "c"], "s2": ["b", "d"], "label": [2, 0]}).to_parquet(parquet)
+    assert detect_pair_format(parquet) == "generic"
+    ds = read_pairs(parquet)
+    assert ds.labels.tolist() == [2, 0] and ds.encoding is None and ds.line_numbers == [1, 2]
+
+
+def test_dataset_helpers(tmp_path):
+    ds = read_pairs(write(tmp_path, "sts.csv", STSB_ROWS))
+    sub = ds.subset([2, 0])
+    assert isinstance(sub, PairDataset) and len(sub) == 2 and len(ds) == 3
+    assert sub.sentence1 == ["A b c.", "A plane is taking off."] and sub.line_numbers == [3, 1]
+    assert sub.scores.tolist() == pytest.approx([2.5, 5.0])
+    assert sub.normalized_scores().tolist() == pytest.approx([0.5, 1.0])
+    assert ds.label_names == ()
+    assert ds.pairs()[0] == ("A plane is taking off.", "An air plane is taking off.")
+    assert NLI_LABELS == ("entailment", "neutral", "contradiction")
+
+
+@pytest.mark.parametrize("name,text,line,reason", [
+    ("empty.tsv", "", None, "empty"),
+    ("trunc.csv", STSB_ROWS + "main-news\theadlines\t2016\t0003\t1.0\tonly one sentence\n", 4, "too few fields"),
+    ("score.csv", STSB_ROWS.replace("\t0.8\t", "\tabc\t"), 2, "score 'abc' is not a number"),
+    ("range.csv", STSB_ROWS.replace("\t0.8\t", "\t7.5\t"), 2, "outside 0-5"),
+    ("label.tsv", "sentence1\tsentence2\tgold_label\na\tb\tneutral\nc\td\tmaybe\n", 3, "label 'maybe'"),
+    ("snli.tsv", "premise\thypothesis\tlabel\na\tb\t1\nc\td\t-\n", 3, "label '-'"),
+    ("header.tsv", "sentence1\tsentence2\tgold_label\na\tb\n", 2, "too few fields"),
+    ("blank.tsv", "premise\thypothesis\tlabel\na\t \t1\n", 2, "hypothesis is empty"),
+    ("cols.txt", "pair_ID\tsentence_A\tsentence_B\trelatedness_score\tentailment_judgment\n"
+                 "1\ta\tb\t3\n", 2, "too few fields"),
+])
+def test_bad_input_raises_data_error_with_line(tmp_path, name, text, line, reason):
+    path = write(tmp_path, name, text)
+    with pytest.raises(DataError) as info:
+        read_pairs(path)
+    err = info.value
+    assert reason in err.reason and err.line == line and err.path == str(path)
+    assert str(path) in str(err)
+
+
+def test_forced_format_with_wrong_header(tmp_path):
+    path = write(tmp_path, "x.tsv", "sentence1\tsentence2\tlabel\na\tb\t0\n")
+    with pytest.raises(DataError, match="lacks premise, hypothesis") as info:
+        read_pairs(path, format="snli")
+    assert info.value.line == 1
+
+
+def test_binary_file_is_refused(tmp_path):
+    path = tmp_path / "model.tsv"
+    path.write_bytes(b"PK\x03\x04\x00\x00binary\nstuff\x00")
+    with pytest.raises(DataError, match="binary") as info:
+        read_pairs(path, format="snli")
+    assert info.value.line == 1
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(DataError, match="not found"):
+        read_pairs(tmp_path / "nope.tsv", format="kornli")
+
+
+def test_nothing_half_loaded_on_late_error(tmp_path):
+    rows = "".join(f"genre\tf\t2012\t{i:04d}\t{i % 5}.0\ts{i}.\tt{i}.\n" for i in range(500))
+    path = write(tmp_path, "late.csv", rows + "genre\tf\t2012\t9999\tnot-a-score\ts.\tt.\n")
+    with pytest.raises(DataError) as info:
+        read_pairs(path)
+    assert info.value.line == 501
+
+
+def test_utf16_and_cp949_pair_files(tmp_path):
+    text = "sentence1\tsentence2\tgold_label\n비가 온다.\t날씨가 맑다.\tcontradiction\n"
+    for encoding, expected in (("utf-16", "utf-16"), ("cp949", "cp949"), ("utf-8-sig", "utf-8-sig")):
+        ds = read_pairs(write(tmp_path, f"k-{encoding}.tsv", text, encoding=encoding))
+        assert ds.format == "kornli" and ds.encoding == expected
+        assert ds.sentence1 == ["비가 온다."] and ds.labels.tolist() == [2]
+
+
+def test_float_labels_from_spreadsheets(tmp_path):
+    pd = pytest.importorskip("pandas")
+    path = tmp_path / "nli.xlsx"
+    pd.DataFrame({"sentence1": ["a", "b"], "sentence2": ["c", "d"], "label": [1.0, 2.0]}).to_excel(path, index=False)
+    ds = read_pairs(path)
+    assert ds.labels.tolist() == [1, 2] and ds.line_numbers == [2, 3]
