@@ -86,7 +86,7 @@ def reduce_embeddings(emb: np.ndarray, method: str, dim: int = 5, seed: int = 42
         import umap
 
         reducer = umap.UMAP(n_components=dim, n_neighbors=min(n_neighbors, x.shape[0] - 1), min_dist=0.0,
-                            metric="cosine" if metric == "cosine" else "euclidean", random_state=seed)
+                            metric="cosine" if metric == "cosine" else "euclidean", random_state=seed, n_jobs=1)
         return np.asarray(reducer.fit_transform(x), dtype=np.float32)
     raise SbertDesktopError(f"unknown reduction {method!r}; choose umap, pca or none")
 
