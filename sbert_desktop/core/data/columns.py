@@ -20,8 +20,7 @@ def _names(*spellings: str) -> tuple[str, ...]:
 
 
 #: a column holding one sentence per row, in order of preference
-TEXT_NAMES = _names("text", "sentence", "sentences", "content", "document", "review", "utterance",
-                    "query", "question", "title", "body", "문장", "텍스트")
+TEXT_NAMES = _names("text", "sentence", "sentences", "content", "document", "utterance", "문장", "텍스트")
 SENTENCE1_NAMES = _names("sentence1", "sentence_a", "sentence_1", "s1", "text_a", "text1", "premise",
                          "question1", "sent1", "anchor", "query")
 SENTENCE2_NAMES = _names("sentence2", "sentence_b", "sentence_2", "s2", "text_b", "text2", "hypothesis",
@@ -31,7 +30,8 @@ SCORE_NAMES = _names("score", "similarity", "similarity_score", "relatedness_sco
 LABEL_NAMES = _names("label", "gold_label", "entailment_judgment", "nli_label", "labels", "class")
 
 KNOWN_NAMES = frozenset(TEXT_NAMES + SENTENCE1_NAMES + SENTENCE2_NAMES + SCORE_NAMES + LABEL_NAMES
-                        + _names("id", "pair_id", "genre", "filename", "year"))
+                        + _names("id", "pair_id", "genre", "filename", "year", "title", "body", "review",
+                                 "question", "answer", "comment"))
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][\w .-]*$")
 

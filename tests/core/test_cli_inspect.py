@@ -1,0 +1,51 @@
+"""``sbert-desktop inspect``: human summary, --json, and one-line errors with exit status 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from sbert_desktop.cli import main
+
+
+def test_inspect_human_summary(data_dir, capsys):
+    assert main(["inspect", str(data_dir / "kornli/xnli.dev.ko.tsv")]) == 0
+    out = capsys.readouterr().out
+    assert "pairs (kornli, utf-8)" in out and "2,490" in out and "entailment 830" in out
+
+
+def test_inspect_json(tmp_path, capsys):
+    path = tmp_path / "s.csv"
+    path.write_text("id,text\n1,첫 문장.\n2,\n", encoding="utf-8")
+    assert main(["inspect", str(path), "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["kind"] == "sentences" and info["column"] == "text" and info["blank"] == 1
+
+
+def test_inspect_format_and_column_options(tmp_path, capsys):
+    path = tmp_path / "p.tsv"
+    path.write_text("sentence1\tsentence2\tscore\nA cat.\tA dog.\t1.5\n", encoding="utf-8")
+    assert main(["inspect", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["scores"]["mean"] == 1.5
+    assert main(["inspect", str(path), "--column", "sentence2", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["column"] == "sentence2"
+    assert main(["inspect", str(path), "--format", "generic"]) == 0
+    assert "scores:" in capsys.readouterr().out
+
+
+def test_inspect_bad_file_prints_one_line_and_exits_2(tmp_path, capsys):
+    path = tmp_path / "bad.tsv"
+    path.write_text("premise\thypothesis\tlabel\na\tb\t7\n", encoding="utf-8")
+    assert main(["inspect", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and "Traceback" not in err
+    assert err.startswith("sbert-desktop inspect: error:") and f"{path}, line 2" in err and "label '7'" in err
+
+
+def test_inspect_in_a_subprocess(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    proc = subprocess.run([sys.executable, "-m", "sbert_desktop.cli", "inspect", str(path)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2 and "file is empty" in proc.stderr and proc.stdout == ""

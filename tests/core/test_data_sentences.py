@@ -1,0 +1,144 @@
+"""Sentence files: txt/csv/tsv/jsonl/parquet/xlsx, encodings, blanks, duplicates, column choice."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from sbert_desktop.core.data import SentenceFile, read_sentences
+from sbert_desktop.core.errors import DataError
+
+KOREAN = ["안녕하세요.", "오늘 날씨가 좋네요.", "한국어 문장입니다."]
+
+
+def write(tmp_path, name, text, encoding="utf-8"):
+    path = tmp_path / name
+    with open(path, "w", encoding=encoding, newline="") as fh:
+        fh.write(text)
+    return path
+
+
+def test_txt_blanks_counted_duplicates_kept_line_numbers(tmp_path):
+    path = write(tmp_path, "s.txt", "first\n\nsecond\r\n   \nfirst\nthird")
+    sf = read_sentences(path)
+    assert isinstance(sf, SentenceFile)
+    assert sf.format == "txt" and sf.encoding == "utf-8" and sf.columns == [] and sf.column is None
+    assert sf.sentences == ["first", "second", "first", "third"]
+    assert sf.line_numbers == [1, 3, 5, 6]
+    assert (sf.n_rows, sf.n_blank, sf.n_duplicates) == (6, 2, 1)
+    assert any("2 blank line(s)" in p and "2, 4" in p for p in sf.problems)
+    assert any("line 5 repeats line 1" in p for p in sf.problems)
+    assert sf.table is None
+
+
+def test_txt_keeps_unusual_line_separators_inside_sentences(tmp_path):
+    sf = read_sentences(write(tmp_path, "s.txt", "a\x0cb\u2028c\nd\n"))
+    assert sf.sentences == ["a\x0cb\u2028c", "d"] and sf.line_numbers == [1, 2]
+
+
+@pytest.mark.parametrize("encoding,expected", [("cp949", "cp949"), ("euc-kr", "cp949"), ("utf-16", "utf-16"),
+                                               ("utf-8-sig", "utf-8-sig"), ("utf-8", "utf-8")])
+def test_korean_txt_in_each_encoding(tmp_path, encoding, expected):
+    sf = read_sentences(write(tmp_path, "ko.txt", "\n".join(KOREAN) + "\n", encoding))
+    assert sf.sentences == KOREAN and sf.encoding == expected
+
+
+def test_cp949_csv(tmp_path):
+    text = "id,문장\n1,안녕하세요.\n2,\"쉼표, 있는 문장.\"\n"
+    sf = read_sentences(write(tmp_path, "ko.csv", text, "cp949"))
+    assert sf.encoding == "cp949" and sf.column == "문장"
+    assert sf.sentences == ["안녕하세요.", "쉼표, 있는 문장."] and sf.line_numbers == [2, 3]
+
+
+def test_utf8_bom_csv_column_name_is_clean(tmp_path):
+    sf = read_sentences(write(tmp_path, "bom.csv", "text,label\nhello there,1\ngood bye,0\n", "utf-8-sig"))
+    assert sf.encoding == "utf-8-sig"
+    assert sf.columns == ["text", "label"] and sf.column == "text"
+    assert list(sf.table.columns) == ["text", "label"]
+    sf = read_sentences(write(tmp_path, "bom2.csv", "text,label\nhello,1\n", "utf-8-sig"), column="text")
+    assert sf.sentences == ["hello"]
+
+
+def test_utf16_tsv(tmp_path):
+    sf = read_sentences(write(tmp_path, "u16.tsv", "id\tsentence\n1\tA dog.\n2\tA cat.\n", "utf-16"))
+    assert sf.encoding == "utf-16" and sf.format == "tsv" and sf.sentences == ["A dog.", "A cat."]
+
+
+def test_csv_guesses_longest_text_column_and_counts_blank_cells(tmp_path):
+    text = "id,title,body,score\n1,Short,A much longer body of text here.,3\n2,Tiny,,4\n3,Small,Another long body text.,5\n"
+    sf = read_sentences(write(tmp_path, "t.csv", text))
+    assert sf.column == "body" and sf.sentences == ["A much longer body of text here.", "Another long body text."]
+    assert sf.n_blank == 1 and sf.n_rows == 3 and sf.line_numbers == [2, 4]
+    assert read_sentences(sf.path, column="title").sentences == ["Short", "Tiny", "Small"]
+    assert sf.table.shape == (3, 4)
+
+
+def test_headerless_csv_and_tab_separated_dot_csv(tmp_path):
+    sf = read_sentences(write(tmp_path, "plain.csv", "The first sentence.\nThe second one.\n"))
+    assert sf.columns == ["col1"] and sf.sentences == ["The first sentence.", "The second one."]
+    sts = write(tmp_path, "sts.csv", "g\tf\t2012\t0001\t5.0\tA plane.\tAn air plane taking off.\n"
+                                     "g\tf\t2012\t0002\t1.0\tA dog.\tA cat sitting on the mat.\textra\tmore\n")
+    sf = read_sentences(sts)
+    assert sf.format == "tsv" and sf.column == "col7" and len(sf) == 2
+    assert any("extra fields ignored" in p for p in sf.problems)
+
+
+def test_jsonl(tmp_path):
+    lines = [json.dumps({"id": 1, "sentence": "One."}), "", json.dumps({"id": 2, "sentence": "Two."})]
+    sf = read_sentences(write(tmp_path, "s.jsonl", "\n".join(lines) + "\n"))
+    assert sf.column == "sentence" and sf.sentences == ["One.", "Two."] and sf.line_numbers == [1, 3]
+    assert sf.n_blank == 1
+
+
+def test_parquet_and_xlsx(tmp_path):
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"n": [1, 2, 3], "text": ["Hello world.", None, "한국어 문장."]})
+    frame.to_parquet(tmp_path / "s.parquet")
+    frame.to_excel(tmp_path / "s.xlsx", index=False)
+    pq = read_sentences(tmp_path / "s.parquet")
+    assert pq.format == "parquet" and pq.encoding is None and pq.sentences == ["Hello world.", "한국어 문장."]
+    assert pq.line_numbers == [1, 3] and pq.n_blank == 1
+    xl = read_sentences(tmp_path / "s.xlsx")
+    assert xl.format == "xlsx" and xl.sentences == pq.sentences and xl.line_numbers == [2, 4]
+    assert xl.table is not None and list(xl.table.columns) == ["n", "text"]
+
+
+@pytest.mark.parametrize("name,content,reason,line", [
+    ("empty.txt", b"", "empty", None),
+    ("blank.txt", b"\n  \n\n", "only blank", None),
+    ("bin.txt", b"abc\ndef\x00\x01\x02", "binary", 2),
+    ("ragged.csv", b"text,label\nhello,1\nbroken\n", "too few fields", 3),
+    ("quote.csv", b'text\n"never closed\nmore\n', "broken CSV quoting", 2),
+    ("bad.jsonl", b'{"text": "a"}\n{"text": \n', "not valid JSON", 2),
+])
+def test_bad_sentence_files(tmp_path, name, content, reason, line):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(DataError) as info:
+        read_sentences(path)
+    assert reason in info.value.reason and info.value.line == line and str(path) in str(info.value)
+
+
+def test_missing_column_names_the_choices(tmp_path):
+    path = write(tmp_path, "t.csv", "text,label\na,1\n")
+    with pytest.raises(DataError, match="no column 'body'; the columns are text, label"):
+        read_sentences(path, column="body")
+    with pytest.raises(DataError, match="no columns"):
+        read_sentences(write(tmp_path, "t.txt", "a\n"), column="text")
+
+
+def test_corrupt_parquet(tmp_path):
+    path = tmp_path / "bad.parquet"
+    path.write_bytes(b"not a parquet file at all")
+    with pytest.raises(DataError, match="cannot be read as parquet"):
+        read_sentences(path)
+
+
+def test_importing_core_data_is_light():
+    code = ("import sys, sbert_desktop.core.data; "
+            "bad = [m for m in ('pandas', 'torch', 'PySide6', 'pyqtgraph') if m in sys.modules]; "
+            "assert not bad, bad")
+    subprocess.run([sys.executable, "-c", code], check=True)
