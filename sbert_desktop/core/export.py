@@ -1,0 +1,325 @@
+"""Export exploration results as CSV or Parquet, each with a manifest JSON beside it.
+
+Every ``export_*`` function writes ``FILE`` atomically (temporary file, then rename) and then
+``FILE.manifest.json`` with: kind, format, encoding, row count, columns, the model (name, source,
+pooling, max length, normalisation), seeds, clustering and projection parameters, the app version
+and the creation time. Rows are written in chunks, so a top-k table of any corpus size streams to
+disk. The format follows the suffix (``.csv``, ``.tsv``, ``.parquet``/``.pq``; ``.npy`` for
+embeddings and the full matrix). ``encoding="utf-8-sig"`` writes a BOM so Excel shows Korean.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+import numpy as np
+
+from sbert_desktop.core.errors import ExportError
+from sbert_desktop.core.progress import CancelToken, ProgressCallback, ProgressReporter, check
+
+SCHEMA_VERSION = 1
+#: the full similarity matrix is refused above this many cells (5,000 x 5,000)
+DEFAULT_MAX_MATRIX_CELLS = 25_000_000
+FORMATS = {".csv": "csv", ".tsv": "tsv", ".parquet": "parquet", ".pq": "parquet", ".npy": "npy"}
+ROWS_PER_CHUNK = 50_000
+
+
+@dataclass
+class Provenance:
+    """What produced an exported result; copied into every manifest."""
+
+    model: dict[str, Any] = field(default_factory=dict)  # name, source, pooling, max_seq_length, normalize
+    cross_encoder: dict[str, Any] | None = None
+    source_file: str | None = None
+    seeds: dict[str, int] = field(default_factory=dict)
+    clustering: dict[str, Any] | None = None
+    projection: dict[str, Any] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_models(cls, bi_encoder: Any = None, cross_encoder: Any = None, **kwargs: Any) -> "Provenance":
+        """Fill ``model``/``cross_encoder`` from ``BiEncoder.info()`` / ``CrossEncoder.info()``."""
+        keep = ("name", "source", "architecture", "dimension", "pooling", "max_seq_length", "normalize", "num_labels")
+        model = {k: v for k, v in bi_encoder.info().items() if k in keep} if bi_encoder is not None else {}
+        ce = {k: v for k, v in cross_encoder.info().items() if k in keep} if cross_encoder is not None else None
+        return cls(model=model, cross_encoder=ce, **kwargs)
+
+
+def manifest_path(path: str | Path) -> Path:
+    path = Path(path)
+    return path.with_name(path.name + ".manifest.json")
+
+
+def file_format(path: str | Path, allowed: Sequence[str] = ("csv", "tsv", "parquet")) -> str:
+    fmt = FORMATS.get(Path(path).suffix.lower())
+    if fmt not in allowed:
+        raise ExportError(f"{path}: cannot export as {Path(path).suffix or 'a file without a suffix'}; "
+                          f"use {', '.join('.' + a for a in allowed)}")
+    return fmt
+
+
+def write_manifest(path: str | Path, kind: str, rows: int, columns: Sequence[str],
+                   provenance: Provenance | None, fmt: str, encoding: str | None,
+                   summary: dict[str, Any] | None = None) -> Path:
+    """Write ``FILE.manifest.json`` (atomically) and return its path."""
+    from sbert_desktop import __version__
+    from sbert_desktop.core.atomic import atomic_write_text
+
+    prov = asdict(provenance or Provenance())
+    doc = {
+        "schema_version": SCHEMA_VERSION, "kind": kind, "file": Path(path).name, "format": fmt,
+        "encoding": encoding if fmt in ("csv", "tsv") else None, "rows": int(rows), "columns": list(columns),
+        **prov, "summary": summary or {}, "app_version": __version__,
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
+    out = manifest_path(path)
+    atomic_write_text(out, json.dumps(doc, ensure_ascii=False, indent=2, default=_json_default) + "\n")
+    return out
+
+
+def _json_default(obj: Any) -> Any:
+    if isinstance(obj, np.generic):
+        return obj.item()
+    if isinstance(obj, np.ndarray):
+        return obj.tolist()
+    return str(obj)
+
+
+# --------------------------------------------------------------------------- streamed table writer
+
+
+class TableWriter:
+    """Append column chunks to a CSV/TSV/Parquet file opened by :func:`open_table`."""
+
+    def __init__(self, fh: Any, fmt: str, columns: Sequence[tuple[str, str]]):
+        self.fmt, self.columns, self.rows = fmt, list(columns), 0
+        self.names = [name for name, _ in columns]
+        if fmt == "parquet":
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            types = {"int": pa.int64(), "float": pa.float32(), "str": pa.string(), "bool": pa.bool_()}
+            self.schema = pa.schema([(name, types[kind]) for name, kind in columns])
+            self._pq = pq.ParquetWriter(fh, self.schema, compression="zstd")
+        else:
+            self._csv = csv.writer(fh, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
+            self._csv.writerow(self.names)
+
+    def write(self, chunk: dict[str, Sequence[Any] | np.ndarray]) -> None:
+        n = len(chunk[self.names[0]])
+        if n == 0:
+            return
+        if self.fmt == "parquet":
+            import pyarrow as pa
+
+            arrays = [pa.array(np.asarray(chunk[name]) if kind != "str" else list(chunk[name]),
+                               type=self.schema.field(name).type) for name, kind in self.columns]
+            self._pq.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
+        else:
+            cols = [_text_column(chunk[name], kind) for name, kind in self.columns]
+            self._csv.writerows(zip(*cols))
+        self.rows += n
+
+    def close(self) -> None:
+        if self.fmt == "parquet":
+            self._pq.close()
+
+
+def _text_column(values: Sequence[Any] | np.ndarray, kind: str) -> list[Any]:
+    if kind == "float":
+        return [f"{v:.6g}" for v in np.asarray(values, np.float64).tolist()]
+    if kind in ("int", "bool"):
+        return np.asarray(values).tolist()
+    return list(values)
+
+
+@contextlib.contextmanager
+def open_table(path: str | Path, columns: Sequence[tuple[str, str]], encoding: str = "utf-8") -> Iterator[TableWriter]:
+    """Atomically write a table: ``columns`` are ``(name, "int"|"float"|"str"|"bool")``."""
+    from sbert_desktop.core.atomic import atomic_file
+
+    fmt = file_format(path)
+    if fmt == "parquet":
+        with atomic_file(path, "wb") as fh:
+            writer = TableWriter(fh, fmt, columns)
+            try:
+                yield writer
+            finally:
+                writer.close()
+    else:
+        with atomic_file(path, "w", encoding=encoding) as fh:
+            yield TableWriter(fh, fmt, columns)
+
+
+def _finish(path: Path, writer: TableWriter, kind: str, provenance: Provenance | None, encoding: str,
+            summary: dict[str, Any] | None = None) -> Path:
+    write_manifest(path, kind, writer.rows, writer.names, provenance, writer.fmt, encoding, summary)
+    return path
+
+
+def _chunks(n: int, size: int = ROWS_PER_CHUNK) -> Iterator[slice]:
+    for start in range(0, n, size):
+        yield slice(start, min(n, start + size))
+
+
+def _pick(sentences: Sequence[str], idx: np.ndarray) -> list[str]:
+    return [sentences[i] if i >= 0 else "" for i in idx.tolist()]
+
+
+# --------------------------------------------------------------------------- exports
+
+
+def export_pairs(path: str | Path, pairs: Any, sentences: Sequence[str], provenance: Provenance | None = None,
+                 encoding: str = "utf-8", extra_columns: dict[str, np.ndarray] | None = None) -> Path:
+    """A :class:`~sbert_desktop.core.similarity.PairTable`: rank, index1, index2, sentence1, sentence2,
+    score, plus ``extra_columns`` (float, e.g. ``{"cross_score": ...}``) in pair order."""
+    path = Path(path)
+    extra = extra_columns or {}
+    columns = [("rank", "int"), ("index1", "int"), ("index2", "int"), ("sentence1", "str"), ("sentence2", "str"),
+               ("score", "float")] + [(name, "float") for name in extra]
+    with open_table(path, columns, encoding) as w:
+        for sl in _chunks(len(pairs)):
+            chunk = {"rank": np.arange(sl.start, sl.stop) + 1, "index1": pairs.first[sl], "index2": pairs.second[sl],
+                     "sentence1": _pick(sentences, pairs.first[sl]), "sentence2": _pick(sentences, pairs.second[sl]),
+                     "score": pairs.scores[sl], **{k: np.asarray(v)[sl] for k, v in extra.items()}}
+            w.write(chunk)
+    return _finish(path, w, "pairs", provenance, encoding, {"pairs": len(pairs)})
+
+
+def export_topk(path: str | Path, emb: np.ndarray, sentences: Sequence[str], top_k: int = 10,
+                chunk_size: int = 4096, provenance: Provenance | None = None, encoding: str = "utf-8",
+                progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> Path:
+    """The ``top_k`` nearest other sentences of every sentence, computed and written chunk by chunk:
+    index, sentence, rank (1 = nearest), neighbor_index, neighbor, score."""
+    from sbert_desktop.core.similarity import iter_nearest_neighbors
+
+    path = Path(path)
+    columns = [("index", "int"), ("sentence", "str"), ("rank", "int"), ("neighbor_index", "int"),
+               ("neighbor", "str"), ("score", "float")]
+    with open_table(path, columns, encoding) as w:
+        for start, idx, scores in iter_nearest_neighbors(emb, top_k, chunk_size, progress, cancel):
+            rows, k = idx.shape
+            keep = (idx >= 0).reshape(-1)
+            query = np.repeat(np.arange(start, start + rows), k)[keep]
+            neighbor = idx.reshape(-1)[keep]
+            w.write({"index": query, "sentence": _pick(sentences, query),
+                     "rank": np.tile(np.arange(1, k + 1), rows)[keep], "neighbor_index": neighbor,
+                     "neighbor": _pick(sentences, neighbor), "score": scores.reshape(-1)[keep]})
+    return _finish(path, w, "top_k", provenance, encoding, {"top_k": top_k})
+
+
+def export_matrix(path: str | Path, emb: np.ndarray, sentences: Sequence[str] | None = None,
+                  max_cells: int = DEFAULT_MAX_MATRIX_CELLS, provenance: Provenance | None = None,
+                  encoding: str = "utf-8", progress: ProgressCallback | None = None,
+                  cancel: CancelToken | None = None) -> Path:
+    """The full n x n cosine matrix (``.npy``, or a table with a ``sentence`` column and one column
+    per sentence index). Refused with :class:`ExportError` above ``max_cells`` cells."""
+    from sbert_desktop.core.similarity import format_bytes, normalize
+
+    path = Path(path)
+    fmt = file_format(path, ("csv", "tsv", "parquet", "npy"))
+    n = int(np.asarray(emb).shape[0])
+    if n * n > max_cells:
+        raise ExportError(
+            f"{path}: the full similarity matrix of {n:,} sentences has {n * n:,} cells "
+            f"({format_bytes(n * n * 4)} as float32, several times that as text); the limit is {max_cells:,} "
+            "cells. Export the top-k nearest neighbours instead."
+        )
+    unit = normalize(emb) if n else np.zeros((0, 0), np.float32)
+    report = ProgressReporter(progress, n, "similarity matrix")
+    if fmt == "npy":
+        from sbert_desktop.core.atomic import atomic_file
+
+        with atomic_file(path, "wb") as fh:
+            np.save(fh, unit @ unit.T, allow_pickle=False)
+        write_manifest(path, "similarity_matrix", n, [], provenance, fmt, None, {"shape": [n, n]})
+        return path
+    columns = [("sentence", "str")] + [(str(j), "float") for j in range(n)]
+    with open_table(path, columns, encoding) as w:
+        for sl in _chunks(n, 512):
+            check(cancel)
+            block = unit[sl] @ unit.T
+            chunk: dict[str, Any] = {"sentence": list(sentences[sl]) if sentences is not None
+                                     else [str(i) for i in range(sl.start, sl.stop)]}
+            chunk.update({str(j): block[:, j] for j in range(n)})
+            w.write(chunk)
+            report(sl.stop)
+    return _finish(path, w, "similarity_matrix", provenance, encoding, {"shape": [n, n]})
+
+
+def export_clusters(path: str | Path, sentences: Sequence[str], result: Any,
+                    label_names: dict[int, str] | None = None, coords: np.ndarray | None = None,
+                    provenance: Provenance | None = None, encoding: str = "utf-8") -> Path:
+    """One row per sentence: index, sentence, cluster, cluster_label, was_noise (+ x, y when
+    ``coords`` are given). ``result`` is a :class:`~sbert_desktop.core.clustering.ClusterResult`."""
+    path = Path(path)
+    labels = np.asarray(result.labels)
+    names = label_names or {}
+    was_noise = result.was_noise if result.was_noise is not None else np.zeros(len(labels), bool)
+    columns = [("index", "int"), ("sentence", "str"), ("cluster", "int"), ("cluster_label", "str"), ("was_noise", "bool")]
+    if coords is not None:
+        columns += [(axis, "float") for axis in ("x", "y", "z")[: coords.shape[1]]]
+    prov = provenance or Provenance()
+    if prov.clustering is None:
+        prov = Provenance(**{**asdict(prov), "clustering": dict(result.params)})
+    with open_table(path, columns, encoding) as w:
+        for sl in _chunks(len(labels)):
+            chunk: dict[str, Any] = {"index": np.arange(sl.start, sl.stop), "sentence": list(sentences[sl]),
+                                     "cluster": labels[sl], "was_noise": was_noise[sl],
+                                     "cluster_label": [names.get(int(c), "noise" if c < 0 else "") for c in labels[sl]]}
+            if coords is not None:
+                chunk.update({axis: coords[sl, d] for d, axis in enumerate(("x", "y", "z")[: coords.shape[1]])})
+            w.write(chunk)
+    summary = {"n_clusters": result.n_clusters, "noise_fraction": result.noise_fraction,
+               "silhouette": result.silhouette, "sizes": {str(k): v for k, v in result.sizes.items()},
+               "labels": {str(k): v for k, v in names.items()}}
+    return _finish(path, w, "clusters", prov, encoding, summary)
+
+
+def export_coordinates(path: str | Path, coords: np.ndarray, sentences: Sequence[str],
+                       labels: np.ndarray | None = None, provenance: Provenance | None = None,
+                       encoding: str = "utf-8") -> Path:
+    """One row per sentence: index, sentence, x, y (, z) (, cluster)."""
+    path = Path(path)
+    coords = np.asarray(coords, np.float32)
+    axes = ("x", "y", "z")[: coords.shape[1]] if coords.shape[1] <= 3 else tuple(f"c{d}" for d in range(coords.shape[1]))
+    columns = [("index", "int"), ("sentence", "str")] + [(a, "float") for a in axes]
+    if labels is not None:
+        columns.append(("cluster", "int"))
+    with open_table(path, columns, encoding) as w:
+        for sl in _chunks(len(coords)):
+            chunk: dict[str, Any] = {"index": np.arange(sl.start, sl.stop), "sentence": list(sentences[sl]),
+                                     **{a: coords[sl, d] for d, a in enumerate(axes)}}
+            if labels is not None:
+                chunk["cluster"] = np.asarray(labels)[sl]
+            w.write(chunk)
+    return _finish(path, w, "coordinates", provenance, encoding)
+
+
+def export_embeddings(path: str | Path, emb: np.ndarray, sentences: Sequence[str] | None = None,
+                      provenance: Provenance | None = None, encoding: str = "utf-8") -> Path:
+    """Embeddings as ``.npy`` (float32 [n, dim]) or a table: index, sentence, e0 .. e{dim-1}."""
+    path = Path(path)
+    emb = np.asarray(emb, np.float32)
+    fmt = file_format(path, ("csv", "tsv", "parquet", "npy"))
+    if fmt == "npy":
+        from sbert_desktop.core.atomic import atomic_file
+
+        with atomic_file(path, "wb") as fh:
+            np.save(fh, emb, allow_pickle=False)
+        write_manifest(path, "embeddings", len(emb), [], provenance, fmt, None, {"shape": list(emb.shape)})
+        return path
+    dims = [f"e{d}" for d in range(emb.shape[1])]
+    columns = [("index", "int"), ("sentence", "str")] + [(d, "float") for d in dims]
+    with open_table(path, columns, encoding) as w:
+        for sl in _chunks(len(emb), 10_000):
+            w.write({"index": np.arange(sl.start, sl.stop),
+                     "sentence": list(sentences[sl]) if sentences is not None else [""] * (sl.stop - sl.start),
+                     **{d: emb[sl, j] for j, d in enumerate(dims)}})
+    return _finish(path, w, "embeddings", provenance, encoding, {"shape": list(emb.shape)})
