@@ -157,3 +157,11 @@ def test_float_labels_from_spreadsheets(tmp_path):
     pd.DataFrame({"sentence1": ["a", "b"], "sentence2": ["c", "d"], "label": [1.0, 2.0]}).to_excel(path, index=False)
     ds = read_pairs(path)
     assert ds.labels.tolist() == [1, 2] and ds.line_numbers == [2, 3]
+
+
+def test_float_label_column_stays_labels(tmp_path):
+    pd = pytest.importorskip("pandas")
+    path = tmp_path / "nli.parquet"
+    pd.DataFrame({"premise": ["a", "b"], "hypothesis": ["c", "d"], "label": [0.0, 2.0]}).to_parquet(path)
+    ds = read_pairs(path)
+    assert ds.task == "nli" and ds.labels.tolist() == [0, 2] and ds.scores is None

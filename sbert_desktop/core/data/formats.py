@@ -102,9 +102,12 @@ def _table_columns(path: Path, fmt: str) -> list[str]:
         except Exception as exc:  # corrupt file: pyarrow raises its own types
             raise DataError(path, f"cannot be read as parquet: {exc}") from None
     if fmt == "xlsx":
-        from sbert_desktop.core.data.tables import read_frame
+        import pandas as pd
 
-        return read_frame(path, "xlsx").columns
+        try:
+            return [str(c) for c in pd.read_excel(path, nrows=0).columns]
+        except Exception as exc:  # openpyxl / zipfile raise their own types for corrupt files
+            raise DataError(path, f"cannot be read as xlsx: {type(exc).__name__}: {exc}") from None
     import json
 
     lines, _ = head_lines(path, 5)

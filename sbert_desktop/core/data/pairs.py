@@ -76,11 +76,14 @@ class PairDataset:
         )
 
 
-def parse_label(value: Any, path: Path, line: int) -> int:
-    if isinstance(value, float) and value.is_integer():
+def _label_key(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():  # 1.0 from a spreadsheet or a float column
         value = int(value)
-    key = str(value).strip().lower() if value is not None else ""
-    index = _LABEL_INDEX.get(key)
+    return str(value).strip().lower() if value is not None else ""
+
+
+def parse_label(value: Any, path: Path, line: int) -> int:
+    index = _LABEL_INDEX.get(_label_key(value))
     if index is None:
         raise DataError(path, f"label {value!r} is not one of {', '.join(NLI_LABELS)} (or 0, 1, 2)", line=line)
     return index
@@ -164,7 +167,7 @@ def _read_generic(path: Path, columns: Mapping[str, str] | None) -> tuple[RawTab
                               "name one with columns={'score': ...} or {'label': ...}")
     if mapping["score"] is None and not (columns and columns.get("label")):
         values = table.values(mapping["label"])
-        if values and not all(str(v).strip().lower() in _LABEL_INDEX for v in values):
+        if values and not all(_label_key(v) in _LABEL_INDEX for v in values):
             mapping["score"], mapping["label"] = mapping["label"], None  # a numeric "label": a score
     return table, mapping
 
