@@ -1,0 +1,61 @@
+"""Start the window: ``run_app(file)`` is what ``sbert-desktop`` without a command calls.
+
+The window is shown before anything heavy is imported; torch and transformers load on a worker
+thread while the bundled (or last used) model is loaded, so the first paint does not wait for them.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+import sbert_desktop.gui  # noqa: F401  (PySide6 before pyqtgraph)
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger(__name__)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    app.setApplicationName("SBERT Desktop")
+    app.setOrganizationName("SBERT Desktop")
+    app.setApplicationDisplayName("SBERT Desktop")
+    return app
+
+
+def run_app(file: str | None = None, argv: list[str] | None = None, load_model: bool = True) -> int:
+    """Open the main window (optionally on ``file``) and run until it closes; returns the exit code."""
+    from sbert_desktop.gui.errors import install_excepthook, setup_logging
+    from sbert_desktop.gui.main_window import MainWindow
+    from sbert_desktop.gui.state import AppState
+
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    app = create_application(argv)
+    log_path = setup_logging()
+    log.info("starting SBERT Desktop; log file %s", log_path)
+    state = AppState()
+    window = MainWindow(state)
+    install_excepthook(lambda: window)
+    window.show()
+    if load_model or file:
+        # after the first paint: the model loads on a worker thread (torch is imported there)
+        QTimer.singleShot(0, lambda: window.start_up(file) if load_model else window.open_file(file))
+    code = app.exec()
+    if not state.jobs.shutdown(timeout=15.0):
+        # a job that cannot be interrupted (a model download) is still running: do not let Python
+        # destroy its QThread (that aborts the process), and do not hang either
+        log.warning("exiting with a job still running")
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(run_app(sys.argv[1] if len(sys.argv) > 1 else None))

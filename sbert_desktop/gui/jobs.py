@@ -1,0 +1,231 @@
+"""Run core jobs (load a model, encode, train) on worker threads without freezing the window.
+
+A job is a plain callable ``fn(progress, cancel)`` — usually a lambda around a core function that
+takes ``progress=`` and ``cancel=`` — started with :meth:`JobRunner.start`. It runs on its own
+:class:`QThread`. The :class:`Job` handle lives on the GUI thread, and every public signal of it
+is emitted there, so any receiver (a slot, a lambda, a method) runs on the GUI thread::
+
+    job = state.jobs.start("Encode", lambda progress, cancel: model.encode(s, progress=progress, cancel=cancel))
+    job.progress.connect(self.on_progress)     # Progress, throttled to a few events a second
+    job.succeeded.connect(self.on_encoded)     # the return value
+    job.failed.connect(self.on_failed)         # JobFailure: the exception and its traceback
+    job.ended.connect(...)                     # always last: "succeeded" | "failed" | "cancelled"
+    job.cancel()                               # cooperative: the core checks the CancelToken
+
+The worker thread only ever emits the private ``_raw_*`` signals; the job's own slots receive
+them through queued connections and re-emit the public ones (two hops, so a lambda connected to
+``job.progress`` can never run on the worker thread). :meth:`JobRunner.shutdown` cancels and
+waits with a bounded timeout, so the app never destroys a running ``QThread``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import traceback
+import weakref
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import QDeadlineTimer, QObject, QThread, Qt, Signal, Slot
+
+from sbert_desktop.core.errors import SbertDesktopError
+from sbert_desktop.core.progress import CancelToken, Cancelled, Progress
+
+log = logging.getLogger(__name__)
+
+JobFunction = Callable[[Callable[[Progress], None], CancelToken], Any]
+
+
+@dataclass
+class JobFailure:
+    """A job's exception, carried to the GUI thread with its formatted traceback."""
+
+    job_name: str
+    error: BaseException
+    traceback: str
+
+    @property
+    def expected(self) -> bool:
+        """A user mistake (bad file, unknown model): show it inline, no traceback needed."""
+        return isinstance(self.error, SbertDesktopError)
+
+    @property
+    def message(self) -> str:
+        return str(self.error) or type(self.error).__name__
+
+
+class _JobThread(QThread):
+    """Runs one job function; talks to the GUI only through the job's private signals."""
+
+    def __init__(self, job: "Job", fn: JobFunction, min_interval: float):
+        super().__init__()
+        self._job = job
+        self._fn = fn
+        self._min_interval = min_interval
+        self._last_emit = -1e9
+        self._last_stage: str | None = None
+        self.setObjectName(f"job:{job.name}")
+
+    def _progress(self, event: Progress) -> None:
+        now = time.monotonic()
+        info = event.info or {}
+        important = (
+            event.done >= event.total
+            or event.stage != self._last_stage
+            or event.stage == "eval"
+            or "dev" in info
+        )
+        if important or now - self._last_emit >= self._min_interval:
+            self._last_emit = now
+            self._last_stage = event.stage
+            self._job._raw_progress.emit(event)
+
+    def run(self) -> None:  # worker thread
+        job = self._job
+        try:
+            result = self._fn(self._progress, job.token)
+        except Cancelled:
+            job._raw_done.emit(("cancelled", None))
+        except BaseException as exc:  # noqa: BLE001 — every failure goes to the GUI, never lost
+            job._raw_done.emit(("failed", JobFailure(job.name, exc, traceback.format_exc())))
+        else:
+            job._raw_done.emit(("succeeded", result))
+        finally:
+            self._fn = None  # drop references to models and data as soon as possible
+
+
+class Job(QObject):
+    """Handle of one background job; lives on the GUI thread."""
+
+    progress = Signal(object)  # Progress
+    succeeded = Signal(object)  # the function's return value
+    failed = Signal(object)  # JobFailure
+    cancelled = Signal()
+    ended = Signal(str)  # "succeeded" | "failed" | "cancelled"; always the last signal
+
+    _raw_progress = Signal(object)
+    _raw_done = Signal(object)
+
+    def __init__(self, name: str, kind: str = "", ask_before_close: bool = False, parent: QObject | None = None):
+        super().__init__(parent)
+        self.name = name
+        self.kind = kind
+        self.ask_before_close = ask_before_close
+        self.token = CancelToken()
+        self.status = "running"
+        self.result: Any = None
+        self.failure: JobFailure | None = None
+        self.last_progress: Progress | None = None
+        self.started_at = time.monotonic()
+        self._raw_progress.connect(self._on_raw_progress, Qt.ConnectionType.QueuedConnection)
+        self._raw_done.connect(self._on_raw_done, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def running(self) -> bool:
+        return self.status == "running"
+
+    @property
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started_at
+
+    def cancel(self) -> None:
+        """Ask the job to stop at its next safe point (thread-safe, returns at once)."""
+        self.token.cancel()
+
+    @Slot(object)
+    def _on_raw_progress(self, event: Progress) -> None:
+        if self.status != "running":
+            return
+        self.last_progress = event
+        self.progress.emit(event)
+
+    @Slot(object)
+    def _on_raw_done(self, outcome: tuple[str, Any]) -> None:
+        status, payload = outcome
+        self.status = status
+        if status == "succeeded":
+            self.result = payload
+            self.succeeded.emit(payload)
+        elif status == "failed":
+            self.failure = payload
+            log.error("job %r failed:\n%s", self.name, payload.traceback)
+            self.failed.emit(payload)
+        else:
+            self.cancelled.emit()
+        self.ended.emit(status)
+
+
+class JobRunner(QObject):
+    """Starts jobs on threads, keeps them referenced while they run, stops them at exit."""
+
+    job_started = Signal(object)  # Job
+    job_ended = Signal(object)  # Job, after its thread has finished
+    jobs_changed = Signal()
+    idle = Signal()  # the last running job's thread has finished
+
+    _all_threads: "weakref.WeakSet[_JobThread]" = weakref.WeakSet()
+
+    def __init__(self, parent: QObject | None = None, progress_interval: float = 0.1):
+        super().__init__(parent)
+        self.progress_interval = progress_interval
+        self._running: dict[Job, _JobThread] = {}
+
+    def start(self, name: str, fn: JobFunction, *, kind: str = "", ask_before_close: bool = False) -> Job:
+        """Run ``fn(progress, cancel)`` on a new thread and return its :class:`Job` at once."""
+        assert threading.current_thread() is threading.main_thread(), "start jobs from the GUI thread"
+        job = Job(name, kind, ask_before_close)
+        thread = _JobThread(job, fn, self.progress_interval)
+        thread.finished.connect(self._on_thread_finished, Qt.ConnectionType.QueuedConnection)
+        self._running[job] = thread
+        self._all_threads.add(thread)
+        thread.start()
+        log.info("job started: %s", name)
+        self.job_started.emit(job)
+        self.jobs_changed.emit()
+        return job
+
+    def jobs(self) -> list[Job]:
+        """Jobs whose thread has not finished yet, oldest first."""
+        return list(self._running)
+
+    def busy(self, kind: str | None = None) -> bool:
+        return any(kind is None or job.kind == kind for job in self._running)
+
+    def needs_confirmation(self) -> list[Job]:
+        """Running jobs the user should be asked about before closing (training)."""
+        return [job for job in self._running if job.ask_before_close and job.running]
+
+    def cancel_all(self) -> None:
+        for job in self._running:
+            job.cancel()
+
+    def shutdown(self, timeout: float = 10.0) -> bool:
+        """Cancel every job and wait up to ``timeout`` seconds in total; True when all stopped."""
+        self.cancel_all()
+        deadline = time.monotonic() + timeout
+        stopped = True
+        for job, thread in list(self._running.items()):
+            left_ms = max(0, int((deadline - time.monotonic()) * 1000))
+            if not thread.wait(QDeadlineTimer(left_ms)):
+                log.warning("job %r did not stop within %.0f s", job.name, timeout)
+                stopped = False
+        return stopped
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        for job, thread in list(self._running.items()):
+            if thread.isFinished():
+                thread.wait()
+                del self._running[job]
+                log.info("job ended: %s (%s)", job.name, job.status)
+                self.job_ended.emit(job)
+        self.jobs_changed.emit()
+        if not self._running:
+            self.idle.emit()
+
+    @classmethod
+    def running_threads(cls) -> list[QThread]:
+        """Every job thread of this process still running (tests fail on leftovers)."""
+        return [t for t in list(cls._all_threads) if t.isRunning()]

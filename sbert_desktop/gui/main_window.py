@@ -1,0 +1,296 @@
+"""The main window: a sidebar of pages, a status bar with the active model and running jobs,
+the menus a desktop user expects, drag and drop, and a close that never kills a running job."""
+
+from __future__ import annotations
+
+import platform
+import sys
+from importlib import metadata
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+    QProgressBar, QStackedWidget, QStyle, QWidget,
+)
+
+from sbert_desktop import __version__
+from sbert_desktop.gui.jobs import Job
+from sbert_desktop.gui.pages import available_pages
+from sbert_desktop.gui.state import AppState, ModelSpec
+from sbert_desktop.gui.widgets.file_field import DATA_FILTER
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, state: AppState | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.state = state if state is not None else AppState()
+        self.setWindowTitle("SBERT Desktop")
+        self.setAcceptDrops(True)
+        self._closing = False
+        self.pages: dict[str, QWidget] = {}
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFixedWidth(130)
+        self.sidebar.setSpacing(2)
+        self.stack = QStackedWidget()
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._remember_page)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.model_label = QLabel()
+        self.model_label.setObjectName("activeModel")
+        self.jobs_label = QLabel()
+        self.jobs_label.setObjectName("jobsLabel")
+        self.jobs_bar = QProgressBar()
+        self.jobs_bar.setMaximumWidth(140)
+        self.jobs_bar.setTextVisible(False)
+        self.jobs_bar.hide()
+        self.statusBar().addWidget(self.model_label, 1)
+        self.statusBar().addPermanentWidget(self.jobs_label)
+        self.statusBar().addPermanentWidget(self.jobs_bar)
+
+        for entry, cls in available_pages():
+            icon = getattr(QStyle.StandardPixmap, entry.icon, None) if entry.icon else None
+            self.add_page(entry.title, cls(self.state), icon)
+
+        self._build_menus()
+        self.state.active_changed.connect(self._update_model_label)
+        self.state.jobs.jobs_changed.connect(self._update_jobs)
+        self.state.jobs.job_started.connect(self._watch_job)
+        self.state.open_file_requested.connect(lambda _path: self.show_page("Data"))
+        self.state.page_requested.connect(self.show_page)
+        self._update_model_label()
+        self._update_jobs()
+        self._restore()
+
+    # -- pages -------------------------------------------------------------------------------
+    def add_page(self, title: str, widget: QWidget, icon: QStyle.StandardPixmap | None = None) -> int:
+        """Add ``widget`` as a page named ``title`` (Ctrl+N shows the N-th page); returns its index."""
+        item = QListWidgetItem(title)
+        if icon is not None:
+            item.setIcon(self.style().standardIcon(icon))
+        item.setSizeHint(QSize(0, 34))
+        self.sidebar.addItem(item)
+        index = self.stack.addWidget(widget)
+        self.pages[title] = widget
+        if self.sidebar.currentRow() < 0:
+            self.sidebar.setCurrentRow(0)
+        if index < 9:
+            action = QAction(f"Show {title}", self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, t=title: self.show_page(t))
+            self.addAction(action)
+        return index
+
+    def page(self, title: str) -> QWidget | None:
+        return self.pages.get(title)
+
+    @Slot(str)
+    def show_page(self, title: str) -> None:
+        if title in self.pages:
+            self.sidebar.setCurrentRow(list(self.pages).index(title))
+
+    def current_page_title(self) -> str:
+        row = self.sidebar.currentRow()
+        return list(self.pages)[row] if 0 <= row < len(self.pages) else ""
+
+    def _remember_page(self, _row: int) -> None:
+        self.state.settings.set_last_page(self.current_page_title())
+
+    # -- menus -------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.open_action = file_menu.addAction("&Open…", self.open_dialog)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.save_action = file_menu.addAction("&Save Model As…", self.save_model_dialog)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction("&Quit", self.close)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        view_menu = self.menuBar().addMenu("&View")
+        for i, title in enumerate(self.pages):
+            action = view_menu.addAction(title, lambda t=title: self.show_page(t))
+            if i < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+        jobs_menu = self.menuBar().addMenu("&Jobs")
+        jobs_menu.addAction("Cancel all jobs", self.state.jobs.cancel_all)
+        help_menu = self.menuBar().addMenu("&Help")
+        about = help_menu.addAction("&About SBERT Desktop", self.show_about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction("Open &log folder", self._open_log_folder)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.state.settings.recent_files()
+        for path in recent:
+            self.recent_menu.addAction(path, lambda p=path: self.open_file(p))
+        if not recent:
+            self.recent_menu.addAction("(none)").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear list", self.state.settings.clear_recent_files)
+
+    def open_dialog(self) -> None:
+        recent = self.state.settings.recent_files()
+        start = str(Path(recent[0]).parent) if recent else ""
+        path, _ = QFileDialog.getOpenFileName(self, "Open data file", start, DATA_FILTER)
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str | Path) -> None:
+        """Open a sentence file or pair data set on the Data page."""
+        self.state.open_file_requested.emit(str(path))
+
+    def save_model_dialog(self) -> Job | None:
+        model, spec = self.state.active_model, self.state.active_spec
+        if model is None:
+            QMessageBox.information(self, "Save model", "Load or train a model first.")
+            return None
+        path = QFileDialog.getExistingDirectory(self, "Save the active model into a folder")
+        return self.save_model(path) if path else None
+
+    def save_model(self, path: str | Path) -> Job:
+        model = self.state.active_model
+        target = Path(path)
+        job = self.state.jobs.start(f"Save model to {target.name}", lambda progress, cancel: model.save(target), kind="save")
+        job.succeeded.connect(lambda _r: self.statusBar().showMessage(f"Model saved to {target}", 8000))
+        job.failed.connect(self._show_failure)
+        return job
+
+    def show_about(self) -> QMessageBox:
+        def version(name: str) -> str:
+            try:
+                return metadata.version(name)
+            except metadata.PackageNotFoundError:
+                return "not installed"
+
+        import PySide6
+
+        rows = [("SBERT Desktop", __version__), ("Python", platform.python_version()),
+                ("PySide6 / Qt", f"{PySide6.__version__} / {PySide6.QtCore.qVersion()}"),
+                ("pyqtgraph", version("pyqtgraph")), ("PyTorch", version("torch")),
+                ("transformers", version("transformers")), ("numpy", version("numpy"))]
+        text = "".join(f"<tr><td>{k}</td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in rows)
+        box = QMessageBox(self)
+        box.setWindowTitle("About SBERT Desktop")
+        box.setText("<b>SBERT Desktop</b><br>Fine-tune and explore Sentence-BERT models.")
+        box.setInformativeText(f"<table>{text}</table>")
+        box.setObjectName("aboutDialog")
+        box.open()
+        return box
+
+    def _open_log_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from sbert_desktop.core.paths import log_dir
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
+
+    def _show_failure(self, failure) -> None:
+        from sbert_desktop.gui.errors import show_failure
+
+        show_failure(self, failure)
+
+    # -- status bar --------------------------------------------------------------------------
+    @Slot()
+    def _update_model_label(self) -> None:
+        self.model_label.setText(f"Model: {self.state.model_summary()}")
+
+    def _watch_job(self, job: Job) -> None:
+        job.progress.connect(lambda _event: self._update_jobs())
+
+    @Slot()
+    def _update_jobs(self) -> None:
+        jobs = [job for job in self.state.jobs.jobs() if job.running]
+        if not jobs:
+            self.jobs_label.setText("No jobs running")
+            self.jobs_bar.hide()
+            return
+        names = ", ".join(job.name for job in jobs[:2]) + (f" +{len(jobs) - 2}" if len(jobs) > 2 else "")
+        self.jobs_label.setText(f"Running: {names}")
+        last = next((job.last_progress for job in reversed(jobs) if job.last_progress is not None), None)
+        if last is not None and last.total > 0:
+            self.jobs_bar.setRange(0, last.total)
+            self.jobs_bar.setValue(min(last.done, last.total))
+        else:
+            self.jobs_bar.setRange(0, 0)
+        self.jobs_bar.show()
+
+    # -- start-up, drag and drop, closing ------------------------------------------------------
+    def start_up(self, file: str | None = None) -> None:
+        """After the first paint: load the last (or bundled) model, open ``file``."""
+        model_page = self.page("Model")
+        if model_page is not None:
+            raw = self.state.settings.last_model()
+            spec = ModelSpec.from_dict(raw) if raw else ModelSpec()
+            model_page.set_spec(spec)
+            model_page.load(spec)
+        if file:
+            self.open_file(file)
+
+    def _restore(self) -> None:
+        geometry = self.state.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        self.show_page(self.state.settings.last_page())
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
+        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            self.open_file(files[0])
+            event.acceptProposedAction()
+
+    def confirm_stop(self, jobs: list[Job]) -> bool:
+        """Ask whether to stop ``jobs`` (training) to close; tests replace this method."""
+        names = "\n".join(f"• {job.name}" for job in jobs)
+        answer = QMessageBox.question(
+            self, "Stop training?",
+            f"Training is running:\n{names}\n\nStop it and close? A checkpoint is kept, so you can resume it later.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        jobs = self.state.jobs
+        if not jobs.jobs():
+            self.state.settings.set_geometry(self.saveGeometry())
+            self.state.settings.sync()
+            event.accept()
+            return
+        event.ignore()
+        if self._closing:
+            return
+        asking = jobs.needs_confirmation()
+        if asking and not self.confirm_stop(asking):
+            return
+        # never block here: cancel, and close again once the last job's thread has finished
+        self._closing = True
+        jobs.cancel_all()
+        jobs.idle.connect(self.close, Qt.ConnectionType.SingleShotConnection)
+        self.statusBar().showMessage("Stopping running jobs before closing…")
+
+
+def main() -> int:
+    from sbert_desktop.gui.app import run_app
+
+    return run_app(sys.argv[1] if len(sys.argv) > 1 else None)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

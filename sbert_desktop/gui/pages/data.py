@@ -1,0 +1,283 @@
+"""Data page: open a sentence file or a pair data set, pick the text column, see what is in it.
+
+Reading runs as a background job; the preview is a virtual table (fast on a million rows); load
+errors appear inline under the file name with the line and the reason.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSplitter,
+    QTableView, QVBoxLayout, QWidget,
+)
+
+from sbert_desktop.gui.jobs import Job, JobFailure
+from sbert_desktop.gui.state import AppState, LoadedData
+from sbert_desktop.gui.widgets.file_field import FileField, describe_error
+from sbert_desktop.gui.widgets.plots import HistogramPlot
+from sbert_desktop.gui.widgets.table import ColumnsTableModel, configure_big_table
+
+KINDS = [("Detect", "auto"), ("Sentences", "sentences"), ("Sentence pairs", "pairs")]
+
+
+def load_data(path: str | Path, kind: str = "auto", column: str | None = None) -> LoadedData:
+    """Read ``path`` with the core readers and compute the page's statistics (worker thread)."""
+    import numpy as np
+
+    from sbert_desktop.core.data import detect_pair_format, read_pairs, read_sentences
+
+    path = Path(path)
+    if kind == "auto":
+        kind = "pairs" if detect_pair_format(path) else "sentences"
+    if kind == "pairs":
+        content = read_pairs(path)
+        texts = list(content.sentence1) + list(content.sentence2)
+        pairs = Counter(zip(content.sentence1, content.sentence2))
+        info = {
+            "rows": len(content),
+            "sentences": len(texts),
+            "blank": 0,
+            "duplicates": sum(c - 1 for c in pairs.values() if c > 1),
+            "task": content.task,
+        }
+        if content.labels is not None:
+            from sbert_desktop.core.data import NLI_LABELS
+
+            counts = np.bincount(content.labels, minlength=len(NLI_LABELS))
+            info["labels"] = ", ".join(f"{name} {n:,}" for name, n in zip(NLI_LABELS, counts))
+        if content.scores is not None and len(content.scores):
+            info["scores"] = f"{float(content.scores.min()):g} – {float(content.scores.max()):g}, mean {float(content.scores.mean()):.2f}"
+    else:
+        content = read_sentences(path, column=column)
+        texts = content.sentences
+        info = {
+            "rows": content.n_rows,
+            "sentences": len(texts),
+            "blank": content.n_blank,
+            "duplicates": content.n_duplicates,
+        }
+    info["lengths"] = np.fromiter((len(t.split()) for t in texts), dtype=np.int32, count=len(texts))
+    info["problems"] = list(getattr(content, "problems", []) or [])
+    return LoadedData(path=path, kind=kind, content=content, info=info)
+
+
+def preview_columns(data: LoadedData) -> tuple[dict, list | None]:
+    content = data.content
+    if data.kind == "pairs":
+        columns = {"sentence1": content.sentence1, "sentence2": content.sentence2}
+        if content.scores is not None:
+            columns["score"] = content.scores.tolist()
+        if content.labels is not None:
+            from sbert_desktop.core.data import NLI_LABELS
+
+            columns["label"] = [NLI_LABELS[i] for i in content.labels.tolist()]
+        return columns, None
+    return {content.column or "sentence": content.sentences}, content.line_numbers
+
+
+class DataPage(QWidget):
+    title = "Data"
+
+    def __init__(self, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.state = state
+        self.job: Job | None = None
+
+        self.file = FileField("Open a sentence file (txt, csv, tsv, jsonl, parquet, xlsx) or a pair data set…")
+        self.file.path_chosen.connect(self._on_path_chosen)
+        self.kind = QComboBox()
+        for label, value in KINDS:
+            self.kind.addItem(label, value)
+        self.kind.currentIndexChanged.connect(self._reload)
+        self.column = QComboBox()
+        self.column.setMinimumContentsLength(14)
+        self.column.setEnabled(False)
+        self.column.activated.connect(self._reload)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.hide()
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("File"))
+        top.addWidget(self.file, 1)
+        top.addWidget(QLabel("Read as"))
+        top.addWidget(self.kind)
+        top.addWidget(QLabel("Text column"))
+        top.addWidget(self.column)
+        top.addWidget(self.busy)
+        top.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+        self.facts: dict[str, QLabel] = {}
+        facts_box = QGroupBox("Summary")
+        form = QFormLayout(facts_box)
+        for key, label in [("format", "Format"), ("encoding", "Encoding"), ("rows", "Rows"),
+                           ("sentences", "Sentences"), ("blank", "Blank rows"), ("duplicates", "Duplicates"),
+                           ("task", "Task"), ("labels", "Labels"), ("scores", "Scores"), ("problems", "Notes")]:
+            value = QLabel("–")
+            value.setObjectName(f"fact_{key}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.facts[key] = value
+            form.addRow(label, value)
+        self.histogram = HistogramPlot()
+        self.encode_button = QPushButton("Encode with active model")
+        self.encode_button.setToolTip("Compute embeddings of these sentences with the active bi-encoder (in the background)")
+        self.encode_button.setEnabled(False)
+        self.encode_button.clicked.connect(self.encode)
+        self.encode_status = QLabel()
+        self.encode_status.setWordWrap(True)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(facts_box)
+        left_layout.addWidget(self.histogram, 1)
+        left_layout.addWidget(self.encode_button)
+        left_layout.addWidget(self.encode_status)
+
+        self.model = ColumnsTableModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        configure_big_table(self.table)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.table)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([360, 800])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        state.open_file_requested.connect(self.open_path)
+        state.bi_encoder_changed.connect(lambda _m: self._update_encode_button())
+
+    # -- loading -----------------------------------------------------------------------------
+    @Slot(str)
+    def open_path(self, path: str) -> Job:
+        """Read ``path`` in the background (detect its kind; first guess of the text column)."""
+        self.file.set_path(path, emit=False)
+        self.column.clear()
+        self.column.setEnabled(False)
+        return self._start_load(path, None)
+
+    @Slot(str)
+    def _on_path_chosen(self, path: str) -> None:
+        self.open_path(path)
+
+    @Slot()
+    def _reload(self, *_args) -> None:
+        if self.file.path():
+            column = self.column.currentText() if self.column.isEnabled() else None
+            self._start_load(self.file.path(), column or None)
+
+    def _start_load(self, path: str, column: str | None) -> Job:
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+        self.file.clear_messages()
+        self.busy.show()
+        kind = self.kind.currentData()
+        job = self.state.jobs.start(f"Open {Path(path).name}", lambda progress, cancel: load_data(path, kind, column),
+                                    kind="data")
+        job.succeeded.connect(lambda data: self._on_loaded(job, data))
+        job.failed.connect(lambda failure: self._on_failed(job, failure))
+        job.ended.connect(lambda _status: self._on_ended(job))
+        self.job = job
+        return job
+
+    def _on_loaded(self, job: Job, data: LoadedData) -> None:
+        if job is not self.job:
+            return
+        content, info = data.content, data.info
+        self.file.set_info(f"{getattr(content, 'format', '?')} · {getattr(content, 'encoding', '?')} · "
+                           f"{info.get('rows', 0):,} rows")
+        self.file.set_error("")
+        columns = list(getattr(content, "columns", []) or []) if data.kind == "sentences" else []
+        self.column.blockSignals(True)
+        self.column.clear()
+        self.column.addItems([str(c) for c in columns])
+        if columns and getattr(content, "column", None) is not None:
+            self.column.setCurrentText(str(content.column))
+        self.column.setEnabled(len(columns) > 1)
+        self.column.blockSignals(False)
+        self._show_facts(data)
+        columns_data, row_labels = preview_columns(data)
+        self.model.set_columns(columns_data, row_labels)
+        self.histogram.set_values(info.get("lengths", []))
+        self.state.set_data(data)
+        self._update_encode_button()
+
+    def _show_facts(self, data: LoadedData) -> None:
+        info, content = data.info, data.content
+        values = {
+            "format": getattr(content, "format", None),
+            "encoding": getattr(content, "encoding", None),
+            "task": info.get("task"),
+            "labels": info.get("labels"),
+            "scores": info.get("scores"),
+            "problems": "; ".join(info.get("problems", [])[:5]) or None,
+        }
+        for key in ("rows", "sentences", "blank", "duplicates"):
+            values[key] = f"{info[key]:,}" if key in info else None
+        for key, label in self.facts.items():
+            label.setText(str(values.get(key)) if values.get(key) is not None else "–")
+
+    def _on_failed(self, job: Job, failure: JobFailure) -> None:
+        if job is not self.job:
+            return
+        self.file.set_error(describe_error(failure.error))
+        if not failure.expected:
+            from sbert_desktop.gui.errors import show_failure
+
+            show_failure(self, failure, "Could not open the file")
+
+    def _on_ended(self, job: Job) -> None:
+        if job is self.job:
+            self.busy.hide()
+
+    # -- encoding ----------------------------------------------------------------------------
+    def sentences(self) -> list[str]:
+        data = self.state.data
+        if data is None:
+            return []
+        if data.kind == "pairs":
+            return list(dict.fromkeys(list(data.content.sentence1) + list(data.content.sentence2)))
+        return list(data.content.sentences)
+
+    def _update_encode_button(self) -> None:
+        self.encode_button.setEnabled(self.state.data is not None and self.state.bi_encoder is not None)
+
+    def _on_encoded(self, sentences: list[str], vectors, fingerprint: str) -> None:
+        self.encode_status.setText(f"{vectors.shape[0]:,} embeddings of dimension {vectors.shape[1]}")
+        self.state.set_embeddings(sentences, vectors, fingerprint)
+
+    @Slot()
+    def encode(self) -> Job | None:
+        model, sentences = self.state.bi_encoder, self.sentences()
+        if model is None or not sentences:
+            return None
+        job = self.state.jobs.start(f"Encode {len(sentences):,} sentences",
+                                    lambda progress, cancel: (model.encode(sentences, progress=progress, cancel=cancel),
+                                                              model.fingerprint()),
+                                    kind="encode")
+        self.encode_button.setEnabled(False)
+        job.progress.connect(lambda p: self.encode_status.setText(f"Encoding… {p.done:,} / {p.total:,}"))
+        job.succeeded.connect(lambda out: self._on_encoded(sentences, *out))
+        job.cancelled.connect(lambda: self.encode_status.setText("Encoding cancelled"))
+        job.failed.connect(lambda f: self.encode_status.setText(f"Encoding failed: {f.message}"))
+        job.ended.connect(lambda _s: self._update_encode_button())
+        return job
+
+
+if __name__ == "__main__":
+    from sbert_desktop.gui.pages.standalone import launch
+
+    sys.exit(launch(DataPage))

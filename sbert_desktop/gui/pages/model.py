@@ -1,0 +1,292 @@
+"""Model page: choose a bi- or cross-encoder (bundled, local folder, hub id, recent), its pooling,
+length, normalisation and device; load it in the background; see what was loaded."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import (
+    QButtonGroup, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QProgressBar, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from sbert_desktop.gui.jobs import Job, JobFailure
+from sbert_desktop.gui.state import AppState, ModelSpec
+
+#: (label, value) — the same modes as sbert_desktop.core.models.POOLING_MODES (importing that loads torch)
+POOLING_CHOICES = [
+    ("Model's own", None), ("Mean of tokens", "mean"), ("CLS token", "cls"), ("Max over tokens", "max"),
+    ("Mean × √length", "mean_sqrt_len_tokens"), ("Position-weighted mean", "weightedmean"), ("Last token", "lasttoken"),
+]
+DEVICES = ["auto", "cpu", "cuda", "mps"]
+SUMMARY_FIELDS = [("name", "Name"), ("architecture", "Architecture"), ("parameters", "Parameters"),
+                  ("layers", "Layers"), ("dimension", "Dimension"), ("vocab_size", "Vocabulary"),
+                  ("pooling", "Pooling"), ("normalize", "Normalized"), ("num_labels", "Labels"),
+                  ("max_seq_length", "Max length"), ("device", "Device"), ("source", "Source")]
+
+
+def reserve_gui_core() -> None:
+    """Leave one core to the GUI thread: torch otherwise takes them all and the window stutters."""
+    import torch
+
+    cores = os.cpu_count() or 1
+    if cores > 1 and torch.get_num_threads() >= cores:
+        torch.set_num_threads(cores - 1)
+
+
+def load_model(spec: ModelSpec):
+    """Load the model ``spec`` describes (worker thread); returns ``(model, info, devices)``."""
+    from sbert_desktop.core.models import BiEncoder, CrossEncoder, available_devices
+
+    reserve_gui_core()
+    if spec.encoder == "cross":
+        model = CrossEncoder.load(spec.source, max_seq_length=spec.max_seq_length, device=spec.device)
+    else:
+        model = BiEncoder.load(spec.source, pooling=spec.pooling, max_seq_length=spec.max_seq_length,
+                               normalize=spec.normalize, device=spec.device)
+    return model, model.info(), available_devices()
+
+
+def format_value(key: str, value) -> str:
+    if value is None:
+        return "–"
+    if key == "parameters":
+        return f"{value:,} ({value / 1e6:.1f} M)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+class ModelPage(QWidget):
+    title = "Model"
+    model_loaded = Signal(object)  # the model, after the state was updated
+
+    def __init__(self, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.state = state
+        self.job: Job | None = None
+
+        self.bi = QRadioButton("Bi-encoder (sentence embeddings)")
+        self.cross = QRadioButton("Cross-encoder (scores a pair)")
+        self.bi.setChecked(True)
+        self.encoder_group = QButtonGroup(self)
+        self.encoder_group.addButton(self.bi)
+        self.encoder_group.addButton(self.cross)
+        self.bi.toggled.connect(self._update_enabled)
+
+        self.source = QComboBox()
+        self.source.setObjectName("modelSource")
+        self.source.currentIndexChanged.connect(self._on_source_changed)
+        self.location = QLineEdit()
+        self.location.setPlaceholderText("a folder, or a hub id such as sentence-transformers/all-mpnet-base-v2")
+        self.location.returnPressed.connect(self.load)
+        self.browse = QPushButton("Browse…")
+        self.browse.clicked.connect(self._browse)
+        location_row = QHBoxLayout()
+        location_row.addWidget(self.location, 1)
+        location_row.addWidget(self.browse)
+
+        self.pooling = QComboBox()
+        for label, value in POOLING_CHOICES:
+            self.pooling.addItem(label, value)
+        self.pooling.setToolTip("How token vectors become one sentence vector (the SBERT paper: mean is best)")
+        self.max_len = QSpinBox()
+        self.max_len.setRange(0, 8192)
+        self.max_len.setSpecialValueText("model's own")
+        self.max_len.setToolTip("Longer inputs are truncated to this many tokens")
+        self.normalize = QComboBox()
+        for label, value in [("Model's own", None), ("On (unit length)", True), ("Off", False)]:
+            self.normalize.addItem(label, value)
+        self.device = QComboBox()
+        self.device.addItems(DEVICES)
+        self._set_devices(state.devices)
+        state.devices_changed.connect(self._set_devices)
+
+        self.load_button = QPushButton("Load model")
+        self.load_button.setDefault(True)
+        self.load_button.clicked.connect(self.load)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(140)
+        self.busy.hide()
+        self.error = QLabel()
+        self.error.setObjectName("modelError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.hide()
+
+        choose = QGroupBox("Choose a model")
+        form = QFormLayout(choose)
+        encoder_row = QHBoxLayout()
+        encoder_row.addWidget(self.bi)
+        encoder_row.addWidget(self.cross)
+        encoder_row.addStretch(1)
+        form.addRow("Encoder", encoder_row)
+        form.addRow("Source", self.source)
+        form.addRow("Location", location_row)
+        form.addRow("Pooling", self.pooling)
+        form.addRow("Max sequence length", self.max_len)
+        form.addRow("Normalize embeddings", self.normalize)
+        form.addRow("Device", self.device)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.load_button)
+        buttons.addWidget(self.busy)
+        buttons.addStretch(1)
+        form.addRow(buttons)
+        form.addRow(self.error)
+
+        summary = QGroupBox("Loaded model")
+        self.summary_form = QFormLayout(summary)
+        self.summary: dict[str, QLabel] = {}
+        for key, label in SUMMARY_FIELDS:
+            value = QLabel("–")
+            value.setObjectName(f"summary_{key}")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            self.summary[key] = value
+            self.summary_form.addRow(label, value)
+
+        layout = QHBoxLayout(self)
+        layout.addWidget(choose, 3)
+        right = QVBoxLayout()
+        right.addWidget(summary)
+        right.addStretch(1)
+        layout.addLayout(right, 2)
+
+        self._fill_sources()
+        self._update_enabled()
+        state.active_changed.connect(self._show_active)
+
+    # -- choices -----------------------------------------------------------------------------
+    def _fill_sources(self) -> None:
+        self.source.blockSignals(True)
+        self.source.clear()
+        self.source.addItem("Bundled default — all-MiniLM-L6-v2", "default")
+        self.source.addItem("Local folder…", "folder")
+        self.source.addItem("Hugging Face hub id…", "hub")
+        recent = [m for m in self.state.settings.recent_models() if m != "default"]
+        if recent:
+            self.source.insertSeparator(self.source.count())
+            for item in recent:
+                self.source.addItem(f"Recent: {item}", item)
+        self.source.blockSignals(False)
+        self._on_source_changed()
+
+    def _on_source_changed(self, *_args) -> None:
+        kind = self.source.currentData()
+        needs_location = kind in ("folder", "hub")
+        self.location.setEnabled(needs_location)
+        self.browse.setEnabled(kind == "folder")
+        if not needs_location:
+            self.location.setText("" if kind == "default" else str(kind))
+
+    def _browse(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Choose a model folder", self.location.text())
+        if path:
+            self.location.setText(path)
+
+    def _set_devices(self, devices: list[str]) -> None:
+        model = self.device.model()
+        if isinstance(model, QStandardItemModel):
+            for row, name in enumerate(DEVICES):
+                model.item(row).setEnabled(name == "auto" or name in devices)
+        if self.device.currentText() not in devices and self.device.currentText() != "auto":
+            self.device.setCurrentText("auto")
+
+    def _update_enabled(self) -> None:
+        bi = self.bi.isChecked()
+        self.pooling.setEnabled(bi)
+        self.normalize.setEnabled(bi)
+
+    def spec(self) -> ModelSpec:
+        """The choices on the page as a :class:`ModelSpec`."""
+        kind = self.source.currentData()
+        source = self.location.text().strip() if kind in ("folder", "hub") else str(kind)
+        return ModelSpec(
+            encoder="bi" if self.bi.isChecked() else "cross",
+            source=source or "default",
+            pooling=self.pooling.currentData() if self.bi.isChecked() else None,
+            max_seq_length=self.max_len.value() or None,
+            normalize=self.normalize.currentData() if self.bi.isChecked() else None,
+            device=self.device.currentText(),
+        )
+
+    def set_spec(self, spec: ModelSpec) -> None:
+        (self.cross if spec.encoder == "cross" else self.bi).setChecked(True)
+        index = self.source.findData(spec.source)
+        if index < 0:
+            index = self.source.findData("folder" if Path(spec.source).exists() else "hub")
+        self.source.setCurrentIndex(index)
+        if self.source.currentData() in ("folder", "hub"):
+            self.location.setText(spec.source)
+        self.pooling.setCurrentIndex(max(0, self.pooling.findData(spec.pooling)))
+        self.max_len.setValue(spec.max_seq_length or 0)
+        self.normalize.setCurrentIndex(max(0, self.normalize.findData(spec.normalize)))
+        self.device.setCurrentText(spec.device if spec.device in DEVICES else "auto")
+
+    # -- loading -----------------------------------------------------------------------------
+    def load(self, spec: ModelSpec | None = None) -> Job:
+        """Load ``spec`` (default: the page's choices) in the background; it becomes active."""
+        spec = spec if isinstance(spec, ModelSpec) else self.spec()
+        if self.job is not None and self.job.running:
+            self.job.cancel()  # its result is discarded; loading itself cannot be interrupted
+        self.error.hide()
+        self.busy.show()
+        self.load_button.setEnabled(False)
+        label = "bundled model" if spec.source == "default" else Path(spec.source).name or spec.source
+        job = self.state.jobs.start(f"Load {label}", lambda progress, cancel: load_model(spec), kind="model")
+        job.succeeded.connect(lambda out: self._on_loaded(job, spec, *out))
+        job.failed.connect(lambda failure: self._on_failed(job, failure))
+        job.ended.connect(lambda _status: self._on_ended(job))
+        self.job = job
+        return job
+
+    def _on_loaded(self, job: Job, spec: ModelSpec, model, info: dict, devices: list[str]) -> None:
+        if job is not self.job or job.token.cancelled:
+            return
+        self.state.set_devices(devices)
+        self.state.set_model(model, spec)
+        self._show_info(info)
+        self._fill_sources()
+        self.set_spec(spec)
+        self.model_loaded.emit(model)
+
+    def _on_failed(self, job: Job, failure: JobFailure) -> None:
+        if job is not self.job:
+            return
+        self.error.setText(f"Could not load the model: {failure.message}")
+        self.error.show()
+        if not failure.expected:
+            from sbert_desktop.gui.errors import show_failure
+
+            show_failure(self, failure, "Could not load the model")
+
+    def _on_ended(self, job: Job) -> None:
+        if job is self.job:
+            self.busy.hide()
+            self.load_button.setEnabled(True)
+
+    def _show_active(self) -> None:
+        model = self.state.active_model
+        if model is not None and hasattr(model, "info"):
+            self._show_info(model.info())
+
+    def _show_info(self, info: dict) -> None:
+        for key, label in self.summary.items():
+            label.setText(format_value(key, info.get(key)))
+            visible = key in info
+            label.setVisible(visible)
+            self.summary_form.labelForField(label).setVisible(visible)
+
+
+if __name__ == "__main__":
+    from sbert_desktop.gui.pages.standalone import launch
+
+    sys.exit(launch(ModelPage))

@@ -1,0 +1,344 @@
+"""Train page: fine-tune a bi- or cross-encoder in the background and watch it learn.
+
+The form builds a ``TrainConfig`` (the paper's defaults, a tooltip on each value); Start runs
+``core.training.train`` as a job; progress events feed the progress bar and the live loss and
+dev-metric curves; Cancel leaves a checkpoint that Resume continues; a finished run can be made
+the active model in one click.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
+    QScrollArea, QSplitter, QVBoxLayout, QWidget,
+)
+
+from sbert_desktop.gui.jobs import Job, JobFailure
+from sbert_desktop.gui.pages.training_form import TrainingForm
+from sbert_desktop.gui.state import AppState, ModelSpec
+from sbert_desktop.gui.widgets.plots import LossPlot, MetricPlot
+from sbert_desktop.gui.widgets.runs import RunList, RunRecord, primary_metric
+
+
+def run_training(config: dict, resume: bool, progress, cancel):
+    """Worker thread: build the ``TrainConfig`` here (importing training loads torch) and train."""
+    from sbert_desktop.core.training import TrainConfig, train
+    from sbert_desktop.gui.pages.model import reserve_gui_core
+
+    reserve_gui_core()
+    return train(TrainConfig(**config), progress=progress, cancel=cancel, resume=resume)
+
+
+def format_seconds(seconds: float | None) -> str:
+    if seconds is None or seconds != seconds or seconds < 0:
+        return "–"
+    seconds = int(round(seconds))
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+class TrainingPage(QWidget):
+    title = "Train"
+    run_ended = Signal(object)  # RunRecord, when a run finishes, is cancelled or fails
+
+    def __init__(self, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.state = state
+        self.job: Job | None = None
+        self.current: RunRecord | None = None
+        self._session_start = 0.0
+        self._elapsed_before = 0.0
+
+        self.form = TrainingForm(state)
+        self.start_button = QPushButton("Start")
+        self.start_button.setObjectName("startTraining")
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop at the next step and keep a checkpoint to resume from")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.resume_button = QPushButton("Resume")
+        self.resume_button.setToolTip("Continue the selected cancelled run from its checkpoint")
+        self.resume_button.clicked.connect(self.resume)
+        self.form_error = QLabel()
+        self.form_error.setObjectName("trainError")
+        self.form_error.setWordWrap(True)
+        self.form_error.setStyleSheet("color: #b00020;")
+        self.form_error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.form_error.hide()
+        buttons = QHBoxLayout()
+        for button in (self.start_button, self.cancel_button, self.resume_button):
+            buttons.addWidget(button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.form)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.form_error)
+        left_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(left.sizeHint().width() + 24)
+
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("trainProgress")
+        self.progress_bar.setFormat("%p%")
+        self.progress_label = QLabel("Not started")
+        self.progress_label.setObjectName("trainProgressLabel")
+        self.loss_plot = LossPlot()
+        self.metric_plot = MetricPlot()
+        self.log_scale = QCheckBox("Log scale")
+        self.log_scale.setToolTip("Show the loss on a logarithmic axis")
+        self.log_scale.toggled.connect(self.loss_plot.set_log_y)
+        self.runs = RunList()
+        self.runs.setMaximumHeight(130)
+        self.runs.overlays_changed.connect(self._refresh_overlays)
+        self.runs.run_selected.connect(self._on_run_selected)
+        self.result_label = QLabel("Runs are saved under the app's runs folder.")
+        self.result_label.setObjectName("trainResult")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.make_active_button = QPushButton("Make active model")
+        self.make_active_button.setObjectName("makeActive")
+        self.make_active_button.clicked.connect(self.make_active)
+        self.open_folder_button = QPushButton("Open folder")
+        self.open_folder_button.clicked.connect(self._open_folder)
+
+        plots = QSplitter(Qt.Orientation.Vertical)
+        loss_box = QWidget()
+        loss_layout = QVBoxLayout(loss_box)
+        loss_layout.setContentsMargins(0, 0, 0, 0)
+        loss_layout.addWidget(self.loss_plot, 1)
+        loss_layout.addWidget(self.log_scale, 0, Qt.AlignmentFlag.AlignRight)
+        plots.addWidget(loss_box)
+        plots.addWidget(self.metric_plot)
+        runs_box = QGroupBox("Runs (check to overlay)")
+        runs_layout = QVBoxLayout(runs_box)
+        runs_layout.addWidget(self.runs)
+        result_row = QHBoxLayout()
+        result_row.addWidget(self.result_label, 1)
+        result_row.addWidget(self.open_folder_button)
+        result_row.addWidget(self.make_active_button)
+        runs_layout.addLayout(result_row)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.progress_bar)
+        right_layout.addWidget(self.progress_label)
+        right_layout.addWidget(plots, 1)
+        right_layout.addWidget(runs_box)
+
+        splitter = QSplitter()
+        splitter.addWidget(scroll)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._update_buttons()
+
+    # -- starting and stopping ---------------------------------------------------------------
+    def start(self) -> Job | None:
+        """Start a new run from the form; returns its job, or None when the form is incomplete."""
+        if self.training:
+            return None
+        config, problem = self.form.config()
+        if problem:
+            self._show_error(problem)
+            return None
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        from sbert_desktop.core.paths import runs_dir
+
+        out_dir = runs_dir() / f"{stamp}-{config['encoder']}-{config['task']}"
+        n = 2
+        while out_dir.exists():
+            out_dir = out_dir.with_name(f"{stamp}-{config['encoder']}-{config['task']}-{n}")
+            n += 1
+        config["out_dir"] = str(out_dir)
+        run = RunRecord(name=out_dir.name, config=config, out_dir=out_dir)
+        self.runs.add_run(run)
+        return self._launch(run, resume=False)
+
+    def resume(self) -> Job | None:
+        run = self.runs.selected_run()
+        if self.training or run is None or run.status != "cancelled":
+            return None
+        return self._launch(run, resume=True)
+
+    def cancel(self) -> None:
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+            self.progress_label.setText(self.progress_label.text() + " · stopping after this step…")
+            self.cancel_button.setEnabled(False)
+
+    @property
+    def training(self) -> bool:
+        return self.job is not None and self.job.running
+
+    def _launch(self, run: RunRecord, resume: bool) -> Job:
+        self.form_error.hide()
+        run.status = "running"
+        self.current = run
+        self.runs.refresh(run)
+        self._elapsed_before = getattr(run.result, "train_seconds", 0.0) if resume else 0.0
+        self._session_start = time.monotonic()
+        self._show_run(run)
+        config = dict(run.config)
+        verb = "Resume" if resume else "Train"
+        job = self.state.jobs.start(f"{verb} {run.name}",
+                                    lambda progress, cancel: run_training(config, resume, progress, cancel),
+                                    kind="train", ask_before_close=True)
+        job.progress.connect(lambda event: self._on_progress(run, event))
+        job.succeeded.connect(lambda result: self._on_result(run, result))
+        job.failed.connect(lambda failure: self._on_failed(run, failure))
+        job.ended.connect(lambda _status: self._on_ended(run))
+        self.job = job
+        self.progress_label.setText("Reading the data and loading the model…")
+        self._update_buttons()
+        return job
+
+    # -- job events --------------------------------------------------------------------------
+    def _on_progress(self, run: RunRecord, event) -> None:
+        info = event.info or {}
+        run.total_steps = event.total
+        if event.stage == "train" and info.get("loss") is not None:
+            run.add_loss(event.done, info["loss"])
+            if run is self.current:
+                self.loss_plot.append(event.done, info["loss"])
+        dev = info.get("dev")
+        if isinstance(dev, dict) and dev:
+            name = info.get("metric") if isinstance(info.get("metric"), str) else None
+            if name in dev:
+                metric = (name, float(dev[name]))
+            else:
+                metric = primary_metric(dev)
+            if metric is not None:
+                run.add_metric(event.done, *metric)
+                if run is self.current:
+                    self.metric_plot.set_metric_name(f"dev {metric[0]}")
+                    self.metric_plot.append(event.done, metric[1])
+                self.runs.refresh(run)
+        if run is not self.current:
+            return
+        self.progress_bar.setMaximum(max(1, event.total))
+        self.progress_bar.setValue(min(event.done, event.total))
+        elapsed = self._elapsed_before + (time.monotonic() - self._session_start)
+        epoch = info.get("epoch")
+        epochs = info.get("epochs")
+        parts = [f"step {event.done:,} / {event.total:,}"]
+        if epoch is not None:
+            parts.append(f"epoch {epoch}" + (f" / {epochs}" if epochs else ""))
+        parts.append(f"elapsed {format_seconds(elapsed)}")
+        if event.stage == "eval":
+            parts.append("evaluated on dev")
+        else:
+            parts.append(f"ETA {format_seconds(info.get('eta', event.eta))}")
+        self.progress_label.setText(" · ".join(parts))
+
+    def _on_result(self, run: RunRecord, result) -> None:
+        run.result = result
+        run.status = getattr(result, "status", "finished")
+        if run.status == "finished":
+            self.progress_bar.setValue(self.progress_bar.maximum())
+
+    def _on_failed(self, run: RunRecord, failure: JobFailure) -> None:
+        run.status = "failed"
+        if failure.expected:
+            self._show_error(failure.message)
+        else:
+            from sbert_desktop.gui.errors import show_failure
+
+            show_failure(self, failure, "Training failed")
+
+    def _on_ended(self, run: RunRecord) -> None:
+        if self.job is not None and not self.job.running:
+            if run.status == "running":  # the job was cancelled before train() returned
+                run.status = "cancelled" if (run.out_dir / "checkpoint").exists() else "failed"
+            self.runs.refresh(run)
+            texts = {"finished": "Finished", "cancelled": "Cancelled — Resume continues from the checkpoint",
+                     "failed": "Failed"}
+            self.progress_label.setText(f"{texts.get(run.status, run.status)} · {self.progress_label.text()}"
+                                        if run.status != "failed" else "Failed")
+            self._on_run_selected(self.runs.selected_run())
+            self._update_buttons()
+            self.run_ended.emit(run)
+
+    def _show_error(self, text: str) -> None:
+        self.form_error.setText(text)
+        self.form_error.show()
+
+    # -- runs, curves and the result ----------------------------------------------------------
+    def _show_run(self, run: RunRecord) -> None:
+        self.loss_plot.set_points(run.loss_steps, run.losses)
+        self.metric_plot.set_points(run.metric_steps, run.metrics)
+        self.metric_plot.set_metric_name(f"dev {run.metric_name}" if run.metric_name else "dev metric")
+        self._refresh_overlays()
+
+    def _refresh_overlays(self) -> None:
+        others = [r for r in self.runs.checked_runs() if r is not self.current]
+        self.loss_plot.set_overlays([(r.name, r.loss_steps, r.losses) for r in others])
+        self.metric_plot.set_overlays([(r.name, r.metric_steps, r.metrics) for r in others if r.metrics])
+
+    def _on_run_selected(self, run: RunRecord | None) -> None:
+        if run is not None and not self.training and run is not self.current:
+            self.current = run
+            self._show_run(run)
+        if run is None:
+            self.result_label.setText("Runs are saved under the app's runs folder.")
+        elif run.status == "finished" and run.model_dir is not None:
+            best = getattr(run.result, "best_metric", None)
+            extra = f" (best dev {run.result.metric_name} {best:.4f})" if best is not None else ""
+            self.result_label.setText(f"Saved to {run.model_dir}{extra}")
+        elif run.status == "cancelled":
+            self.result_label.setText(f"Cancelled; checkpoint in {run.out_dir}")
+        else:
+            self.result_label.setText(f"{run.status.capitalize()}: {run.out_dir}")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        run = self.runs.selected_run()
+        busy = self.training
+        self.start_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy and not self.job.token.cancelled)
+        self.resume_button.setEnabled(not busy and run is not None and run.status == "cancelled")
+        finished = run is not None and run.status == "finished" and run.model_dir is not None
+        self.make_active_button.setEnabled(not busy and finished)
+        self.open_folder_button.setEnabled(run is not None and run.out_dir.exists())
+
+    def make_active(self) -> Job | None:
+        """Load the selected finished run's model and make it the active one."""
+        run = self.runs.selected_run()
+        if run is None or run.model_dir is None:
+            return None
+        from sbert_desktop.gui.pages.model import load_model
+
+        spec = ModelSpec(encoder=run.config["encoder"], source=str(run.model_dir), device=run.config.get("device", "auto"))
+        job = self.state.jobs.start(f"Load {run.name}", lambda progress, cancel: load_model(spec), kind="model")
+        job.succeeded.connect(lambda out: self._on_made_active(spec, *out))
+        job.failed.connect(lambda failure: self._show_error(f"Could not load the trained model: {failure.message}"))
+        self.make_active_button.setEnabled(False)
+        job.ended.connect(lambda _status: self._update_buttons())
+        return job
+
+    def _on_made_active(self, spec: ModelSpec, model, _info: dict, devices: list[str]) -> None:
+        self.state.set_devices(devices)
+        self.state.set_model(model, spec)
+        self.result_label.setText(f"Active model: {spec.source}")
+
+    def _open_folder(self) -> None:
+        run = self.runs.selected_run()
+        if run is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(run.out_dir)))
+
+
+if __name__ == "__main__":
+    from sbert_desktop.gui.pages.standalone import launch
+
+    sys.exit(launch(TrainingPage))

@@ -1,0 +1,233 @@
+"""The Train page's form: encoder, task and loss; train and dev files; hyperparameters.
+
+Defaults are the SBERT paper's recipe (batch 16, lr 2e-5, 10 % linear warm-up, 1 epoch for NLI
+and 4 for STS); every value has a tooltip saying what it does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import (
+    QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from sbert_desktop.gui.jobs import Job
+from sbert_desktop.gui.state import AppState
+from sbert_desktop.gui.widgets.file_field import FileField, describe_error
+
+#: (encoder, task) -> losses, first is the default (mirrors core.training.config.LOSSES without importing torch)
+LOSSES = {
+    ("bi", "nli"): [("softmax", "Softmax classifier over (u, v, |u−v|) — paper"), ("mnrl", "Multiple negatives ranking")],
+    ("bi", "sts"): [("cosine", "Cosine similarity, MSE — paper"), ("cosent", "CoSENT ranking")],
+    ("cross", "nli"): [("ce", "Cross-entropy, 3 classes")],
+    ("cross", "sts"): [("bce", "Binary cross-entropy on the scaled score")],
+}
+
+
+def inspect_pairs(path: str) -> dict:
+    """Worker thread: what the training reader will see in ``path`` (format, task, rows)."""
+    from sbert_desktop.core.data import read_pairs
+
+    pairs = read_pairs(path)
+    return {"format": pairs.format, "task": pairs.task, "rows": len(pairs), "encoding": pairs.encoding}
+
+
+def _spin(lo: int, hi: int, value: int, tip: str, special: str | None = None) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(lo, hi)
+    box.setValue(value)
+    box.setToolTip(tip)
+    box.setAccelerated(True)
+    if special:
+        box.setSpecialValueText(special)
+    return box
+
+
+def _dspin(lo: float, hi: float, value: float, step: float, decimals: int, tip: str) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(lo, hi)
+    box.setDecimals(decimals)
+    box.setSingleStep(step)
+    box.setValue(value)
+    box.setToolTip(tip)
+    return box
+
+
+class TrainingForm(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.state = state
+        self._inspect_jobs: dict[str, Job] = {}
+
+        self.encoder = QComboBox()
+        self.encoder.addItem("Bi-encoder (SBERT)", "bi")
+        self.encoder.addItem("Cross-encoder", "cross")
+        self.encoder.setToolTip("Bi-encoders embed each sentence; cross-encoders read both sentences together")
+        self.task = QComboBox()
+        self.task.addItem("STS — similarity scores", "sts")
+        self.task.addItem("NLI — entailment labels", "nli")
+        self.task.setToolTip("Set from the training file when it is opened")
+        self.loss = QComboBox()
+        self.loss.setToolTip("The objective; the first one is the paper's")
+        self.start_from = QComboBox()
+        self.start_from.setToolTip("Fine-tune the active model (Model page) or the bundled all-MiniLM-L6-v2")
+        self.encoder.currentIndexChanged.connect(self._update_choices)
+        self.task.currentIndexChanged.connect(self._update_losses)
+        state.active_changed.connect(self._update_choices)
+
+        self.train_file = FileField("Training pairs (STS-B, KorSTS, SNLI, KorNLI, SICK or generic)")
+        self.dev_file = FileField("Dev pairs, for the metric curve (optional)")
+        self.train_file.path_chosen.connect(lambda path: self._inspect(self.train_file, path, set_task=True))
+        self.dev_file.path_chosen.connect(lambda path: self._inspect(self.dev_file, path))
+        state.data_changed.connect(self._on_data)
+
+        self.epochs = _spin(0, 100, 0, "Passes over the training data. Paper: 4 for STS-B, 1 for NLI.", "paper (STS 4, NLI 1)")
+        self.batch_size = _spin(1, 4096, 16, "Pairs per optimisation step. Paper: 16.")
+        self.lr = QLineEdit("2e-5")
+        self.lr.setValidator(QDoubleValidator(1e-8, 1.0, 10))
+        self.lr.setToolTip("Peak learning rate of AdamW. Paper: 2e-5.")
+        self.warmup = _dspin(0, 1, 0.1, 0.05, 2, "Fraction of steps with a linear warm-up of the learning rate. Paper: 0.1.")
+        self.weight_decay = _dspin(0, 1, 0.01, 0.01, 3, "AdamW weight decay (not on biases and LayerNorm). Default 0.01.")
+        self.max_grad_norm = _dspin(0, 100, 1.0, 0.5, 2, "Clip the gradient norm to this value; 0 turns clipping off.")
+        self.max_seq_length = _spin(8, 8192, 128, "Longer sentences are truncated to this many tokens.")
+        self.seed = _spin(0, 2**31 - 1, 42, "Random seed: the same seed and data give the same model.")
+        self.eval_steps = _spin(0, 10**7, 0, "Evaluate on the dev file every N steps (and at each epoch end).", "each epoch")
+        self.max_steps = _spin(0, 10**8, 0, "Stop after this many steps (0: train all epochs).", "no limit")
+        self.device = QComboBox()
+        self.device.addItems(["auto", "cpu", "cuda", "mps"])
+        self.device.setToolTip("auto: CUDA, then Apple MPS, then the CPU")
+        self.defaults_button = QPushButton("Paper defaults")
+        self.defaults_button.setToolTip("Reset every hyperparameter to the SBERT paper's recipe")
+        self.defaults_button.clicked.connect(self.reset_defaults)
+
+        what = QGroupBox("What to train")
+        form = QFormLayout(what)
+        form.addRow("Encoder", self.encoder)
+        form.addRow("Task", self.task)
+        form.addRow("Loss", self.loss)
+        form.addRow("Start from", self.start_from)
+        data = QGroupBox("Data")
+        form = QFormLayout(data)
+        form.addRow("Train", self.train_file)
+        form.addRow("Dev", self.dev_file)
+        hyper = QGroupBox("Hyperparameters")
+        form = QFormLayout(hyper)
+        for label, widget in [("Epochs", self.epochs), ("Batch size", self.batch_size), ("Learning rate", self.lr),
+                              ("Warm-up ratio", self.warmup), ("Weight decay", self.weight_decay),
+                              ("Max grad norm", self.max_grad_norm), ("Max seq length", self.max_seq_length),
+                              ("Seed", self.seed), ("Evaluate every", self.eval_steps), ("Max steps", self.max_steps),
+                              ("Device", self.device)]:
+            form.addRow(label, widget)
+        form.addRow(self.defaults_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for box in (what, data, hyper):
+            layout.addWidget(box)
+        self._update_choices()
+
+    # -- choices -----------------------------------------------------------------------------
+    def _update_choices(self, *_args) -> None:
+        encoder = self.encoder.currentData()
+        spec = self.state.cross_spec if encoder == "cross" else self.state.bi_spec
+        current = self.start_from.currentData()
+        self.start_from.blockSignals(True)
+        self.start_from.clear()
+        if spec is not None:
+            name = Path(spec.source).name if spec.source != "default" else "all-MiniLM-L6-v2"
+            self.start_from.addItem(f"Active model — {name}", "active")
+        self.start_from.addItem("Bundled default — all-MiniLM-L6-v2", "default")
+        index = self.start_from.findData(current)
+        self.start_from.setCurrentIndex(max(0, index))
+        self.start_from.blockSignals(False)
+        self._update_losses()
+
+    def _update_losses(self, *_args) -> None:
+        key = (self.encoder.currentData(), self.task.currentData())
+        current = self.loss.currentData()
+        self.loss.clear()
+        for value, label in LOSSES[key]:
+            self.loss.addItem(f"{value} — {label}", value)
+        self.loss.setCurrentIndex(max(0, self.loss.findData(current)))
+
+    def reset_defaults(self) -> None:
+        self.epochs.setValue(0)
+        self.batch_size.setValue(16)
+        self.lr.setText("2e-5")
+        self.warmup.setValue(0.1)
+        self.weight_decay.setValue(0.01)
+        self.max_grad_norm.setValue(1.0)
+        self.max_seq_length.setValue(128)
+        self.seed.setValue(42)
+        self.eval_steps.setValue(0)
+        self.max_steps.setValue(0)
+
+    def _on_data(self, data) -> None:
+        if data is not None and data.kind == "pairs" and not self.train_file.path():
+            self.train_file.set_path(str(data.path))
+
+    def _inspect(self, field: FileField, path: str, set_task: bool = False) -> Job | None:
+        field.clear_messages()
+        if not path:
+            return None
+        field.set_info("reading…")
+        job = self.state.jobs.start(f"Inspect {Path(path).name}", lambda progress, cancel: inspect_pairs(path), kind="data")
+        self._inspect_jobs[path] = job
+
+        def done(info: dict) -> None:
+            if field.path() != path:
+                return
+            field.set_info(f"{info['format']} · {info['task'].upper()} · {info['rows']:,} pairs · {info['encoding']}")
+            if set_task:
+                self.task.setCurrentIndex(max(0, self.task.findData(info["task"])))
+
+        def failed(failure) -> None:
+            if field.path() == path:
+                field.set_info("")
+                field.set_error(describe_error(failure.error))
+
+        job.succeeded.connect(done)
+        job.failed.connect(failed)
+        job.ended.connect(lambda _status: self._inspect_jobs.pop(path, None))
+        return job
+
+    # -- the config --------------------------------------------------------------------------
+    def config(self) -> tuple[dict, str | None]:
+        """``TrainConfig`` keyword arguments, or a problem to show next to the Start button."""
+        train_file = self.train_file.path()
+        if not train_file:
+            return {}, "Choose a training file."
+        if not Path(train_file).is_file():
+            return {}, f"Training file not found: {train_file}"
+        dev_file = self.dev_file.path() or None
+        if dev_file and not Path(dev_file).is_file():
+            return {}, f"Dev file not found: {dev_file}"
+        try:
+            lr = float(self.lr.text())
+        except ValueError:
+            return {}, f"The learning rate {self.lr.text()!r} is not a number."
+        encoder = self.encoder.currentData()
+        spec = self.state.cross_spec if encoder == "cross" else self.state.bi_spec
+        use_active = self.start_from.currentData() == "active" and spec is not None
+        config = {
+            "encoder": encoder,
+            "task": self.task.currentData(),
+            "loss": self.loss.currentData(),
+            "model": spec.source if use_active else "default",
+            "pooling": spec.pooling if use_active and encoder == "bi" else None,
+            "max_seq_length": self.max_seq_length.value(),
+            "train_file": train_file,
+            "dev_file": dev_file,
+            "epochs": self.epochs.value() or None,
+            "batch_size": self.batch_size.value(),
+            "lr": lr,
+            "warmup_ratio": self.warmup.value(),
+            "weight_decay": self.weight_decay.value(),
+            "max_grad_norm": self.max_grad_norm.value() or None,
+            "seed": self.seed.value(),
+            "eval_steps": self.eval_steps.value() or None,
+            "max_steps": self.max_steps.value() or None,
+            "device": self.device.currentText(),
+        }
+        return config, None

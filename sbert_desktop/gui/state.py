@@ -1,0 +1,141 @@
+"""What the pages share: the active models, the open data, the job runner and the settings.
+
+Every page takes one :class:`AppState` and listens to its signals instead of talking to other
+pages, so a page can be built, tested and launched on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from sbert_desktop.gui.jobs import JobRunner
+from sbert_desktop.gui.settings import Settings
+
+
+@dataclass
+class ModelSpec:
+    """How the active model was loaded; enough to load it again (settings, training)."""
+
+    encoder: str = "bi"  # "bi" | "cross"
+    source: str = "default"  # "default" | folder | hub id
+    pooling: str | None = None
+    max_seq_length: int | None = None
+    normalize: bool | None = None
+    device: str = "auto"
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> "ModelSpec":
+        known = {k: raw[k] for k in cls.__dataclass_fields__ if k in raw}
+        return cls(**known)
+
+
+@dataclass
+class LoadedData:
+    """A file opened on the Data page: a core ``SentenceFile`` or ``PairDataset`` and its stats."""
+
+    path: Path
+    kind: str  # "sentences" | "pairs"
+    content: Any  # SentenceFile | PairDataset
+    info: dict = field(default_factory=dict)  # inspect_file(...) output, when available
+
+
+@dataclass
+class Embeddings:
+    """Vectors of ``sentences`` (row i embeds sentence i) from the model with ``fingerprint``."""
+
+    sentences: list[str]
+    vectors: Any  # numpy float32 [n, dim]
+    fingerprint: str = ""
+
+
+class AppState(QObject):
+    bi_encoder_changed = Signal(object)  # BiEncoder | None
+    cross_encoder_changed = Signal(object)  # CrossEncoder | None
+    active_changed = Signal()  # the active encoder kind or either model changed
+    data_changed = Signal(object)  # LoadedData | None
+    embeddings_changed = Signal(object)  # Embeddings | None
+    devices_changed = Signal(list)  # device names present, after torch was imported
+    open_file_requested = Signal(str)  # a path dropped on the window or picked in a menu
+    page_requested = Signal(str)  # ask the window to show a page by name
+
+    def __init__(self, settings: Settings | None = None, jobs: JobRunner | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.settings = settings if settings is not None else Settings()
+        self.jobs = jobs if jobs is not None else JobRunner(self)
+        self.bi_encoder: Any = None
+        self.cross_encoder: Any = None
+        self.bi_spec: ModelSpec | None = None
+        self.cross_spec: ModelSpec | None = None
+        self.active_kind = "bi"
+        self.data: LoadedData | None = None
+        self.embeddings: Embeddings | None = None
+        self.devices: list[str] = ["auto", "cpu"]
+
+    # -- models ------------------------------------------------------------------------------
+    @property
+    def active_model(self) -> Any:
+        return self.bi_encoder if self.active_kind == "bi" else self.cross_encoder
+
+    @property
+    def active_spec(self) -> ModelSpec | None:
+        return self.bi_spec if self.active_kind == "bi" else self.cross_spec
+
+    def set_model(self, model: Any, spec: ModelSpec, remember: bool = True) -> None:
+        """Make ``model`` the active bi- or cross-encoder (``spec.encoder`` says which)."""
+        if spec.encoder == "cross":
+            self.cross_encoder, self.cross_spec = model, spec
+            self.cross_encoder_changed.emit(model)
+        else:
+            self.bi_encoder, self.bi_spec = model, spec
+            self.bi_encoder_changed.emit(model)
+        self.active_kind = spec.encoder
+        if remember:
+            self.settings.set_last_model(spec.to_dict())
+            self.settings.add_recent_model(spec.source)
+        self.active_changed.emit()
+
+    def model_summary(self) -> str:
+        """One line for the status bar: name, pooling, dimension, device."""
+        model, spec = self.active_model, self.active_spec
+        if model is None or spec is None:
+            return "No model loaded"
+        name = _short_name(spec.source)
+        if spec.encoder == "cross":
+            labels = getattr(model, "num_labels", "?")
+            return f"Cross-encoder {name} · {labels} label(s) · {getattr(model, 'device', '?')}"
+        pooling = getattr(getattr(model, "pooling", None), "mode", spec.pooling or "?")
+        dim = getattr(model, "dimension", "?")
+        norm = " · normalized" if getattr(model, "normalize", False) else ""
+        return f"{name} · {pooling} pooling · {dim}-d{norm} · {getattr(model, 'device', '?')}"
+
+    # -- data --------------------------------------------------------------------------------
+    def set_data(self, data: LoadedData | None) -> None:
+        self.data = data
+        self.embeddings = None
+        self.embeddings_changed.emit(None)
+        if data is not None:
+            self.settings.add_recent_file(data.path)
+        self.data_changed.emit(data)
+
+    def set_embeddings(self, sentences: list[str], vectors: Any, fingerprint: str = "") -> None:
+        """Share embeddings; compute ``fingerprint`` (``model.fingerprint()``) on the worker thread."""
+        self.embeddings = Embeddings(list(sentences), vectors, fingerprint)
+        self.embeddings_changed.emit(self.embeddings)
+
+    def set_devices(self, devices: list[str]) -> None:
+        self.devices = list(devices)
+        self.devices_changed.emit(self.devices)
+
+
+def _short_name(source: str) -> str:
+    if source == "default":
+        return "all-MiniLM-L6-v2 (bundled)"
+    path = Path(source)
+    return path.name if path.name else source

@@ -1,0 +1,1 @@
+"""Reusable widgets: the virtual table model for previews, plots, file fields."""

@@ -1,0 +1,91 @@
+"""A file chooser with room for what was detected and for an inline error (file, line, reason)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+DATA_FILTER = "Data files (*.txt *.csv *.tsv *.jsonl *.json *.parquet *.xlsx);;All files (*)"
+
+
+class FileField(QWidget):
+    """``[ path .................. ] [Browse…]`` with an info line and an error line below."""
+
+    path_chosen = Signal(str)
+
+    def __init__(self, placeholder: str = "Choose a file…", file_filter: str = DATA_FILTER, parent=None):
+        super().__init__(parent)
+        self.file_filter = file_filter
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(placeholder)
+        self.edit.returnPressed.connect(self._on_return)
+        self.browse = QPushButton("Browse…")
+        self.browse.clicked.connect(self._on_browse)
+        self.info = QLabel()
+        self.info.setObjectName("fileInfo")
+        self.info.setWordWrap(True)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.info.setStyleSheet("color: palette(mid);")
+        self.info.hide()
+        self.error = QLabel()
+        self.error.setObjectName("fileError")
+        self.error.setWordWrap(True)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.browse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.info)
+        layout.addWidget(self.error)
+
+    def path(self) -> str:
+        return self.edit.text().strip()
+
+    def set_path(self, path: str | Path, emit: bool = True) -> None:
+        self.edit.setText(str(path))
+        if emit:
+            self.path_chosen.emit(str(path))
+
+    def set_info(self, text: str) -> None:
+        self.info.setText(text)
+        self.info.setVisible(bool(text))
+
+    def set_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def clear_messages(self) -> None:
+        self.set_info("")
+        self.set_error("")
+
+    def _on_return(self) -> None:
+        if self.path():
+            self.path_chosen.emit(self.path())
+
+    def _on_browse(self) -> None:
+        start = str(Path(self.path()).parent) if self.path() else ""
+        path, _ = QFileDialog.getOpenFileName(self, "Open data file", start, self.file_filter)
+        if path:
+            self.set_path(path)
+
+
+def describe_error(error: BaseException) -> str:
+    """``line 12: score is not a number`` for a DataError; the message for anything else."""
+    line = getattr(error, "line", None)
+    reason = getattr(error, "reason", None)
+    path = getattr(error, "path", None)
+    if reason is not None:
+        where = Path(path).name if path else ""
+        if line is not None:
+            where = f"{where}, line {line}" if where else f"line {line}"
+        return f"{where}: {reason}" if where else str(reason)
+    return str(error) or type(error).__name__
