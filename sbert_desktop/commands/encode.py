@@ -1,0 +1,52 @@
+"""``sbert-desktop encode INPUT --model M --out OUT``: embed every sentence of a file."""
+
+from __future__ import annotations
+
+import argparse
+
+from sbert_desktop.commands._inputs import POOLING_CHOICES
+
+
+def add_parser(sub) -> argparse.ArgumentParser:
+    parser = sub.add_parser(
+        "encode", help="embed the sentences of a file with a bi-encoder (.npy, .parquet or .csv)",
+        description="Embed every non-blank sentence of INPUT (txt, csv, tsv, jsonl, parquet, xlsx) and write "
+                    "the embeddings in input order: .npy (float32 [n, dim]), or a .parquet/.csv table with "
+                    "the sentence and one column per dimension. A manifest JSON is written beside it.")
+    parser.add_argument("input", help="sentence file")
+    parser.add_argument("--model", default="default", help="'default' (bundled), a folder or a hub id")
+    parser.add_argument("--pooling", choices=POOLING_CHOICES, help="pooling mode (default: the model's own)")
+    parser.add_argument("--max-seq-length", type=int, help="truncate sentences to this many tokens")
+    parser.add_argument("--normalize", action=argparse.BooleanOptionalAction, default=None,
+                        help="L2-normalise the embeddings (default: the model's own setting)")
+    parser.add_argument("--column", help="text column of a table (default: guessed)")
+    parser.add_argument("--batch-size", type=int, default=32, help="default: %(default)s")
+    parser.add_argument("--device", default="auto", help="auto, cpu, cuda or mps (default: %(default)s)")
+    parser.add_argument("--out", "-o", required=True, help="output file: .npy, .parquet, .csv or .tsv")
+    parser.add_argument("--excel", action="store_true", help="write CSV as UTF-8 with BOM (Excel shows Korean)")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from sbert_desktop.commands._progress import ProgressBar
+    from sbert_desktop.core.data import read_sentences
+    from sbert_desktop.core.errors import DataError
+    from sbert_desktop.core.export import Provenance, export_embeddings, file_format
+    from sbert_desktop.core.models import BiEncoder
+
+    file_format(args.out, ("npy", "parquet", "csv", "tsv"))  # refuse a bad suffix before any work
+    sf = read_sentences(args.input, column=args.column)
+    if not sf.sentences:
+        raise DataError(args.input, "no sentences to encode (only blank rows)")
+    model = BiEncoder.load(args.model, pooling=args.pooling, max_seq_length=args.max_seq_length,
+                           normalize=args.normalize, device=args.device)
+    with ProgressBar("encode", enabled=not args.quiet, unit="sent") as bar:
+        emb = model.encode(sf.sentences, batch_size=args.batch_size, progress=bar)
+    export_embeddings(args.out, emb, sf.sentences, Provenance.from_models(model, source_file=str(sf.path)),
+                      encoding="utf-8-sig" if args.excel else "utf-8")
+    notes = [f"{sf.n_blank:,} blank rows skipped" if sf.n_blank else "",
+             f"{sf.n_duplicates:,} duplicates kept" if sf.n_duplicates else ""]
+    notes = "; ".join(n for n in notes if n)
+    print(f"{len(emb):,} sentences x {emb.shape[1]} dims -> {args.out}" + (f" ({notes})" if notes else ""))
+    return 0
