@@ -58,11 +58,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.jobs_label)
         self.statusBar().addPermanentWidget(self.jobs_bar)
 
+        self._build_menus()
         for entry, cls in available_pages():
             icon = getattr(QStyle.StandardPixmap, entry.icon, None) if entry.icon else None
             self.add_page(entry.title, cls(self.state), icon)
-
-        self._build_menus()
         self.state.active_changed.connect(self._update_model_label)
         self.state.jobs.jobs_changed.connect(self._update_jobs)
         self.state.jobs.job_started.connect(self._watch_job)
@@ -84,11 +83,9 @@ class MainWindow(QMainWindow):
         self.pages[title] = widget
         if self.sidebar.currentRow() < 0:
             self.sidebar.setCurrentRow(0)
+        action = self.view_menu.addAction(title, lambda t=title: self.show_page(t))
         if index < 9:
-            action = QAction(f"Show {title}", self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda _checked=False, t=title: self.show_page(t))
-            self.addAction(action)
         return index
 
     def page(self, title: str) -> QWidget | None:
@@ -119,11 +116,7 @@ class MainWindow(QMainWindow):
         quit_action = file_menu.addAction("&Quit", self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        view_menu = self.menuBar().addMenu("&View")
-        for i, title in enumerate(self.pages):
-            action = view_menu.addAction(title, lambda t=title: self.show_page(t))
-            if i < 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+        self.view_menu = self.menuBar().addMenu("&View")  # add_page adds one entry per page
         jobs_menu = self.menuBar().addMenu("&Jobs")
         jobs_menu.addAction("Cancel all jobs", self.state.jobs.cancel_all)
         help_menu = self.menuBar().addMenu("&Help")

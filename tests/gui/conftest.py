@@ -1,0 +1,81 @@
+"""GUI test fixtures: an isolated AppState, the main window, small training files; every test
+fails when it leaves a job thread running."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from sbert_desktop.gui.jobs import JobRunner
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_threads(qapp):
+    yield
+    leftovers = JobRunner.running_threads()
+    for thread in leftovers:  # give a finishing job a moment, then fail loudly
+        thread.wait(5000)
+    still = [t.objectName() for t in JobRunner.running_threads()]
+    assert not still, f"job threads still running after the test: {still}"
+
+
+@pytest.fixture
+def state(qapp):
+    from sbert_desktop.gui.state import AppState
+
+    st = AppState()
+    yield st
+    st.jobs.shutdown(30)
+
+
+@pytest.fixture
+def window(qtbot, state):
+    from sbert_desktop.gui.main_window import MainWindow
+
+    win = MainWindow(state)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    state.jobs.shutdown(30)
+
+
+@pytest.fixture
+def wait_job(qtbot):
+    """``wait_job(job)``: wait until the job ended (on the GUI thread); returns its status."""
+
+    def wait(job, timeout=60_000):
+        if job.running:
+            with qtbot.waitSignal(job.ended, timeout=timeout):
+                pass
+        return job.status
+
+    return wait
+
+
+@pytest.fixture
+def sts_tsv(tmp_path, data_dir) -> Path:
+    """A small generic STS file (header sentence1, sentence2, score) from the real STS-B train split."""
+    rows = []
+    with open(data_dir / "stsb-en" / "sts-train.csv", encoding="utf-8") as fh:
+        for line in fh:
+            fields = line.rstrip("\n").split("\t")
+            rows.append((fields[5], fields[6], fields[4]))
+            if len(rows) == 96:
+                break
+    path = tmp_path / "sts-small.tsv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, delimiter="\t", quoting=csv.QUOTE_MINIMAL)
+        writer.writerow(["sentence1", "sentence2", "score"])
+        writer.writerows(rows)
+    return path
+
+
+@pytest.fixture
+def sts_dev_tsv(tmp_path, sts_tsv) -> Path:
+    lines = sts_tsv.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "sts-small-dev.tsv"
+    path.write_text("\n".join(lines[:33]) + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,101 @@
+"""Data page: open real and generated files through the real widgets, pick a column, see errors."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from sbert_desktop.gui.pages.data import DataPage
+from sbert_desktop.gui.widgets.table import ColumnsTableModel
+
+
+def _open(qtbot, page, path, wait_job):
+    job = page.open_path(str(path))
+    status = wait_job(job)
+    return job, status
+
+
+def test_open_stsb_train_shows_counts(qtbot, state, data_dir, wait_job):
+    page = DataPage(state)
+    qtbot.addWidget(page)
+    path = data_dir / "stsb-en" / "sts-train.csv"
+    with qtbot.waitSignal(state.data_changed, timeout=60_000):
+        page.file.set_path(str(path))  # as if typed/browsed: emits path_chosen
+    assert page.facts["rows"].text() == "5,749"
+    assert page.facts["format"].text() == "stsb"
+    assert page.facts["encoding"].text().lower().startswith("utf")
+    assert page.facts["task"].text() == "sts"
+    assert page.model.rowCount() == 5749
+    assert page.model.headerData(0, Qt.Orientation.Horizontal) == "sentence1"
+    assert page.model.index(0, 0).data() == "A plane is taking off."
+    assert "stsb" in page.file.info.text() and page.file.error.isHidden()
+    assert state.data.kind == "pairs" and len(state.data.content) == 5749
+    assert str(path.resolve()) in state.settings.recent_files()
+
+
+def test_sentence_csv_column_picker(qtbot, state, tmp_path, wait_job):
+    path = tmp_path / "reviews.csv"
+    path.write_text("id,title,review\n1,Great,I loved this film.\n2,Bad,It was far too long.\n"
+                    "3,,\n4,Great,I loved this film.\n", encoding="utf-8")
+    page = DataPage(state)
+    qtbot.addWidget(page)
+    _open(qtbot, page, path, wait_job)
+    assert page.column.isEnabled()
+    assert [page.column.itemText(i) for i in range(page.column.count())] == ["id", "title", "review"]
+    guessed = page.column.currentText()
+    assert guessed == "review"
+    assert page.facts["blank"].text() == "1" and page.facts["duplicates"].text() == "1"
+    # pick the other text column, as a user would
+    page.column.setCurrentText("title")
+    with qtbot.waitSignal(state.data_changed, timeout=30_000):
+        page.column.activated.emit(page.column.currentIndex())
+    assert state.data.content.column == "title"
+    assert page.model.headerData(0, Qt.Orientation.Horizontal) == "title"
+    assert page.model.index(0, 0).data() == "Great"
+    assert page.model.headerData(0, Qt.Orientation.Vertical) == "2"  # source line numbers
+
+
+def test_load_error_is_shown_inline_with_line(qtbot, state, tmp_path, wait_job):
+    path = tmp_path / "bad.tsv"
+    path.write_text("sentence1\tsentence2\tscore\na\tb\t1.0\nc\td\tnot-a-number\n", encoding="utf-8")
+    page = DataPage(state)
+    qtbot.addWidget(page)
+    page.kind.setCurrentIndex(page.kind.findData("pairs"))
+    job, status = _open(qtbot, page, path, wait_job)
+    assert status == "failed" and job.failure.expected
+    assert not page.file.error.isHidden()
+    assert "line 3" in page.file.error.text() and "bad.tsv" in page.file.error.text()
+    assert state.data is None
+
+
+def test_preview_model_is_virtual_on_a_million_rows(qtbot):
+    from PySide6.QtWidgets import QTableView
+
+    from sbert_desktop.gui.widgets.table import configure_big_table
+
+    rows = [f"sentence number {i}" for i in range(1_000_000)]
+    model = ColumnsTableModel({"sentence": rows})
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    configure_big_table(view)
+    view.show()
+    qtbot.waitExposed(view)
+    assert model.rowCount() == 1_000_000
+    view.scrollToBottom()
+    assert model.index(999_999, 0).data() == "sentence number 999999"
+
+
+def test_encode_button_shares_embeddings(qtbot, state, tmp_path, tiny_bi_encoder, wait_job):
+    from sbert_desktop.gui.state import ModelSpec
+
+    path = tmp_path / "s.txt"
+    path.write_text("one\ntwo\nthree\n", encoding="utf-8")
+    page = DataPage(state)
+    qtbot.addWidget(page)
+    state.set_model(tiny_bi_encoder, ModelSpec(source="tiny"), remember=False)
+    _open(qtbot, page, path, wait_job)
+    assert page.encode_button.isEnabled()
+    with qtbot.waitSignal(state.embeddings_changed, timeout=30_000):
+        qtbot.mouseClick(page.encode_button, Qt.MouseButton.LeftButton)
+    assert state.embeddings.vectors.shape == (3, 32)
+    assert "3 embeddings" in page.encode_status.text()

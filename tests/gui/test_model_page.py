@@ -1,0 +1,65 @@
+"""Model page: load tiny bi- and cross-encoder folders in the background and show the summary."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from sbert_desktop.gui.pages.model import ModelPage
+
+
+def _choose_folder(page, folder):
+    page.source.setCurrentIndex(page.source.findData("folder"))
+    page.location.setText(str(folder))
+
+
+def test_load_tiny_bi_encoder_folder_with_cls_pooling(qtbot, state, tiny_bi_encoder_dir, wait_job):
+    page = ModelPage(state)
+    qtbot.addWidget(page)
+    _choose_folder(page, tiny_bi_encoder_dir)
+    page.pooling.setCurrentIndex(page.pooling.findData("cls"))
+    assert not page.pooling.isHidden() and page.pooling.isEnabled()
+    with qtbot.waitSignal(state.bi_encoder_changed, timeout=60_000):
+        qtbot.mouseClick(page.load_button, Qt.MouseButton.LeftButton)
+    wait_job(page.job)
+    assert state.bi_encoder.pooling.mode == "cls"
+    assert page.summary["dimension"].text() == "32"
+    assert page.summary["layers"].text() == "2"
+    assert page.summary["pooling"].text() == "cls"
+    assert page.summary["vocab_size"].text() == "30,522"
+    assert "BertModel" in page.summary["architecture"].text()
+    assert page.load_button.isEnabled() and page.busy.isHidden()
+    assert "cls pooling · 32-d" in state.model_summary()
+    # remembered: last model and the recent list
+    assert state.settings.last_model()["source"] == str(tiny_bi_encoder_dir)
+    assert str(tiny_bi_encoder_dir) in state.settings.recent_models()
+    assert page.source.findData(str(tiny_bi_encoder_dir)) >= 0
+    # cpu is always offered; devices the machine lacks are disabled
+    model = page.device.model()
+    assert model.item(page.device.findText("cpu")).isEnabled()
+    for name in ("cuda", "mps"):
+        assert model.item(page.device.findText(name)).isEnabled() == (name in state.devices)
+
+
+def test_load_tiny_cross_encoder(qtbot, state, tiny_cross_encoder_dir, wait_job):
+    page = ModelPage(state)
+    qtbot.addWidget(page)
+    page.cross.setChecked(True)
+    assert not page.pooling.isEnabled()
+    _choose_folder(page, tiny_cross_encoder_dir)
+    job = page.load()
+    assert wait_job(job) == "succeeded"
+    assert state.active_kind == "cross" and state.cross_encoder is not None
+    assert page.summary["num_labels"].text() == "1"
+    assert page.summary["dimension"].isHidden()  # a cross-encoder has no embedding dimension
+    assert "Cross-encoder" in state.model_summary()
+
+
+def test_missing_folder_error_inline(qtbot, state, tmp_path, wait_job):
+    page = ModelPage(state)
+    qtbot.addWidget(page)
+    _choose_folder(page, tmp_path / "no-such-model")
+    job = page.load()
+    assert wait_job(job) == "failed"
+    assert job.failure.expected
+    assert not page.error.isHidden() and "no-such-model" in page.error.text()
+    assert state.bi_encoder is None
