@@ -118,7 +118,7 @@ def tokenize_corpus(
     A particle is stripped from a Hangul word when the stem also occurs on its own or is the stem
     of at least two different words (커피는, 커피를 -> 커피; 고양이 keeps its 이 unless 고양 is
     seen elsewhere). With ``bigram_fallback`` a Hangul word that then occurs in only one sentence
-    is replaced by its character bigrams (stop words among them dropped).
+    is replaced by the character bigrams of its :func:`strip_josa` stem (stop words dropped).
     """
     stop = DEFAULT_STOP_WORDS if stop_words is None else frozenset(stop_words)
     raw_docs = [_raw_tokens(s, stop) for s in sentences]
@@ -143,7 +143,7 @@ def tokenize_corpus(
         tokens: list[str] = []
         for t in doc:
             if doc_freq[t] == 1 and len(t) > 2 and is_hangul(t):
-                tokens.extend(b for b in hangul_bigrams(t) if b not in stop)
+                tokens.extend(b for b in hangul_bigrams(strip_josa(t)) if b not in stop)
             else:
                 tokens.append(t)
         out.append(tokens)

@@ -141,7 +141,7 @@ def _compute(emb: np.ndarray, params: dict[str, Any]) -> np.ndarray:
 
         perplexity = min(params["perplexity"], max(1.0, (n - 1) / 3.0))
         tsne = TSNE(n_components=n_components, perplexity=perplexity, init="pca", random_state=seed,
-                    method="barnes_hut" if n_components < 4 else "exact")
+                    method="barnes_hut" if n_components < 4 and n > 100 else "exact")  # exact: faster when tiny
         return tsne.fit_transform(x).astype(np.float32)
     import umap
 

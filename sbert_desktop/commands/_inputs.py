@@ -1,0 +1,105 @@
+"""Shared arguments and input loading of the exploration commands (pairs, search, cluster, project).
+
+INPUT is a sentence file (txt, csv, tsv, jsonl, parquet, xlsx), encoded with ``--model``, or a
+``.npy`` of precomputed embeddings whose sentences come from ``--sentences FILE`` (optional; rows
+are then called #0, #1, ...). Standard library only at import time.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+#: kept in step with sbert_desktop.core.models.POOLING_MODES (not imported: --help stays instant)
+POOLING_CHOICES = ("cls", "mean", "max", "mean_sqrt_len_tokens", "weightedmean", "lasttoken")
+
+
+def add_input_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("input", help="sentence file (txt, csv, tsv, jsonl, parquet, xlsx) or .npy embeddings")
+    parser.add_argument("--model", default="default",
+                        help="bi-encoder: 'default' (bundled), a folder or a hub id (default: %(default)s)")
+    parser.add_argument("--pooling", choices=POOLING_CHOICES, help="pooling mode (default: the model's own)")
+    parser.add_argument("--max-seq-length", type=int, help="truncate sentences to this many tokens")
+    parser.add_argument("--column", help="text column of a sentence table (default: guessed)")
+    parser.add_argument("--sentences", metavar="FILE", help="sentence file matching a .npy INPUT, row for row")
+    parser.add_argument("--batch-size", type=int, default=32, help="encoding batch size (default: %(default)s)")
+    parser.add_argument("--device", default="auto", help="cpu, cuda, mps or auto (default: %(default)s)")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+
+
+def add_output_arguments(parser: argparse.ArgumentParser, required: bool = True) -> None:
+    parser.add_argument("--out", "-o", required=required, metavar="FILE",
+                        help="output table: .csv, .tsv or .parquet (a FILE.manifest.json is written beside it)")
+    parser.add_argument("--excel", action="store_true", help="write CSV as UTF-8 with BOM so Excel shows Korean")
+
+
+def positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+@dataclass
+class Inputs:
+    sentences: list[str]
+    embeddings: Any  # numpy float32 [n, dim]
+    bi_encoder: Any | None  # loaded only when INPUT had to be encoded (or a query must be)
+    provenance: Any  # sbert_desktop.core.export.Provenance
+    info: dict[str, Any] = field(default_factory=dict)
+
+
+def load_bi_encoder(args: argparse.Namespace) -> Any:
+    from sbert_desktop.core.models import BiEncoder
+
+    return BiEncoder.load(args.model, pooling=args.pooling, max_seq_length=args.max_seq_length, device=args.device)
+
+
+def load_inputs(args: argparse.Namespace, bar: Any, need_model: bool = False) -> Inputs:
+    """Sentences and their embeddings from ``args``; ``need_model`` loads the bi-encoder even for .npy."""
+    import numpy as np
+
+    from sbert_desktop.core.data import read_sentences
+    from sbert_desktop.core.errors import DataError
+    from sbert_desktop.core.export import Provenance
+
+    path = Path(args.input)
+    if path.suffix.lower() == ".npy":
+        try:
+            emb = np.load(path, allow_pickle=False)
+        except (OSError, ValueError) as exc:
+            raise DataError(path, f"cannot read embeddings: {exc}") from None
+        if emb.ndim != 2 or not np.issubdtype(emb.dtype, np.floating):
+            raise DataError(path, f"expected a float array [n, dim], got {emb.dtype} with shape {emb.shape}")
+        emb = np.ascontiguousarray(emb, dtype=np.float32)
+        if args.sentences:
+            sentences = read_sentences(args.sentences, column=args.column).sentences
+            if len(sentences) != len(emb):
+                raise DataError(args.sentences, f"{len(sentences):,} sentences but {path} holds {len(emb):,} embeddings")
+        else:
+            sentences = [f"#{i}" for i in range(len(emb))]
+        bi = load_bi_encoder(args) if need_model else None
+        model = {"embeddings_file": str(path)}
+        if bi is not None:
+            model.update(Provenance.from_models(bi).model)
+        prov = Provenance(model=model, source_file=args.sentences)
+        return Inputs(sentences, emb, bi, prov, {"encoded": False})
+
+    sf = read_sentences(path, column=args.column)
+    if not sf.sentences:
+        raise DataError(path, "no sentences to explore (the file has only blank rows)")
+    bi = load_bi_encoder(args)
+    emb = bi.encode(sf.sentences, batch_size=args.batch_size, progress=bar)
+    prov = Provenance.from_models(bi, source_file=str(path))
+    return Inputs(list(sf.sentences), emb, bi, prov, {"encoded": True, "column": sf.column})
+
+
+def encoding_of(args: argparse.Namespace) -> str:
+    return "utf-8-sig" if getattr(args, "excel", False) else "utf-8"
+
+
+def shorten(text: str, width: int = 70) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "\u2026"

@@ -1,0 +1,81 @@
+"""``sbert-desktop cluster INPUT --out FILE``: cluster sentences and label each cluster with keywords."""
+
+from __future__ import annotations
+
+import argparse
+
+from sbert_desktop.commands._inputs import (add_input_arguments, add_output_arguments, encoding_of, load_inputs,
+                                            positive_int, shorten)
+
+
+def add_parser(sub) -> argparse.ArgumentParser:
+    parser = sub.add_parser(
+        "cluster",
+        help="cluster sentences (HDBSCAN, k-means, agglomerative) and label clusters with keywords",
+        description="Encode the sentences, cluster them (cosine), label each cluster with its c-TF-IDF "
+                    "keywords (English and Korean) and write one row per sentence. HDBSCAN above 2,000 "
+                    "sentences runs on a UMAP (or, above 20,000, PCA) reduction unless --reduce says otherwise.",
+    )
+    add_input_arguments(parser)
+    parser.add_argument("--method", choices=("hdbscan", "kmeans", "agglomerative"), default="hdbscan",
+                        help="(default: %(default)s)")
+    parser.add_argument("--min-cluster-size", type=positive_int, default=10, help="HDBSCAN (default: %(default)s)")
+    parser.add_argument("--min-samples", type=positive_int, help="HDBSCAN (default: the min cluster size)")
+    parser.add_argument("--n-clusters", type=positive_int, default=8, help="k-means / agglomerative (default: %(default)s)")
+    parser.add_argument("--metric", choices=("cosine", "euclidean"), default="cosine", help="(default: %(default)s)")
+    parser.add_argument("--reduce", choices=("auto", "umap", "pca", "none"), default="auto",
+                        help="reduce dimensions before clustering (default: %(default)s)")
+    parser.add_argument("--reduce-dim", type=positive_int, default=5, help="(default: %(default)s)")
+    parser.add_argument("--assign-noise", action="store_true", help="put HDBSCAN noise in the nearest cluster")
+    parser.add_argument("--seed", type=int, default=42, help="(default: %(default)s)")
+    parser.add_argument("--keywords", type=positive_int, default=3, help="keywords per cluster label (default: %(default)s)")
+    parser.add_argument("--stop-words", metavar="FILE",
+                        help="extra stop words, one per line (added to the English and Korean defaults)")
+    parser.add_argument("--with-coords", action="store_true", help="add 2-D PCA coordinates (x, y) to the table")
+    add_output_arguments(parser)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from sbert_desktop.commands._progress import ProgressBar
+    from sbert_desktop.core.clustering import cluster
+    from sbert_desktop.core.export import export_clusters, file_format
+    from sbert_desktop.core.keywords import DEFAULT_STOP_WORDS, cluster_labels, label_text
+
+    file_format(args.out)
+    stop = set(DEFAULT_STOP_WORDS)
+    if args.stop_words:
+        from sbert_desktop.core.data import read_sentences
+
+        stop |= {w.strip().lower() for w in read_sentences(args.stop_words).sentences}
+    with ProgressBar("cluster", enabled=not args.quiet) as bar:
+        inputs = load_inputs(args, bar)
+        result = cluster(inputs.embeddings, method=args.method, min_cluster_size=args.min_cluster_size,
+                         min_samples=args.min_samples, metric=args.metric, n_clusters=args.n_clusters,
+                         reduce=None if args.reduce == "none" else args.reduce, reduce_dim=args.reduce_dim,
+                         seed=args.seed, assign_noise=args.assign_noise, progress=bar)
+        words = cluster_labels(inputs.sentences, result.labels, top_n=args.keywords, stop_words=stop)
+        names = {c: label_text(w) for c, w in words.items()}
+        coords = None
+        prov = inputs.provenance
+        prov.seeds["clustering"] = args.seed
+        if args.with_coords:
+            from sbert_desktop.core.projection import project, projection_params
+
+            coords = project(inputs.embeddings, "pca", seed=args.seed, progress=bar)
+            prov.projection = projection_params("pca", seed=args.seed)
+        prov.extra["keywords"] = {"top_n": args.keywords, "stop_words_file": args.stop_words}
+        export_clusters(args.out, inputs.sentences, result, names, coords, prov, encoding=encoding_of(args))
+
+    sil = "n/a" if result.silhouette is None else f"{result.silhouette:.3f}"
+    print(f"{result.n_clusters} clusters, noise {100 * result.noise_fraction:.1f}%, silhouette {sil} "
+          f"({result.params['method']}, reduction: {result.params['reduce_used'] or 'none'}, "
+          f"{result.timings.get('total', 0):.1f} s)")
+    for c, size in list(result.sizes.items())[:20]:
+        rep = result.representatives.get(c, [])
+        example = shorten(inputs.sentences[rep[0]], 60) if rep else ""
+        print(f"  {c:3d}  {size:6,}  {shorten(names.get(c, ''), 40):40s}  e.g. {example}")
+    if result.n_clusters > 20:
+        print(f"  ... {result.n_clusters - 20} more clusters")
+    print(f"wrote {len(inputs.sentences):,} rows to {args.out}")
+    return 0

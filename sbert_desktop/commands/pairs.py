@@ -1,0 +1,75 @@
+"""``sbert-desktop pairs INPUT --out FILE``: the most similar sentence pairs (paraphrase mining)."""
+
+from __future__ import annotations
+
+import argparse
+
+from sbert_desktop.commands._inputs import (add_input_arguments, add_output_arguments, encoding_of, load_inputs,
+                                            positive_int, shorten)
+
+
+def add_parser(sub) -> argparse.ArgumentParser:
+    parser = sub.add_parser(
+        "pairs",
+        help="find the most similar sentence pairs (top-k per sentence, or all pairs)",
+        description="Encode the sentences and list unordered pairs by cosine similarity, highest first. "
+                    "--top-k keeps each sentence's K nearest neighbours (memory-bounded, any corpus size); "
+                    "--all lists every pair (refused when there are too many). A cross-encoder adds a "
+                    "second score per pair.",
+    )
+    add_input_arguments(parser)
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--top-k", type=positive_int, default=10, help="neighbours per sentence (default: %(default)s)")
+    mode.add_argument("--all", action="store_true", help="every pair (small corpora only)")
+    parser.add_argument("--max-pairs", type=positive_int, help="keep only the best N pairs")
+    parser.add_argument("--min-score", type=float, help="drop pairs below this cosine")
+    parser.add_argument("--cross-encoder", metavar="CE", help="also score each pair with this cross-encoder")
+    parser.add_argument("--chunk-size", type=positive_int, default=4096, help="block size of the search (default: %(default)s)")
+    parser.add_argument("--show", type=int, default=10, help="print this many top pairs (default: %(default)s)")
+    add_output_arguments(parser)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    import numpy as np
+
+    from sbert_desktop.commands._progress import ProgressBar
+    from sbert_desktop.core.export import Provenance, export_pairs, file_format
+    from sbert_desktop.core.similarity import all_pairs, mine_pairs
+
+    file_format(args.out)  # a wrong suffix fails before any work
+    with ProgressBar("pairs", enabled=not args.quiet) as bar:
+        inputs = load_inputs(args, bar)
+        if args.all:
+            pairs = all_pairs(inputs.embeddings)
+            if args.min_score is not None:
+                keep = pairs.scores >= args.min_score
+                pairs = type(pairs)(pairs.first[keep], pairs.second[keep], pairs.scores[keep])
+            if args.max_pairs:
+                pairs = pairs.head(args.max_pairs)
+        else:
+            pairs = mine_pairs(inputs.embeddings, top_k=args.top_k, chunk_size=args.chunk_size,
+                               max_pairs=args.max_pairs, min_score=args.min_score, progress=bar)
+        extra = {}
+        prov = inputs.provenance
+        if args.cross_encoder and len(pairs):
+            from sbert_desktop.core.models import CrossEncoder
+            from sbert_desktop.core.similarity import spearman
+
+            ce = CrossEncoder.load(args.cross_encoder, device=args.device)
+            s = inputs.sentences
+            raw = np.asarray(ce.predict([(s[a], s[b]) for a, b, _ in pairs], batch_size=args.batch_size,
+                                        progress=bar), dtype=np.float32)
+            extra["cross_score"] = raw if raw.ndim == 1 else raw[:, -1]
+            prov = Provenance(**{**vars(prov), "cross_encoder": Provenance.from_models(ce).model})
+            rho = spearman(pairs.scores, extra["cross_score"])
+            bar.message(f"Spearman(bi-encoder, cross-encoder) over {len(pairs):,} pairs: {rho:.3f}")
+        prov.extra.update({"mode": "all" if args.all else "top_k", "top_k": None if args.all else args.top_k,
+                           "max_pairs": args.max_pairs, "min_score": args.min_score})
+        export_pairs(args.out, pairs, inputs.sentences, prov, encoding=encoding_of(args), extra_columns=extra)
+
+    for rank, (a, b, score) in enumerate(pairs.head(args.show)):
+        cross = f" ce={extra['cross_score'][rank]:.3f}" if extra else ""
+        print(f"{rank + 1:3d}. {score:.3f}{cross}  {shorten(inputs.sentences[a], 50)}  <->  {shorten(inputs.sentences[b], 50)}")
+    print(f"wrote {len(pairs):,} pairs of {len(inputs.sentences):,} sentences to {args.out}")
+    return 0

@@ -1,0 +1,69 @@
+"""``sbert-desktop search INPUT --query Q``: semantic search, optionally reranked by a cross-encoder."""
+
+from __future__ import annotations
+
+import argparse
+
+from sbert_desktop.commands._inputs import (add_input_arguments, add_output_arguments, encoding_of, load_inputs,
+                                            positive_int, shorten)
+
+
+def add_parser(sub) -> argparse.ArgumentParser:
+    parser = sub.add_parser(
+        "search",
+        help="find the sentences closest to a query (bi-encoder, optionally reranked by a cross-encoder)",
+        description="Encode the corpus and the query, retrieve the nearest sentences by cosine, and with "
+                    "--cross-encoder rescore the candidates and show how each hit moved.",
+    )
+    add_input_arguments(parser)
+    parser.add_argument("--query", "-Q", action="append", required=True, metavar="Q",
+                        help="query text (repeat for several queries)")
+    parser.add_argument("--cross-encoder", metavar="CE", help="rerank the candidates with this cross-encoder")
+    parser.add_argument("--top-k", type=positive_int, default=10, help="hits to show (default: %(default)s)")
+    parser.add_argument("--candidates", type=positive_int,
+                        help="bi-encoder candidates the cross-encoder rescores (default: max(top-k, 32))")
+    add_output_arguments(parser, required=False)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from sbert_desktop.commands._progress import ProgressBar
+    from sbert_desktop.core.export import Provenance, export_search, file_format
+    from sbert_desktop.core.similarity import retrieve_and_rerank
+
+    if args.out:
+        file_format(args.out)
+    with ProgressBar("search", enabled=not args.quiet) as bar:
+        inputs = load_inputs(args, bar, need_model=True)
+        ce = None
+        prov = inputs.provenance
+        if args.cross_encoder:
+            from sbert_desktop.core.models import CrossEncoder
+
+            ce = CrossEncoder.load(args.cross_encoder, device=args.device)
+            prov = Provenance(**{**vars(prov), "cross_encoder": Provenance.from_models(ce).model})
+        results = [retrieve_and_rerank(q, inputs.sentences, inputs.embeddings, inputs.bi_encoder, ce,
+                                       top_k=args.top_k, candidates=args.candidates, batch_size=args.batch_size)
+                   for q in args.query]
+        if args.out:
+            prov.extra.update({"top_k": args.top_k, "candidates": results[0].candidates})
+            export_search(args.out, results, prov, encoding=encoding_of(args))
+
+    for res in results:
+        print(f"query: {res.query}")
+        t = res.timings
+        timing = f"encode {1000 * t.get('encode', 0):.0f} ms, search {1000 * t.get('search', 0):.0f} ms"
+        if ce is None:
+            for h in res.bi_ranking:
+                print(f"  {h.bi_rank + 1:3d}. {h.bi_score:.3f}  {shorten(h.sentence, 90)}")
+        else:
+            timing += f", rerank {res.candidates} candidates {1000 * t.get('rerank', 0):.0f} ms"
+            print("  rank  cross    bi  (bi rank, move)  sentence")
+            for h in res.cross_ranking:
+                move = f"+{h.move}" if h.move > 0 else ("=" if h.move == 0 else str(h.move))
+                print(f"  {h.cross_rank + 1:4d}. {h.cross_score:.3f} {h.bi_score:.3f}  ({h.bi_rank + 1:3d}, {move:>4})  "
+                      f"{shorten(h.sentence, 70)}")
+        print(f"  ({timing})")
+    if args.out:
+        print(f"wrote {sum(len(r.bi_ranking) for r in results):,} hits to {args.out}")
+    return 0
