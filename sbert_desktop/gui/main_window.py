@@ -30,6 +30,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._closing = False
         self.pages: dict[str, QWidget] = {}
+        self._initial_page = self.state.settings.last_page()  # read before add_page selects the first
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -238,7 +239,7 @@ class MainWindow(QMainWindow):
         geometry = self.state.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
-        self.show_page(self.state.settings.last_page())
+        self.show_page(self._initial_page)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
         if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):

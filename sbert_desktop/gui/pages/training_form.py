@@ -73,6 +73,8 @@ class TrainingForm(QWidget):
         self.loss.setToolTip("The objective; the first one is the paper's")
         self.start_from = QComboBox()
         self.start_from.setToolTip("Fine-tune the active model (Model page) or the bundled all-MiniLM-L6-v2")
+        self._start_choice: str | None = None  # what the user picked; None: the active model when there is one
+        self.start_from.activated.connect(lambda _i: setattr(self, "_start_choice", self.start_from.currentData()))
         self.encoder.currentIndexChanged.connect(self._update_choices)
         self.task.currentIndexChanged.connect(self._update_losses)
         state.active_changed.connect(self._update_choices)
@@ -131,15 +133,13 @@ class TrainingForm(QWidget):
     def _update_choices(self, *_args) -> None:
         encoder = self.encoder.currentData()
         spec = self.state.cross_spec if encoder == "cross" else self.state.bi_spec
-        current = self.start_from.currentData()
         self.start_from.blockSignals(True)
         self.start_from.clear()
         if spec is not None:
             name = Path(spec.source).name if spec.source != "default" else "all-MiniLM-L6-v2"
             self.start_from.addItem(f"Active model — {name}", "active")
         self.start_from.addItem("Bundled default — all-MiniLM-L6-v2", "default")
-        index = self.start_from.findData(current)
-        self.start_from.setCurrentIndex(max(0, index))
+        self.start_from.setCurrentIndex(max(0, self.start_from.findData(self._start_choice)))
         self.start_from.blockSignals(False)
         self._update_losses()
 

@@ -64,11 +64,10 @@ class _CurvePlot(pg.PlotWidget):
         for i, (label, steps, values) in enumerate(runs):
             qc = QColor(PALETTE[(i + 1) % len(PALETTE)])
             pen = pg.mkPen(qc, width=1.5, style=pg.QtCore.Qt.PenStyle.DashLine)
-            curve = self.plot(list(steps), self._y(values), pen=pen, name=label, autoDownsample=True, clipToView=True)
+            # add empty, then set data: a clipToView item given data before it is in a ViewBox trips pyqtgraph
+            curve = self.plot([], [], pen=pen, name=label, autoDownsample=True, clipToView=True)
+            curve.setData(list(steps), list(values))
             self._overlays.append(curve)
-
-    def _y(self, values: Sequence[float]) -> list[float]:
-        return list(values)
 
     def point_count(self) -> int:
         return len(self.steps)

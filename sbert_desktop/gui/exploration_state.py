@@ -1,0 +1,153 @@
+"""What the Compare, Clusters and Map pages share beyond :class:`AppState`: the clustering (with
+the names a person gave its clusters) and the 2-D projection.
+
+There is one :class:`ExplorationState` per :class:`AppState`, created on first use as a child of
+it (:func:`exploration_for`), so pages built by the window's registry — which only pass the
+``AppState`` — still share it. When the embeddings change, clusters and projection are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from sbert_desktop.gui.state import AppState
+
+
+@dataclass
+class ClusterView:
+    """A :class:`~sbert_desktop.core.clustering.ClusterResult` plus what the pages show with it."""
+
+    result: Any  # ClusterResult
+    keywords: dict[int, list[str]] = field(default_factory=dict)  # c-TF-IDF words per label (-1: noise)
+    silhouettes: dict[int, float] = field(default_factory=dict)  # mean silhouette per cluster
+    names: dict[int, str] = field(default_factory=dict)  # names edited by hand
+    seconds: float = 0.0
+
+    @property
+    def labels(self):
+        return self.result.labels
+
+    def name(self, label: int) -> str:
+        """The hand-given name, else the keyword label (``coffee · espresso · cafe``)."""
+        if label in self.names:
+            return self.names[label]
+        words = self.keywords.get(label, [])
+        text = " · ".join(words) if words else "(no keywords)"
+        return f"noise: {text}" if label < 0 else text
+
+    def all_names(self) -> dict[int, str]:
+        labels = set(self.result.sizes) | set(self.keywords)
+        return {int(c): self.name(int(c)) for c in sorted(labels)}
+
+
+@dataclass
+class Projection:
+    coords: Any  # numpy float32 [n, 2]
+    params: dict[str, Any]
+    seconds: float = 0.0
+
+
+class ExplorationState(QObject):
+    clusters_changed = Signal(object)  # ClusterView | None
+    names_changed = Signal()  # a cluster was renamed or its keywords recomputed
+    projection_changed = Signal(object)  # Projection | None
+
+    def __init__(self, state: AppState, parent: QObject | None = None):
+        super().__init__(parent if parent is not None else state)
+        self.setObjectName("explorationState")
+        self.state = state
+        self.clusters: ClusterView | None = None
+        self.projection: Projection | None = None
+        self._projections: dict[tuple, Projection] = {}  # in-memory cache for the current embeddings
+        state.embeddings_changed.connect(self._on_embeddings_changed)
+
+    # -- embeddings ---------------------------------------------------------------------------
+    def embeddings(self):
+        return self.state.embeddings
+
+    def _on_embeddings_changed(self, _emb) -> None:
+        self._projections.clear()
+        self.set_clusters(None)
+        self.set_projection(None)
+
+    # -- clusters ------------------------------------------------------------------------------
+    def set_clusters(self, view: ClusterView | None) -> None:
+        self.clusters = view
+        self.clusters_changed.emit(view)
+
+    def rename(self, label: int, name: str) -> None:
+        if self.clusters is None:
+            return
+        name = name.strip()
+        if name:
+            self.clusters.names[int(label)] = name
+        else:
+            self.clusters.names.pop(int(label), None)
+        self.names_changed.emit()
+
+    def set_keywords(self, keywords: dict[int, list[str]]) -> None:
+        if self.clusters is not None:
+            self.clusters.keywords = dict(keywords)
+            self.names_changed.emit()
+
+    def labels(self):
+        """Cluster label of every sentence (numpy int64), or None."""
+        return None if self.clusters is None else self.clusters.labels
+
+    # -- projection ----------------------------------------------------------------------------
+    def cached_projection(self, params: dict[str, Any]) -> Projection | None:
+        return self._projections.get(_key(params))
+
+    def set_projection(self, projection: Projection | None) -> None:
+        self.projection = projection
+        if projection is not None:
+            self._projections[_key(projection.params)] = projection
+        self.projection_changed.emit(projection)
+
+
+def _key(params: dict[str, Any]) -> tuple:
+    return tuple(sorted((k, v) for k, v in params.items()))
+
+
+def exploration_for(state: AppState) -> ExplorationState:
+    """The one :class:`ExplorationState` of ``state`` (created on first call)."""
+    found = state.findChild(ExplorationState, "explorationState")
+    return found if found is not None else ExplorationState(state)
+
+
+def current_sentences(state: AppState) -> list[str]:
+    """The sentences of the open data (a pair data set: its distinct sentences), as the Data page encodes them."""
+    data = state.data
+    if data is None:
+        return []
+    if data.kind == "pairs":
+        return list(dict.fromkeys(list(data.content.sentence1) + list(data.content.sentence2)))
+    return list(data.content.sentences)
+
+
+def provenance(state: AppState, exploration: ExplorationState | None = None, **extra: Any):
+    """A :class:`~sbert_desktop.core.export.Provenance` of what is loaded now (for manifests)."""
+    from sbert_desktop.core.export import Provenance
+
+    def info(model) -> dict:
+        try:
+            return model.info() if model is not None else {}
+        except Exception:  # noqa: BLE001 — a manifest never fails an export
+            return {}
+
+    keep = ("name", "source", "architecture", "dimension", "pooling", "max_seq_length", "normalize", "num_labels")
+    model = {k: v for k, v in info(state.bi_encoder).items() if k in keep}
+    cross = {k: v for k, v in info(state.cross_encoder).items() if k in keep} or None
+    prov = Provenance(model=model, cross_encoder=cross,
+                      source_file=str(state.data.path) if state.data is not None else None, extra=dict(extra))
+    if exploration is not None:
+        if exploration.clusters is not None:
+            prov.clustering = dict(exploration.clusters.result.params)
+            prov.seeds["clustering"] = int(exploration.clusters.result.params.get("seed", 0))
+        if exploration.projection is not None:
+            prov.projection = dict(exploration.projection.params)
+            prov.seeds["projection"] = int(exploration.projection.params.get("seed", 0))
+    return prov

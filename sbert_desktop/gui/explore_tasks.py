@@ -1,0 +1,225 @@
+"""Worker-thread functions of the Compare, Clusters and Map pages (no Qt in here).
+
+Each takes plain data plus ``progress``/``cancel`` and returns a plain result the page shows;
+they adapt the core APIs (similarity, clustering, keywords, projection) to what a page needs.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+import numpy as np
+
+from sbert_desktop.core.errors import SbertDesktopError
+from sbert_desktop.core.progress import check
+
+PAIR_MODES = ("top_k", "all", "dataset")
+
+
+@dataclass
+class PairResult:
+    """Pairs of ``sentences`` (``table.first[i]``, ``table.second[i]``) with up to three scores."""
+
+    table: Any  # core.similarity.PairTable
+    sentences: list[str]
+    bi: np.ndarray  # float32 [m]: bi-encoder cosine
+    cross: np.ndarray | None = None  # float32 [m]: cross-encoder score
+    gold: np.ndarray | None = None  # float32 [m]: gold score, or label index for NLI
+    gold_names: list[str] | None = None  # label names when gold holds NLI labels
+    mode: str = "top_k"
+    params: dict[str, Any] = field(default_factory=dict)
+    note: str = ""  # e.g. "kept the best 2,000 of 5,120 pairs"
+
+    def __len__(self) -> int:
+        return len(self.bi)
+
+    def text(self, i: int) -> tuple[str, str]:
+        return self.sentences[int(self.table.first[i])], self.sentences[int(self.table.second[i])]
+
+    @property
+    def reference(self) -> tuple[str, np.ndarray] | None:
+        """What the bi-encoder's ranks are compared with: the cross-encoder, else gold scores."""
+        if self.cross is not None:
+            return "cross", self.cross
+        if self.gold is not None and self.gold_names is None:
+            return "gold", self.gold
+        return None
+
+    def disagreement(self) -> np.ndarray | None:
+        """``rank(bi) - rank(reference)``: positive where the reference ranks a pair higher."""
+        from sbert_desktop.core.similarity import rank_disagreement
+
+        ref = self.reference
+        return None if ref is None else rank_disagreement(self.bi, ref[1])
+
+
+def cross_scores(cross_encoder, pairs: list[tuple[str, str]], progress=None, cancel=None) -> np.ndarray:
+    """One score per pair: the single output, the positive class of two, entailment of three."""
+    raw = np.asarray(cross_encoder.predict(pairs, progress=progress, cancel=cancel), dtype=np.float32)
+    if raw.ndim == 2:
+        raw = raw[:, 1] if raw.shape[1] == 2 else raw[:, 0]
+    return raw
+
+
+def compute_pairs(mode: str, sentences: Sequence[str], vectors: np.ndarray | None, *, bi_encoder=None,
+                  cross_encoder=None, dataset=None, top_k: int = 5, max_pairs: int = 0,
+                  all_pairs_limit: int | None = None, progress=None, cancel=None) -> PairResult:
+    """Pairs for the Compare page: mined top-k, all pairs (refused above the limit) or a data set."""
+    from sbert_desktop.core import similarity as sim
+
+    note = ""
+    gold = gold_names = None
+    if mode == "dataset":
+        if dataset is None:
+            raise SbertDesktopError("open a pair data set (sentence1, sentence2, score or label) on the Data page first")
+        embedded = list(sentences)
+        sentences = list(dict.fromkeys(list(dataset.sentence1) + list(dataset.sentence2)))
+        row = {s: i for i, s in enumerate(sentences)}
+        vectors = _vectors_for(sentences, embedded, vectors, bi_encoder, progress, cancel)
+        first = np.array([row[s] for s in dataset.sentence1], np.int64)
+        second = np.array([row[s] for s in dataset.sentence2], np.int64)
+        bi = sim.paired_cosine(vectors[first], vectors[second])
+        table = sim.PairTable(first, second, bi)
+        if dataset.scores is not None:
+            gold = np.asarray(dataset.scores, np.float32)
+        elif dataset.labels is not None:
+            from sbert_desktop.core.data import NLI_LABELS
+
+            gold, gold_names = np.asarray(dataset.labels, np.float32), list(NLI_LABELS)
+        if max_pairs and len(table) > max_pairs:
+            note = f"the first {max_pairs:,} of {len(table):,} pairs"
+            table, bi = table.head(max_pairs), bi[:max_pairs]
+            gold = None if gold is None else gold[:max_pairs]
+    else:
+        if vectors is None or len(vectors) == 0:
+            raise SbertDesktopError("encode the sentences first")
+        if mode == "all":
+            limit = all_pairs_limit or sim.DEFAULT_MAX_ALL_PAIRS
+            table = sim.all_pairs(vectors, max_pairs=limit)
+        elif mode == "top_k":
+            table = sim.mine_pairs(vectors, top_k=top_k, progress=progress, cancel=cancel)
+        else:
+            raise SbertDesktopError(f"unknown pair mode {mode!r}")
+        if max_pairs and len(table) > max_pairs:
+            note = f"the best {max_pairs:,} of {len(table):,} pairs"
+            table = table.head(max_pairs)
+        bi = table.scores
+    check(cancel)
+    result = PairResult(table, list(sentences), np.asarray(bi, np.float32), gold=gold, gold_names=gold_names,
+                        mode=mode, params={"mode": mode, "top_k": top_k if mode == "top_k" else None,
+                                           "max_pairs": max_pairs or None}, note=note)
+    if cross_encoder is not None and len(result):
+        result.cross = cross_scores(cross_encoder, [result.text(i) for i in range(len(result))], progress, cancel)
+    return result
+
+
+def _vectors_for(sentences: list[str], embedded: list[str], vectors: np.ndarray | None, bi_encoder,
+                 progress, cancel) -> np.ndarray:
+    """Vectors of ``sentences``: looked up in the shared embeddings when they cover them, else encoded."""
+    if vectors is not None and len(embedded) == len(vectors):
+        where = {s: i for i, s in enumerate(embedded)}
+        if all(s in where for s in sentences):
+            return np.asarray(vectors, np.float32)[[where[s] for s in sentences]]
+    if bi_encoder is None:
+        raise SbertDesktopError("load a bi-encoder on the Model page to score these pairs")
+    return np.asarray(bi_encoder.encode(sentences, progress=progress, cancel=cancel), np.float32)
+
+
+def correlation_text(a: np.ndarray, b: np.ndarray) -> str:
+    from sbert_desktop.core.similarity import pearson, spearman
+
+    r, rho = pearson(a, b), spearman(a, b)
+    fmt = lambda v: "–" if v != v else f"{v:.3f}"  # noqa: E731
+    return f"Pearson r = {fmt(r)}   Spearman ρ = {fmt(rho)}   ({len(a):,} pairs)"
+
+
+# --------------------------------------------------------------------------- search
+
+
+def search(query: str, sentences: Sequence[str], vectors: np.ndarray, bi_encoder=None, *,
+           query_index: int | None = None, candidates: int = 32, progress=None, cancel=None):
+    """The bi-encoder's ``candidates`` best sentences for ``query`` as a
+    :class:`~sbert_desktop.core.similarity.RerankResult` (no cross ranking yet).
+
+    With ``query_index`` the query is that corpus sentence: its stored vector is used (no
+    encoding) and the sentence itself is left out.
+    """
+    from sbert_desktop.core.similarity import RankedHit, RerankResult, retrieve_and_rerank, semantic_search
+
+    if vectors is None or len(vectors) == 0:
+        raise SbertDesktopError("encode the sentences first")
+    if query_index is None:
+        if bi_encoder is None:
+            raise SbertDesktopError("load a bi-encoder on the Model page to search")
+        return retrieve_and_rerank(query, sentences, vectors, bi_encoder, None, top_k=candidates,
+                                   candidates=candidates, cancel=cancel)
+    t = time.perf_counter()
+    k = min(len(sentences), candidates + 1)
+    found = semantic_search(vectors[query_index], vectors, k, cancel=cancel)
+    seconds = time.perf_counter() - t
+    pairs = [(int(i), float(s)) for i, s in zip(found.indices[0], found.scores[0]) if i >= 0 and i != query_index]
+    hits = [RankedHit(i, sentences[i], s, r) for r, (i, s) in enumerate(pairs[:candidates])]
+    return RerankResult(query, hits, [], {"encode": 0.0, "search": seconds}, len(hits))
+
+
+def rerank(result, cross_encoder, progress=None, cancel=None):
+    """``result`` with every candidate rescored by the cross-encoder (moves filled in)."""
+    from sbert_desktop.core.similarity import RankedHit, RerankResult
+
+    hits = [RankedHit(h.index, h.sentence, h.bi_score, h.bi_rank) for h in result.bi_ranking]
+    t = time.perf_counter()
+    scores = cross_scores(cross_encoder, [(result.query, h.sentence) for h in hits], progress, cancel) if hits else []
+    seconds = time.perf_counter() - t
+    order = np.argsort(-np.asarray(scores), kind="stable")
+    for rank, pos in enumerate(order.tolist()):
+        hits[pos].cross_score, hits[pos].cross_rank = float(scores[pos]), rank
+    return RerankResult(result.query, hits, [hits[p] for p in order.tolist()],
+                        {**result.timings, "rerank": seconds}, len(hits))
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+def run_clustering(vectors: np.ndarray, sentences: Sequence[str], params: dict[str, Any],
+                   stop_words=None, progress=None, cancel=None):
+    """Cluster, then label (c-TF-IDF) and score each cluster; returns a ``ClusterView``."""
+    from sbert_desktop.core.clustering import cluster
+    from sbert_desktop.gui.exploration_state import ClusterView
+
+    t = time.perf_counter()
+    result = cluster(vectors, progress=progress, cancel=cancel, **params)
+    check(cancel)
+    keywords = cluster_keywords(sentences, result.labels, stop_words)
+    sils = cluster_silhouettes(vectors, result.labels, seed=params.get("seed", 42))
+    return ClusterView(result, keywords, sils, seconds=time.perf_counter() - t)
+
+
+def cluster_keywords(sentences: Sequence[str], labels: np.ndarray, stop_words=None, top_n: int = 4) -> dict[int, list[str]]:
+    from sbert_desktop.core.keywords import cluster_labels
+
+    return cluster_labels(list(sentences), labels, top_n=top_n, stop_words=stop_words)
+
+
+def cluster_silhouettes(vectors: np.ndarray, labels: np.ndarray, seed: int = 42, sample: int = 5000) -> dict[int, float]:
+    """Mean cosine silhouette of each cluster's points (noise left out; a seeded sample above ``sample``)."""
+    from sklearn.metrics import silhouette_samples
+
+    from sbert_desktop.core.similarity import normalize
+
+    idx = np.flatnonzero(np.asarray(labels) >= 0)
+    if len(idx) > sample:
+        idx = np.sort(np.random.default_rng(seed).choice(idx, sample, replace=False))
+    lab = np.asarray(labels)[idx]
+    if len(np.unique(lab)) < 2 or len(idx) < 3:
+        return {}
+    values = silhouette_samples(normalize(vectors[idx]), lab, metric="cosine")
+    return {int(c): float(values[lab == c].mean()) for c in np.unique(lab)}
+
+
+def stop_word_set(use_defaults: bool, extra_text: str) -> set[str]:
+    from sbert_desktop.core.keywords import DEFAULT_STOP_WORDS
+
+    extra = {w.strip().lower() for w in extra_text.replace(",", " ").split() if w.strip()}
+    return (set(DEFAULT_STOP_WORDS) if use_defaults else set()) | extra

@@ -1,0 +1,113 @@
+"""Train page, driven through the window: a tiny model trains, the curves grow, cancel, resume,
+finish, make the result the active model; closing during training asks and stops cleanly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+
+@pytest.fixture
+def tiny_loaded(qtbot, window, state, tiny_bi_encoder_dir, wait_job):
+    """The window with the tiny bi-encoder loaded through the Model page."""
+    page = window.page("Model")
+    page.source.setCurrentIndex(page.source.findData("folder"))
+    page.location.setText(str(tiny_bi_encoder_dir))
+    job = page.load()
+    assert wait_job(job) == "succeeded"
+    return window
+
+
+def _fill_form(qtbot, page, train, dev, epochs=10, batch=4, eval_steps=20):
+    form = page.form
+    with qtbot.waitSignal(page.state.jobs.job_ended, timeout=30_000):
+        form.train_file.set_path(str(train))  # emits path_chosen: inspected in the background
+    qtbot.waitUntil(lambda: "pairs" in form.train_file.info.text(), timeout=30_000)
+    form.dev_file.set_path(str(dev))
+    qtbot.waitUntil(lambda: "pairs" in form.dev_file.info.text(), timeout=30_000)
+    assert form.task.currentData() == "sts" and form.loss.currentData() == "cosine"
+    assert form.start_from.currentData() == "active"
+    form.epochs.setValue(epochs)
+    form.batch_size.setValue(batch)
+    form.eval_steps.setValue(eval_steps)
+    form.max_seq_length.setValue(32)
+    form.device.setCurrentText("cpu")
+
+
+def test_train_cancel_resume_finish_make_active(qtbot, tiny_loaded, state, sts_tsv, sts_dev_tsv, wait_job):
+    window = tiny_loaded
+    window.show_page("Train")
+    page = window.page("Train")
+    _fill_form(qtbot, page, sts_tsv, sts_dev_tsv)
+    assert "96 pairs" in page.form.train_file.info.text()
+
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    job = page.job
+    assert job is not None and job.running and not page.start_button.isEnabled()
+    # the loss curve and the dev curve both get points while it runs
+    qtbot.waitUntil(lambda: page.loss_plot.point_count() >= 3, timeout=60_000)
+    qtbot.waitUntil(lambda: page.metric_plot.point_count() >= 1, timeout=60_000)
+    assert page.progress_bar.value() > 0 and page.progress_bar.maximum() == 240
+    assert "step" in page.progress_label.text() and "ETA" in page.progress_label.text() or "dev" in page.progress_label.text()
+    assert "Train" in window.jobs_label.text()
+
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    assert wait_job(job) == "succeeded"  # train() returns a result with status "cancelled"
+    run = page.runs.selected_run()
+    assert run.status == "cancelled", run.status
+    stopped_at = run.loss_steps[-1]
+    assert stopped_at < 240
+    assert page.resume_button.isEnabled() and not page.make_active_button.isEnabled()
+    assert "Cancelled" in page.progress_label.text()
+
+    qtbot.mouseClick(page.resume_button, Qt.MouseButton.LeftButton)
+    assert wait_job(page.job) == "succeeded"
+    assert run.status == "finished"
+    assert run.loss_steps[-1] == 240 and run.loss_steps == sorted(run.loss_steps)
+    assert page.loss_plot.steps[-1] == 240
+    assert len(run.metrics) >= 2 and page.metric_plot.point_count() == len(run.metrics)
+    assert page.progress_bar.value() == 240
+    assert run.model_dir is not None and (run.model_dir / "modules.json").is_file()
+    assert str(run.model_dir) in page.result_label.text()
+
+    # log scale toggles without losing points
+    page.log_scale.setChecked(True)
+    assert page.loss_plot.getPlotItem().ctrl.logYCheck.isChecked()
+    page.log_scale.setChecked(False)
+
+    assert page.make_active_button.isEnabled()
+    with qtbot.waitSignal(state.bi_encoder_changed, timeout=60_000):
+        qtbot.mouseClick(page.make_active_button, Qt.MouseButton.LeftButton)
+    assert state.bi_spec.source == str(run.model_dir)
+    assert run.model_dir.name in window.model_label.text()
+
+    # a second run can be overlaid on the first
+    page.form.max_steps.setValue(12)
+    second_job = page.start()
+    assert wait_job(second_job) == "succeeded"
+    page.runs.set_checked(run, True)
+    assert len(page.loss_plot._overlays) == 1
+
+
+def test_close_during_training_asks_then_stops_with_checkpoint(qtbot, tiny_loaded, state, sts_tsv, sts_dev_tsv):
+    window = tiny_loaded
+    page = window.page("Train")
+    _fill_form(qtbot, page, sts_tsv, sts_dev_tsv, epochs=50)
+    job = page.start()
+    qtbot.waitUntil(lambda: page.loss_plot.point_count() >= 1, timeout=60_000)
+
+    asked = []
+    window.confirm_stop = lambda jobs: asked.append([j.name for j in jobs]) or False
+    assert not window.close()  # "No": keep training
+    assert asked and window.isVisible() and job.running
+
+    window.confirm_stop = lambda jobs: asked.append(1) or True
+    window.close()  # "Yes": cancel, and close when the job's thread has finished
+    assert window.isVisible()  # never blocks inside closeEvent
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)
+    run = page.runs.selected_run()
+    assert run.status == "cancelled"
+    assert (Path(run.out_dir) / "checkpoint").exists()
+    assert not state.jobs.jobs()
