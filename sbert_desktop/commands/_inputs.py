@@ -91,7 +91,12 @@ def load_inputs(args: argparse.Namespace, bar: Any, need_model: bool = False) ->
     if not sf.sentences:
         raise DataError(path, "no sentences to explore (the file has only blank rows)")
     bi = load_bi_encoder(args)
-    emb = bi.encode(sf.sentences, batch_size=args.batch_size, progress=bar)
+    if getattr(args, "no_cache", False):
+        emb = bi.encode(sf.sentences, batch_size=args.batch_size, progress=bar)
+    else:  # the embedding cache shared with ``encode`` and the window
+        from sbert_desktop.core.cache import cached_encode
+
+        emb, _stats = cached_encode(bi, sf.sentences, batch_size=args.batch_size, progress=bar)
     prov = Provenance.from_models(bi, source_file=str(path))
     return Inputs(list(sf.sentences), emb, bi, prov, {"encoded": True, "column": sf.column})
 

@@ -24,6 +24,9 @@ def add_parser(sub) -> argparse.ArgumentParser:
     parser.add_argument("--device", default="auto", help="auto, cpu, cuda or mps (default: %(default)s)")
     parser.add_argument("--out", "-o", required=True, help="output file: .npy, .parquet, .csv or .tsv")
     parser.add_argument("--excel", action="store_true", help="write CSV as UTF-8 with BOM (Excel shows Korean)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="encode everything and leave the embedding cache alone (default: sentences "
+                             "embedded before with the same model are read from the cache)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     return parser
 
@@ -42,7 +45,14 @@ def run(args: argparse.Namespace) -> int:
     model = BiEncoder.load(args.model, pooling=args.pooling, max_seq_length=args.max_seq_length,
                            normalize=args.normalize, device=args.device)
     with ProgressBar("encode", enabled=not args.quiet, unit="sent") as bar:
-        emb = model.encode(sf.sentences, batch_size=args.batch_size, progress=bar)
+        if args.no_cache:
+            emb = model.encode(sf.sentences, batch_size=args.batch_size, progress=bar)
+        else:
+            from sbert_desktop.core.cache import cached_encode
+
+            emb, stats = cached_encode(model, sf.sentences, batch_size=args.batch_size, progress=bar)
+    if not args.no_cache:
+        print(f"{stats['hits']:,} from cache, {stats['encoded']:,} encoded")
     export_embeddings(args.out, emb, sf.sentences, Provenance.from_models(model, source_file=str(sf.path)),
                       encoding="utf-8-sig" if args.excel else "utf-8")
     notes = [f"{sf.n_blank:,} blank rows skipped" if sf.n_blank else "",
