@@ -1,0 +1,141 @@
+"""The pairs, search, cluster and project commands, end to end on a tiny random model."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sbert_desktop.cli import main
+
+SENTENCES = [
+    "I like coffee", "Coffee is great in the morning", "The cat sleeps", "A cat is sleeping on the sofa",
+    "Football match today", "Our team won the football game", "커피는 맛있어요", "고양이가 잠을 자요",
+]
+
+
+@pytest.fixture
+def sentence_file(tmp_path):
+    path = tmp_path / "s.txt"
+    path.write_text("\n".join(SENTENCES) + "\n\n", encoding="utf-8")
+    return path
+
+
+def run_cli(capsys, *argv) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def manifest(path) -> dict:
+    return json.loads((path.parent / (path.name + ".manifest.json")).read_text(encoding="utf-8"))
+
+
+def test_pairs_top_k_and_all(capsys, tmp_path, sentence_file, tiny_bi_encoder_dir):
+    out = tmp_path / "pairs.csv"
+    code, stdout, err = run_cli(capsys, "pairs", sentence_file, "--model", tiny_bi_encoder_dir, "--top-k", "2",
+                                "--out", out, "--excel")
+    assert code == 0, err
+    assert "encode" in err and "100.0%" in err  # the progress bar on stderr
+    df = pd.read_csv(out, encoding="utf-8-sig")
+    assert len(df) >= 8 and df["score"].is_monotonic_decreasing
+    assert set(df["sentence1"]) <= set(SENTENCES)
+    m = manifest(out)
+    assert m["model"]["pooling"] == "mean" and m["extra"]["top_k"] == 2 and m["source_file"] == str(sentence_file)
+    assert f"wrote {len(df)} pairs" in stdout
+
+    code, stdout, err = run_cli(capsys, "pairs", sentence_file, "--model", tiny_bi_encoder_dir, "--all", "-q",
+                                "--out", tmp_path / "all.parquet")
+    assert code == 0 and err == ""
+    assert len(pd.read_parquet(tmp_path / "all.parquet")) == 8 * 7 // 2
+
+
+def test_pairs_with_cross_encoder(capsys, tmp_path, sentence_file, tiny_bi_encoder_dir, tiny_cross_encoder_dir):
+    out = tmp_path / "pairs.parquet"
+    code, stdout, err = run_cli(capsys, "pairs", sentence_file, "--model", tiny_bi_encoder_dir, "--top-k", "1",
+                                "--cross-encoder", tiny_cross_encoder_dir, "--out", out, "-q")
+    assert code == 0, err
+    df = pd.read_parquet(out)
+    assert df["cross_score"].between(0, 1).all()
+    assert manifest(out)["cross_encoder"] is not None
+
+
+def test_search_with_rerank(capsys, tmp_path, sentence_file, tiny_bi_encoder_dir, tiny_cross_encoder_dir):
+    out = tmp_path / "hits.csv"
+    code, stdout, err = run_cli(capsys, "search", sentence_file, "--model", tiny_bi_encoder_dir, "-Q", "sleeping cat",
+                                "-Q", "coffee", "--cross-encoder", tiny_cross_encoder_dir, "--top-k", "3", "-q",
+                                "--out", out)
+    assert code == 0, err
+    assert stdout.count("query:") == 2 and "rerank" in stdout
+    df = pd.read_csv(out)
+    assert set(df["query"]) == {"sleeping cat", "coffee"}
+    assert {"bi_rank", "cross_rank", "move"} <= set(df.columns)
+    code, stdout, _ = run_cli(capsys, "search", sentence_file, "--model", tiny_bi_encoder_dir, "-Q", "cat", "-q")
+    assert code == 0 and stdout.count("  1. ") == 1
+
+
+def test_cluster_and_project(capsys, tmp_path, sentence_file, tiny_bi_encoder_dir):
+    out = tmp_path / "clusters.csv"
+    code, stdout, err = run_cli(capsys, "cluster", sentence_file, "--model", tiny_bi_encoder_dir, "--method", "kmeans",
+                                "--n-clusters", "3", "--with-coords", "-q", "--out", out)
+    assert code == 0, err
+    df = pd.read_csv(out)
+    assert len(df) == len(SENTENCES) and df["cluster"].nunique() == 3 and {"x", "y"} <= set(df.columns)
+    m = manifest(out)
+    assert m["clustering"]["n_clusters"] == 3 and m["projection"]["method"] == "pca"
+    assert "3 clusters" in stdout
+
+    out = tmp_path / "xy.parquet"
+    code, stdout, err = run_cli(capsys, "project", sentence_file, "--model", tiny_bi_encoder_dir, "-q", "--out", out)
+    assert code == 0, err
+    assert pd.read_parquet(out).shape == (len(SENTENCES), 4)
+    assert manifest(out)["projection"]["method"] == "pca"
+
+
+def test_npy_input_with_sentences(capsys, tmp_path, sentence_file, tiny_bi_encoder):
+    emb = tiny_bi_encoder.encode(SENTENCES)
+    np.save(tmp_path / "emb.npy", emb)
+    out = tmp_path / "xy.csv"
+    code, stdout, err = run_cli(capsys, "project", tmp_path / "emb.npy", "--sentences", sentence_file, "-q",
+                                "--out", out)
+    assert code == 0, err
+    df = pd.read_csv(out)
+    assert df["sentence"].tolist() == SENTENCES
+    assert manifest(out)["model"]["embeddings_file"].endswith("emb.npy")
+    code, _, err = run_cli(capsys, "pairs", tmp_path / "emb.npy", "--top-k", "1", "-q", "--out", tmp_path / "p.csv")
+    assert code == 0 and pd.read_csv(tmp_path / "p.csv")["sentence1"].str.startswith("#").all()
+
+
+def test_user_mistakes_exit_2_with_one_line(capsys, tmp_path, sentence_file, tiny_bi_encoder):
+    np.save(tmp_path / "emb.npy", np.zeros((3, 4), np.float32))
+    code, _, err = run_cli(capsys, "cluster", tmp_path / "emb.npy", "--sentences", sentence_file, "--out",
+                           tmp_path / "c.csv")
+    assert code == 2 and "3 embeddings" in err and err.count("\n") == 1
+    code, _, err = run_cli(capsys, "pairs", tmp_path / "emb.npy", "--out", tmp_path / "p.xlsx")
+    assert code == 2 and ".xlsx" in err
+
+
+def test_progress_bar_renders():
+    from sbert_desktop.commands._progress import ProgressBar
+    from sbert_desktop.core.progress import Progress
+
+    stream = io.StringIO()
+    bar = ProgressBar("encode", stream=stream, tty=True, rate=0)
+    bar(Progress(0, 10, "batches", elapsed=0.0))
+    bar(Progress(5, 10, "batches", elapsed=1.0))
+    bar(Progress(10, 10, "batches", elapsed=2.0))
+    text = stream.getvalue()
+    assert "\r" in text and "50.0%" in text and "5/10" in text and "5.0/s" in text and "eta 00:01" in text
+    assert text.endswith("\n") and text.rstrip().endswith("done")
+    log = io.StringIO()
+    plain = ProgressBar("x", stream=log, tty=False, log_interval=3600)
+    for i in range(100):
+        plain(Progress(i, 100, "s", elapsed=i))
+    plain(Progress(100, 100, "s", elapsed=100))
+    assert log.getvalue().count("\n") == 2  # first event and the end, nothing in between
+    silent = io.StringIO()
+    ProgressBar(stream=silent, enabled=False)(Progress(1, 1))
+    assert silent.getvalue() == ""
