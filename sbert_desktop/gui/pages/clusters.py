@@ -1,0 +1,353 @@
+"""Clusters page: HDBSCAN (or, to compare, k-means and agglomerative) on the embeddings, with an
+optional UMAP/PCA reduction first; the noise share (and an option to give noise points to their
+nearest cluster); a cluster list with size, keyword label (c-TF-IDF, Korean-aware, editable stop
+words), silhouette and the most central sentences; clusters renamed by hand. The Map page colours
+its points by these clusters (they are shared through :class:`ExplorationState`).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import sbert_desktop.gui.pyside_fix  # noqa: F401  (see that module)
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QListWidget, QPlainTextEdit, QProgressBar, QPushButton, QSpinBox, QSplitter, QTableView, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from sbert_desktop.gui.exploration_state import ClusterView, ExplorationState, exploration_for
+from sbert_desktop.gui.jobs import Job
+from sbert_desktop.gui.state import AppState
+from sbert_desktop.gui.widgets.embedding_scatter import label_color
+from sbert_desktop.gui.widgets.embeddings_bar import EmbeddingsBar
+from sbert_desktop.gui.widgets.export_menu import ExportButton
+from sbert_desktop.gui.widgets.table import ColumnsTableModel, configure_big_table
+
+METHODS = [("HDBSCAN (finds the number of clusters, marks noise)", "hdbscan"), ("k-means", "kmeans"),
+           ("Agglomerative (Ward)", "agglomerative")]
+REDUCTIONS = [("Auto (UMAP/PCA above 2,000 points)", "auto"), ("None", None), ("UMAP", "umap"), ("PCA", "pca")]
+NAME_COL, SIZE_COL = 1, 2
+
+
+def _swatch(label: int) -> QPixmap:
+    pix = QPixmap(12, 12)
+    pix.fill(label_color(label))
+    return pix
+
+
+class ClustersPage(QWidget):
+    title = "Clusters"
+    clustered = Signal(object)  # ClusterView
+
+    def __init__(self, state: AppState, parent: QWidget | None = None, exploration: ExplorationState | None = None):
+        super().__init__(parent)
+        self.state = state
+        self.exploration = exploration or exploration_for(state)
+        self.job: Job | None = None
+        self._filling = False
+
+        self.bar = EmbeddingsBar(state)
+        self.export_status = QLabel()
+        self.export_button = ExportButton(state.jobs, self.export_status)
+        top = QHBoxLayout()
+        top.addWidget(self.bar, 1)
+        top.addWidget(self.export_button)
+
+        self.method = QComboBox()
+        for text, value in METHODS:
+            self.method.addItem(text, value)
+        self.method.currentIndexChanged.connect(self._update_enabled)
+        self.min_cluster_size = QSpinBox()
+        self.min_cluster_size.setRange(2, 100_000)
+        self.min_cluster_size.setValue(10)
+        self.min_samples = QSpinBox()
+        self.min_samples.setRange(0, 100_000)
+        self.min_samples.setSpecialValueText("same as min size")
+        self.min_samples.setToolTip("HDBSCAN's min_samples: larger values call more points noise")
+        self.metric_box = QComboBox()
+        self.metric_box.addItems(["cosine", "euclidean"])
+        self.n_clusters = QSpinBox()
+        self.n_clusters.setRange(1, 1000)
+        self.n_clusters.setValue(8)
+        self.reduce = QComboBox()
+        for text, value in REDUCTIONS:
+            self.reduce.addItem(text, value)
+        self.reduce_dim = QSpinBox()
+        self.reduce_dim.setRange(2, 100)
+        self.reduce_dim.setValue(5)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setValue(42)
+        self.assign_noise = QCheckBox("Assign noise points to the nearest cluster")
+        self.run_button = QPushButton("Cluster")
+        self.run_button.setDefault(True)
+        self.run_button.clicked.connect(self.run)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(lambda: self.job.cancel() if self.job is not None else None)
+        self.cancel_button.hide()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        form_box = QGroupBox("Clustering")
+        form = QFormLayout(form_box)
+        form.addRow("Method", self.method)
+        form.addRow("Min cluster size", self.min_cluster_size)
+        form.addRow("Min samples", self.min_samples)
+        form.addRow("Clusters (k)", self.n_clusters)
+        form.addRow("Metric", self.metric_box)
+        form.addRow("Reduce first", self.reduce)
+        form.addRow("Reduced dimensions", self.reduce_dim)
+        form.addRow("Seed", self.seed)
+        form.addRow(self.assign_noise)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.cancel_button)
+        form.addRow(buttons)
+        form.addRow(self.progress)
+
+        self.default_stop_words = QCheckBox("Built-in English and Korean stop words")
+        self.default_stop_words.setChecked(True)
+        self.stop_words = QPlainTextEdit()
+        self.stop_words.setPlaceholderText("More stop words, separated by spaces or commas")
+        self.stop_words.setMaximumHeight(70)
+        self.relabel_button = QPushButton("Update labels")
+        self.relabel_button.clicked.connect(self.relabel)
+        labels_box = QGroupBox("Keyword labels (class-based TF-IDF)")
+        lv = QVBoxLayout(labels_box)
+        lv.addWidget(self.default_stop_words)
+        lv.addWidget(self.stop_words)
+        lv.addWidget(self.relabel_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(form_box)
+        left_layout.addWidget(labels_box)
+        left_layout.addStretch(1)
+
+        self.summary = QLabel("No clusters yet.")
+        self.summary.setObjectName("clusterSummary")
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(["Cluster", "Name (double-click to rename)", "Size", "Share",
+                                              "Silhouette", "Keywords"])
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        header = self.table.horizontalHeader()
+        for col in (0, 2, 3, 4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NAME_COL, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(NAME_COL, 240)
+        header.setStretchLastSection(True)
+        self.table.itemChanged.connect(self._on_item_changed)
+        self.table.currentCellChanged.connect(lambda row, *_: self._show_cluster(row))
+        middle = QWidget()
+        mv = QVBoxLayout(middle)
+        mv.setContentsMargins(0, 0, 0, 0)
+        mv.addWidget(self.summary)
+        mv.addWidget(self.table, 1)
+
+        self.detail_title = QLabel("Select a cluster")
+        self.detail_title.setWordWrap(True)
+        self.central = QListWidget()
+        self.central.setWordWrap(True)
+        self.central.setObjectName("centralSentences")
+        self.members_model = ColumnsTableModel()
+        self.members = QTableView()
+        self.members.setModel(self.members_model)
+        configure_big_table(self.members)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self.detail_title)
+        rv.addWidget(QLabel("Most central sentences"))
+        rv.addWidget(self.central, 2)
+        rv.addWidget(QLabel("All sentences of the cluster"))
+        rv.addWidget(self.members, 3)
+
+        splitter = QSplitter()
+        for w in (left, middle, right):
+            splitter.addWidget(w)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 560, 380])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.export_status)
+
+        from sbert_desktop.gui.pages.clusters_export import add_cluster_exports
+
+        add_cluster_exports(self)
+        self.exploration.clusters_changed.connect(self._show)
+        self.exploration.names_changed.connect(lambda: self._show(self.exploration.clusters))
+        state.embeddings_changed.connect(lambda _e: self._update_enabled())
+        self._update_enabled()
+
+    # -- running -------------------------------------------------------------------------------
+    def _update_enabled(self, *_args) -> None:
+        hdb = self.method.currentData() == "hdbscan"
+        for w in (self.min_cluster_size, self.min_samples, self.assign_noise):
+            w.setEnabled(hdb)
+        self.n_clusters.setEnabled(not hdb)
+        running = self.job is not None and self.job.running
+        self.run_button.setEnabled(self.state.embeddings is not None and not running)
+        self.relabel_button.setEnabled(self.exploration.clusters is not None)
+
+    def params(self) -> dict:
+        return {"method": self.method.currentData(), "min_cluster_size": self.min_cluster_size.value(),
+                "min_samples": self.min_samples.value() or None, "metric": self.metric_box.currentText(),
+                "n_clusters": self.n_clusters.value(), "reduce": self.reduce.currentData(),
+                "reduce_dim": self.reduce_dim.value(), "seed": self.seed.value(),
+                "assign_noise": self.assign_noise.isChecked() and self.method.currentData() == "hdbscan"}
+
+    def stop_word_set(self) -> set[str]:
+        from sbert_desktop.gui.explore_tasks import stop_word_set
+
+        return stop_word_set(self.default_stop_words.isChecked(), self.stop_words.toPlainText())
+
+    def run(self) -> Job | None:
+        from sbert_desktop.gui.explore_tasks import run_clustering
+
+        emb = self.state.embeddings
+        if emb is None:
+            return None
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+        params, stop = self.params(), self.stop_word_set()
+        vectors, sentences = emb.vectors, emb.sentences
+        job = self.state.jobs.start("Cluster", lambda progress, cancel: run_clustering(
+            vectors, sentences, params, stop, progress=progress, cancel=cancel), kind="cluster")
+        self.job = job
+        self.summary.setText(f"Clustering {len(sentences):,} sentences ({params['method']})…")
+        self.progress.show()
+        self.cancel_button.show()
+        job.progress.connect(lambda p: self.summary.setText(f"Clustering: {p.stage}…"))
+        job.succeeded.connect(lambda view: self._on_done(job, view))
+        job.failed.connect(lambda f: self._on_failed(job, f))
+        job.cancelled.connect(lambda: self.summary.setText("Clustering cancelled; the previous result is kept."))
+        job.ended.connect(lambda _s: self._on_ended(job))
+        self._update_enabled()
+        return job
+
+    def _on_done(self, job: Job, view: ClusterView) -> None:
+        if job is self.job and not job.token.cancelled:
+            self.exploration.set_clusters(view)
+            self.clustered.emit(view)
+
+    def _on_failed(self, job: Job, failure) -> None:
+        if job is self.job:
+            self.summary.setText(f"Clustering failed: {failure.message}")
+            if not failure.expected:
+                from sbert_desktop.gui.errors import show_failure
+
+                show_failure(self, failure, "Clustering failed")
+
+    def _on_ended(self, job: Job) -> None:
+        if job is self.job:
+            self.progress.hide()
+            self.cancel_button.hide()
+            self._update_enabled()
+
+    def relabel(self) -> Job | None:
+        """Recompute the keyword labels with the current stop words (hand-given names are kept)."""
+        from sbert_desktop.gui.explore_tasks import cluster_keywords
+
+        view, emb = self.exploration.clusters, self.state.embeddings
+        if view is None or emb is None:
+            return None
+        stop, labels, sentences = self.stop_word_set(), view.labels, emb.sentences
+        job = self.state.jobs.start("Cluster labels", lambda p, c: cluster_keywords(sentences, labels, stop),
+                                    kind="cluster")
+        job.succeeded.connect(lambda words: self.exploration.set_keywords(words)
+                              if self.exploration.clusters is view else None)
+        return job
+
+    # -- showing -------------------------------------------------------------------------------
+    def _show(self, view: ClusterView | None) -> None:
+        self._update_enabled()
+        current = self.current_cluster()
+        self._filling = True
+        self.table.setRowCount(0)
+        if view is None:
+            self.summary.setText("No clusters yet." if self.state.embeddings is not None
+                                 else "Encode the sentences, then cluster them.")
+            self._filling = False
+            self._show_cluster(-1)
+            return
+        r = view.result
+        n = len(r.labels)
+        noise_n = int(np.sum(r.labels < 0))  # after any assignment of noise points
+        was = int(np.sum(r.was_noise)) if r.was_noise is not None else 0
+        noise = (f"noise {noise_n / max(n, 1):.1%} ({noise_n:,} of {n:,} sentences)" if r.params["method"] == "hdbscan"
+                 else "no noise (every point is in a cluster)")
+        if r.params.get("assign_noise") and was:
+            noise = f"{was:,} noise points ({was / n:.1%}) assigned to their nearest cluster"
+        sil = "–" if r.silhouette is None else f"{r.silhouette:.3f}"
+        self.summary.setText(f"<b>{r.n_clusters} clusters</b> · {noise} · silhouette {sil} · "
+                             f"{r.params['method']}{' on ' + r.params['reduce_used'].upper() if r.params.get('reduce_used') else ''}"
+                             f" · {view.seconds:.1f} s")
+        rows = sorted(r.sizes) + ([-1] if noise_n else [])
+        self.table.setRowCount(len(rows))
+        for row, c in enumerate(rows):
+            size = r.sizes.get(c, noise_n)
+            sil_c = view.silhouettes.get(c)
+            cells = [str(c) if c >= 0 else "noise", view.name(c), f"{size:,}", f"{size / max(n, 1):.1%}",
+                     "–" if sil_c is None else f"{sil_c:.3f}", " · ".join(view.keywords.get(c, []))]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, c)
+                if col != NAME_COL or c < 0:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if col in (2, 3, 4):
+                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                if col == 0:
+                    item.setIcon(_swatch(c))
+                if col == NAME_COL and c in view.names:
+                    item.setForeground(QColor("#0b4f8a"))
+                    item.setToolTip(f"renamed by hand; keywords: {' · '.join(view.keywords.get(c, []))}")
+                self.table.setItem(row, col, item)
+        self._filling = False
+        target = current if current in rows else (rows[0] if rows else None)
+        if target is not None:
+            self.table.selectRow(rows.index(target))
+            self._show_cluster(rows.index(target))
+
+    def current_cluster(self) -> int | None:
+        item = self.table.item(self.table.currentRow(), 0) if self.table.currentRow() >= 0 else None
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def _show_cluster(self, row: int) -> None:
+        view, emb = self.exploration.clusters, self.state.embeddings
+        item = self.table.item(row, 0) if row >= 0 else None
+        self.central.clear()
+        if view is None or emb is None or item is None:
+            self.detail_title.setText("Select a cluster")
+            self.members_model.clear()
+            return
+        c = int(item.data(Qt.ItemDataRole.UserRole))
+        self.detail_title.setText(f"<b>{'Noise' if c < 0 else f'Cluster {c}'}</b>: {view.name(c)}")
+        for i in view.result.representatives.get(c, []):
+            self.central.addItem(emb.sentences[i])
+        members = np.flatnonzero(view.labels == c)
+        self.members_model.set_columns({"sentence": [emb.sentences[i] for i in members]}, (members + 1).tolist())
+
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != NAME_COL:
+            return
+        self.rename(int(item.data(Qt.ItemDataRole.UserRole)), item.text())
+
+    def rename(self, label: int, name: str) -> None:
+        """Give cluster ``label`` a name (empty: back to its keywords); the Map page follows."""
+        self.exploration.rename(label, name)
+
+
+if __name__ == "__main__":
+    from sbert_desktop.gui.pages.standalone import launch
+
+    sys.exit(launch(ClustersPage))

@@ -1,0 +1,79 @@
+"""The Compare page's exports: the pair table, search results, the top-k similarity table, the
+full similarity matrix (refused with the reason above the size limit) and the score scatter."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sbert_desktop.gui.exploration_state import provenance
+from sbert_desktop.gui.widgets.export_menu import write_plot_manifest
+
+
+def add_compare_exports(page) -> None:
+    from sbert_desktop.core import export as ex
+
+    button = page.export_button
+
+    def prov(**extra):
+        return provenance(page.state, page.exploration, **extra)
+
+    def need_pairs() -> str | None:
+        return None if page.result is not None and len(page.result) else "find pairs first"
+
+    def need_embeddings() -> str | None:
+        return None if page.state.embeddings is not None else "encode the sentences first"
+
+    def need_small_matrix() -> str | None:
+        emb = page.state.embeddings
+        if emb is None:
+            return "encode the sentences first"
+        n = len(emb.sentences)
+        if n * n > ex.DEFAULT_MAX_MATRIX_CELLS:
+            from sbert_desktop.core.similarity import format_bytes
+
+            return (f"the matrix of {n:,} sentences has {n * n:,} cells (about {format_bytes(n * n * 4)} as "
+                    f"float32, several times that as text); the limit is {ex.DEFAULT_MAX_MATRIX_CELLS:,} cells. "
+                    "Export the top-k similarity table instead.")
+        return None
+
+    def write_pairs(path, encoding, progress, cancel):
+        r = page.result
+        extra = {}
+        if r.cross is not None:
+            extra["cross_score"] = r.cross
+        if r.gold is not None:
+            extra["gold" if r.gold_names is None else "gold_label"] = r.gold
+        delta = r.disagreement()
+        if delta is not None:
+            extra["rank_disagreement"] = delta.astype(np.float32)
+        return ex.export_pairs(path, r.table, r.sentences, prov(**r.params, gold_labels=r.gold_names),
+                               encoding=encoding, extra_columns=extra)
+
+    def write_search(path, encoding, progress, cancel):
+        return ex.export_search(path, list(page.rerank.history), prov(), encoding=encoding)
+
+    def write_topk(path, encoding, progress, cancel):
+        emb = page.state.embeddings
+        return ex.export_topk(path, emb.vectors, emb.sentences, top_k=page.top_k.value(), provenance=prov(),
+                              encoding=encoding, progress=progress, cancel=cancel)
+
+    def write_matrix(path, encoding, progress, cancel):
+        emb = page.state.embeddings
+        return ex.export_matrix(path, emb.vectors, emb.sentences, provenance=prov(), encoding=encoding,
+                                progress=progress, cancel=cancel)
+
+    def scatter_manifest(path):
+        x, y = page.axes.currentData()
+        write_plot_manifest(path, prov(), len(page.scatter.coords),
+                            {"x": x, "y": y, "correlation": page.correlation.text()})
+
+    button.add_table("pairs", "Pair table", write_pairs, need_pairs)
+    button.add_table("search", "Search results", write_search,
+                     lambda: None if page.rerank.history else "run a search first")
+    button.add_separator()
+    button.add_table("topk", "Top-k similarity table", write_topk, need_embeddings)
+    button.add_table("matrix", "Full similarity matrix", write_matrix, need_small_matrix,
+                     formats=("csv", "csv-bom", "parquet", "npy"))
+    button.add_separator()
+    button.add_plot("scatter", "Score scatter", lambda: page.scatter.plot_item,
+                    lambda: None if len(page.scatter.coords) else "find pairs with two scores first", scatter_manifest)

@@ -1,0 +1,370 @@
+"""Map page: the sentences in 2-D (PCA, t-SNE or UMAP; seeded and cached, so re-opening is
+instant), coloured by the Clusters page's clusters. Hover shows a sentence, click shows its
+nearest neighbours in bi-encoder order and reranked by the cross-encoder; a rectangle or lasso
+selection fills a table; a search box highlights matching sentences. Points outside the selection
+or the matches are dimmed, not hidden. Smooth at 100k points (it samples for drawing and says so).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import sbert_desktop.gui.pyside_fix  # noqa: F401  (see that module)
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QProgressBar, QPushButton, QSpinBox, QSplitter, QTableView, QTextBrowser, QToolButton,
+    QVBoxLayout, QWidget,
+)
+
+from sbert_desktop.gui.exploration_state import ExplorationState, Projection, exploration_for
+from sbert_desktop.gui.jobs import Job
+from sbert_desktop.gui.state import AppState
+from sbert_desktop.gui.widgets.embedding_scatter import EmbeddingScatter, label_color
+from sbert_desktop.gui.widgets.embeddings_bar import EmbeddingsBar
+from sbert_desktop.gui.widgets.export_menu import ExportButton
+from sbert_desktop.gui.widgets.rerank_view import RerankPanel
+from sbert_desktop.gui.widgets.table import ColumnsTableModel, configure_big_table
+
+METHODS = [("UMAP", "umap"), ("t-SNE", "tsne"), ("PCA", "pca")]
+AUTO_PROJECT_UP_TO = 20_000  # showing the page projects by itself up to this many sentences
+
+
+class MapPage(QWidget):
+    title = "Map"
+    projected = Signal(object)  # Projection
+
+    def __init__(self, state: AppState, parent: QWidget | None = None, exploration: ExplorationState | None = None):
+        super().__init__(parent)
+        self.state = state
+        self.exploration = exploration or exploration_for(state)
+        self.job: Job | None = None
+        self._lower: list[str] | None = None  # lower-cased sentences for the search box
+        self.selected_rows = np.zeros(0, np.int64)
+
+        self.bar = EmbeddingsBar(state)
+        self.export_status = QLabel()
+        self.export_button = ExportButton(state.jobs, self.export_status)
+        top = QHBoxLayout()
+        top.addWidget(self.bar, 1)
+        top.addWidget(self.export_button)
+
+        self.method = QComboBox()
+        for text, value in METHODS:
+            self.method.addItem(text, value)
+        self.method.currentIndexChanged.connect(self._update_enabled)
+        self.metric_box = QComboBox()
+        self.metric_box.addItems(["cosine", "euclidean"])
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setValue(42)
+        self.perplexity = QDoubleSpinBox()
+        self.perplexity.setRange(2, 200)
+        self.perplexity.setValue(30)
+        self.n_neighbors = QSpinBox()
+        self.n_neighbors.setRange(2, 200)
+        self.n_neighbors.setValue(15)
+        self.min_dist = QDoubleSpinBox()
+        self.min_dist.setRange(0.0, 1.0)
+        self.min_dist.setSingleStep(0.05)
+        self.min_dist.setValue(0.1)
+        self.project_button = QPushButton("Project")
+        self.project_button.setDefault(True)
+        self.project_button.clicked.connect(self.project)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(lambda: self.job.cancel() if self.job is not None else None)
+        self.cancel_button.hide()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.status = QLabel("No map yet.")
+        self.status.setObjectName("mapStatus")
+        self.status.setWordWrap(True)
+        proj_box = QGroupBox("Projection")
+        form = QFormLayout(proj_box)
+        form.addRow("Method", self.method)
+        form.addRow("Metric", self.metric_box)
+        form.addRow("Seed", self.seed)
+        form.addRow("Perplexity", self.perplexity)
+        form.addRow("Neighbours", self.n_neighbors)
+        form.addRow("Min distance", self.min_dist)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.project_button)
+        buttons.addWidget(self.cancel_button)
+        form.addRow(buttons)
+        form.addRow(self.progress)
+        form.addRow(self.status)
+
+        self.tools = QButtonGroup(self)
+        tool_row = QHBoxLayout()
+        for text, mode, tip in [("Pan", "pan", "Drag to pan, wheel to zoom"),
+                                ("Rectangle", "rect", "Drag a rectangle to select points"),
+                                ("Lasso", "lasso", "Draw around points to select them")]:
+            button = QToolButton()
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setCheckable(True)
+            button.setObjectName(f"tool_{mode}")
+            button.toggled.connect(lambda on, m=mode: on and self.scatter.set_mode(m))
+            self.tools.addButton(button)
+            tool_row.addWidget(button)
+        self.clear_button = QPushButton("Clear selection")
+        self.clear_button.clicked.connect(lambda: self.scatter.clear_selection())
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Highlight sentences containing…")
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=200)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.legend = QListWidget()
+        self.legend.setObjectName("legend")
+        select_box = QGroupBox("Select and search")
+        sv = QVBoxLayout(select_box)
+        sv.addLayout(tool_row)
+        sv.addWidget(self.clear_button)
+        sv.addWidget(self.search)
+        legend_box = QGroupBox("Clusters")
+        QVBoxLayout(legend_box).addWidget(self.legend)
+        left = QWidget()
+        left.setMaximumWidth(300)
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(proj_box)
+        lv.addWidget(select_box)
+        lv.addWidget(legend_box, 1)
+
+        self.scatter = EmbeddingScatter(axes=False)
+        self.tools.buttons()[1].setChecked(True)  # rectangle selection by default
+        self.scatter.point_hovered.connect(self._on_hover)
+        self.scatter.point_clicked.connect(self.show_point)
+        self.scatter.selection_changed.connect(self._on_selection)
+        self.selection_label = QLabel("Drag a rectangle (or lasso) on the map to list its sentences.")
+        self.selection_model = ColumnsTableModel()
+        self.selection_table = QTableView()
+        self.selection_table.setModel(self.selection_model)
+        configure_big_table(self.selection_table)
+        self.selection_table.horizontalHeader().setDefaultSectionSize(90)
+        self.selection_table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._on_selection_row(cur.row()))
+        lower = QWidget()
+        lo = QVBoxLayout(lower)
+        lo.setContentsMargins(0, 0, 0, 0)
+        lo.addWidget(self.selection_label)
+        lo.addWidget(self.selection_table, 1)
+        center = QSplitter(Qt.Orientation.Vertical)
+        center.addWidget(self.scatter)
+        center.addWidget(lower)
+        center.setSizes([480, 180])
+
+        self.text = QTextBrowser()
+        self.text.setObjectName("sentenceText")
+        self.text.setPlaceholderText("Hover over a point to read its sentence; click it for its nearest neighbours.")
+        self.text.setMaximumHeight(110)
+        self.neighbours = RerankPanel(state, top_k=8, vertical=True)
+        self.neighbours.sentence_activated.connect(lambda row, _t: self.show_point(row))
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(QLabel("Sentence"))
+        rv.addWidget(self.text)
+        rv.addWidget(self.neighbours, 1)
+
+        splitter = QSplitter()
+        for w in (left, center, right):
+            splitter.addWidget(w)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([250, 620, 380])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.export_status)
+
+        from sbert_desktop.gui.pages.map_export import add_map_exports
+
+        add_map_exports(self)
+        self.exploration.projection_changed.connect(self._show_projection)
+        self.exploration.clusters_changed.connect(lambda _v: self._show_clusters())
+        self.exploration.names_changed.connect(self._show_clusters)
+        state.embeddings_changed.connect(self._on_embeddings)
+        self._update_enabled()
+
+    # -- projection ----------------------------------------------------------------------------
+    def params(self) -> dict:
+        from sbert_desktop.core.projection import projection_params
+
+        return projection_params(self.method.currentData(), 2, self.seed.value(), self.metric_box.currentText(),
+                                 self.perplexity.value(), self.n_neighbors.value(), self.min_dist.value())
+
+    def _update_enabled(self, *_args) -> None:
+        method = self.method.currentData()
+        self.perplexity.setEnabled(method == "tsne")
+        self.n_neighbors.setEnabled(method == "umap")
+        self.min_dist.setEnabled(method == "umap")
+        running = self.job is not None and self.job.running
+        self.project_button.setEnabled(self.state.embeddings is not None and not running)
+
+    def project(self) -> Job | None:
+        """Project the embeddings with the form's parameters (at once when this session has it)."""
+        from sbert_desktop.core.projection import project
+
+        emb = self.state.embeddings
+        if emb is None:
+            return None
+        params = self.params()
+        cached = self.exploration.cached_projection(params)
+        if cached is not None:
+            self.exploration.set_projection(cached)
+            return None
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+        vectors = emb.vectors
+        kwargs = {k: v for k, v in params.items() if k != "method"}
+
+        def work(progress, cancel):
+            start = time.perf_counter()
+            coords = project(vectors, params["method"], cache=True, progress=progress, cancel=cancel, **kwargs)
+            return Projection(coords, params, time.perf_counter() - start)
+
+        job = self.state.jobs.start(f"Project ({params['method']})", work, kind="project")
+        self.job = job
+        self.status.setText(f"Projecting {len(emb.sentences):,} sentences with {self.method.currentText()}…")
+        self.progress.show()
+        self.cancel_button.show()
+        job.succeeded.connect(lambda proj: self._on_projected(job, proj))
+        job.failed.connect(lambda f: self.status.setText(f"Projection failed: {f.message}") if job is self.job else None)
+        job.cancelled.connect(lambda: self.status.setText("Projection cancelled."))
+        job.ended.connect(lambda _s: self._on_ended(job))
+        self._update_enabled()
+        return job
+
+    def _on_projected(self, job: Job, projection: Projection) -> None:
+        if job is self.job and not job.token.cancelled:
+            self.exploration.set_projection(projection)
+            self.projected.emit(projection)
+
+    def _on_ended(self, job: Job) -> None:
+        if job is self.job:
+            self.progress.hide()
+            self.cancel_button.hide()
+            self._update_enabled()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        emb = self.state.embeddings
+        if (emb is not None and self.exploration.projection is None and len(emb.sentences) <= AUTO_PROJECT_UP_TO
+                and (self.job is None or not self.job.running)):
+            QTimer.singleShot(0, self.project)
+
+    def _on_embeddings(self, emb) -> None:
+        self._lower = None
+        self._update_enabled()
+        if emb is not None and self.isVisible() and len(emb.sentences) <= AUTO_PROJECT_UP_TO:
+            QTimer.singleShot(0, self.project)
+
+    def _show_projection(self, projection: Projection | None) -> None:
+        emb = self.state.embeddings
+        if projection is None or emb is None or len(projection.coords) != len(emb.sentences):
+            self.scatter.set_points(np.zeros((0, 2)))
+            self.status.setText("No map yet." if emb is not None else "Encode the sentences to draw the map.")
+            self._show_clusters()
+            return
+        p = projection.params
+        extra = {"tsne": f"perplexity {p.get('perplexity')}",
+                 "umap": f"{p.get('n_neighbors')} neighbours, min dist {p.get('min_dist')}"}.get(p["method"], "")
+        self.status.setText(f"{p['method'].upper()} · {p['metric']} · seed {p['seed']}"
+                            f"{' · ' + extra if extra else ''} · {projection.seconds:.1f} s")
+        self.scatter.set_points(projection.coords, self.exploration.labels(), emb.sentences)
+        self._show_clusters()
+        self.apply_search()
+
+    def _show_clusters(self) -> None:
+        view = self.exploration.clusters
+        labels = self.exploration.labels()
+        if labels is not None and len(labels) == len(self.scatter.coords):
+            self.scatter.set_labels(labels)
+        elif len(self.scatter.coords):
+            self.scatter.set_labels(None)
+        self.legend.clear()
+        if view is None:
+            self.legend.addItem("Cluster on the Clusters page to colour the map.")
+            return
+        counts = view.result.sizes
+        noise = int(np.sum(view.labels < 0))
+        for c, name in view.all_names().items():
+            size = counts.get(c, noise) if c >= 0 else noise
+            if size == 0:
+                continue
+            pix = QPixmap(12, 12)
+            pix.fill(label_color(c))
+            item = QListWidgetItem(QIcon(pix), f"{name} ({size:,})")
+            item.setToolTip(name)
+            self.legend.addItem(item)
+
+    # -- interaction ---------------------------------------------------------------------------
+    def apply_search(self) -> None:
+        emb = self.state.embeddings
+        query = self.search.text().strip().lower()
+        if not query or emb is None or not len(self.scatter.coords):
+            self.scatter.set_matches(None)
+            return
+        if self._lower is None:
+            self._lower = [s.lower() for s in emb.sentences]
+        mask = np.fromiter((query in s for s in self._lower), bool, len(self._lower))
+        self.scatter.set_matches(mask)
+
+    def _sentence(self, row: int) -> str:
+        emb = self.state.embeddings
+        return emb.sentences[row] if emb is not None and 0 <= row < len(emb.sentences) else ""
+
+    def _describe(self, row: int) -> str:
+        view = self.exploration.clusters
+        cluster = f" · cluster: {view.name(int(view.labels[row]))}" if view is not None else ""
+        return f"<p><b>#{row + 1}</b>{cluster}</p><p>{_escape(self._sentence(row))}</p>"
+
+    def _on_hover(self, row: int) -> None:
+        if row >= 0:
+            self.text.setHtml(self._describe(row))
+        elif self.scatter.current >= 0:
+            self.text.setHtml(self._describe(self.scatter.current))
+
+    def show_point(self, row: int) -> Job | None:
+        """Ring point ``row``, show its sentence and its nearest neighbours (bi, then reranked)."""
+        if row < 0 or row >= len(self.scatter.coords):
+            return None
+        if self.scatter.current != row:
+            self.scatter.set_current(row)
+        self.text.setHtml(self._describe(row))
+        return self.neighbours.run(self._sentence(row), query_index=row)
+
+    def _on_selection(self, rows: np.ndarray) -> None:
+        emb = self.state.embeddings
+        self.selected_rows = np.asarray(rows, np.int64)
+        if emb is None or not len(rows):
+            self.selection_model.clear()
+            self.selection_label.setText("Nothing selected." if emb is not None else "")
+            return
+        view = self.exploration.clusters
+        columns = {}
+        if view is not None:
+            columns["cluster"] = [view.name(int(c)) for c in view.labels[rows]]
+        columns["sentence"] = [emb.sentences[i] for i in rows]
+        self.selection_model.set_columns(columns, (rows + 1).tolist())
+        self.selection_label.setText(f"{len(rows):,} selected sentences")
+
+    def _on_selection_row(self, row: int) -> None:
+        rows = self.selected_rows
+        if 0 <= row < len(rows):
+            self.show_point(int(rows[row]))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+if __name__ == "__main__":
+    from sbert_desktop.gui.pages.standalone import launch
+
+    sys.exit(launch(MapPage))

@@ -1,0 +1,58 @@
+"""The Map page's exports: 2-D coordinates of every sentence (with its cluster), the selected
+sentences, and the map itself as PNG or SVG."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sbert_desktop.gui.exploration_state import provenance
+from sbert_desktop.gui.widgets.export_menu import write_plot_manifest
+
+
+def write_selection(path, rows: np.ndarray, sentences, coords: np.ndarray, labels, names: dict | None,
+                    prov, encoding: str = "utf-8"):
+    """index, sentence, x, y (, cluster, cluster_label) of the selected rows; manifest beside it."""
+    from sbert_desktop.core.export import open_table, write_manifest
+
+    columns = [("index", "int"), ("sentence", "str"), ("x", "float"), ("y", "float")]
+    if labels is not None:
+        columns += [("cluster", "int"), ("cluster_label", "str")]
+    with open_table(path, columns, encoding) as w:
+        chunk = {"index": rows, "sentence": [sentences[i] for i in rows], "x": coords[rows, 0], "y": coords[rows, 1]}
+        if labels is not None:
+            chunk["cluster"] = np.asarray(labels)[rows]
+            chunk["cluster_label"] = [(names or {}).get(int(c), "") for c in chunk["cluster"]]
+        w.write(chunk)
+    write_manifest(path, "selection", w.rows, w.names, prov, w.fmt, encoding, {"selected": int(len(rows))})
+    return path
+
+
+def add_map_exports(page) -> None:
+    from sbert_desktop.core import export as ex
+
+    button = page.export_button
+
+    def need_map() -> str | None:
+        return None if page.exploration.projection is not None and len(page.scatter.coords) else "project the map first"
+
+    def write_coordinates(path, encoding, progress, cancel):
+        emb, proj = page.state.embeddings, page.exploration.projection
+        return ex.export_coordinates(path, proj.coords, emb.sentences, page.exploration.labels(),
+                                     provenance(page.state, page.exploration), encoding=encoding)
+
+    def write_selected(path, encoding, progress, cancel):
+        emb, proj, view = page.state.embeddings, page.exploration.projection, page.exploration.clusters
+        return write_selection(path, page.selected_rows.copy(), emb.sentences, np.asarray(proj.coords),
+                               page.exploration.labels(), view.all_names() if view is not None else None,
+                               provenance(page.state, page.exploration), encoding)
+
+    def map_manifest(path):
+        shown = len(page.scatter.sample)
+        write_plot_manifest(path, provenance(page.state, page.exploration), len(page.scatter.coords),
+                            {"points_drawn": shown, "sampled": shown < len(page.scatter.coords)})
+
+    button.add_table("coordinates", "2-D coordinates", write_coordinates, need_map)
+    button.add_table("selection", "Selected sentences", write_selected,
+                     lambda: need_map() or (None if len(page.selected_rows) else "select points on the map first"))
+    button.add_separator()
+    button.add_plot("map", "Map", lambda: page.scatter.plot_item, need_map, map_manifest)

@@ -1,0 +1,104 @@
+"""A one-line bar the exploration pages share: what is encoded, and an "Encode sentences" button
+that encodes the open sentences with the active bi-encoder as a job (progress, cancel) and
+publishes them with ``AppState.set_embeddings`` — the same result as the Data page's button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from sbert_desktop.gui.exploration_state import current_sentences
+from sbert_desktop.gui.jobs import Job
+from sbert_desktop.gui.state import AppState
+
+
+class EmbeddingsBar(QWidget):
+    encoded = Signal()
+
+    def __init__(self, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.state = state
+        self.job: Job | None = None
+        self.label = QLabel()
+        self.label.setObjectName("embeddingsInfo")
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.encode_button = QPushButton("Encode sentences")
+        self.encode_button.setToolTip("Embed the open sentences with the active bi-encoder (in the background)")
+        self.encode_button.clicked.connect(self.encode)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.encode_button)
+        layout.addWidget(self.cancel_button)
+        for signal in (state.embeddings_changed, state.data_changed, state.bi_encoder_changed):
+            signal.connect(lambda *_: self.refresh())
+        self.refresh()
+
+    def refresh(self, keep_message: bool = False) -> None:
+        emb, data = self.state.embeddings, self.state.data
+        running = self.job is not None and self.job.running
+        if running or keep_message:
+            pass
+        elif emb is not None:
+            dim = emb.vectors.shape[1] if getattr(emb.vectors, "ndim", 0) == 2 else "?"
+            source = f" from {data.path.name}" if data is not None else ""
+            self.label.setText(f"{len(emb.sentences):,} sentences{source} encoded ({dim}-d)")
+        elif data is None:
+            self.label.setText("No sentences yet: open a sentence file on the Data page, then encode it.")
+        elif self.state.bi_encoder is None:
+            self.label.setText(f"{len(current_sentences(self.state)):,} sentences open; load a bi-encoder on the "
+                               "Model page to encode them.")
+        else:
+            self.label.setText(f"{len(current_sentences(self.state)):,} sentences open, not encoded yet.")
+        can = data is not None and self.state.bi_encoder is not None and not running
+        self.encode_button.setEnabled(can)
+        self.encode_button.setText("Encode again" if emb is not None else "Encode sentences")
+
+    def encode(self) -> Job | None:
+        model, sentences = self.state.bi_encoder, current_sentences(self.state)
+        if model is None or not sentences or (self.job is not None and self.job.running):
+            return None
+        job = self.state.jobs.start(
+            f"Encode {len(sentences):,} sentences",
+            lambda progress, cancel: (model.encode(sentences, progress=progress, cancel=cancel), model.fingerprint()),
+            kind="encode")
+        self.job = job
+        self.label.setText(f"Encoding {len(sentences):,} sentences…")
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        job.progress.connect(self._on_progress)
+        job.succeeded.connect(lambda out: self._on_encoded(job, sentences, *out))
+        job.failed.connect(lambda f: self.label.setText(f"Encoding failed: {f.message}"))
+        job.cancelled.connect(lambda: self.label.setText("Encoding cancelled; nothing was changed."))
+        job.ended.connect(lambda _status: self._on_ended(job))
+        self.refresh()
+        return job
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    def _on_progress(self, event) -> None:
+        if event.total > 0:
+            self.progress.setRange(0, event.total)
+            self.progress.setValue(min(event.done, event.total))
+
+    def _on_encoded(self, job: Job, sentences: list[str], vectors, fingerprint: str) -> None:
+        if job is self.job and not job.token.cancelled:
+            self.state.set_embeddings(sentences, vectors, fingerprint)
+            self.encoded.emit()
+
+    def _on_ended(self, job: Job) -> None:
+        if job is self.job:
+            self.progress.hide()
+            self.cancel_button.hide()
+            self.job = None
+            self.refresh(keep_message=job.status != "succeeded")

@@ -1,0 +1,208 @@
+"""Retrieve and rerank, side by side: the bi-encoder's top-k (with its time) as soon as they are
+found, then the cross-encoder's reranking of the candidates (with its time) and each sentence's
+move up or down. Used by the Compare page's search and by the Map page for a clicked point's
+nearest neighbours. Both steps are jobs; a new search discards the results of the previous one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QGridLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget,
+)
+
+from sbert_desktop.gui.jobs import Job
+from sbert_desktop.gui.state import AppState
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(False)
+    table.setAlternatingRowColors(True)
+    header = table.horizontalHeader()
+    for col in range(len(headers) - 1):
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 6)
+    return table
+
+
+def _item(text: str, tooltip: str = "", right: bool = False, color: str | None = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if tooltip:
+        item.setToolTip(tooltip)
+    if right:
+        item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+    if color:
+        item.setForeground(QColor(color))
+    return item
+
+
+class RerankPanel(QWidget):
+    bi_ready = Signal(object)  # RerankResult with the bi-encoder ranking only
+    finished = Signal(object)  # the final RerankResult (reranked when a cross-encoder is loaded)
+    failed = Signal(str)
+    sentence_activated = Signal(int, str)  # a hit was double-clicked: (corpus row, sentence)
+
+    def __init__(self, state: AppState, parent: QWidget | None = None, top_k: int = 10, candidates: int = 32,
+                 vertical: bool = False):
+        super().__init__(parent)
+        self.state = state
+        self.top_k, self.candidates = top_k, candidates
+        self.job: Job | None = None
+        self.result = None
+        self._corpus_size = 0
+        self.history: list = []  # final results of this session, for export
+        self.query_label = QLabel()
+        self.query_label.setWordWrap(True)
+        self.query_label.setObjectName("rerankQuery")
+        self.bi_label = QLabel("Bi-encoder")
+        self.bi_label.setObjectName("biTiming")
+        self.cross_label = QLabel("Cross-encoder rerank")
+        self.cross_label.setObjectName("crossTiming")
+        for label in (self.bi_label, self.cross_label):
+            label.setWordWrap(True)
+        self.bi_table = _table(["#", "Cosine", "Sentence"])
+        self.cross_table = _table(["#", "Score", "Move", "Sentence"])
+        self.bi_table.cellDoubleClicked.connect(lambda r, _c: self._activate(self.bi_table, r))
+        self.cross_table.cellDoubleClicked.connect(lambda r, _c: self._activate(self.cross_table, r))
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.query_label, 0, 0, 1, 2)
+        if vertical:  # a narrow side panel: bi-encoder above, cross-encoder below
+            for row, w in enumerate((self.bi_label, self.bi_table, self.cross_label, self.cross_table), start=1):
+                layout.addWidget(w, row, 0, 1, 2)
+            layout.setRowStretch(2, 1)
+            layout.setRowStretch(4, 1)
+        else:
+            layout.addWidget(self.bi_label, 1, 0)
+            layout.addWidget(self.cross_label, 1, 1)
+            layout.addWidget(self.bi_table, 2, 0)
+            layout.addWidget(self.cross_table, 2, 1)
+            layout.setRowStretch(2, 1)
+
+    # -- running -------------------------------------------------------------------------------
+    def run(self, query: str, query_index: int | None = None) -> Job | None:
+        """Search ``query`` (or the corpus sentence ``query_index``) and rerank; returns the first job."""
+        from sbert_desktop.gui.explore_tasks import search
+
+        if self.job is not None and self.job.running:
+            self.job.cancel()  # its result is discarded
+        emb = self.state.embeddings
+        self.clear()
+        shown = query if len(query) <= 200 else query[:199] + "…"
+        self.query_label.setText(f"<b>{'Neighbours of' if query_index is not None else 'Query'}:</b> {_escape(shown)}")
+        if emb is None:
+            self.failed.emit("Encode the sentences first.")
+            self.bi_label.setText("Encode the sentences first.")
+            return None
+        sentences, vectors, bi = emb.sentences, emb.vectors, self.state.bi_encoder
+        self._corpus_size = len(sentences)
+        candidates = max(self.top_k, self.candidates)
+        job = self.state.jobs.start(
+            "Search", lambda progress, cancel: search(query, sentences, vectors, bi, query_index=query_index,
+                                                      candidates=candidates, progress=progress, cancel=cancel),
+            kind="search")
+        self.job = job
+        self.bi_label.setText("Bi-encoder: searching…")
+        job.succeeded.connect(lambda result: self._on_bi(job, result))
+        job.failed.connect(lambda f: self._on_failed(job, f.message))
+        return job
+
+    def _on_bi(self, job: Job, result) -> None:
+        if job is not self.job:
+            return
+        self.result = result
+        t = result.timings
+        total = t.get("encode", 0.0) + t.get("search", 0.0)
+        detail = f"encode {_ms(t.get('encode', 0.0))} · search {_ms(t.get('search', 0.0))}" if t.get("encode") else \
+            f"search {_ms(t.get('search', 0.0))}"
+        self.bi_label.setText(f"<b>Bi-encoder</b>: top {min(self.top_k, len(result.bi_ranking))} of "
+                              f"{self._corpus_size:,} in {_ms(total)} ({detail})")
+        self._fill_bi(result)
+        self.bi_ready.emit(result)
+        cross = self.state.cross_encoder
+        if cross is None:
+            self.cross_label.setText("Cross-encoder: load one on the Model page to rerank these.")
+            self._finish(result)
+            return
+        from sbert_desktop.gui.explore_tasks import rerank
+
+        self.cross_label.setText(f"Cross-encoder: rescoring {len(result.bi_ranking)} candidates…")
+        job2 = self.state.jobs.start("Rerank", lambda progress, cancel: rerank(result, cross, progress, cancel),
+                                     kind="search")
+        self.job = job2
+        job2.succeeded.connect(lambda reranked: self._on_cross(job2, reranked))
+        job2.failed.connect(lambda f: self._on_failed(job2, f.message))
+
+    def _on_cross(self, job: Job, result) -> None:
+        if job is not self.job:
+            return
+        self.cross_label.setText(f"<b>Cross-encoder</b>: reranked {result.candidates} candidates in "
+                                 f"{_ms(result.timings.get('rerank', 0.0))}")
+        self._fill_bi(result)
+        self._fill_cross(result)
+        self._finish(result)
+
+    def _finish(self, result) -> None:
+        from sbert_desktop.core.similarity import RerankResult
+
+        final = RerankResult(result.query, result.bi_ranking[: self.top_k], result.cross_ranking[: self.top_k],
+                             result.timings, result.candidates)
+        self.result = final
+        self.history.append(final)
+        self.finished.emit(final)
+
+    def _on_failed(self, job: Job, message: str) -> None:
+        if job is self.job:
+            self.bi_label.setText(f"Search failed: {message}")
+            self.failed.emit(message)
+
+    # -- showing -------------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.bi_table.setRowCount(0)
+        self.cross_table.setRowCount(0)
+        self.bi_label.setText("Bi-encoder")
+        self.cross_label.setText("Cross-encoder rerank")
+
+    def _fill_bi(self, result) -> None:
+        hits = result.bi_ranking[: self.top_k]
+        self.bi_table.setRowCount(len(hits))
+        for row, h in enumerate(hits):
+            self.bi_table.setItem(row, 0, _item(str(h.bi_rank + 1), right=True))
+            self.bi_table.setItem(row, 1, _item(f"{h.bi_score:.3f}", right=True))
+            item = _item(h.sentence, h.sentence)
+            item.setData(Qt.ItemDataRole.UserRole, h.index)
+            self.bi_table.setItem(row, 2, item)
+
+    def _fill_cross(self, result) -> None:
+        hits = result.cross_ranking[: self.top_k]
+        self.cross_table.setRowCount(len(hits))
+        for row, h in enumerate(hits):
+            move = h.move
+            text, color = (f"▲ {move}", "#1a7f37") if move > 0 else (f"▼ {-move}", "#b00020") if move < 0 else ("=", "#666")
+            self.cross_table.setItem(row, 0, _item(str(h.cross_rank + 1), right=True))
+            self.cross_table.setItem(row, 1, _item(f"{h.cross_score:.3f}", right=True))
+            self.cross_table.setItem(row, 2, _item(text, f"bi-encoder rank {h.bi_rank + 1} → cross-encoder rank "
+                                                         f"{h.cross_rank + 1}", color=color))
+            item = _item(h.sentence, h.sentence)
+            item.setData(Qt.ItemDataRole.UserRole, h.index)
+            self.cross_table.setItem(row, 3, item)
+
+    def _activate(self, table: QTableWidget, row: int) -> None:
+        item = table.item(row, table.columnCount() - 1)
+        if item is not None:
+            self.sentence_activated.emit(int(item.data(Qt.ItemDataRole.UserRole)), item.text())
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
