@@ -50,6 +50,7 @@ def make_workspace(data_file: Path) -> Workspace:
                              "scores": np.array([0.9, 0.8, 0.7], dtype=np.float32)},
                "판정": {"sentence1": np.array(["a", "b"], dtype=object), "label": np.array([1, 0])}},
         selections={"picked": np.array([1, 5, 7]), "empty": np.array([], dtype=np.int64)},
+        extras={"was_noise": np.array([False, True] * 6), "centroids": np.ones((3, 8), dtype=np.float32)},
         runs=[{"out_dir": "/runs/nli-1", "name": "nli-1", "config": {"lr": 2e-5, "epochs": 1},
                "history": [{"step": 10, "loss": 0.7, "dev_spearman": None},
                            {"step": 20, "loss": 0.5, "dev_spearman": 0.81}]}],
@@ -76,6 +77,10 @@ def assert_same(a: Workspace, b: Workspace) -> None:
     assert list(a.selections) == list(b.selections)
     for name in a.selections:
         np.testing.assert_array_equal(a.selections[name], b.selections[name])
+    assert list(a.extras) == list(b.extras)
+    for name in a.extras:
+        np.testing.assert_array_equal(a.extras[name], b.extras[name])
+        assert a.extras[name].dtype == b.extras[name].dtype
     assert a.runs == b.runs
     assert a.pages == b.pages
 

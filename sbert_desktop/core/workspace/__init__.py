@@ -4,10 +4,12 @@
 
     NAME.sbertws/
         workspace.json        schema_version, app_version, created, data, models, embeddings, clusters,
-                              projection, pairs, selections, runs, pages, files (sha256 + size of each file)
+                              projection, pairs, selections, extras, runs, pages,
+                              files (sha256 and size of every other file)
         sentences.parquet     the sentences the arrays describe, row for row
         arrays/embeddings.npy float32 [n, dim]      arrays/labels.npy   int64 [n]
         arrays/coords.npy     float32 [n, k]        selections/<i>.npy  int64 row indices
+        arrays/extra-<i>.npy  any numeric array a page keeps (named in workspace.json)
         pairs/<i>.parquet     one table per pair list (columns of equal length)
         runs/<i>.csv          each training run's history (its curves)
         data/<name>           an embedded copy of the data file (optional)

@@ -132,7 +132,8 @@ class _Loader:
         shape = spec.get("shape")
         if shape is not None and list(arr.shape) != list(shape):
             raise WorkspaceError(f"{spec['file']} has shape {tuple(arr.shape)}, workspace.json says {tuple(shape)}")
-        ok = {"f": np.issubdtype(arr.dtype, np.floating), "i": np.issubdtype(arr.dtype, np.integer)}[kind]
+        ok = {"f": np.issubdtype(arr.dtype, np.floating), "i": np.issubdtype(arr.dtype, np.integer),
+              "any": arr.dtype.kind in "biuf"}[kind]
         if not ok:
             raise WorkspaceError(f"{spec['file']} has dtype {arr.dtype}, expected {'floats' if kind == 'f' else 'integers'}")
         return arr
@@ -239,6 +240,8 @@ def _load(reader: Any, path: Path, verify: bool) -> Workspace:
         ws.pairs[name] = loader.table(_need(item.get("file"), str, f"pairs[{i}].file"))
     for name, spec in _need(doc.get("selections") or {}, dict, "selections").items():
         ws.selections[name] = loader.array(spec, f"selections.{name}", "i")
+    for name, spec in _need(doc.get("extras") or {}, dict, "extras").items():
+        ws.extras[name] = loader.array(spec, f"extras.{name}", "any")
     for i, run in enumerate(_need(doc.get("runs") or [], list, "runs")):
         run = dict(_need(run, dict, f"runs[{i}]"))
         hist = run.get("history")

@@ -28,6 +28,7 @@ class Workspace:
     "active": "bi"}``. ``clusters``: ``{"params": {...}, "names": {label: name}}`` with ``labels``
     int [n]. ``projection``: ``{"method", "params"}`` with ``coords`` float32 [n, k].
     ``pairs``: name -> {column: 1-D array}. ``selections``: name -> int row indices.
+    ``extras``: name -> any numeric array a page needs again (e.g. HDBSCAN's noise mask).
     ``runs``: dicts (``out_dir``, ``name``, ``config``, ...) each with ``history``: a list of row dicts.
     ``pages``: free-form JSON state of the window's pages.
     """
@@ -43,6 +44,7 @@ class Workspace:
     coords: np.ndarray | None = None
     pairs: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)
     selections: dict[str, np.ndarray] = field(default_factory=dict)
+    extras: dict[str, np.ndarray] = field(default_factory=dict)
     runs: list[dict[str, Any]] = field(default_factory=list)
     pages: dict[str, Any] = field(default_factory=dict)
     # set by load_workspace / save_workspace

@@ -138,7 +138,7 @@ def _write_parts(writer: Any, ws: Workspace, target: Path, embed_data: bool) -> 
         "data": dict(ws.data),
         "models": dict(ws.models),
         "sentences": None, "embeddings": None, "clusters": None, "projection": None,
-        "pairs": [], "selections": {}, "runs": [], "pages": ws.pages,
+        "pairs": [], "selections": {}, "extras": {}, "runs": [], "pages": ws.pages,
     }
     data = doc["data"]
     data.pop("embedded_copy", None)
@@ -168,6 +168,8 @@ def _write_parts(writer: Any, ws: Workspace, target: Path, embed_data: bool) -> 
         doc["pairs"].append({"name": name, "file": f"pairs/{i}.parquet", "rows": rows, "columns": list(columns)})
     for i, (name, idx) in enumerate(ws.selections.items()):
         doc["selections"][name] = array(f"selections/{i}.npy", np.asarray(idx), np.int64)
+    for i, (name, arr) in enumerate(ws.extras.items()):
+        doc["extras"][name] = array(f"arrays/extra-{i}.npy", np.asarray(arr))
     for i, run in enumerate(ws.runs):
         run = dict(run)
         history = run.pop("history", None) or []
