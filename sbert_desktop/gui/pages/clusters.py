@@ -305,7 +305,7 @@ class ClustersPage(QWidget):
                 if col != NAME_COL or c < 0:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 if col in (2, 3, 4):
-                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if col == 0:
                     item.setIcon(_swatch(c))
                 if col == NAME_COL and c in view.names:

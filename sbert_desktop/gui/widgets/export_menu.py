@@ -9,6 +9,7 @@ a dialog (tests, scripts).
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -136,7 +137,8 @@ class ExportButton(QToolButton):
                 exporter.parameters()["width"] = max(1200, int(item.sceneBoundingRect().width()) * 2)
             else:
                 exporter = SVGExporter(item)
-            exporter.export(str(path))
+            with _svg_close_path_fix():
+                exporter.export(str(path))
             if entry.manifest is not None:
                 entry.manifest(path)
         except OSError as exc:
@@ -148,6 +150,29 @@ class ExportButton(QToolButton):
     def _done(self, entry: _Entry, path: Path) -> None:
         self._say(f"Wrote {path} (and {path.name}.manifest.json)")
         self.exported.emit(entry.name, path)
+
+
+@contextlib.contextmanager
+def _svg_close_path_fix():
+    """pyqtgraph 0.14's SVG exporter cannot parse the ``Z`` (close path) Qt 6.12 writes at the end
+    of closed paths; drop it while exporting (the paths end on their start point anyway)."""
+    import importlib
+
+    module = importlib.import_module("pyqtgraph.exporters.SVGExporter")
+    original = module.correctCoordinates
+
+    def correct(node, defs, item, options):
+        for path in node.getElementsByTagName("path"):
+            d = path.getAttribute("d")
+            if "Z" in d or "z" in d:
+                path.setAttribute("d", " ".join(t for t in d.split() if "," in t))
+        return original(node, defs, item, options)
+
+    module.correctCoordinates = correct
+    try:
+        yield
+    finally:
+        module.correctCoordinates = original
 
 
 def write_plot_manifest(path: str | Path, provenance, points: int, summary: dict | None = None) -> Path:

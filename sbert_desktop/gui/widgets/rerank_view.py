@@ -41,7 +41,7 @@ def _item(text: str, tooltip: str = "", right: bool = False, color: str | None =
     if tooltip:
         item.setToolTip(tooltip)
     if right:
-        item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     if color:
         item.setForeground(QColor(color))
     return item
