@@ -211,9 +211,20 @@ class DataPage(QWidget):
         self._show_facts(data)
         columns_data, row_labels = preview_columns(data)
         self.model.set_columns(columns_data, row_labels)
+        self._fit_columns(list(columns_data))
         self.histogram.set_values(info.get("lengths", []))
         self.state.set_data(data)
         self._update_encode_button()
+
+    def _fit_columns(self, names: list[str]) -> None:
+        """Score and label columns narrow, the text columns share the rest (no full scan)."""
+        narrow = [i for i, name in enumerate(names) if name in ("score", "label")]
+        text = len(names) - len(narrow)
+        if not text:
+            return
+        free = max(self.table.viewport().width(), 700) - 110 * len(narrow) - 4  # hidden page: assume 700 px
+        for i in range(len(names)):
+            self.table.setColumnWidth(i, 110 if i in narrow else max(160, free // text))
 
     def _show_facts(self, data: LoadedData) -> None:
         info, content = data.info, data.content

@@ -154,7 +154,10 @@ class ModelPage(QWidget):
             self.summary_form.addRow(label, value)
 
         layout = QHBoxLayout(self)
-        layout.addWidget(choose, 3)
+        left = QVBoxLayout()
+        left.addWidget(choose)
+        left.addStretch(1)
+        layout.addLayout(left, 3)
         right = QVBoxLayout()
         right.addWidget(summary)
         right.addStretch(1)

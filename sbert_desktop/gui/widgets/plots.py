@@ -44,6 +44,7 @@ class _CurvePlot(pg.PlotWidget):
         for axis in ("left", "bottom"):
             item.getAxis(axis).setPen("#888")
             item.getAxis(axis).setTextPen("#333")
+            item.getAxis(axis).enableAutoSIPrefix(False)  # "0.02", not "20 (x0.001)"
         self.legend = item.addLegend(offset=(-10, 10), labelTextColor="#222")
         self.setMenuEnabled(False)
         self._overlays: list[pg.PlotDataItem] = []

@@ -1,0 +1,145 @@
+"""Clusters page on three clear synthetic topics: HDBSCAN, k-means and agglomerative; noise and
+its assignment; keyword labels and stop words; renaming; cancel; exports read back."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from _explore import TOPICS, manifest, read_table, topic_embeddings, topic_sentences, wait_export
+from PySide6.QtCore import Qt
+
+from sbert_desktop.gui.pages.clusters import NAME_COL, ClustersPage
+
+
+@pytest.fixture
+def page(qtbot, state):
+    sentences, topics = topic_sentences()
+    state.set_embeddings(sentences, topic_embeddings(topics))
+    p = ClustersPage(state)
+    qtbot.addWidget(p)
+    p.resize(1240, 760)
+    p.show()
+    p.topics = topics
+    return p
+
+
+def _cluster(page, wait_job, **values):
+    for name, value in values.items():
+        widget = getattr(page, name)
+        if hasattr(widget, "findData"):
+            widget.setCurrentIndex(widget.findData(value))
+        elif hasattr(widget, "setChecked"):
+            widget.setChecked(value)
+        else:
+            widget.setValue(value)
+    job = page.run()
+    assert wait_job(job) == "succeeded", job.failure and job.failure.traceback
+    return page.exploration.clusters
+
+
+def _same_partition(labels, topics) -> bool:
+    return all(len(set(labels[topics == t])) == 1 for t in np.unique(topics)) and len(set(labels)) == len(set(topics))
+
+
+def test_hdbscan_finds_the_topics_with_keyword_labels(qtbot, page, wait_job):
+    view = _cluster(page, wait_job, method="hdbscan", min_cluster_size=5, reduce=None)
+    r = view.result
+    assert r.n_clusters == 3 and _same_partition(r.labels, page.topics)
+    assert "3 clusters" in page.summary.text() and "noise 0.0%" in page.summary.text()
+    assert "silhouette" in page.summary.text()
+    assert page.table.rowCount() == 3
+    for row in range(3):
+        c = int(page.table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+        topic = list(TOPICS)[int(page.topics[r.labels == c][0])]
+        words = view.keywords[c]
+        assert topic in words, (topic, words)  # the topic word is what every sentence of it shares
+        assert page.table.item(row, 2).text() == "20" and page.table.item(row, 3).text() == "33.3%"
+        assert float(page.table.item(row, 4).text()) > 0.5  # well-separated clusters
+        assert topic in page.table.item(row, NAME_COL).text()
+    # the first cluster is selected: its most central sentences and all its members are listed
+    assert page.central.count() == 5 and page.members_model.rowCount() == 20
+    c0 = page.current_cluster()
+    assert all(page.state.embeddings.sentences.index(page.central.item(i).text()) in np.flatnonzero(r.labels == c0)
+               for i in range(5))
+
+
+def test_rename_by_hand_is_shared_with_the_map(qtbot, page, wait_job):
+    from sbert_desktop.gui.pages.map import MapPage
+
+    _cluster(page, wait_job, method="kmeans", n_clusters=3)
+    map_page = MapPage(page.state)  # same AppState: the same ExplorationState
+    qtbot.addWidget(map_page)
+    assert map_page.exploration is page.exploration
+    item = page.table.item(1, NAME_COL)
+    label = int(item.data(Qt.ItemDataRole.UserRole))
+    with qtbot.waitSignal(page.exploration.names_changed):
+        item.setText("Astronomy talk")  # as an edit in the table does
+    assert page.exploration.clusters.name(label) == "Astronomy talk"
+    assert page.table.item(1, NAME_COL).text() == "Astronomy talk"
+    assert any(map_page.legend.item(i).text().startswith("Astronomy talk (") for i in range(map_page.legend.count()))
+    page.rename(label, "")  # empty: back to the keywords
+    assert "Astronomy" not in page.exploration.clusters.name(label)
+
+
+def test_kmeans_and_agglomerative_for_comparison(qtbot, page, wait_job):
+    for method in ("kmeans", "agglomerative"):
+        view = _cluster(page, wait_job, method=method, n_clusters=3)
+        assert view.result.n_clusters == 3 and _same_partition(view.labels, page.topics)
+        assert "no noise" in page.summary.text() and method in page.summary.text()
+        assert not page.min_cluster_size.isEnabled() and page.n_clusters.isEnabled()
+
+
+def test_noise_share_and_assigning_noise(qtbot, state, wait_job):
+    sentences, topics = topic_sentences()
+    emb = topic_embeddings(topics)
+    rng = np.random.default_rng(1)
+    outliers = rng.normal(scale=3.0, size=(6, emb.shape[1])).astype(np.float32)
+    state.set_embeddings(sentences + [f"stray remark number {i}" for i in range(6)], np.vstack([emb, outliers]))
+    page = ClustersPage(state)
+    qtbot.addWidget(page)
+    view = _cluster(page, wait_job, method="hdbscan", min_cluster_size=5, reduce=None)
+    noise = int(np.sum(view.labels < 0))
+    assert noise >= 3 and f"({noise:,} of 66 sentences)" in page.summary.text()
+    assert page.table.item(page.table.rowCount() - 1, 0).text() == "noise"
+    view = _cluster(page, wait_job, assign_noise=True)
+    assert (view.labels >= 0).all() and view.result.was_noise.sum() == noise
+    assert "assigned to their nearest cluster" in page.summary.text()
+    assert all(page.table.item(r, 0).text() != "noise" for r in range(page.table.rowCount()))
+
+
+def test_stop_words_are_editable(qtbot, page, wait_job):
+    view = _cluster(page, wait_job, method="kmeans", n_clusters=3)
+    c = int(view.labels[0])  # a coffee sentence
+    assert "coffee" in view.keywords[c]
+    page.stop_words.setPlainText("coffee, club")
+    with qtbot.waitSignal(page.exploration.names_changed, timeout=30_000):
+        page.relabel_button.click()
+    words = page.exploration.clusters.keywords[c]
+    assert "coffee" not in words and "club" not in words and words
+    assert page.stop_word_set() >= {"coffee", "club", "the"}
+
+
+def test_cancel_discards_the_result(qtbot, page, wait_job):
+    job = page.run()
+    job.cancel()
+    wait_job(job)
+    assert page.exploration.clusters is None
+    assert page.run_button.isEnabled() and page.progress.isHidden()
+
+
+def test_exports_clusters_and_embeddings(qtbot, page, wait_job, tmp_path):
+    view = _cluster(page, wait_job, method="kmeans", n_clusters=3)
+    page.rename(int(view.labels[0]), "Coffee chat")
+    out = wait_export(qtbot, page.export_button, "clusters", tmp_path / "clusters.csv", "utf-8-sig")
+    df = read_table(out)
+    assert list(df.columns) == ["index", "sentence", "cluster", "cluster_label", "was_noise"]
+    assert len(df) == 60 and list(df.cluster) == view.labels.tolist()
+    assert df.cluster_label[0] == "Coffee chat" and df.sentence[0] == page.state.embeddings.sentences[0]
+    meta = manifest(out)
+    assert meta["kind"] == "clusters" and meta["clustering"]["method"] == "kmeans"
+    assert meta["summary"]["n_clusters"] == 3 and meta["extra"]["renamed"] == {str(int(view.labels[0])): "Coffee chat"}
+
+    npy = wait_export(qtbot, page.export_button, "embeddings", tmp_path / "emb.npy")
+    np.testing.assert_array_equal(np.load(npy), page.state.embeddings.vectors)
+    pq = read_table(wait_export(qtbot, page.export_button, "embeddings", tmp_path / "emb.parquet"))
+    assert pq.shape == (60, 2 + 16) and manifest(tmp_path / "emb.parquet")["kind"] == "embeddings"
