@@ -1,0 +1,152 @@
+"""``sbert-desktop train``: fine-tune a bi-encoder or cross-encoder on NLI or STS pairs.
+
+A progress bar on stderr, one summary line per dev evaluation on stdout. Ctrl-C stops at the next
+step and leaves a checkpoint; ``--resume DIR`` continues it and ends with the weights the
+uninterrupted run would have had. The output folder loads with ``--model DIR`` everywhere.
+Standard library only at import time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+
+#: kept in step with sbert_desktop.core.training.LOSSES / core.models.POOLING_MODES (not imported here)
+LOSS_CHOICES = ("softmax", "mnrl", "cosine", "cosent", "ce", "bce")
+POOLING_CHOICES = ("cls", "mean", "max", "mean_sqrt_len_tokens", "weightedmean", "lasttoken")
+FORMATS = ("stsb", "korsts", "snli", "kornli", "sick", "generic")
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def add_parser(sub) -> argparse.ArgumentParser:
+    p = sub.add_parser(
+        "train",
+        help="fine-tune a bi-encoder or cross-encoder on NLI or STS pairs",
+        description="Fine-tune with the Sentence-BERT recipe (batch 16, AdamW lr 2e-5, linear warm-up over 10%% "
+                    "of the steps, 1 epoch for NLI and 4 for STS). Losses: bi/nli softmax (default) | mnrl; "
+                    "bi/sts cosine (default) | cosent; cross/nli ce; cross/sts bce. The best model on the dev "
+                    "set is written to --out (loadable with --model DIR), with history.csv and "
+                    "train_config.json beside it. Ctrl-C stops at the next step and keeps a checkpoint: "
+                    "continue with --resume DIR.",
+    )
+    p.add_argument("--encoder", choices=("bi", "cross"), help="bi-encoder (SBERT) or cross-encoder")
+    p.add_argument("--task", choices=("nli", "sts"), help="NLI labels or STS scores")
+    p.add_argument("--loss", choices=LOSS_CHOICES, help="training objective (default: the task's first)")
+    p.add_argument("--model", default="default", help="start from: 'default' (bundled), a folder or a hub id")
+    p.add_argument("--pooling", choices=POOLING_CHOICES, help="bi-encoder pooling (default: the model's own)")
+    p.add_argument("--train", dest="train_file", metavar="FILE", help="training pairs")
+    p.add_argument("--dev", dest="dev_file", metavar="FILE", help="dev pairs, evaluated during training")
+    p.add_argument("--train-format", choices=FORMATS, help="force the training file's format")
+    p.add_argument("--dev-format", choices=FORMATS, help="force the dev file's format")
+    p.add_argument("--out", dest="out_dir", metavar="DIR", help="output folder (new or empty)")
+    p.add_argument("--epochs", type=_positive_int, help="epochs (default: 1 for NLI, 4 for STS)")
+    p.add_argument("--batch-size", type=_positive_int, default=16, help="default: %(default)s")
+    p.add_argument("--lr", type=float, default=2e-5, help="AdamW learning rate (default: %(default)s)")
+    p.add_argument("--warmup", type=float, default=0.1, metavar="RATIO",
+                   help="fraction of the steps with linear warm-up (default: %(default)s)")
+    p.add_argument("--weight-decay", type=float, default=0.01, help="default: %(default)s")
+    p.add_argument("--max-grad-norm", type=float, default=1.0, help="gradient clipping (default: %(default)s)")
+    p.add_argument("--max-seq-length", type=_positive_int, default=128, help="default: %(default)s")
+    p.add_argument("--seed", type=int, default=42, help="default: %(default)s")
+    p.add_argument("--eval-steps", type=_positive_int, help="evaluate every N steps (and at each epoch end)")
+    p.add_argument("--max-steps", type=_positive_int, help="stop after N steps (the schedule spans N)")
+    p.add_argument("--concat-product", action="store_true", help="softmax head: also use u*v")
+    p.add_argument("--device", default="auto", help="cpu, cuda, mps or auto (default: %(default)s)")
+    p.add_argument("--no-amp", action="store_true", help="no mixed precision on CUDA")
+    p.add_argument("--resume", metavar="DIR", help="continue the cancelled run in DIR (other options ignored)")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument("--json", action="store_true", help="print the result as JSON at the end")
+    return p
+
+
+def _config(args: argparse.Namespace):
+    from sbert_desktop.core.training import TrainConfig, TrainConfigError
+
+    if args.resume:
+        cfg = TrainConfig.load(args.resume)
+        cfg.out_dir = args.resume
+        cfg.device = args.device
+        cfg.amp = not args.no_amp
+        return cfg
+    missing = [flag for flag, value in (("--encoder", args.encoder), ("--task", args.task),
+                                        ("--train", args.train_file), ("--out", args.out_dir)) if not value]
+    if missing:
+        raise TrainConfigError(f"{', '.join(missing)} required (or --resume DIR)")
+    return TrainConfig(
+        encoder=args.encoder, task=args.task, loss=args.loss, model=args.model, pooling=args.pooling,
+        max_seq_length=args.max_seq_length, train_file=args.train_file, dev_file=args.dev_file,
+        train_format=args.train_format, dev_format=args.dev_format, out_dir=args.out_dir, epochs=args.epochs,
+        batch_size=args.batch_size, lr=args.lr, warmup_ratio=args.warmup, weight_decay=args.weight_decay,
+        max_grad_norm=args.max_grad_norm, seed=args.seed, eval_steps=args.eval_steps, max_steps=args.max_steps,
+        device=args.device, amp=not args.no_amp, concat_product=args.concat_product,
+    )
+
+
+def _format_dev(dev: dict) -> str:
+    return " ".join(f"{k} {v:.4f}" for k, v in dev.items())
+
+
+def run(args: argparse.Namespace) -> int:
+    from sbert_desktop.commands._progress import ProgressBar
+    from sbert_desktop.core.progress import CancelToken
+    from sbert_desktop.core.training import train
+
+    cfg = _config(args)
+    token = CancelToken()
+    bar = ProgressBar("train", enabled=not args.quiet, unit="step")
+
+    def on_progress(event) -> None:
+        if event.stage == "eval":
+            info = event.info
+            best = info.get("best")
+            line = (f"step {event.done}/{event.total} epoch {info.get('epoch')}: {_format_dev(info['dev'])}"
+                    f" (best {info.get('metric')} {best:.4f} at step {info.get('best_step')})")
+            bar.close()  # ends the bar's line; the summary goes to stdout, the bar to stderr
+            print(line, flush=True)
+        else:
+            bar(event)
+
+    def on_sigint(signum, frame) -> None:
+        if token.cancelled:  # a second Ctrl-C: stop now
+            raise KeyboardInterrupt
+        token.cancel()
+        print("\nstopping at the next step (Ctrl-C again to abort without a checkpoint)", file=sys.stderr)
+
+    previous = signal.signal(signal.SIGINT, on_sigint) if _main_thread() else None
+    try:
+        with bar:
+            result = train(cfg, progress=on_progress, cancel=token, resume=bool(args.resume))
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+    if args.json:
+        print(json.dumps({
+            "status": result.status, "out_dir": str(result.out_dir), "step": result.step,
+            "total_steps": result.total_steps, "metric": result.metric_name, "best_metric": result.best_metric,
+            "best_step": result.best_step, "steps_per_second": result.steps_per_second,
+            "checkpoint": str(result.checkpoint_dir) if result.checkpoint_dir else None,
+        }, indent=2))
+    if result.status == "cancelled":
+        print(f"cancelled at step {result.step}/{result.total_steps}; continue with: sbert-desktop train "
+              f"--resume {result.out_dir}", file=sys.stderr)
+        return 130
+    best = (f", best dev {result.metric_name} {result.best_metric:.4f} at step {result.best_step}"
+            if result.metric_name else "")
+    print(f"finished {result.step} steps in {result.train_seconds:.0f}s "
+          f"({result.steps_per_second:.2f} steps/s){best}; model in {result.out_dir}")
+    return 0
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()

@@ -1,0 +1,52 @@
+"""``sbert-desktop train`` on a tiny model: a finished run, a refused data set, a resume."""
+
+from __future__ import annotations
+
+import json
+
+from _training_data import write_nli, write_sts
+from sbert_desktop.cli import main
+
+
+def test_train_command_runs_and_prints_evaluations(tiny_bi_encoder_dir, tmp_path, capsys):
+    data = write_sts(tmp_path / "sts.tsv")
+    out = tmp_path / "out"
+    rc = main(["train", "--encoder", "bi", "--task", "sts", "--model", str(tiny_bi_encoder_dir), "--train", str(data),
+               "--dev", str(data), "--out", str(out), "--epochs", "1", "--batch-size", "4", "--eval-steps", "5",
+               "--max-seq-length", "32", "--lr", "1e-3"])
+    captured = capsys.readouterr()
+    assert rc == 0, captured.err
+    lines = [line for line in captured.out.splitlines() if line.startswith("step ")]
+    assert len(lines) == 2 and "spearman" in lines[0]
+    assert "finished 10 steps" in captured.out
+    assert (out / "model.safetensors").is_file() and (out / "history.csv").is_file()
+    assert json.loads((out / "train_config.json").read_text())["batch_size"] == 4
+
+
+def test_train_command_refuses_bad_data_with_one_line(tiny_bi_encoder_dir, tmp_path, capsys):
+    data = write_nli(tmp_path / "nli.tsv")
+    rc = main(["train", "--encoder", "bi", "--task", "sts", "--model", str(tiny_bi_encoder_dir), "--train", str(data),
+               "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err.strip()
+    assert rc == 2 and len(err.splitlines()) == 1 and "NLI pairs" in err
+
+
+def test_train_command_resume(tiny_bi_encoder_dir, tmp_path, capsys):
+    from sbert_desktop.core.progress import CancelToken
+    from sbert_desktop.core.training import TrainConfig, train
+
+    data = write_sts(tmp_path / "sts.tsv")
+    out = tmp_path / "out"
+    token = CancelToken()
+
+    def stop(event):
+        if event.done >= 3:
+            token.cancel()
+
+    cfg = TrainConfig(encoder="bi", task="sts", model=str(tiny_bi_encoder_dir), train_file=str(data), out_dir=str(out),
+                      batch_size=4, epochs=1, max_seq_length=32)
+    assert train(cfg, progress=stop, cancel=token).status == "cancelled"
+    rc = main(["train", "--resume", str(out), "--quiet", "--json"])
+    captured = capsys.readouterr()
+    assert rc == 0, captured.err
+    assert json.loads(captured.out[: captured.out.rindex("}") + 1])["status"] == "finished"
