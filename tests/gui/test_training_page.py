@@ -91,10 +91,11 @@ def test_train_cancel_resume_finish_make_active(qtbot, tiny_loaded, state, sts_t
     assert len(page.loss_plot._overlays) == 1
 
 
-def test_close_during_training_asks_then_stops_with_checkpoint(qtbot, tiny_loaded, state, sts_tsv, sts_dev_tsv):
+def test_close_during_training_asks_then_stops_with_checkpoint(qtbot, tiny_loaded, state, sts_tsv, sts_dev_tsv,
+                                                                wait_job):
     window = tiny_loaded
     page = window.page("Train")
-    _fill_form(qtbot, page, sts_tsv, sts_dev_tsv, epochs=50)
+    _fill_form(qtbot, page, sts_tsv, sts_dev_tsv, epochs=10)
     job = page.start()
     qtbot.waitUntil(lambda: page.loss_plot.point_count() >= 1, timeout=60_000)
 
@@ -111,3 +112,16 @@ def test_close_during_training_asks_then_stops_with_checkpoint(qtbot, tiny_loade
     assert run.status == "cancelled"
     assert (Path(run.out_dir) / "checkpoint").exists()
     assert not state.jobs.jobs()
+
+    # the next session lists the stopped run and resumes it from its checkpoint
+    from sbert_desktop.gui.pages.training import TrainingPage
+
+    later = TrainingPage(state)
+    qtbot.addWidget(later)
+    saved = [r for r in later.runs.runs if r.out_dir == run.out_dir]
+    assert len(saved) == 1 and saved[0].status == "cancelled"
+    later.runs.setCurrentRow(later.runs.runs.index(saved[0]))
+    assert later.resume_button.isEnabled()
+    assert wait_job(later.resume(), timeout=120_000) == "succeeded"
+    assert saved[0].status == "finished" and saved[0].loss_steps[-1] == 240
+    assert later.make_active_button.isEnabled()

@@ -32,7 +32,7 @@ def run_training(config: dict, resume: bool, progress, cancel):
     from sbert_desktop.gui.pages.model import reserve_gui_core
 
     reserve_gui_core()
-    return train(TrainConfig(**config), progress=progress, cancel=cancel, resume=resume)
+    return train(TrainConfig.from_dict(config), progress=progress, cancel=cancel, resume=resume)
 
 
 def format_seconds(seconds: float | None) -> str:
@@ -142,7 +142,18 @@ class TrainingPage(QWidget):
         splitter.setCollapsible(0, False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        self.load_saved_runs()
         self._update_buttons()
+
+    def load_saved_runs(self) -> None:
+        """List the runs of earlier sessions: finished ones can be made active, stopped ones resumed."""
+        from sbert_desktop.core.paths import runs_dir
+        from sbert_desktop.gui.widgets.runs import load_saved_runs
+
+        known = {run.out_dir for run in self.runs.runs}
+        for run in load_saved_runs(runs_dir()):
+            if run.out_dir not in known:
+                self.runs.add_run(run, select=False)
 
     # -- starting and stopping ---------------------------------------------------------------
     def start(self) -> Job | None:
@@ -187,7 +198,7 @@ class TrainingPage(QWidget):
         run.status = "running"
         self.current = run
         self.runs.refresh(run)
-        self._elapsed_before = getattr(run.result, "train_seconds", 0.0) if resume else 0.0
+        self._elapsed_before = (getattr(run.result, "train_seconds", 0.0) or 0.0) if resume else 0.0
         self._session_start = time.monotonic()
         self._show_run(run)
         config = dict(run.config)

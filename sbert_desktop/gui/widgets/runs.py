@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import json
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -63,6 +67,63 @@ class RunRecord:
         return f"{self.name} — {self.status}{best}"
 
 
+def _number(text: str | None) -> float | None:
+    try:
+        value = float(text) if text not in (None, "") else None
+    except ValueError:
+        return None
+    return value if value is not None and math.isfinite(value) else None
+
+
+def load_saved_run(out_dir: Path) -> RunRecord | None:
+    """A run folder written by ``core.training.train`` (an earlier session), or None.
+
+    Its ``history.csv`` gives the dev curve and the mean training loss between evaluations; a
+    ``checkpoint/`` folder means it was stopped and can be resumed.
+    """
+    try:
+        config = json.loads((out_dir / "train_config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(config, dict):
+        return None
+    resumable = (out_dir / "checkpoint" / "state.json").is_file()
+    published = (out_dir / "modules.json").is_file() or (out_dir / "config.json").is_file()
+    status = "cancelled" if resumable else "finished" if published else "incomplete"
+    run = RunRecord(name=out_dir.name, config=config, out_dir=out_dir, status=status)
+    best = None
+    try:
+        with open(out_dir / "history.csv", encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+    except OSError:
+        rows = []
+    for row in rows:
+        step = _number(row.get("step"))
+        if step is None:
+            continue
+        loss = _number(row.get("train_loss"))
+        if loss is not None:
+            run.add_loss(step, loss)
+        dev = {k: _number(v) for k, v in row.items()
+               if k not in ("step", "epoch", "train_loss", "lr", "train_seconds") and _number(v) is not None}
+        metric = primary_metric(dev)
+        if metric is not None:
+            run.add_metric(step, *metric)
+            best = metric[1] if best is None else max(best, metric[1])
+    run.result = SimpleNamespace(status=status, model_dir=out_dir if published and not resumable else None,
+                                 best_metric=best, metric_name=run.metric_name, train_seconds=0.0)
+    return run
+
+
+def load_saved_runs(root: Path, limit: int = 20) -> list[RunRecord]:
+    """The newest ``limit`` run folders under ``root``, oldest first."""
+    if not root.is_dir():
+        return []
+    folders = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                     key=lambda p: p.name)[-limit:]
+    return [run for run in map(load_saved_run, folders) if run is not None]
+
+
 class RunList(QListWidget):
     """One checkable row per run; checked runs are overlaid on the plots."""
 
@@ -76,7 +137,7 @@ class RunList(QListWidget):
         self.itemChanged.connect(lambda _item: self.overlays_changed.emit())
         self.currentRowChanged.connect(self._on_row)
 
-    def add_run(self, run: RunRecord) -> None:
+    def add_run(self, run: RunRecord, select: bool = True) -> None:
         self.runs.append(run)
         item = QListWidgetItem(run.label())
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -84,7 +145,8 @@ class RunList(QListWidget):
         self.blockSignals(True)
         self.addItem(item)
         self.blockSignals(False)
-        self.setCurrentRow(len(self.runs) - 1)
+        if select:
+            self.setCurrentRow(len(self.runs) - 1)
 
     def refresh(self, run: RunRecord) -> None:
         if run in self.runs:
