@@ -151,7 +151,7 @@ class EmbeddingStore:
         """Pick up shards written since the last look (by this or another process); drop broken ones."""
         with self._lock:
             present = self._scan()
-            if any(sid not in present for sid in self._loaded):  # compacted or cleared elsewhere
+            if not set(self._loaded) <= set(present):  # compacted or cleared elsewhere
                 self._reset()
             if self.dimension is None:
                 self.dimension = self.meta().get("dimension")

@@ -250,3 +250,14 @@ def test_lookup_resolves_128_bit_keys(tmp_path):
     store.gather(shard[found], row[found], out, found)
     np.testing.assert_array_equal(out[0], 9)
     np.testing.assert_array_equal(out[2:], np.eye(3, 4))
+
+
+def test_two_sessions_share_a_store(tiny_bi_encoder, cache):
+    other = EmbeddingCache(cache.root)  # e.g. the window while `sbert-desktop encode` runs
+    assert cached_encode(tiny_bi_encoder, SENTENCES[:10], cache=other)[1]["encoded"] == 10
+    assert cached_encode(tiny_bi_encoder, SENTENCES[:20], cache=cache)[1]["hits"] == 10
+    assert cached_encode(tiny_bi_encoder, SENTENCES[:20], cache=other)[1]["hits"] == 20  # sees the new shard
+    cache.store(tiny_bi_encoder.fingerprint()).compact(max_shards=0)  # rewrites the shards under `other`
+    emb, stats = cached_encode(tiny_bi_encoder, SENTENCES[:20], cache=other)
+    assert stats["hits"] == 20
+    np.testing.assert_allclose(emb, tiny_bi_encoder.encode(SENTENCES[:20]), rtol=1e-5, atol=1e-6)
