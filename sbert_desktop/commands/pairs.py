@@ -31,8 +31,6 @@ def add_parser(sub) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    import numpy as np
-
     from sbert_desktop.commands._progress import ProgressBar
     from sbert_desktop.core.export import Provenance, export_pairs, file_format
     from sbert_desktop.core.similarity import all_pairs, mine_pairs
@@ -54,13 +52,12 @@ def run(args: argparse.Namespace) -> int:
         prov = inputs.provenance
         if args.cross_encoder and len(pairs):
             from sbert_desktop.core.models import CrossEncoder
-            from sbert_desktop.core.similarity import spearman
+            from sbert_desktop.core.similarity import cross_encoder_scores, spearman
 
             ce = CrossEncoder.load(args.cross_encoder, device=args.device)
             s = inputs.sentences
-            raw = np.asarray(ce.predict([(s[a], s[b]) for a, b, _ in pairs], batch_size=args.batch_size,
-                                        progress=bar), dtype=np.float32)
-            extra["cross_score"] = raw if raw.ndim == 1 else raw[:, -1]
+            extra["cross_score"] = cross_encoder_scores(ce, [(s[a], s[b]) for a, b, _ in pairs],
+                                                        batch_size=args.batch_size, progress=bar)
             prov = Provenance(**{**vars(prov), "cross_encoder": Provenance.from_models(ce).model})
             rho = spearman(pairs.scores, extra["cross_score"])
             bar.message(f"Spearman(bi-encoder, cross-encoder) over {len(pairs):,} pairs: {rho:.3f}")

@@ -206,6 +206,19 @@ def _topk_blocks(
         yield qs, indices, scores
 
 
+def _merge_topk(best_v: Any, best_i: Any, v: Any, i: Any, k: int) -> tuple[Any, Any]:
+    """Keep the ``k`` best of a running top-k and new candidates (torch tensors, rows aligned)."""
+    values = torch_cat([best_v, v])
+    top_v, pos = values.topk(min(k, values.shape[1]), dim=1)
+    return top_v, torch_cat([best_i, i]).gather(1, pos)
+
+
+def torch_cat(tensors: list[Any]) -> Any:
+    import torch
+
+    return torch.cat(tensors, dim=1)
+
+
 def iter_nearest_neighbors(
     emb: np.ndarray,
     top_k: int = 10,
@@ -215,10 +228,48 @@ def iter_nearest_neighbors(
 ) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
     """Stream the ``top_k`` nearest other rows of every row: yields ``(start_row, indices, scores)``.
 
-    For writing top-k tables of any corpus size without holding them (see ``export.export_topk``).
+    Uses the symmetry of cosine: each pair of row blocks ``(I, J)``, ``J >= I``, is multiplied
+    once and its scores feed both the rows of ``I`` (``S``) and the rows of ``J`` (``S.T``), which
+    halves the matrix products against a plain query x corpus loop. Block ``I`` is final once its
+    row of blocks is done, so it is yielded then (for writing top-k tables of any corpus size; see
+    ``export.export_topk``). Memory: one block plus the running top-k, ``n * top_k * 12`` bytes.
     """
+    import torch
+
     unit = normalize(emb)
-    yield from _topk_blocks(unit, unit, top_k, chunk_size, True, progress, cancel, "nearest neighbours")
+    n = unit.shape[0]
+    k = max(0, min(top_k, n - 1))
+    chunk_size = max(1, int(chunk_size))
+    starts = list(range(0, n, chunk_size))
+    report = ProgressReporter(progress, len(starts) * (len(starts) + 1) // 2, "nearest neighbours")
+    report(0, force=True)
+    u = torch.from_numpy(unit)
+    best_v = torch.full((n, k), -float("inf"))
+    best_i = torch.full((n, k), -1, dtype=torch.int64)
+    t_buf = torch.empty(min(n, chunk_size) ** 2)  # reused for every transposed block
+    done = 0
+    for b, qs in enumerate(starts):
+        qe = min(n, qs + chunk_size)
+        for cs in starts[b:]:
+            check(cancel)
+            ce = min(n, cs + chunk_size)
+            block = u[qs:qe] @ u[cs:ce].T
+            if cs == qs:
+                block.fill_diagonal_(-float("inf"))
+            if k:
+                v, i = block.topk(min(k, block.shape[1]), dim=1)
+                best_v[qs:qe], best_i[qs:qe] = _merge_topk(best_v[qs:qe], best_i[qs:qe], v, i + cs, k)
+                if cs != qs:
+                    flipped = t_buf[: block.numel()].view(block.shape[1], block.shape[0]).copy_(block.T)
+                    v, i = flipped.topk(min(k, block.shape[0]), dim=1)
+                    best_v[cs:ce], best_i[cs:ce] = _merge_topk(best_v[cs:ce], best_i[cs:ce], v, i + qs, k)
+            done += 1
+            report(done)
+        indices = np.full((qe - qs, max(top_k, 0)), -1, np.int64)
+        scores = np.full((qe - qs, max(top_k, 0)), -np.inf, np.float32)
+        indices[:, :k] = best_i[qs:qe].numpy()
+        scores[:, :k] = best_v[qs:qe].numpy()
+        yield qs, indices, scores
 
 
 def nearest_neighbors(
@@ -275,9 +326,10 @@ def mine_pairs(
     """Paraphrase mining: the ``top_k`` nearest neighbours of every sentence as unordered pairs.
 
     Same candidates as ``sentence_transformers.util.paraphrase_mining_embeddings(emb, top_k=top_k)``
-    (pairs ``i < j``, highest cosine first) but computed in ``chunk_size`` x ``chunk_size`` blocks
-    with a running top-k per row, and deduplicated with numpy instead of a Python heap. Memory: one
-    block (``chunk_size**2 * 4`` bytes, 64 MB at 4096) plus ``n * top_k * 12`` bytes.
+    (pairs ``i < j``, highest cosine first) but computed in ``chunk_size`` x ``chunk_size`` blocks,
+    each pair of blocks once (cosine is symmetric), with a running top-k per row, and deduplicated
+    with numpy instead of a Python heap. Memory: two blocks (``chunk_size**2 * 4`` bytes each,
+    64 MB at 4096) plus ``n * top_k * 12`` bytes, whatever ``n``.
     """
     neighbors = nearest_neighbors(emb, top_k, chunk_size, progress, cancel)
     return pairs_from_neighbors(neighbors, max_pairs=max_pairs, min_score=min_score)
@@ -304,6 +356,26 @@ def semantic_search(
 
 
 # --------------------------------------------------------------------------- retrieve & rerank
+
+
+def cross_encoder_scores(
+    cross_encoder: Any,
+    pairs: Sequence[tuple[str, str]],
+    batch_size: int = 32,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> np.ndarray:
+    """One relevance score per pair, float32 [n]: a one-output model's score, or the second
+    (positive) column of a two-label model. Other label counts (NLI) raise :class:`SbertDesktopError`."""
+    raw = np.asarray(cross_encoder.predict(list(pairs), batch_size=batch_size, progress=progress, cancel=cancel),
+                     dtype=np.float32)
+    if raw.ndim == 2:
+        if raw.shape[1] != 2:
+            raise SbertDesktopError(
+                f"the cross-encoder has {raw.shape[1]} labels; similarity scores need a one-score (or binary) model"
+            )
+        raw = raw[:, 1]
+    return raw
 
 
 @dataclass
@@ -369,18 +441,8 @@ def retrieve_and_rerank(
     cross_ranking: list[RankedHit] = []
     if cross_encoder is not None and hits:
         t = time.perf_counter()
-        raw = np.asarray(
-            cross_encoder.predict([(query, h.sentence) for h in hits], batch_size=batch_size,
-                                  progress=progress, cancel=cancel),
-            dtype=np.float32,
-        )
+        raw = cross_encoder_scores(cross_encoder, [(query, h.sentence) for h in hits], batch_size, progress, cancel)
         timings["rerank"] = time.perf_counter() - t
-        if raw.ndim == 2:
-            if raw.shape[1] != 2:
-                raise SbertDesktopError(
-                    f"the cross-encoder has {raw.shape[1]} labels; reranking needs a one-score (or binary) model"
-                )
-            raw = raw[:, 1]
         order = np.argsort(-raw, kind="stable")
         for rank, pos in enumerate(order.tolist()):
             hits[pos].cross_score = float(raw[pos])
