@@ -35,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--steps", type=int, default=60, help="training steps to run for the curves")
+    parser.add_argument("--pages", default="Data,Model,Train",
+                        help="comma-separated page titles to render, or 'all' (default: the workflow pages)")
     args = parser.parse_args(argv)
     os.environ.setdefault("SBERT_DESKTOP_HOME", tempfile.mkdtemp(prefix="sbert-shots-"))
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -72,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     for width, height in SIZES:
         window.resize(width, height)
-        for title in window.pages:
+        titles = list(window.pages) if args.pages == "all" else [t for t in args.pages.split(",") if t in window.pages]
+        for title in titles:
             window.show_page(title)
             for _ in range(20):
                 app.processEvents()

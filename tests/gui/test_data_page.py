@@ -25,8 +25,10 @@ def test_open_stsb_train_shows_counts(qtbot, state, data_dir, wait_job):
     assert page.facts["encoding"].text().lower().startswith("utf")
     assert page.facts["task"].text() == "sts"
     assert page.model.rowCount() == 5749
-    assert page.model.headerData(0, Qt.Orientation.Horizontal) == "sentence1"
-    assert page.model.index(0, 0).data() == "A plane is taking off."
+    headers = [page.model.headerData(i, Qt.Orientation.Horizontal) for i in range(page.model.columnCount())]
+    assert headers == ["score", "sentence1", "sentence2"]
+    assert page.model.index(0, 1).data() == "A plane is taking off."
+    assert page.model.index(0, 0).data() == "5"
     assert "stsb" in page.file.info.text() and page.file.error.isHidden()
     assert state.data.kind == "pairs" and len(state.data.content) == 5749
     assert str(path.resolve()) in state.settings.recent_files()

@@ -50,7 +50,7 @@ def test_train_cancel_resume_finish_make_active(qtbot, tiny_loaded, state, sts_t
     qtbot.waitUntil(lambda: page.loss_plot.point_count() >= 3, timeout=60_000)
     qtbot.waitUntil(lambda: page.metric_plot.point_count() >= 1, timeout=60_000)
     assert page.progress_bar.value() > 0 and page.progress_bar.maximum() == 240
-    assert "step" in page.progress_label.text() and "ETA" in page.progress_label.text() or "dev" in page.progress_label.text()
+    assert "step" in page.progress_label.text() and "elapsed" in page.progress_label.text()
     assert "Train" in window.jobs_label.text()
 
     qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
@@ -125,3 +125,31 @@ def test_close_during_training_asks_then_stops_with_checkpoint(qtbot, tiny_loade
     assert wait_job(later.resume(), timeout=120_000) == "succeeded"
     assert saved[0].status == "finished" and saved[0].loss_steps[-1] == 240
     assert later.make_active_button.isEnabled()
+
+
+def test_cross_encoder_trains_and_bad_task_is_shown_inline(qtbot, window, state, tiny_cross_encoder_dir, sts_tsv,
+                                                           wait_job):
+    model_page = window.page("Model")
+    model_page.cross.setChecked(True)
+    model_page.source.setCurrentIndex(model_page.source.findData("folder"))
+    model_page.location.setText(str(tiny_cross_encoder_dir))
+    assert wait_job(model_page.load()) == "succeeded"
+    page = window.page("Train")
+    form = page.form
+    form.encoder.setCurrentIndex(form.encoder.findData("cross"))
+    assert form.start_from.currentData() == "active" and form.loss.currentData() == "bce"
+    form.train_file.set_path(str(sts_tsv), emit=False)
+    form.max_steps.setValue(6)
+    form.batch_size.setValue(8)
+    form.max_seq_length.setValue(32)
+    form.device.setCurrentText("cpu")
+    assert wait_job(page.start()) == "succeeded"
+    run = page.runs.selected_run()
+    assert run.status == "finished" and run.config["encoder"] == "cross" and run.loss_steps[-1] == 6
+
+    # an STS file cannot train an NLI model: the reason appears next to Start, no dialog
+    form.task.setCurrentIndex(form.task.findData("nli"))
+    job = page.start()
+    assert wait_job(job) == "failed" and job.failure.expected
+    assert not page.form_error.isHidden() and page.form_error.text()
+    assert page.runs.selected_run().status == "failed"

@@ -69,13 +69,14 @@ def load_data(path: str | Path, kind: str = "auto", column: str | None = None) -
 def preview_columns(data: LoadedData) -> tuple[dict, list | None]:
     content = data.content
     if data.kind == "pairs":
-        columns = {"sentence1": content.sentence1, "sentence2": content.sentence2}
+        columns = {}  # short columns first: never pushed out of sight by long sentences
         if content.scores is not None:
             columns["score"] = content.scores.tolist()
         if content.labels is not None:
             from sbert_desktop.core.data import NLI_LABELS
 
             columns["label"] = [NLI_LABELS[i] for i in content.labels.tolist()]
+        columns.update({"sentence1": content.sentence1, "sentence2": content.sentence2})
         return columns, None
     return {content.column or "sentence": content.sentences}, content.line_numbers
 
@@ -211,20 +212,30 @@ class DataPage(QWidget):
         self._show_facts(data)
         columns_data, row_labels = preview_columns(data)
         self.model.set_columns(columns_data, row_labels)
-        self._fit_columns(list(columns_data))
+        self._fit_columns()
         self.histogram.set_values(info.get("lengths", []))
         self.state.set_data(data)
         self._update_encode_button()
 
-    def _fit_columns(self, names: list[str]) -> None:
-        """Score and label columns narrow, the text columns share the rest (no full scan)."""
+    def _fit_columns(self) -> None:
+        """Score and label columns narrow, the text columns share the rest (no scan of the rows).
+
+        A page that is not shown yet has no real width: it fits again when it is first shown.
+        """
+        self._fit_pending = not self.table.isVisible()
+        names = [self.model.headerData(i, Qt.Orientation.Horizontal) for i in range(self.model.columnCount())]
         narrow = [i for i, name in enumerate(names) if name in ("score", "label")]
         text = len(names) - len(narrow)
         if not text:
             return
-        free = max(self.table.viewport().width(), 700) - 110 * len(narrow) - 4  # hidden page: assume 700 px
+        free = self.table.viewport().width() - 110 * len(narrow) - 4
         for i in range(len(names)):
             self.table.setColumnWidth(i, 110 if i in narrow else max(160, free // text))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if getattr(self, "_fit_pending", False):
+            self._fit_columns()
 
     def _show_facts(self, data: LoadedData) -> None:
         info, content = data.info, data.content

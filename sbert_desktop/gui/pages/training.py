@@ -271,10 +271,10 @@ class TrainingPage(QWidget):
     def _on_ended(self, run: RunRecord) -> None:
         if self.job is not None and not self.job.running:
             if run.status == "running":  # the job was cancelled before train() returned
-                run.status = "cancelled" if (run.out_dir / "checkpoint").exists() else "failed"
+                run.status = "cancelled" if (run.out_dir / "checkpoint").exists() else "stopped"
             self.runs.refresh(run)
             texts = {"finished": "Finished", "cancelled": "Cancelled — Resume continues from the checkpoint",
-                     "failed": "Failed"}
+                     "failed": "Failed", "stopped": "Stopped before the first checkpoint"}
             self.progress_label.setText(f"{texts.get(run.status, run.status)} · {self.progress_label.text()}"
                                         if run.status != "failed" else "Failed")
             self._on_run_selected(self.runs.selected_run())
