@@ -33,7 +33,7 @@ def ema(values: Sequence[float], weight: float = 0.9) -> np.ndarray:
 class _CurvePlot(pg.PlotWidget):
     """A white plot with a legend, a live current run and any number of overlaid runs."""
 
-    def __init__(self, title: str, y_label: str, parent=None):
+    def __init__(self, title: str, y_label: str, parent=None, legend_offset=(-10, 10)):
         super().__init__(parent=parent, background="w")
         self.setMinimumHeight(160)
         item = self.getPlotItem()
@@ -45,7 +45,7 @@ class _CurvePlot(pg.PlotWidget):
             item.getAxis(axis).setPen("#888")
             item.getAxis(axis).setTextPen("#333")
             item.getAxis(axis).enableAutoSIPrefix(False)  # "0.02", not "20 (x0.001)"
-        self.legend = item.addLegend(offset=(-10, 10), labelTextColor="#222")
+        self.legend = item.addLegend(offset=legend_offset, labelTextColor="#222")
         self.setMenuEnabled(False)
         self._overlays: list[pg.PlotDataItem] = []
         self.steps: list[float] = []
@@ -113,7 +113,7 @@ class MetricPlot(_CurvePlot):
     """A dev metric (Spearman, accuracy) at each evaluation, with markers."""
 
     def __init__(self, parent=None):
-        super().__init__("Dev metric", "score", parent)
+        super().__init__("Dev metric", "score", parent, legend_offset=(-10, -10))  # bottom right: metrics rise
         self._line = self.plot([], [], pen=pg.mkPen(CURRENT, width=2), symbol="o", symbolSize=6,
                                symbolBrush=CURRENT, symbolPen=None, name="current")
         self.metric_name = ""
