@@ -49,6 +49,7 @@ class ClustersPage(QWidget):
         self.state = state
         self.exploration = exploration or exploration_for(state)
         self.job: Job | None = None
+        self.label_job: Job | None = None
         self._filling = False
 
         self.bar = EmbeddingsBar(state)
@@ -266,6 +267,7 @@ class ClustersPage(QWidget):
                                     kind="cluster")
         job.succeeded.connect(lambda words: self.exploration.set_keywords(words)
                               if self.exploration.clusters is view else None)
+        self.label_job = job  # hold it: JobRunner may forget a finished job before its result arrives
         return job
 
     # -- showing -------------------------------------------------------------------------------

@@ -55,6 +55,7 @@ class ExportButton(QToolButton):
         self.menu_ = QMenu(self)
         self.setMenu(self.menu_)
         self.entries: dict[str, _Entry] = {}
+        self.jobs_held: set[Job] = set()  # JobRunner may forget a finished job before its result arrives
         self.last_dir = ""
 
     def add_table(self, name: str, text: str, writer: TableWriter, check: Callable[[], str | None] | None = None,
@@ -123,6 +124,8 @@ class ExportButton(QToolButton):
         job.succeeded.connect(lambda out: self._done(entry, Path(out)))
         job.failed.connect(lambda failure: self._say(f"Export failed: {failure.message}", error=True))
         job.cancelled.connect(lambda: self._say("Export cancelled", error=True))
+        self.jobs_held.add(job)
+        job.ended.connect(lambda _s: self.jobs_held.discard(job))
         return job
 
     def _export_plot(self, entry: _Entry, path: Path) -> Path | None:
