@@ -81,24 +81,30 @@ class LossPlot(_CurvePlot):
         super().__init__("Training loss", "loss", parent)
         self._raw = self._curve(CURRENT, 1.0, "raw", alpha=80)
         self._smooth = self._curve(CURRENT, 2.0, "smoothed")
+        self.smoothed: list[float] = []
+
+    SMOOTHING = 0.9
 
     def clear_points(self) -> None:
-        self.steps, self.values = [], []
-        self._refresh()
+        self.set_points([], [])
 
     def set_points(self, steps: Sequence[float], values: Sequence[float]) -> None:
         self.steps, self.values = list(steps), list(values)
+        self.smoothed = ema(self.values, self.SMOOTHING).tolist()
         self._refresh()
 
     def append(self, step: float, loss: float) -> None:
+        """Add one point; the smoothed line is extended, not recomputed (cheap for long runs)."""
         if loss is None or not math.isfinite(loss):
             return
         if self.steps and step <= self.steps[-1]:  # a resumed run re-reports its last step
-            while self.steps and self.steps[-1] >= step:
-                self.steps.pop()
-                self.values.pop()
+            keep = sum(1 for s in self.steps if s < step)
+            self.set_points(self.steps[:keep], self.values[:keep])
+        w, n = self.SMOOTHING, len(self.values)
+        biased = self.smoothed[-1] * (1 - w ** n) if n else 0.0  # undo the debiasing of the last value
         self.steps.append(step)
         self.values.append(float(loss))
+        self.smoothed.append((w * biased + (1 - w) * float(loss)) / (1 - w ** (n + 1)))
         self._refresh()
 
     def set_log_y(self, on: bool) -> None:
@@ -106,7 +112,7 @@ class LossPlot(_CurvePlot):
 
     def _refresh(self) -> None:
         self._raw.setData(self.steps, self.values)
-        self._smooth.setData(self.steps, ema(self.values) if self.values else [])
+        self._smooth.setData(self.steps, self.smoothed)
 
 
 class MetricPlot(_CurvePlot):
