@@ -9,7 +9,7 @@ seeded topic centres, L2-normalised. For each size it times
   ``--ref-limit`` sentences the reference runs on the first ``--ref-limit`` rows only (its default
   5,000 x 100,000 score block needs 2 GB and the full run takes minutes); ours then runs on that
   subset too, so the ratio compares like with like, and once more on the full set;
-* clustering: HDBSCAN with the ``reduce="auto"`` choice (UMAP up to 20k points, PCA above) and
+* clustering: HDBSCAN with the ``reduce="auto"`` choice (UMAP up to 10k points, PCA above) and
   with PCA;
 * projection: PCA, and UMAP for sizes up to 20k.
 

@@ -14,7 +14,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
         help="cluster sentences (HDBSCAN, k-means, agglomerative) and label clusters with keywords",
         description="Encode the sentences, cluster them (cosine), label each cluster with its c-TF-IDF "
                     "keywords (English and Korean) and write one row per sentence. HDBSCAN above 2,000 "
-                    "sentences runs on a UMAP (or, above 20,000, PCA) reduction unless --reduce says otherwise.",
+                    "sentences runs on a UMAP (or, above 10,000, PCA) reduction unless --reduce says otherwise.",
     )
     add_input_arguments(parser)
     parser.add_argument("--method", choices=("hdbscan", "kmeans", "agglomerative"), default="hdbscan",

@@ -4,7 +4,8 @@
 orders neighbours exactly as cosine does and keeps the fast tree-based HDBSCAN. HDBSCAN on raw
 384-d vectors is slow (about 70 s for 10k), on a 5-d reduction it takes a fraction of a second, so
 ``reduce="auto"`` reduces before HDBSCAN above :data:`AUTO_REDUCE_ABOVE` points: UMAP up to
-:data:`AUTO_UMAP_UP_TO` points (better separated clusters), PCA beyond (seconds, not minutes).
+:data:`AUTO_UMAP_UP_TO` points (better separated clusters: on 10k synthetic topics ARI 1.0 against
+0.8 for PCA, but 50-80 s of UMAP on a busy 2-core machine), PCA beyond (about a second).
 
 Labels are renumbered by cluster size (0 = the biggest); -1 is noise. Silhouette and the
 centroid-closest sentences are computed on the original (normalised) embeddings, not the reduction.
@@ -26,7 +27,7 @@ from sbert_desktop.core.similarity import normalize
 METHODS = ("hdbscan", "kmeans", "agglomerative")
 REDUCTIONS = (None, "auto", "umap", "pca")
 AUTO_REDUCE_ABOVE = 2000
-AUTO_UMAP_UP_TO = 20000
+AUTO_UMAP_UP_TO = 10000
 #: agglomerative clustering needs O(n^2) memory; refuse above this
 MAX_AGGLOMERATIVE = 20000
 #: silhouette is computed on a random sample of at most this many points
