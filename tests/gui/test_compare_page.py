@@ -49,8 +49,8 @@ def test_mined_pairs_table_scatter_and_linked_selection(qtbot, page, wait_job):
     # bi cosine is the table's score, highest first; the cross-encoder filled its column
     assert page.proxy.index(0, BI).data() == f"{result.bi[0]:.3f}"
     assert page.proxy.index(0, CROSS).data() == f"{result.cross[0]:.3f}"
-    assert page.proxy.index(0, GOLD).data() == "–"
-    assert "cross" in page.model.headerData(DELTA, Qt.Orientation.Horizontal)
+    assert page.proxy.index(0, GOLD).data() == "–" and page.table.isColumnHidden(GOLD)
+    assert "minus cross-encoder rank" in page.model.headerData(DELTA, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert "Pearson r =" in page.correlation.text() and "Spearman ρ =" in page.correlation.text()
     assert len(page.scatter.coords) == len(result)
     np.testing.assert_allclose(page.scatter.coords[:, 0], result.bi, rtol=1e-6)

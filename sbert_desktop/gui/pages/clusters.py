@@ -28,9 +28,22 @@ from sbert_desktop.gui.widgets.embeddings_bar import EmbeddingsBar
 from sbert_desktop.gui.widgets.export_menu import ExportButton
 from sbert_desktop.gui.widgets.table import ColumnsTableModel, configure_big_table
 
-METHODS = [("HDBSCAN (finds the number of clusters, marks noise)", "hdbscan"), ("k-means", "kmeans"),
-           ("Agglomerative (Ward)", "agglomerative")]
-REDUCTIONS = [("Auto (UMAP/PCA above 2,000 points)", "auto"), ("None", None), ("UMAP", "umap"), ("PCA", "pca")]
+METHODS = [("HDBSCAN", "hdbscan", "Finds the number of clusters itself and marks outliers as noise"),
+           ("k-means", "kmeans", "For comparison: exactly k clusters, no noise"),
+           ("Agglomerative (Ward)", "agglomerative", "For comparison: exactly k clusters, no noise (up to 20,000 points)")]
+REDUCTIONS = [("Auto", "auto"), ("None", None), ("UMAP", "umap"), ("PCA", "pca")]
+AUTO_UMAP_FROM, AUTO_UMAP_UP_TO = 200, 20_000
+
+
+def effective_reduction(choice: str | None, method: str, n: int) -> str | None:
+    """"Auto": HDBSCAN on raw 384-d vectors finds few, coarse clusters, so reduce first (as BERTopic
+    does): UMAP from 200 up to 20,000 points, PCA beyond (UMAP would take minutes); k-means and
+    agglomerative cluster the vectors themselves."""
+    if choice != "auto":
+        return choice
+    if method != "hdbscan" or n < AUTO_UMAP_FROM:
+        return None
+    return "umap" if n <= AUTO_UMAP_UP_TO else "pca"
 NAME_COL, SIZE_COL = 1, 2
 
 
@@ -60,8 +73,9 @@ class ClustersPage(QWidget):
         top.addWidget(self.export_button)
 
         self.method = QComboBox()
-        for text, value in METHODS:
+        for i, (text, value, tip) in enumerate(METHODS):
             self.method.addItem(text, value)
+            self.method.setItemData(i, tip, Qt.ItemDataRole.ToolTipRole)
         self.method.currentIndexChanged.connect(self._update_enabled)
         self.min_cluster_size = QSpinBox()
         self.min_cluster_size.setRange(2, 100_000)
@@ -78,6 +92,8 @@ class ClustersPage(QWidget):
         self.reduce = QComboBox()
         for text, value in REDUCTIONS:
             self.reduce.addItem(text, value)
+        self.reduce.setToolTip("Auto: UMAP to a few dimensions before HDBSCAN (PCA above 20,000 sentences); "
+                               "none for k-means and agglomerative")
         self.reduce_dim = QSpinBox()
         self.reduce_dim.setRange(2, 100)
         self.reduce_dim.setValue(5)
@@ -124,6 +140,7 @@ class ClustersPage(QWidget):
         lv.addWidget(self.stop_words)
         lv.addWidget(self.relabel_button)
         left = QWidget()
+        left.setMaximumWidth(300)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(form_box)
@@ -133,9 +150,11 @@ class ClustersPage(QWidget):
         self.summary = QLabel("No clusters yet.")
         self.summary.setObjectName("clusterSummary")
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(["Cluster", "Name (double-click to rename)", "Size", "Share",
-                                              "Silhouette", "Keywords"])
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(["Cluster", "Name", "Size", "Share", "Silhouette"])
+        self.table.horizontalHeaderItem(NAME_COL).setToolTip("Keywords (c-TF-IDF) unless renamed; double-click to rename")
+        self.table.horizontalHeaderItem(4).setToolTip("Mean cosine silhouette of the cluster's sentences (-1 … 1)")
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -143,9 +162,8 @@ class ClustersPage(QWidget):
         header = self.table.horizontalHeader()
         for col in (0, 2, 3, 4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NAME_COL, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(NAME_COL, 240)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(NAME_COL, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.table.itemChanged.connect(self._on_item_changed)
         self.table.currentCellChanged.connect(lambda row, *_: self._show_cluster(row))
         middle = QWidget()
@@ -158,6 +176,8 @@ class ClustersPage(QWidget):
         self.detail_title.setWordWrap(True)
         self.central = QListWidget()
         self.central.setWordWrap(True)
+        self.central.setAlternatingRowColors(True)
+        self.central.setSpacing(2)
         self.central.setObjectName("centralSentences")
         self.members_model = ColumnsTableModel()
         self.members = QTableView()
@@ -176,7 +196,7 @@ class ClustersPage(QWidget):
         for w in (left, middle, right):
             splitter.addWidget(w)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 560, 380])
+        splitter.setSizes([290, 660, 330])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -201,9 +221,11 @@ class ClustersPage(QWidget):
         self.relabel_button.setEnabled(self.exploration.clusters is not None)
 
     def params(self) -> dict:
+        n = len(self.state.embeddings.sentences) if self.state.embeddings is not None else 0
         return {"method": self.method.currentData(), "min_cluster_size": self.min_cluster_size.value(),
                 "min_samples": self.min_samples.value() or None, "metric": self.metric_box.currentText(),
-                "n_clusters": self.n_clusters.value(), "reduce": self.reduce.currentData(),
+                "n_clusters": self.n_clusters.value(),
+                "reduce": effective_reduction(self.reduce.currentData(), self.method.currentData(), n),
                 "reduce_dim": self.reduce_dim.value(), "seed": self.seed.value(),
                 "assign_noise": self.assign_noise.isChecked() and self.method.currentData() == "hdbscan"}
 
@@ -300,7 +322,7 @@ class ClustersPage(QWidget):
             size = r.sizes.get(c, noise_n)
             sil_c = view.silhouettes.get(c)
             cells = [str(c) if c >= 0 else "noise", view.name(c), f"{size:,}", f"{size / max(n, 1):.1%}",
-                     "–" if sil_c is None else f"{sil_c:.3f}", " · ".join(view.keywords.get(c, []))]
+                     "–" if sil_c is None else f"{sil_c:.3f}"]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, c)
@@ -310,9 +332,12 @@ class ClustersPage(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if col == 0:
                     item.setIcon(_swatch(c))
-                if col == NAME_COL and c in view.names:
-                    item.setForeground(QColor("#0b4f8a"))
-                    item.setToolTip(f"renamed by hand; keywords: {' · '.join(view.keywords.get(c, []))}")
+                if col == NAME_COL:
+                    words = " · ".join(view.keywords.get(c, [])) or "(none)"
+                    item.setToolTip(f"renamed by hand; keywords: {words}" if c in view.names else
+                                    f"keywords: {words} (double-click to rename)")
+                    if c in view.names:
+                        item.setForeground(QColor("#0b4f8a"))
                 self.table.setItem(row, col, item)
         self._filling = False
         target = current if current in rows else (rows[0] if rows else None)
@@ -333,7 +358,9 @@ class ClustersPage(QWidget):
             self.members_model.clear()
             return
         c = int(item.data(Qt.ItemDataRole.UserRole))
-        self.detail_title.setText(f"<b>{'Noise' if c < 0 else f'Cluster {c}'}</b>: {view.name(c)}")
+        words = " · ".join(view.keywords.get(c, [])) or "(none)"
+        self.detail_title.setText(f"<b>{'Noise' if c < 0 else f'Cluster {c}'}</b>: {view.name(c)}"
+                                  f"<br><span style='color:#555'>keywords: {words}</span>")
         for i in view.result.representatives.get(c, []):
             self.central.addItem(emb.sentences[i])
         members = np.flatnonzero(view.labels == c)

@@ -26,7 +26,7 @@ from sbert_desktop.gui.state import AppState
 from sbert_desktop.gui.widgets.embedding_scatter import EmbeddingScatter
 from sbert_desktop.gui.widgets.embeddings_bar import EmbeddingsBar
 from sbert_desktop.gui.widgets.export_menu import ExportButton
-from sbert_desktop.gui.widgets.pair_table import PAIR_ROLE, PairFilterProxy, PairTableModel
+from sbert_desktop.gui.widgets.pair_table import CROSS, DELTA, GOLD, PAIR_ROLE, PairFilterProxy, PairTableModel
 from sbert_desktop.gui.widgets.rerank_view import RerankPanel
 from sbert_desktop.gui.widgets.table import configure_big_table
 
@@ -114,7 +114,11 @@ class ComparePage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         configure_big_table(self.table)
-        self.table.horizontalHeader().setDefaultSectionSize(110)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setDefaultSectionSize(84)
+        for col in (0, 1):  # the sentences share the width; the scores keep a fixed, readable one
+            header.setSectionResizeMode(col, header.ResizeMode.Stretch)
         self.table.setSortingEnabled(True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._table_menu)
@@ -162,7 +166,7 @@ class ComparePage(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([680, 440])
+        splitter.setSizes([720, 400])
 
         tab = QWidget()
         layout = QVBoxLayout(tab)
@@ -271,8 +275,9 @@ class ComparePage(QWidget):
         self.model.set_result(result)
         self.proxy.refresh()
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setColumnWidth(0, 300)
-        self.table.setColumnWidth(1, 300)
+        self.table.setColumnHidden(CROSS, result.cross is None)
+        self.table.setColumnHidden(GOLD, result.gold is None)
+        self.table.setColumnHidden(DELTA, result.reference is None)
         scored = ", scored by the cross-encoder" if result.cross is not None else ""
         note = f" ({result.note})" if result.note else ""
         self.message.setText(f"{len(result):,} pairs{note}{scored}.")

@@ -122,6 +122,8 @@ class MapPage(QWidget):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.legend = QListWidget()
         self.legend.setObjectName("legend")
+        self.legend.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.legend.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         select_box = QGroupBox("Select and search")
         sv = QVBoxLayout(select_box)
         sv.addLayout(tool_row)

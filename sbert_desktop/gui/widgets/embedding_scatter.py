@@ -171,7 +171,7 @@ class EmbeddingScatter(QWidget):
     selection_changed = Signal(object)  # numpy int64 rows selected (every point, not only drawn ones)
 
     FULL = _brushes(210)
-    DIM = _brushes(28)
+    DIM = _brushes(45)
     BRUSHES = np.concatenate([FULL, DIM])  # the only brushes ever used: the atlas holds 26 symbols
 
     def __init__(self, parent: QWidget | None = None, *, max_points: int = DEFAULT_MAX_POINTS, point_size: int = 6,
@@ -185,8 +185,10 @@ class EmbeddingScatter(QWidget):
         for axis in ("left", "bottom"):
             item.getAxis(axis).setPen("#888")
             item.getAxis(axis).setTextPen("#333")
+            item.getAxis(axis).enableAutoSIPrefix(False)
             if not axes:
                 item.hideAxis(axis)
+        self.axes = axes
         self.set_axis_labels(x_label, y_label)
         self.item = PaletteScatterItem(pxMode=True, useCache=True, pen=None, size=point_size, antialias=True)
         self.plot.addItem(self.item)
@@ -223,6 +225,8 @@ class EmbeddingScatter(QWidget):
 
     # -- data ---------------------------------------------------------------------------------
     def set_axis_labels(self, x_label: str, y_label: str) -> None:
+        if not self.axes:
+            return
         item = self.plot.getPlotItem()
         item.setLabel("bottom", x_label)
         item.setLabel("left", y_label)

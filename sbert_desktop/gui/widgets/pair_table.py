@@ -19,7 +19,7 @@ _Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PAIR_ROLE = Qt.ItemDataRole.UserRole + 2  # the pair's index in the result
 
-COLUMNS = ["Sentence A", "Sentence B", "Bi-encoder cosine", "Cross-encoder score", "Gold", "Δ rank"]
+COLUMNS = ["Sentence A", "Sentence B", "Bi cosine", "Cross score", "Gold", "Δ rank"]
 A, B, BI, CROSS, GOLD, DELTA = range(6)
 
 
@@ -91,11 +91,13 @@ class PairTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.DisplayRole:
-            if section == DELTA and self.result is not None and self.result.reference is not None:
-                return f"Δ rank (bi vs {self.result.reference[0]})"
             return COLUMNS[section]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return {DELTA: "difference of ranks: bi-encoder rank minus cross-encoder (or gold) rank",
+            ref = self.result.reference[0] if self.result is not None and self.result.reference else "cross-encoder (or gold)"
+            ref = {"cross": "cross-encoder", "gold": "gold"}.get(ref, ref)
+            return {BI: "bi-encoder cosine similarity", CROSS: "cross-encoder score of the pair",
+                    DELTA: f"difference of ranks: bi-encoder rank minus {ref} rank (positive: the {ref} ranks "
+                           "the pair higher)",
                     GOLD: "the data set's gold score or label"}.get(section)
         return None
 
