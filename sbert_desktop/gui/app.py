@@ -35,7 +35,10 @@ def run_app(file: str | None = None, argv: list[str] | None = None, load_model: 
     from sbert_desktop.gui.state import AppState
 
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    from sbert_desktop.gui.gc_timer import GuiGarbageCollector
+
     app = create_application(argv)
+    collector = GuiGarbageCollector(parent=app)  # never a collection inside a worker thread
     log_path = setup_logging()
     log.info("starting SBERT Desktop; log file %s", log_path)
     state = AppState()
@@ -46,7 +49,9 @@ def run_app(file: str | None = None, argv: list[str] | None = None, load_model: 
         # after the first paint: the model loads on a worker thread (torch is imported there)
         QTimer.singleShot(0, lambda: window.start_up(file) if load_model else window.open_file(file))
     code = app.exec()
-    if not state.jobs.shutdown(timeout=15.0):
+    stopped = state.jobs.shutdown(timeout=15.0)
+    collector.stop()
+    if not stopped:
         # a job that cannot be interrupted (a model download) is still running: do not let Python
         # destroy its QThread (that aborts the process), and do not hang either
         log.warning("exiting with a job still running")

@@ -19,7 +19,10 @@ def launch(page_cls, argv: list[str] | None = None) -> int:
     from sbert_desktop.gui.state import AppState
 
     argv = list(sys.argv if argv is None else argv)
+    from sbert_desktop.gui.gc_timer import GuiGarbageCollector
+
     app = QApplication.instance() or QApplication(argv[:1])
+    collector = GuiGarbageCollector(parent=app)
     setup_logging()
     state = AppState()
     page = page_cls(state)
@@ -31,4 +34,5 @@ def launch(page_cls, argv: list[str] | None = None) -> int:
         QTimer.singleShot(int(argv[argv.index("--quit-after") + 1]), page.close)
     code = app.exec()
     state.jobs.shutdown(10.0)
+    collector.stop()
     return code
