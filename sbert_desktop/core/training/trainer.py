@@ -79,12 +79,10 @@ def _dev_kind(cfg: TrainConfig, dev) -> str:
         need = "similarity scores" if cfg.task == "sts" else "NLI labels"
         raise TrainingDataError(f"{dev.path}: the dev set has no {need}, which a {cfg.task.upper()} "
                                 "cross-encoder is evaluated on")
-    if cfg.loss_name == "softmax" and has_labels and (cfg.task == "nli" or not has_scores) and dev.task == "nli":
+    if cfg.loss_name == "softmax" and has_labels:  # the head predicts the labels (SICK has both)
         return "nli_bi"
     if has_scores:
         return "sts_bi"
-    if cfg.loss_name == "softmax" and has_labels:
-        return "nli_bi"
     raise TrainingDataError(
         f"{dev.path}: a bi-encoder trained with the {cfg.loss_name} loss is evaluated on STS scores (cosine "
         "similarity); this dev set has only NLI labels, which need the softmax head"
@@ -418,7 +416,7 @@ class _Run:
                         rate = (now - session_start) / session_steps
                         self.emit(Progress(self.step, self.total_steps, "train", {
                             "epoch": self.epoch + 1, "epochs": cfg.num_epochs, "loss": loss, "lr": self.last_lr,
-                            "eta": rate * (self.total_steps - self.step)}, now - session_start))
+                            "eta": rate * (self.total_steps - self.step)}, self.train_seconds))
                     do_eval = self.dev is not None and (
                         end_of_epoch or last or (cfg.eval_steps and self.step % cfg.eval_steps == 0))
                     if do_eval:
