@@ -11,8 +11,3 @@ import os
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import PySide6.QtCore  # noqa: E402,F401  (bind pyqtgraph to PySide6 before anyone imports it)
-
-# PySide6 6.12 on Python 3.11 drops a reference to None on every void call (setText, setValue…);
-# a live training session makes thousands of them. Pin None for every window and page, not only
-# the exploration pages (see pyside_fix).
-import sbert_desktop.gui.pyside_fix  # noqa: E402,F401

@@ -216,7 +216,9 @@ class JobRunner(QObject):
     @Slot()
     def _on_thread_finished(self) -> None:
         for job, thread in list(self._running.items()):
-            if thread.isFinished():
+            # A job whose outcome is still queued for the GUI thread stays referenced until its own
+            # "finished" arrives (queued after the outcome), or its signals would be lost.
+            if thread.isFinished() and job.status != "running":
                 thread.wait()
                 del self._running[job]
                 log.info("job ended: %s (%s)", job.name, job.status)

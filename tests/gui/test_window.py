@@ -98,7 +98,7 @@ def test_each_page_launches_alone(module, tmp_path):
 
 
 def test_many_widget_updates_do_not_exhaust_none(tmp_path):
-    """PySide6 6.12 on Python 3.11 drops a reference to None per void call; the gui package pins it."""
+    """PySide6 6.12.0 on Python 3.11 drops a reference to None per void call (pyproject pins <6.12)."""
     code = ("import sbert_desktop.gui\n"
             "from PySide6.QtWidgets import QApplication, QLabel, QProgressBar\n"
             "app = QApplication([]); label = QLabel(); bar = QProgressBar()\n"

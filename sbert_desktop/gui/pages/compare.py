@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sys
 
-import sbert_desktop.gui.pyside_fix  # noqa: F401  (see that module)
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal

@@ -16,7 +16,6 @@ from __future__ import annotations
 from typing import Sequence
 
 import sbert_desktop.gui  # noqa: F401  (PySide6 before pyqtgraph)
-import sbert_desktop.gui.pyside_fix  # noqa: F401  (exporting draws point by point: see that module)
 
 import numpy as np
 import pyqtgraph as pg

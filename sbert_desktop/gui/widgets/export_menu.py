@@ -131,8 +131,6 @@ class ExportButton(QToolButton):
     def _export_plot(self, entry: _Entry, path: Path) -> Path | None:
         from pyqtgraph.exporters import ImageExporter, SVGExporter
 
-        import sbert_desktop.gui.pyside_fix  # noqa: F401  (exporters draw every point: see that module)
-
         item = entry.plot()
         try:
             if entry.kind == "png":
