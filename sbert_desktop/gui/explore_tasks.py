@@ -65,7 +65,7 @@ def cross_scores(cross_encoder, pairs: list[tuple[str, str]], progress=None, can
 
 def compute_pairs(mode: str, sentences: Sequence[str], vectors: np.ndarray | None, *, bi_encoder=None,
                   cross_encoder=None, dataset=None, top_k: int = 5, max_pairs: int = 0,
-                  all_pairs_limit: int | None = None, progress=None, cancel=None) -> PairResult:
+                  all_pairs_limit: int | None = None, cache=None, progress=None, cancel=None) -> PairResult:
     """Pairs for the Compare page: mined top-k, all pairs (refused above the limit) or a data set."""
     from sbert_desktop.core import similarity as sim
 
@@ -77,7 +77,8 @@ def compute_pairs(mode: str, sentences: Sequence[str], vectors: np.ndarray | Non
         embedded = list(sentences)
         sentences = list(dict.fromkeys(list(dataset.sentence1) + list(dataset.sentence2)))
         row = {s: i for i, s in enumerate(sentences)}
-        vectors = _vectors_for(sentences, embedded, vectors, bi_encoder, progress, cancel)
+        vectors, stats = _vectors_for(sentences, embedded, vectors, bi_encoder, progress, cancel, cache)
+        encoded_note = f"sentences {cache_stats_text(stats)}" if stats is not None else ""
         first = np.array([row[s] for s in dataset.sentence1], np.int64)
         second = np.array([row[s] for s in dataset.sentence2], np.int64)
         bi = sim.paired_cosine(vectors[first], vectors[second])
@@ -92,6 +93,7 @@ def compute_pairs(mode: str, sentences: Sequence[str], vectors: np.ndarray | Non
             note = f"the first {max_pairs:,} of {len(table):,} pairs"
             table, bi = table.head(max_pairs), bi[:max_pairs]
             gold = None if gold is None else gold[:max_pairs]
+        note = "; ".join(n for n in (note, encoded_note) if n)
     else:
         if vectors is None or len(vectors) == 0:
             raise SbertDesktopError("encode the sentences first")
@@ -116,15 +118,32 @@ def compute_pairs(mode: str, sentences: Sequence[str], vectors: np.ndarray | Non
 
 
 def _vectors_for(sentences: list[str], embedded: list[str], vectors: np.ndarray | None, bi_encoder,
-                 progress, cancel) -> np.ndarray:
-    """Vectors of ``sentences``: looked up in the shared embeddings when they cover them, else encoded."""
+                 progress, cancel, cache=None) -> tuple[np.ndarray, dict | None]:
+    """Vectors of ``sentences``: looked up in the shared embeddings when they cover them, else encoded
+    through the embedding cache; with the cache's stats when it encoded (else None)."""
     if vectors is not None and len(embedded) == len(vectors):
         where = {s: i for i, s in enumerate(embedded)}
         if all(s in where for s in sentences):
-            return np.asarray(vectors, np.float32)[[where[s] for s in sentences]]
+            return np.asarray(vectors, np.float32)[[where[s] for s in sentences]], None
     if bi_encoder is None:
         raise SbertDesktopError("load a bi-encoder on the Model page to score these pairs")
-    return np.asarray(bi_encoder.encode(sentences, progress=progress, cancel=cancel), np.float32)
+    from sbert_desktop.core.cache import cached_encode
+
+    return cached_encode(bi_encoder, sentences, progress=progress, cancel=cancel, cache=cache)
+
+
+def encode_sentences(model, sentences: Sequence[str], cache=None, progress=None, cancel=None):
+    """Embed ``sentences`` through the embedding cache: ``(vectors, fingerprint, stats)``; ``stats``
+    is :func:`~sbert_desktop.core.cache.cached_encode`'s (``hits``, ``encoded``, ...)."""
+    from sbert_desktop.core.cache import cached_encode
+
+    vectors, stats = cached_encode(model, list(sentences), progress=progress, cancel=cancel, cache=cache)
+    return vectors, model.fingerprint(), stats
+
+
+def cache_stats_text(stats: dict) -> str:
+    """``"12 from cache, 3 encoded"`` for a status line."""
+    return f"{stats.get('hits', 0):,} from cache, {stats.get('encoded', 0):,} encoded"
 
 
 def correlation_text(a: np.ndarray, b: np.ndarray) -> str:

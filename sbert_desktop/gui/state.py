@@ -77,6 +77,17 @@ class AppState(QObject):
         self.data: LoadedData | None = None
         self.embeddings: Embeddings | None = None
         self.devices: list[str] = ["auto", "cpu"]
+        self._embedding_cache: Any = None
+
+    @property
+    def embedding_cache(self) -> Any:
+        """The :class:`~sbert_desktop.core.cache.EmbeddingCache` every encode of the window goes
+        through (created on first use, so ``SBERT_DESKTOP_HOME`` set before that decides where)."""
+        if self._embedding_cache is None:
+            from sbert_desktop.core.cache import EmbeddingCache
+
+            self._embedding_cache = EmbeddingCache()
+        return self._embedding_cache
 
     # -- models ------------------------------------------------------------------------------
     @property

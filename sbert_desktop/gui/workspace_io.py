@@ -2,15 +2,17 @@
 
 File → Save Workspace is meant to run::
 
-    ws = collect_workspace(window)                       # GUI thread: reads state, copies nothing big
-    jobs.start("Save workspace", lambda p, c: save_workspace(path, ws, embed_data=...))
+    finish = prepare_workspace(window)                   # GUI thread: reads state, copies nothing big
+    jobs.start("Save workspace", lambda p, c: save_workspace(path, finish(), embed_data=...))
 
 and File → Open Workspace::
 
     ws = load_workspace(path)                            # worker thread; WorkspaceError -> message box
     found = find_data(ws)                                # None: ask the user for the file, then
-    status = check_data(ws, chosen)                      #   "ok" | "changed" (say so) | "missing"
-    report = restore_workspace(window, ws, data_path=found or chosen)
+    status, data = read_data(ws, found or chosen)        #   "ok" | "changed" (say so) | "missing"
+    report = restore_workspace(window, ws, data=data, data_status=status)   # GUI thread
+
+``gui/workspace_actions.py`` wires these to the File menu.
 
 ``load_workspace`` checks everything before anything is touched, so a damaged workspace never
 leaves a half-restored window. ``restore_workspace`` then sets the shared state directly — data,
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
@@ -53,20 +55,29 @@ def _pages(window) -> dict[str, Any]:
 
 def collect_workspace(window) -> Workspace:
     """Everything the window shows that defines a result, as a :class:`Workspace`."""
+    return prepare_workspace(window)()
+
+
+def prepare_workspace(window) -> Callable[[], Workspace]:
+    """Read the window (GUI thread) and return a function that finishes the :class:`Workspace` on
+    a worker thread: the data file's checksum and the bi-encoder's weight fingerprint read files
+    or hash tensors, which must not freeze the window."""
     state = window.state
     exploration = exploration_for(state)
     ws = Workspace()
+    data_args = None
     if state.data is not None:
         content = state.data.content
-        ws.data = describe_data(state.data.path, column=getattr(content, "column", None),
-                                format=getattr(content, "format", None), kind=state.data.kind)
+        data_args = (state.data.path, dict(column=getattr(content, "column", None),
+                                           format=getattr(content, "format", None), kind=state.data.kind))
     models: dict[str, Any] = {"active": state.active_kind}
+    fingerprints: dict[str, Callable[[], str]] = {}
     for kind, spec, model in (("bi", state.bi_spec, state.bi_encoder), ("cross", state.cross_spec, state.cross_encoder)):
         if spec is not None:
             entry = spec.to_dict()
             fingerprint = getattr(model, "fingerprint", None)
             if callable(fingerprint) and kind == "bi":
-                entry["fingerprint"] = fingerprint()
+                fingerprints[kind] = fingerprint
             models[kind] = entry
     ws.models = models
     if state.embeddings is not None:
@@ -101,7 +112,15 @@ def collect_workspace(window) -> Workspace:
     _collect_selection(window, ws)
     _collect_runs(window, ws)
     ws.pages = pages
-    return ws
+
+    def finish() -> Workspace:
+        if data_args is not None:
+            ws.data = describe_data(data_args[0], **data_args[1])
+        for kind, fingerprint in fingerprints.items():
+            ws.models[kind]["fingerprint"] = fingerprint()
+        return ws
+
+    return finish
 
 
 def _collect_pairs(window, ws: Workspace, pages: dict[str, Any]) -> None:
@@ -147,24 +166,40 @@ def find_data(ws: Workspace, search_dirs=()) -> Path | None:
     return locate_data(ws, search_dirs) or embedded_data_path(ws)
 
 
+def read_data(ws: Workspace, data_path: str | Path) -> tuple[str, Any]:
+    """Worker thread: ``(check_data status, LoadedData or None)`` of the data file at ``data_path``,
+    read as the workspace says (kind, column); pass both to :func:`restore_workspace`."""
+    from sbert_desktop.gui.pages.data import load_data
+
+    status = check_data(ws, data_path)
+    if status == "missing":
+        return status, None
+    return status, load_data(data_path, ws.data.get("kind", "auto"), ws.data.get("column"))
+
+
 def restore_workspace(window, ws: Workspace, data_path: str | Path | None = None, *,
-                      load_models: bool = True) -> RestoreReport:
+                      load_models: bool = True, data: Any = None, data_status: str | None = None) -> RestoreReport:
     """Put ``ws`` back into the window. ``data_path``: where the data file is now (found by
-    :func:`find_data` or picked by the user); without it the saved sentences are used alone."""
+    :func:`find_data` or picked by the user); without it the saved sentences are used alone.
+    ``data``/``data_status``: that file already read by :func:`read_data` on a worker thread
+    (then nothing is read here, on the GUI thread)."""
     from sbert_desktop.gui.pages.data import load_data
 
     state = window.state
     exploration = exploration_for(state)
     report = RestoreReport()
+    if data is not None:
+        data_path = data.path
     if data_path is not None:
         data_path = Path(data_path)
         report.data_path = data_path
-        report.data_status = check_data(ws, data_path)
+        report.data_status = data_status or check_data(ws, data_path)
         if report.data_status == "changed":
             report.notes.append(f"{data_path} changed since the workspace was saved; the saved sentences and "
                                 "embeddings are shown as they were")
         if report.data_status != "missing":
-            state.set_data(load_data(data_path, ws.data.get("kind", "auto"), ws.data.get("column")))
+            state.set_data(data if data is not None else
+                           load_data(data_path, ws.data.get("kind", "auto"), ws.data.get("column")))
     else:
         report.notes.append("data file not found; the saved sentences are shown without it")
     if ws.embeddings is not None:

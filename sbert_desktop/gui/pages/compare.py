@@ -222,7 +222,8 @@ class ComparePage(QWidget):
         dataset = data.content if data is not None and data.kind == "pairs" else None
         cross = self.state.cross_encoder if self.use_cross.isChecked() else None
         kwargs = dict(bi_encoder=self.state.bi_encoder, cross_encoder=cross, dataset=dataset, top_k=self.top_k.value(),
-                      max_pairs=self.max_pairs.value(), all_pairs_limit=self.all_pairs_limit)
+                      max_pairs=self.max_pairs.value(), all_pairs_limit=self.all_pairs_limit,
+                      cache=self.state.embedding_cache)
         sentences = emb.sentences if emb is not None else []
         vectors = emb.vectors if emb is not None else None
         job = self.state.jobs.start("Find pairs", lambda progress, cancel: compute_pairs(

@@ -158,8 +158,10 @@ class DataPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
+        self.last_stats: dict | None = None  # the embedding cache's stats of the last encode
         state.open_file_requested.connect(self.open_path)
         state.bi_encoder_changed.connect(lambda _m: self._update_encode_button())
+        state.data_changed.connect(self._show_data)
 
     # -- loading -----------------------------------------------------------------------------
     @Slot(str)
@@ -195,8 +197,26 @@ class DataPage(QWidget):
         return job
 
     def _on_loaded(self, job: Job, data: LoadedData) -> None:
-        if job is not self.job:
+        if job is self.job:
+            self.state.set_data(data)  # _show_data shows it, as it does data opened elsewhere
+
+    @Slot(object)
+    def _show_data(self, data: LoadedData | None) -> None:
+        """Show ``data`` (this page's own load, or data set elsewhere: a restored workspace)."""
+        if self.job is not None and self.job.running:
+            self.job.cancel()  # a load still running here would replace the newer data
+            self.job = None
+            self.busy.hide()
+        self._update_encode_button()
+        if data is None:
+            self.file.set_info("")
+            for label in self.facts.values():
+                label.setText("–")
+            self.model.set_columns({}, None)
+            self.histogram.set_values([])
             return
+        if self.file.path() != str(data.path):
+            self.file.set_path(str(data.path), emit=False)
         content, info = data.content, data.info
         self.file.set_info(f"{getattr(content, 'format', '?')} · {getattr(content, 'encoding', '?')} · "
                            f"{info.get('rows', 0):,} rows")
@@ -214,8 +234,6 @@ class DataPage(QWidget):
         self.model.set_columns(columns_data, row_labels)
         self._fit_columns()
         self.histogram.set_values(info.get("lengths", []))
-        self.state.set_data(data)
-        self._update_encode_button()
 
     def _fit_columns(self) -> None:
         """Score and label columns narrow, the text columns share the rest (no scan of the rows).
@@ -277,18 +295,25 @@ class DataPage(QWidget):
     def _update_encode_button(self) -> None:
         self.encode_button.setEnabled(self.state.data is not None and self.state.bi_encoder is not None)
 
-    def _on_encoded(self, sentences: list[str], vectors, fingerprint: str) -> None:
-        self.encode_status.setText(f"{vectors.shape[0]:,} embeddings of dimension {vectors.shape[1]}")
+    def _on_encoded(self, sentences: list[str], vectors, fingerprint: str, stats: dict) -> None:
+        from sbert_desktop.gui.explore_tasks import cache_stats_text
+
+        self.last_stats = stats
+        self.encode_status.setText(f"{vectors.shape[0]:,} embeddings of dimension {vectors.shape[1]} "
+                                   f"({cache_stats_text(stats)})")
         self.state.set_embeddings(sentences, vectors, fingerprint)
 
     @Slot()
     def encode(self) -> Job | None:
+        from sbert_desktop.gui.explore_tasks import encode_sentences
+
         model, sentences = self.state.bi_encoder, self.sentences()
         if model is None or not sentences:
             return None
+        cache = self.state.embedding_cache
         job = self.state.jobs.start(f"Encode {len(sentences):,} sentences",
-                                    lambda progress, cancel: (model.encode(sentences, progress=progress, cancel=cancel),
-                                                              model.fingerprint()),
+                                    lambda progress, cancel: encode_sentences(model, sentences, cache,
+                                                                              progress=progress, cancel=cancel),
                                     kind="encode")
         self.encode_button.setEnabled(False)
         job.progress.connect(lambda p: self.encode_status.setText(f"Encoding… {p.done:,} / {p.total:,}"))

@@ -19,6 +19,7 @@ class EmbeddingsBar(QWidget):
         super().__init__(parent)
         self.state = state
         self.job: Job | None = None
+        self.last_stats: dict | None = None  # the embedding cache's stats of the last encode
         self.label = QLabel()
         self.label.setObjectName("embeddingsInfo")
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -42,6 +43,7 @@ class EmbeddingsBar(QWidget):
         self.refresh()
 
     def refresh(self, keep_message: bool = False) -> None:
+        """Say what is encoded; ``keep_message`` leaves the last job's message (failed, cancelled, cache use)."""
         emb, data = self.state.embeddings, self.state.data
         running = self.job is not None and self.job.running
         if running or keep_message:
@@ -62,12 +64,15 @@ class EmbeddingsBar(QWidget):
         self.encode_button.setText("Encode again" if emb is not None else "Encode sentences")
 
     def encode(self) -> Job | None:
+        from sbert_desktop.gui.explore_tasks import encode_sentences
+
         model, sentences = self.state.bi_encoder, current_sentences(self.state)
         if model is None or not sentences or (self.job is not None and self.job.running):
             return None
+        cache = self.state.embedding_cache
         job = self.state.jobs.start(
             f"Encode {len(sentences):,} sentences",
-            lambda progress, cancel: (model.encode(sentences, progress=progress, cancel=cancel), model.fingerprint()),
+            lambda progress, cancel: encode_sentences(model, sentences, cache, progress=progress, cancel=cancel),
             kind="encode")
         self.job = job
         self.label.setText(f"Encoding {len(sentences):,} sentences…")
@@ -91,9 +96,13 @@ class EmbeddingsBar(QWidget):
             self.progress.setRange(0, event.total)
             self.progress.setValue(min(event.done, event.total))
 
-    def _on_encoded(self, job: Job, sentences: list[str], vectors, fingerprint: str) -> None:
+    def _on_encoded(self, job: Job, sentences: list[str], vectors, fingerprint: str, stats: dict) -> None:
         if job is self.job and not job.token.cancelled:
+            from sbert_desktop.gui.explore_tasks import cache_stats_text
+
+            self.last_stats = stats
             self.state.set_embeddings(sentences, vectors, fingerprint)
+            self.label.setText(f"{self.label.text()} · {cache_stats_text(stats)}")
             self.encoded.emit()
 
     def _on_ended(self, job: Job) -> None:
@@ -101,4 +110,4 @@ class EmbeddingsBar(QWidget):
             self.progress.hide()
             self.cancel_button.hide()
             self.job = None
-            self.refresh(keep_message=job.status != "succeeded")
+            self.refresh(keep_message=True)
