@@ -5,7 +5,10 @@ orders neighbours exactly as cosine does and keeps the fast tree-based HDBSCAN. 
 384-d vectors is slow (about 70 s for 10k), on a 5-d reduction it takes a fraction of a second, so
 ``reduce="auto"`` reduces before HDBSCAN above :data:`AUTO_REDUCE_ABOVE` points: UMAP up to
 :data:`AUTO_UMAP_UP_TO` points (better separated clusters: on 10k synthetic topics ARI 1.0 against
-0.8 for PCA, but 50-80 s of UMAP on a busy 2-core machine), PCA beyond (about a second).
+0.8 for PCA, but 50-80 s of UMAP on a busy 2-core machine), PCA beyond (about 3 s for 100k).
+Caveat: PCA to 5-d keeps only the broadest directions; on 100k synthetic points around 500 random
+topic centres HDBSCAN then finds 2 clusters (bench/explore.py). For many fine topics in a big
+corpus pass ``reduce="umap"`` (minutes) or use ``method="kmeans"``.
 
 Labels are renumbered by cluster size (0 = the biggest); -1 is noise. Silhouette and the
 centroid-closest sentences are computed on the original (normalised) embeddings, not the reduction.
