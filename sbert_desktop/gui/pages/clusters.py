@@ -25,6 +25,7 @@ from sbert_desktop.gui.state import AppState
 from sbert_desktop.gui.widgets.embedding_scatter import label_color
 from sbert_desktop.gui.widgets.embeddings_bar import EmbeddingsBar
 from sbert_desktop.gui.widgets.export_menu import ExportButton
+from sbert_desktop.gui.widgets.form_state import form_state, restore_form
 from sbert_desktop.gui.widgets.table import ColumnsTableModel, configure_big_table
 
 METHODS = [("HDBSCAN", "hdbscan", "Finds the number of clusters itself and marks outliers as noise"),
@@ -290,6 +291,21 @@ class ClustersPage(QWidget):
                               if self.exploration.clusters is view else None)
         self.label_job = job  # hold it: JobRunner may forget a finished job before its result arrives
         return job
+
+    # -- workspace -----------------------------------------------------------------------------
+    def _form(self) -> dict:
+        return {"method": self.method, "min_cluster_size": self.min_cluster_size, "min_samples": self.min_samples,
+                "metric": self.metric_box, "n_clusters": self.n_clusters, "reduce": self.reduce,
+                "reduce_dim": self.reduce_dim, "seed": self.seed, "assign_noise": self.assign_noise,
+                "default_stop_words": self.default_stop_words, "stop_words": self.stop_words}
+
+    def workspace_state(self) -> dict:
+        """The form as JSON (the clusters and their names are saved by ``gui.workspace_io``)."""
+        return form_state(self._form())
+
+    def restore_workspace_state(self, saved: dict) -> None:
+        restore_form(self._form(), saved)
+        self._update_enabled()
 
     # -- showing -------------------------------------------------------------------------------
     def _show(self, view: ClusterView | None) -> None:

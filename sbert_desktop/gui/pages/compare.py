@@ -24,6 +24,7 @@ from sbert_desktop.gui.jobs import Job
 from sbert_desktop.gui.state import AppState
 from sbert_desktop.gui.widgets.embedding_scatter import EmbeddingScatter
 from sbert_desktop.gui.widgets.embeddings_bar import EmbeddingsBar
+from sbert_desktop.gui.widgets.form_state import form_state, restore_form
 from sbert_desktop.gui.widgets.export_menu import ExportButton
 from sbert_desktop.gui.widgets.pair_table import CROSS, DELTA, GOLD, PAIR_ROLE, PairFilterProxy, PairTableModel
 from sbert_desktop.gui.widgets.rerank_view import RerankPanel
@@ -361,6 +362,22 @@ class ComparePage(QWidget):
             except ValueError:
                 index = None
         return self.rerank.run(sentence, query_index=index)
+
+    # -- workspace -----------------------------------------------------------------------------
+    def _form(self) -> dict:
+        return {"mode": self.mode, "top_k": self.top_k, "max_pairs": self.max_pairs, "use_cross": self.use_cross,
+                "filter": self.filter, "min_delta": self.min_delta, "query": self.query, "search_k": self.search_k,
+                "tab": self.tabs}
+
+    def workspace_state(self) -> dict:
+        """The form as JSON (``gui.workspace_io`` saves it; the pairs themselves are saved apart)."""
+        return {**form_state(self._form()), "axes": self.axes.currentIndex()}
+
+    def restore_workspace_state(self, saved: dict) -> None:
+        restore_form(self._form(), saved)
+        axes = saved.get("axes")  # an axis pair the restored pairs cannot show stays unselected
+        if isinstance(axes, int) and 0 <= axes < self.axes.count() and self.axes.model().item(axes).isEnabled():
+            self.axes.setCurrentIndex(axes)
 
     # -- export --------------------------------------------------------------------------------
     def _build_exports(self) -> None:

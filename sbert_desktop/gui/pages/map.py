@@ -26,6 +26,7 @@ from sbert_desktop.gui.state import AppState
 from sbert_desktop.gui.widgets.embedding_scatter import EmbeddingScatter, label_color
 from sbert_desktop.gui.widgets.embeddings_bar import EmbeddingsBar
 from sbert_desktop.gui.widgets.export_menu import ExportButton
+from sbert_desktop.gui.widgets.form_state import form_state, restore_form
 from sbert_desktop.gui.widgets.rerank_view import RerankPanel
 from sbert_desktop.gui.widgets.table import ColumnsTableModel, configure_big_table
 
@@ -303,6 +304,19 @@ class MapPage(QWidget):
             item = QListWidgetItem(QIcon(pix), f"{name} ({size:,})")
             item.setToolTip(name)
             self.legend.addItem(item)
+
+    # -- workspace -----------------------------------------------------------------------------
+    def _form(self) -> dict:
+        return {"method": self.method, "metric": self.metric_box, "seed": self.seed, "perplexity": self.perplexity,
+                "n_neighbors": self.n_neighbors, "min_dist": self.min_dist, "search": self.search}
+
+    def workspace_state(self) -> dict:
+        """The form and the search text as JSON (map and selection are saved by ``gui.workspace_io``)."""
+        return form_state(self._form())
+
+    def restore_workspace_state(self, saved: dict) -> None:
+        restore_form(self._form(), saved)
+        self._update_enabled()
 
     # -- interaction ---------------------------------------------------------------------------
     def apply_search(self) -> None:
