@@ -28,8 +28,13 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_app(file: str | None = None, argv: list[str] | None = None, load_model: bool = True) -> int:
-    """Open the main window (optionally on ``file``) and run until it closes; returns the exit code."""
+def run_app(file: str | None = None, argv: list[str] | None = None, load_model: bool = True,
+            first_run: bool | None = None) -> int:
+    """Open the main window (optionally on ``file``) and run until it closes; returns the exit code.
+
+    ``first_run``: None ("auto") opens the bundled example on the first start when no ``file`` is
+    given (see :mod:`sbert_desktop.gui.first_run`); True/False forces it on or off.
+    """
     from sbert_desktop.gui.errors import install_excepthook, setup_logging
     from sbert_desktop.gui.main_window import MainWindow
     from sbert_desktop.gui.state import AppState
@@ -45,9 +50,18 @@ def run_app(file: str | None = None, argv: list[str] | None = None, load_model: 
     window = MainWindow(state)
     install_excepthook(lambda: window)
     window.show()
-    if load_model or file:
-        # after the first paint: the model loads on a worker thread (torch is imported there)
-        QTimer.singleShot(0, lambda: window.start_up(file) if load_model else window.open_file(file))
+
+    def after_first_paint() -> None:
+        from sbert_desktop.gui import first_run as first
+
+        # the model loads on a worker thread (torch is imported there)
+        if load_model:
+            window.start_up(file)
+        elif file:
+            window.open_file(file)
+        first.start(window, file, first_run)  # the guide; the example on the first start
+
+    QTimer.singleShot(0, after_first_paint)
     code = app.exec()
     stopped = state.jobs.shutdown(timeout=15.0)
     collector.stop()

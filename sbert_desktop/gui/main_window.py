@@ -121,6 +121,10 @@ class MainWindow(QMainWindow):
         jobs_menu = self.menuBar().addMenu("&Jobs")
         jobs_menu.addAction("Cancel all jobs", self.state.jobs.cancel_all)
         help_menu = self.menuBar().addMenu("&Help")
+        self.example_action = help_menu.addAction("Open &example", self.open_example)
+        self.example_action.setToolTip("Open the bundled example: sentences on the map, STS pairs ready to train")
+        self.guide_action = help_menu.addAction("Show &guide", self.show_guide)
+        help_menu.addSeparator()
         about = help_menu.addAction("&About SBERT Desktop", self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction("Open &log folder", self._open_log_folder)
@@ -184,6 +188,18 @@ class MainWindow(QMainWindow):
         box.setObjectName("aboutDialog")
         box.open()
         return box
+
+    def open_example(self):
+        """Help → Open example: the bundled example on every page (see ``gui/first_run.py``)."""
+        from sbert_desktop.gui.first_run import open_example
+
+        return open_example(self)
+
+    def show_guide(self):
+        """Help → Show guide: the strip of six pages above the page area."""
+        from sbert_desktop.gui.guide import show_guide
+
+        return show_guide(self)
 
     def _open_log_folder(self) -> None:
         from PySide6.QtCore import QUrl

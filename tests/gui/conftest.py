@@ -21,6 +21,12 @@ def _no_leftover_threads(qapp):
     assert not still, f"job threads still running after the test: {still}"
 
 
+@pytest.fixture(autouse=True)
+def _no_first_run(monkeypatch):
+    """run_app does not open the example or the guide by itself unless a test asks (first_run=True)."""
+    monkeypatch.setenv("SBERT_DESKTOP_FIRST_RUN", "0")
+
+
 @pytest.fixture
 def state(qapp):
     from sbert_desktop.gui.state import AppState
