@@ -64,8 +64,9 @@ class GuidePanel(QFrame):
             card.setProperty("guideStep", True)
             card.setProperty("current", False)
             cv = QVBoxLayout(card)
-            cv.setContentsMargins(4, 2, 4, 2)
+            cv.setContentsMargins(4, 1, 4, 2)
             cv.setSpacing(0)
+            card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             button = QToolButton()
             button.setObjectName(f"guide_{title}")
             button.setText(f"{i + 1}. {title}")
@@ -76,7 +77,9 @@ class GuidePanel(QFrame):
             text = QLabel(line)
             text.setWordWrap(True)
             text.setToolTip(line)
-            text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            text.setFixedHeight(2 * text.fontMetrics().lineSpacing() + 2)  # two lines, never more
             cv.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
             cv.addWidget(text)
             row.addWidget(card, 1)
@@ -89,6 +92,7 @@ class GuidePanel(QFrame):
         self.close_button.setToolTip("Hide the guide (Help → Show guide brings it back)")
         self.close_button.clicked.connect(self.dismissed.emit)
         row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def set_current(self, title: str) -> None:
         for name, card in self.cards.items():
@@ -107,6 +111,7 @@ class GuideDock(QDockWidget):
         self.panel = GuidePanel()
         self.setWidget(self.panel)
         self.setTitleBarWidget(QWidget())  # no title bar: the panel has its own close button
+        self.setMaximumHeight(self.panel.sizeHint().height() + 4)  # a strip, not a share of the window
         self.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         self.setAllowedAreas(Qt.DockWidgetArea.TopDockWidgetArea)
         self.panel.page_requested.connect(window.show_page)
