@@ -20,6 +20,7 @@ from sbert_desktop.gui.jobs import Job
 from sbert_desktop.gui.pages import available_pages
 from sbert_desktop.gui.state import AppState, ModelSpec
 from sbert_desktop.gui.widgets.file_field import DATA_FILTER
+from sbert_desktop.gui.workspace_actions import OPEN_FILTER, WorkspaceActions, workspace_path
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.jobs_bar)
 
         self._build_menus()
+        self._build_workspace_menus()
         for entry, cls in available_pages():
             icon = getattr(QStyle.StandardPixmap, entry.icon, None) if entry.icon else None
             self.add_page(entry.title, cls(self.state), icon)
@@ -143,13 +145,55 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         recent = self.state.settings.recent_files()
         start = str(Path(recent[0]).parent) if recent else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open data file", start, DATA_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open data file", start, f"{DATA_FILTER};;{OPEN_FILTER}")
         if path:
             self.open_file(path)
 
     def open_file(self, path: str | Path) -> None:
-        """Open a sentence file or pair data set on the Data page."""
+        """Open a sentence file or pair data set on the Data page, or a workspace (``.sbert``,
+        ``.sbertws``) in the whole window — from the menus, a drop, or the command line."""
+        workspace = workspace_path(path)
+        if workspace is not None:
+            self.workspace.open(workspace)
+            return
         self.state.open_file_requested.emit(str(path))
+
+    # -- workspaces and the embedding cache --------------------------------------------------
+    def _build_workspace_menus(self) -> None:
+        """File → Open/Save Workspace… (above Quit) and Tools → Embedding cache… (before Help)."""
+        from PySide6.QtWidgets import QMenu
+
+        self.workspace = WorkspaceActions(self)
+        file_menu = next(a.menu() for a in self.menuBar().actions() if a.text() == "&File")
+        taken = {a.shortcut().toString() for a in file_menu.actions() if not a.shortcut().isEmpty()}
+        self.workspace.set_shortcuts(taken)
+        separators = [a for a in file_menu.actions() if a.isSeparator()]
+        before = separators[-1] if separators else None
+        file_menu.insertSeparator(before)
+        file_menu.insertActions(before, [self.workspace.open_action, self.workspace.save_action])
+        self.open_workspace_action = self.workspace.open_action
+        self.save_workspace_action = self.workspace.save_action
+        tools = QMenu("&Tools", self)
+        self.cache_action = tools.addAction("&Embedding cache…", self.show_cache_dialog)
+        self.cache_action.setStatusTip("See and limit the embeddings kept on disk, or clear them")
+        help_action = next((a for a in self.menuBar().actions() if a.text() == "&Help"), None)
+        if help_action is not None:
+            self.menuBar().insertMenu(help_action, tools)
+        else:
+            self.menuBar().addMenu(tools)
+        self.cache_dialog = None
+
+    def show_cache_dialog(self):
+        """Tools → Embedding cache…: sizes per model, the size limit, clearing (non-modal)."""
+        from sbert_desktop.gui.cache_dialog import CacheDialog
+
+        if self.cache_dialog is None:
+            self.cache_dialog = CacheDialog(self.state, self)
+        else:
+            self.cache_dialog.refresh()
+        self.cache_dialog.show()
+        self.cache_dialog.raise_()
+        return self.cache_dialog
 
     def save_model_dialog(self) -> Job | None:
         model, spec = self.state.active_model, self.state.active_spec

@@ -20,7 +20,7 @@ def test_window_opens_and_closes_cleanly(qtbot, window, state):
     assert window.model_label.text() == "Model: No model loaded"
     assert window.jobs_label.text() == "No jobs running"
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&View", "&Jobs", "&Help"]
+    assert menus == ["&File", "&View", "&Jobs", "&Tools", "&Help"]
     assert window.open_action.shortcut().toString() == "Ctrl+O"
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
