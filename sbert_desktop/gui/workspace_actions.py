@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sbert_desktop.core.progress import Progress
 from sbert_desktop.gui.jobs import Job, JobFailure
 
-ARCHIVE, FOLDER, MANIFEST = ".sbert", ".sbertws", "workspace.json"
+ARCHIVE, FOLDER, MANIFEST = ".sbert", ".sbertws", "workspace.json"  # core.workspace's; it imports numpy,
+# which the window's first paint does not wait for
 SAVE_FILTER = f"SBERT workspace, one file (*{ARCHIVE});;SBERT workspace folder (*{FOLDER})"
 OPEN_FILTER = f"SBERT workspaces (*{ARCHIVE} {MANIFEST});;All files (*)"
 
