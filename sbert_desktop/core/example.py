@@ -9,12 +9,14 @@ The folder sits at the top of the repository, outside the package. It is found, 
 1. ``SBERT_DESKTOP_EXAMPLE`` (a folder holding the files);
 2. a checkout or editable install: ``<repo>/resources/example``;
 3. inside the package, ``sbert_desktop/resources/example`` (if a build copies it there);
-4. an installed wheel's data files: ``<sys.prefix>/share/sbert-desktop/example``.
+4. an installed wheel's data files: ``<sys.prefix>/share/sbert-desktop/example`` (or under the
+   user base for ``pip install --user``).
 """
 
 from __future__ import annotations
 
 import os
+import site
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,6 +70,7 @@ def candidate_dirs() -> list[Path]:
         here.parents[2] / "resources" / "example",  # checkout / editable install
         here.parents[1] / "resources" / "example",  # copied into the package
         Path(sys.prefix) / "share" / "sbert-desktop" / "example",  # wheel data files
+        Path(site.getuserbase()) / "share" / "sbert-desktop" / "example",  # pip install --user
     ]
     return found
 
