@@ -32,6 +32,7 @@ from sbert_desktop.gui.state import ModelSpec
 log = logging.getLogger(__name__)
 
 DONE_KEY = "first_run_done"
+EXPECTED_ONLY = "expected-only"
 ENV_VAR = "SBERT_DESKTOP_FIRST_RUN"
 
 
@@ -142,13 +143,13 @@ class ExampleRun(QObject):
         self._set_step("model", "waiting for the model")
         loading = [job for job in self.state.jobs.jobs() if job.kind == "model" and job.running]
         if loading:
-            return self._follow(loading[-1], self._after_model_job)
+            return self._follow(loading[-1], self._after_model_job, dialog=EXPECTED_ONLY)
         page = self.window.page("Model")
         if page is None:
             return self._fail_message("load a bi-encoder on the Model page first")
         spec = ModelSpec()
         page.set_spec(spec)
-        self._follow(page.load(spec), self._after_model_job)
+        self._follow(page.load(spec), self._after_model_job, dialog=EXPECTED_ONLY)
 
     def _after_model_job(self) -> None:
         if self.state.bi_encoder is None and not any(j.kind == "model" and j.running for j in self.state.jobs.jobs()):
@@ -157,13 +158,17 @@ class ExampleRun(QObject):
                 return self._fail_message("no bi-encoder is loaded")
             spec = ModelSpec()  # a cross-encoder was loaded: the example needs the bundled bi-encoder
             page.set_spec(spec)
-            return self._follow(page.load(spec), self._after_model_job)
+            return self._follow(page.load(spec), self._after_model_job, dialog=EXPECTED_ONLY)
         self._wait_model()
+
+    def _example_open(self) -> bool:
+        data = self.state.data
+        return data is not None and data.path.resolve() == self.files.sentences.resolve()
 
     def _encode(self) -> None:
         page = self.window.page("Data")
         data = self.state.data
-        if data is None or data.path.resolve() != self.files.sentences.resolve():
+        if not self._example_open():
             return self._stop("cancelled", "another file was opened")
         self._set_step("encode", f"encoding {len(data.content.sentences):,} sentences")
         job = page.encode()
@@ -173,15 +178,15 @@ class ExampleRun(QObject):
 
     def _cluster(self) -> None:
         page = self.window.page("Clusters")
-        if self.state.embeddings is None:
-            return self._stop("cancelled", "the embeddings were replaced")
+        if self.state.embeddings is None or not self._example_open():
+            return self._stop("cancelled", "another file was opened")
         if page is None:
             return self._project()
         self._set_step("cluster", "clustering")
         job = page.run()
         if job is None:
             return self._fail_message("nothing to cluster")
-        self._follow(job, self._project)
+        self._follow(job, self._project, dialog=EXPECTED_ONLY)
 
     def _project(self) -> None:
         page = self.window.page("Map")
@@ -196,6 +201,9 @@ class ExampleRun(QObject):
 
     # -- plumbing ------------------------------------------------------------------------------
     def _follow(self, job: Job, then, dialog: str | None = None) -> None:
+        """Run ``then`` when ``job`` succeeds; stop the walk when it is cancelled or fails. On a
+        failure, ``dialog`` is the error dialog's title (``EXPECTED_ONLY``: the page shows a dialog
+        for bugs itself and only its inline message for expected errors, off screen here)."""
         self.job = job
         job.ended.connect(lambda status: self._on_ended(job, status, then, dialog))
 
@@ -209,10 +217,10 @@ class ExampleRun(QObject):
             self._stop("cancelled")
         else:
             failure: JobFailure | None = job.failure
-            if dialog and failure is not None:
+            if dialog and failure is not None and (dialog != EXPECTED_ONLY or failure.expected):
                 from sbert_desktop.gui.errors import show_failure
 
-                show_failure(self.window, failure, dialog)
+                show_failure(self.window, failure, None if dialog == EXPECTED_ONLY else dialog)
             self._stop("failed", failure.message if failure is not None else "")
 
     def _set_step(self, step: str, text: str) -> None:

