@@ -10,25 +10,16 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
-import re
 
-_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
-
+from sbert_desktop.core import units as _units
+from sbert_desktop.core.units import format_bytes
 
 def parse_size(text: str) -> int:
-    """``"2G"``, ``"500MB"``, ``"1.5GiB"``, ``"0"`` -> bytes (binary multiples)."""
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:I?B)?\s*", str(text), re.IGNORECASE)
-    if not match:
-        raise argparse.ArgumentTypeError(f"not a size: {text!r} (examples: 500M, 2G, 1.5GB)")
-    return int(float(match.group(1)) * _UNITS[match.group(2).upper()])
-
-
-def format_bytes(n: float) -> str:
-    for unit in ("B", "KB", "MB", "GB", "TB"):
-        if abs(n) < 1024 or unit == "TB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
-    return f"{n:.1f} TB"  # pragma: no cover
+    """``"2G"``, ``"500MB"``, ``"1.5GiB"``, ``"0"`` -> bytes, for argparse."""
+    try:
+        return _units.parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_parser(sub) -> argparse.ArgumentParser:

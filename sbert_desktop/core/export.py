@@ -220,7 +220,8 @@ def export_matrix(path: str | Path, emb: np.ndarray, sentences: Sequence[str] | 
                   cancel: CancelToken | None = None) -> Path:
     """The full n x n cosine matrix (``.npy``, or a table with a ``sentence`` column and one column
     per sentence index). Refused with :class:`ExportError` above ``max_cells`` cells."""
-    from sbert_desktop.core.similarity import format_bytes, normalize
+    from sbert_desktop.core.similarity import normalize
+    from sbert_desktop.core.units import format_bytes
 
     path = Path(path)
     fmt = file_format(path, ("csv", "tsv", "parquet", "npy"))

@@ -19,6 +19,7 @@ from typing import Any, Iterator, Sequence
 import numpy as np
 
 from sbert_desktop.core.errors import SbertDesktopError
+from sbert_desktop.core.units import format_bytes
 from sbert_desktop.core.progress import CancelToken, ProgressCallback, ProgressReporter, check
 
 #: :func:`all_pairs` refuses above this many pairs (about 140 MB of result arrays)
@@ -37,14 +38,6 @@ class TooManyPairsError(SbertDesktopError):
             f"{format_bytes(bytes_needed)} of memory; the limit is {limit:,} pairs. "
             "Mine the top-k nearest pairs instead."
         )
-
-
-def format_bytes(n: float) -> str:
-    for unit in ("B", "KB", "MB", "GB", "TB"):
-        if abs(n) < 1024 or unit == "TB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
-    return f"{n:.1f} TB"  # pragma: no cover
 
 
 # --------------------------------------------------------------------------- cosine helpers

@@ -13,18 +13,12 @@ from PySide6.QtWidgets import (
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from sbert_desktop.core.units import format_bytes
 from sbert_desktop.gui.jobs import Job
 from sbert_desktop.gui.state import AppState
 
 GB = 1024**3
 COLUMNS = ["Model", "Sentences", "Size", "Last used"]
-
-
-def format_bytes(n: int) -> str:
-    for unit, size in (("GB", GB), ("MB", 1024**2), ("KB", 1024)):
-        if n >= size:
-            return f"{n / size:.1f} {unit}"
-    return f"{n} bytes"
 
 
 def _scan(cache) -> dict:

@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         return self.cache_dialog
 
     def save_model_dialog(self) -> Job | None:
-        model, spec = self.state.active_model, self.state.active_spec
+        model = self.state.active_model
         if model is None:
             QMessageBox.information(self, "Save model", "Load or train a model first.")
             return None

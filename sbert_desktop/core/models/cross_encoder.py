@@ -15,7 +15,6 @@ import torch
 from torch import Tensor, nn
 
 from sbert_desktop.core.atomic import atomic_dir
-from sbert_desktop.core.errors import ModelLoadError
 from sbert_desktop.core.models.base import (
     clean_texts, collate, count_parameters, default_max_length, files_fingerprint, pretokenize,
     run_batched, state_fingerprint, to_device,

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from sbert_desktop.gui.exploration_state import ExplorationState, exploration_for, provenance
+from sbert_desktop.gui.exploration_state import ExplorationState, exploration_for
 from sbert_desktop.gui.jobs import Job
 from sbert_desktop.gui.state import AppState
 from sbert_desktop.gui.widgets.embedding_scatter import EmbeddingScatter

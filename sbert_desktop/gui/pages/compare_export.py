@@ -29,7 +29,7 @@ def add_compare_exports(page) -> None:
             return "encode the sentences first"
         n = len(emb.sentences)
         if n * n > ex.DEFAULT_MAX_MATRIX_CELLS:
-            from sbert_desktop.core.similarity import format_bytes
+            from sbert_desktop.core.units import format_bytes
 
             return (f"the matrix of {n:,} sentences has {n * n:,} cells (about {format_bytes(n * n * 4)} as "
                     f"float32, several times that as text); the limit is {ex.DEFAULT_MAX_MATRIX_CELLS:,} cells. "

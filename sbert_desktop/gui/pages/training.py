@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import sys
 import time
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
+    QCheckBox, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
     QScrollArea, QSplitter, QVBoxLayout, QWidget,
 )
 
