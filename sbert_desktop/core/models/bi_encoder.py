@@ -30,6 +30,13 @@ from sbert_desktop.core.models.sources import ModelSource, resolve_source
 from sbert_desktop.core.progress import CancelToken, ProgressCallback
 
 
+def quiet_transformers() -> None:
+    """No transformers progress bars ("Loading weights", "Writing model shards") on our stderr."""
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+
+
 def load_hf(kind: str, path: Path, **kwargs):
     """``AutoModel``/``AutoModelForSequenceClassification`` + ``AutoTokenizer`` with clear errors."""
     from transformers import AutoModel, AutoModelForSequenceClassification, AutoTokenizer
@@ -38,7 +45,7 @@ def load_hf(kind: str, path: Path, **kwargs):
     cls = AutoModel if kind == "encoder" else AutoModelForSequenceClassification
     verbosity = hf_logging.get_verbosity()
     hf_logging.set_verbosity_error()  # "some weights newly initialised" is expected for new heads
-    hf_logging.disable_progress_bar()
+    quiet_transformers()
     try:
         model = cls.from_pretrained(str(path), **kwargs)
         tokenizer = AutoTokenizer.from_pretrained(str(path))
@@ -195,6 +202,7 @@ class BiEncoder(nn.Module):
         save beside the model (e.g. a trained NLI classifier head).
         """
         path = Path(path)
+        quiet_transformers()
         with atomic_dir(path) as tmp:
             self.transformer.save_pretrained(tmp, safe_serialization=True)
             self.tokenizer.save_pretrained(tmp)

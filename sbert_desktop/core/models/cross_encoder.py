@@ -19,7 +19,7 @@ from sbert_desktop.core.models.base import (
     clean_texts, collate, count_parameters, default_max_length, files_fingerprint, pretokenize,
     run_batched, state_fingerprint, to_device,
 )
-from sbert_desktop.core.models.bi_encoder import load_hf, write_json
+from sbert_desktop.core.models.bi_encoder import load_hf, quiet_transformers, write_json
 from sbert_desktop.core.models.device import resolve_device
 from sbert_desktop.core.models.sources import resolve_source
 from sbert_desktop.core.progress import CancelToken, ProgressCallback
@@ -165,6 +165,7 @@ class CrossEncoder(nn.Module):
     def save(self, path: str | os.PathLike, extra_files: dict[str, Any] | None = None) -> Path:
         """Write a Hugging Face folder that ``sentence_transformers.CrossEncoder`` loads, atomically."""
         path = Path(path)
+        quiet_transformers()
         activation = ("torch.nn.modules.activation.Sigmoid" if self.num_labels == 1
                       else "torch.nn.modules.linear.Identity")
         self.model.config.sentence_transformers = {"activation_fn": activation}
