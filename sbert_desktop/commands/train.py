@@ -30,7 +30,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p = sub.add_parser(
         "train",
         help="fine-tune a bi-encoder or cross-encoder on NLI or STS pairs",
-        description="Fine-tune with the Sentence-BERT recipe (batch 16, AdamW lr 2e-5, linear warm-up over 10%% "
+        description="Fine-tune with the Sentence-BERT recipe (batch 16, AdamW lr 2e-5, linear warm-up over 10% "
                     "of the steps, 1 epoch for NLI and 4 for STS). Losses: bi/nli softmax (default) | mnrl; "
                     "bi/sts cosine (default) | cosent; cross/nli ce; cross/sts bce. The best model on the dev "
                     "set is written to --out (loadable with --model DIR), with history.csv and "
