@@ -57,6 +57,19 @@ def load_bi_encoder(args: argparse.Namespace) -> Any:
     return BiEncoder.load(args.model, pooling=args.pooling, max_seq_length=args.max_seq_length, device=args.device)
 
 
+def load_cross_encoder(args: argparse.Namespace) -> Any:
+    """The ``--cross-encoder`` model; warns on stderr when its head is new (untrained)."""
+    import sys
+
+    from sbert_desktop.core.models import CrossEncoder
+
+    ce = CrossEncoder.load(args.cross_encoder, device=args.device)
+    if ce.new_head:
+        print(f"warning: {args.cross_encoder} has no trained classification head; its scores are noise "
+              "until it is fine-tuned (sbert-desktop train --encoder cross)", file=sys.stderr)
+    return ce
+
+
 def load_inputs(args: argparse.Namespace, bar: Any, need_model: bool = False) -> Inputs:
     """Sentences and their embeddings from ``args``; ``need_model`` loads the bi-encoder even for .npy."""
     import numpy as np

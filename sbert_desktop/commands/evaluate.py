@@ -63,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
         if args.cross_encoder:
             ce = CrossEncoder.load(args.cross_encoder, device=args.device)
             entry = {"model": args.cross_encoder}
+            if ce.new_head:
+                entry["warning"] = "its classification head is new and untrained; the scores are noise"
             if data.task == "sts":
                 entry.update(evaluation.evaluate_sts_cross(ce, data, args.batch_size, progress=bar))
             else:
@@ -92,4 +94,5 @@ def format_table(results: dict) -> str:
             lines.append(f"  {name[:44]:<44} {a:8.2f} {b:9.2f}")
         else:
             lines.append(f"  {name[:44]:<44} {entry.get('note', '')}")
+    lines += [f"  note: {results[k]['warning']}" for k in ("cross_encoder",) if results.get(k, {}).get("warning")]
     return "\n".join(lines)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from sbert_desktop.commands._inputs import (add_input_arguments, add_output_arguments, encoding_of, load_inputs,
-                                            positive_int, shorten)
+from sbert_desktop.commands._inputs import (add_input_arguments, add_output_arguments, encoding_of, load_cross_encoder,
+                                            load_inputs, positive_int, shorten)
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -51,10 +51,9 @@ def run(args: argparse.Namespace) -> int:
         extra = {}
         prov = inputs.provenance
         if args.cross_encoder and len(pairs):
-            from sbert_desktop.core.models import CrossEncoder
             from sbert_desktop.core.similarity import cross_encoder_scores, spearman
 
-            ce = CrossEncoder.load(args.cross_encoder, device=args.device)
+            ce = load_cross_encoder(args)
             s = inputs.sentences
             extra["cross_score"] = cross_encoder_scores(ce, [(s[a], s[b]) for a, b, _ in pairs],
                                                         batch_size=args.batch_size, progress=bar)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from sbert_desktop.commands._inputs import (add_input_arguments, add_output_arguments, encoding_of, load_inputs,
-                                            positive_int, shorten)
+from sbert_desktop.commands._inputs import (add_input_arguments, add_output_arguments, encoding_of, load_cross_encoder,
+                                            load_inputs, positive_int, shorten)
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -38,9 +38,8 @@ def run(args: argparse.Namespace) -> int:
         ce = None
         prov = inputs.provenance
         if args.cross_encoder:
-            from sbert_desktop.core.models import CrossEncoder
 
-            ce = CrossEncoder.load(args.cross_encoder, device=args.device)
+            ce = load_cross_encoder(args)
             prov = Provenance(**{**vars(prov), "cross_encoder": Provenance.from_models(ce).model})
         results = [retrieve_and_rerank(q, inputs.sentences, inputs.embeddings, inputs.bi_encoder, ce,
                                        top_k=args.top_k, candidates=args.candidates, batch_size=args.batch_size)

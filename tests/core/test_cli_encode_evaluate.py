@@ -60,3 +60,14 @@ def test_evaluate_user_mistakes_are_one_line(tmp_path, capsys):
     assert main(["evaluate", "--model", str(tmp_path / "missing" / "m" / "x"), "--data", str(tmp_path / "no.tsv")]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "error" in err
+
+
+def test_untrained_cross_encoder_head_is_flagged(tiny_bi_encoder_dir, sts_file, capsys):
+    # an encoder folder loaded as a cross-encoder gets a new head: say so instead of reporting noise
+    assert main(["evaluate", "--model", str(tiny_bi_encoder_dir), "--cross-encoder", str(tiny_bi_encoder_dir),
+                 "--data", str(sts_file), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert "untrained" in result["cross_encoder"]["warning"]
+    from sbert_desktop.core.models import CrossEncoder
+
+    assert CrossEncoder.load(tiny_bi_encoder_dir).info()["head"].startswith("new")

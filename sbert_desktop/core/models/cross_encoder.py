@@ -34,8 +34,11 @@ class CrossEncoder(nn.Module):
     """``predict([(a, b), ...])``: scores ``[n]`` (one label) or probabilities ``[n, k]``."""
 
     def __init__(self, model: nn.Module, tokenizer: Any, *, max_seq_length: int | None = None,
-                 source: str = "", name: str = "", weights_id: str | None = None):
+                 source: str = "", name: str = "", weights_id: str | None = None, new_head: bool = False):
         super().__init__()
+        #: the classification head was just initialised (an encoder loaded as a cross-encoder):
+        #: its scores mean nothing until it is fine-tuned
+        self.new_head = new_head
         self.model = model
         self.tokenizer = tokenizer
         self.max_seq_length = int(max_seq_length or default_max_length(tokenizer, model.config))
@@ -64,7 +67,8 @@ class CrossEncoder(nn.Module):
         if "num_labels" in kwargs:  # a new head on an encoder: it is a classifier from now on
             model.config.architectures = [type(model).__name__]
         ce = cls(model, tokenizer, max_seq_length=max_seq_length or src.max_seq_length, source=str(source),
-                 name=src.name, weights_id=files_fingerprint(src.transformer_dir) if not kwargs else None)
+                 name=src.name, weights_id=files_fingerprint(src.transformer_dir) if not kwargs else None,
+                 new_head="num_labels" in kwargs)
         ce.eval()
         return ce.to(resolve_device(device))
 
@@ -80,7 +84,7 @@ class CrossEncoder(nn.Module):
         model = AutoModelForSequenceClassification.from_config(config)
         tokenizer = AutoTokenizer.from_pretrained(str(tokenizer_path))
         return cls(model, tokenizer, max_seq_length=max_seq_length, source="random",
-                   name=f"random-{config.model_type}").eval()
+                   name=f"random-{config.model_type}", new_head=True).eval()
 
     @property
     def device(self) -> torch.device:
@@ -149,6 +153,7 @@ class CrossEncoder(nn.Module):
             "layers": getattr(cfg, "num_hidden_layers", None),
             "num_labels": self.num_labels,
             "labels": self.label_names,
+            "head": "new, untrained: fine-tune it on pairs first" if self.new_head else "trained",
             "vocab_size": getattr(cfg, "vocab_size", None),
             "max_seq_length": self.max_seq_length,
             "device": str(self.device),
@@ -161,6 +166,7 @@ class CrossEncoder(nn.Module):
 
     def mark_weights_changed(self) -> None:
         self._weights_id = None
+        self.new_head = False
 
     def save(self, path: str | os.PathLike, extra_files: dict[str, Any] | None = None) -> Path:
         """Write a Hugging Face folder that ``sentence_transformers.CrossEncoder`` loads, atomically."""

@@ -25,7 +25,7 @@ POOLING_CHOICES = [
 DEVICES = ["auto", "cpu", "cuda", "mps"]
 SUMMARY_FIELDS = [("name", "Name"), ("architecture", "Architecture"), ("parameters", "Parameters"),
                   ("layers", "Layers"), ("dimension", "Dimension"), ("vocab_size", "Vocabulary"),
-                  ("pooling", "Pooling"), ("normalize", "Normalized"), ("num_labels", "Labels"),
+                  ("pooling", "Pooling"), ("normalize", "Normalized"), ("num_labels", "Labels"), ("head", "Head"),
                   ("max_seq_length", "Max length"), ("device", "Device"), ("source", "Source")]
 
 
