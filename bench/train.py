@@ -15,6 +15,7 @@ generator), so dev metrics agree within noise, not exactly.
     python bench/train.py --max-steps 0         # the full epoch (360 steps at batch 16)
     python bench/train.py --encoder cross       # cross-encoder from the default model's weights, BCE
     python bench/train.py --only ours|reference
+    python bench/train.py --encoder cross --max-steps 0 --keep runs/stsb-ce   # keep our model
 """
 
 from __future__ import annotations
@@ -124,6 +125,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--only", choices=("ours", "reference"))
     parser.add_argument("--threads", type=int, default=None, help="torch threads (default: torch's)")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="keep this engine's trained model in DIR (e.g. for sbert-desktop evaluate)")
     args = parser.parse_args()
 
     import torch
@@ -146,6 +149,10 @@ def main() -> None:
         if args.only != "reference":
             results["sbert-desktop"] = run_ours(args, train_file, dev, tmp / "ours")
             _report("sbert-desktop", results["sbert-desktop"])
+            if args.keep:
+                import shutil
+
+                shutil.copytree(tmp / "ours", args.keep, dirs_exist_ok=True)
         if args.only != "ours":
             results["sentence-transformers"] = run_reference(args, read_pairs(train_file, task="sts"), dev,
                                                              tmp / "ref")
