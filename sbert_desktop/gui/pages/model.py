@@ -3,7 +3,6 @@ length, normalisation and device; load it in the background; see what was loaded
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -29,20 +28,10 @@ SUMMARY_FIELDS = [("name", "Name"), ("architecture", "Architecture"), ("paramete
                   ("max_seq_length", "Max length"), ("device", "Device"), ("source", "Source")]
 
 
-def reserve_gui_core() -> None:
-    """Leave one core to the GUI thread: torch otherwise takes them all and the window stutters."""
-    import torch
-
-    cores = os.cpu_count() or 1
-    if cores > 1 and torch.get_num_threads() >= cores:
-        torch.set_num_threads(cores - 1)
-
-
 def load_model(spec: ModelSpec):
     """Load the model ``spec`` describes (worker thread); returns ``(model, info, devices)``."""
     from sbert_desktop.core.models import BiEncoder, CrossEncoder, available_devices
 
-    reserve_gui_core()
     if spec.encoder == "cross":
         model = CrossEncoder.load(spec.source, max_seq_length=spec.max_seq_length, device=spec.device)
     else:

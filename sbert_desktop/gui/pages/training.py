@@ -28,9 +28,6 @@ from sbert_desktop.gui.widgets.runs import RunList, RunRecord, primary_metric
 def run_training(config: dict, resume: bool, progress, cancel):
     """Worker thread: build the ``TrainConfig`` here (importing training loads torch) and train."""
     from sbert_desktop.core.training import TrainConfig, train
-    from sbert_desktop.gui.pages.model import reserve_gui_core
-
-    reserve_gui_core()
     return train(TrainConfig.from_dict(config), progress=progress, cancel=cancel, resume=resume)
 
 
