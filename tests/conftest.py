@@ -80,6 +80,18 @@ def tiny_cross_encoder(bundled_model_path):
 
 
 @pytest.fixture
+def tiny_nli_cross_encoder(bundled_model_path):
+    """A random tiny cross-encoder with three outputs (entailment, neutral, contradiction)."""
+    import torch
+
+    from sbert_desktop.core.models import CrossEncoder
+
+    torch.manual_seed(0)
+    return CrossEncoder.from_config(tiny_bert_config(3), bundled_model_path, num_labels=3,
+                                    label_names=["entailment", "neutral", "contradiction"], max_seq_length=64)
+
+
+@pytest.fixture
 def tiny_bi_encoder_dir(tiny_bi_encoder, tmp_path) -> Path:
     """The tiny bi-encoder saved as a sentence-transformers folder."""
     path = tmp_path / "tiny-bi"

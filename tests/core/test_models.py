@@ -142,13 +142,10 @@ def test_cross_encoder_round_trip_through_sentence_transformers(tiny_cross_encod
     np.testing.assert_allclose(CrossEncoder.load(folder).predict(pairs), ours, rtol=1e-5, atol=1e-6)
 
 
-def test_cross_encoder_with_classes_gives_probabilities(bundled_model_path, tmp_path):
-    from conftest import tiny_bert_config
+def test_cross_encoder_with_classes_gives_probabilities(tiny_nli_cross_encoder, tmp_path):
     from sentence_transformers import CrossEncoder as STCrossEncoder
 
-    torch.manual_seed(0)
-    ce = CrossEncoder.from_config(tiny_bert_config(3), bundled_model_path, num_labels=3,
-                                  label_names=["entailment", "neutral", "contradiction"])
+    ce = tiny_nli_cross_encoder
     pairs = [("a b", "c"), ("the cat", "a dog is here")]
     probs = ce.predict(pairs)
     assert probs.shape == (2, 3)
@@ -169,3 +166,10 @@ def test_fingerprint_follows_weights_not_path(tiny_bi_encoder, tmp_path):
         b.transformer.embeddings.word_embeddings.weight[0, 0] += 1
     b.mark_weights_changed()
     assert b.fingerprint() != a.fingerprint()
+
+
+def test_fingerprint_of_a_model_in_memory_equals_its_saved_folder(tiny_bi_encoder, tmp_path):
+    """A model trained in the window and the folder it was saved to share their embedding cache."""
+    tiny_bi_encoder.mark_weights_changed()
+    saved = BiEncoder.load(tiny_bi_encoder.save(tmp_path / "m"))
+    assert saved.fingerprint() == tiny_bi_encoder.fingerprint()

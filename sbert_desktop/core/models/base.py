@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
@@ -11,8 +10,6 @@ import torch
 from torch import nn
 
 from sbert_desktop.core.progress import CancelToken, ProgressCallback, ProgressReporter, check
-
-WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth")
 
 
 def default_max_length(tokenizer, config) -> int:
@@ -84,19 +81,6 @@ def collate(encoded: dict[str, list], idx: Sequence[int], pad_id: int, side: str
                 arr[row, :len(seq)] = seq
         out[key] = torch.from_numpy(arr)
     return out
-
-
-def files_fingerprint(folder: Path) -> str:
-    """A hash of every weight file's bytes under ``folder`` (the model's identity, not its path)."""
-    digest = hashlib.blake2b(digest_size=16)
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in WEIGHT_SUFFIXES
-                   and "checkpoint" not in p.parts)
-    for path in files:
-        digest.update(str(path.relative_to(folder)).encode())
-        with path.open("rb") as fh:
-            for block in iter(lambda: fh.read(1 << 22), b""):
-                digest.update(block)
-    return digest.hexdigest()
 
 
 def state_fingerprint(module: nn.Module) -> str:

@@ -21,7 +21,7 @@ from sbert_desktop import __version__
 from sbert_desktop.core.atomic import atomic_dir
 from sbert_desktop.core.errors import ModelLoadError
 from sbert_desktop.core.models.base import (
-    clean_texts, collate, count_parameters, default_max_length, files_fingerprint, pretokenize,
+    clean_texts, collate, count_parameters, default_max_length, pretokenize,
     run_batched, state_fingerprint, to_device,
 )
 from sbert_desktop.core.models.device import resolve_device
@@ -61,7 +61,7 @@ class BiEncoder(nn.Module):
 
     def __init__(self, transformer: nn.Module, tokenizer: Any, pooling: Pooling, *, normalize: bool = False,
                  max_seq_length: int | None = None, do_lower_case: bool = False, source: str = "",
-                 name: str = "", weights_id: str | None = None):
+                 name: str = ""):
         super().__init__()
         self.transformer = transformer
         self.tokenizer = tokenizer
@@ -71,7 +71,7 @@ class BiEncoder(nn.Module):
         self.do_lower_case = do_lower_case
         self.source = source
         self.name = name or source or "model"
-        self._weights_id = weights_id  # fingerprint of the files loaded, until weights change
+        self._weights_id: str | None = None  # hash of the weights, computed on first use
 
     # -- construction -----------------------------------------------------------------------
 
@@ -89,7 +89,7 @@ class BiEncoder(nn.Module):
         model = cls(transformer, tokenizer, Pooling(dim, pooling or mode),
                     normalize=src.normalize if normalize is None else normalize,
                     max_seq_length=max_seq_length or src.max_seq_length, do_lower_case=src.do_lower_case,
-                    source=str(source), name=src.name, weights_id=files_fingerprint(src.transformer_dir))
+                    source=str(source), name=src.name)
         model.eval()
         return model.to(resolve_device(device))
 
@@ -179,7 +179,8 @@ class BiEncoder(nn.Module):
         }
 
     def weights_fingerprint(self) -> str:
-        """Identity of the weights: the loaded files' hash, or a hash of the parameters once changed."""
+        """Identity of the weights: a hash of the parameters (the same for a model in memory and the
+        folder it was saved to, whatever its path), kept until :meth:`mark_weights_changed`."""
         if self._weights_id is None:
             self._weights_id = state_fingerprint(self.transformer)
         return self._weights_id

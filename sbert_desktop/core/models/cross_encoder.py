@@ -16,7 +16,7 @@ from torch import Tensor, nn
 
 from sbert_desktop.core.atomic import atomic_dir
 from sbert_desktop.core.models.base import (
-    clean_texts, collate, count_parameters, default_max_length, files_fingerprint, pretokenize,
+    clean_texts, collate, count_parameters, default_max_length, pretokenize,
     run_batched, state_fingerprint, to_device,
 )
 from sbert_desktop.core.models.bi_encoder import load_hf, quiet_transformers, write_json
@@ -34,7 +34,7 @@ class CrossEncoder(nn.Module):
     """``predict([(a, b), ...])``: scores ``[n]`` (one label) or probabilities ``[n, k]``."""
 
     def __init__(self, model: nn.Module, tokenizer: Any, *, max_seq_length: int | None = None,
-                 source: str = "", name: str = "", weights_id: str | None = None, new_head: bool = False):
+                 source: str = "", name: str = "", new_head: bool = False):
         super().__init__()
         #: the classification head was just initialised (an encoder loaded as a cross-encoder):
         #: its scores mean nothing until it is fine-tuned
@@ -44,7 +44,7 @@ class CrossEncoder(nn.Module):
         self.max_seq_length = int(max_seq_length or default_max_length(tokenizer, model.config))
         self.source = source
         self.name = name or source or "cross-encoder"
-        self._weights_id = weights_id
+        self._weights_id: str | None = None
 
     @classmethod
     def load(cls, source: str | os.PathLike = "default", *, num_labels: int | None = None,
@@ -67,8 +67,7 @@ class CrossEncoder(nn.Module):
         if "num_labels" in kwargs:  # a new head on an encoder: it is a classifier from now on
             model.config.architectures = [type(model).__name__]
         ce = cls(model, tokenizer, max_seq_length=max_seq_length or src.max_seq_length, source=str(source),
-                 name=src.name, weights_id=files_fingerprint(src.transformer_dir) if not kwargs else None,
-                 new_head="num_labels" in kwargs)
+                 name=src.name, new_head="num_labels" in kwargs)
         ce.eval()
         return ce.to(resolve_device(device))
 
