@@ -11,7 +11,8 @@ seeded topic centres, L2-normalised. For each size it times
   subset too, so the ratio compares like with like, and once more on the full set;
 * clustering: HDBSCAN with the ``reduce="auto"`` choice (UMAP up to 10k points, PCA above) and
   with PCA;
-* projection: PCA, and UMAP for sizes up to 20k.
+* projection: PCA, and UMAP for sizes up to 20k;
+* the Map's scatter (``EmbeddingScatter``, offscreen): first draw and the frame time while panning.
 
 Peak memory is the highest resident set size above the level before the step, sampled every 5 ms
 in a thread (numpy's and torch's allocations both count; tracemalloc would miss torch's).
@@ -143,6 +144,46 @@ def bench_projection(emb) -> None:
     row("project: pca, cache write then cache hit", hit, f"(first call with cache write {m.seconds:.2f} s)")
 
 
+def bench_map_frames(n: int, frames: int = 40) -> None:
+    """Frame time of the Map's scatter while panning: each frame shifts the view and renders the
+    plot into an image offscreen (what a repaint costs), with ``n`` points set (sampled above the
+    widget's limit, as in the app)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import numpy as np
+
+    import sbert_desktop.gui  # noqa: F401  (PySide6 before pyqtgraph)
+    from PySide6.QtWidgets import QApplication
+
+    from sbert_desktop.gui.widgets.embedding_scatter import EmbeddingScatter
+
+    app = QApplication.instance() or QApplication([])
+    rng = np.random.default_rng(0)
+    coords = rng.standard_normal((n, 2)).astype(np.float32) * 5
+    labels = rng.integers(-1, 20, n)
+    scatter = EmbeddingScatter()
+    scatter.resize(1000, 700)
+    scatter.show()
+    with PeakMemory() as setup:
+        scatter.set_points(coords, labels)
+        app.processEvents()
+        scatter.plot.grab()
+    view = scatter.view
+    (x0, x1), (y0, y1) = view.viewRange()
+    step = (x1 - x0) / frames
+    times = []
+    for i in range(frames):
+        view.setRange(xRange=(x0 + i * step / 4, x1 + i * step / 4), yRange=(y0, y1), padding=0)
+        start = time.perf_counter()
+        app.processEvents()
+        scatter.plot.grab()  # render the frame
+        times.append(time.perf_counter() - start)
+    times.sort()
+    print(f"  map: {scatter.info.text()}; first draw {setup.seconds:.2f} s; panning frame time "
+          f"median {1000 * times[len(times) // 2]:.0f} ms, worst {1000 * times[-1]:.0f} ms "
+          f"({frames} frames, 1000x700 px)", flush=True)
+    scatter.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
@@ -152,7 +193,7 @@ def main() -> None:
     parser.add_argument("--big-top-k", type=int, default=100,
                         help="also compare at this top_k (sentence-transformers' default) for sizes up to "
                              "--ref-limit; 0 to skip (default: %(default)s)")
-    parser.add_argument("--skip", nargs="*", default=[], choices=("mining", "clustering", "projection"))
+    parser.add_argument("--skip", nargs="*", default=[], choices=("mining", "clustering", "projection", "map"))
     args = parser.parse_args()
 
     import numpy as np
@@ -183,6 +224,8 @@ def main() -> None:
             bench_clustering(emb, truth)
         if "projection" not in args.skip:
             bench_projection(emb)
+        if "map" not in args.skip:
+            bench_map_frames(n)
     print(f"\ntotal {time.perf_counter() - start:.0f} s, load average {os.getloadavg()[0]:.1f} at the end")
 
 
