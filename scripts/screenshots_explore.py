@@ -2,8 +2,9 @@
 
     xvfb-run -s "-screen 0 1920x1080x24" python scripts/screenshots_explore.py [--out DIR] [--sizes 1280x800]
 
-It loads the bundled model as the bi-encoder (and, so the cross-encoder columns are filled, the
-same weights as a cross-encoder with an untrained head: its scores show the layout, not quality),
+It loads the bundled model as the bi-encoder and ``--cross-encoder`` (a trained one, e.g. the
+folder ``python bench/train.py --encoder cross --max-steps 0 --keep runs/stsb-ce`` writes; by
+default the bundled weights with an untrained head, whose scores show the layout, not quality),
 opens resources/example/sentences.csv (else the STS-B dev sentences), encodes it, clusters it
 with HDBSCAN, draws a UMAP map, selects a region and clicks a point, mines pairs and runs a
 search. Settings and caches go to a temporary folder.
@@ -51,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots" / "explore"))
     parser.add_argument("--sizes", default="1280x800", help="comma-separated WxH (default: %(default)s)")
     parser.add_argument("--method", default="umap", choices=["umap", "tsne", "pca"])
+    parser.add_argument("--cross-encoder", default="default", help="cross-encoder folder (default: %(default)s)")
     args = parser.parse_args(argv)
     os.environ.setdefault("SBERT_DESKTOP_HOME", tempfile.mkdtemp(prefix="sbert-shots-"))
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -71,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     wait_for(app, lambda: window.windowHandle() is not None and window.windowHandle().isExposed(), 30)
 
     model_page = window.page("Model")
-    run_job(app, model_page.load(ModelSpec(encoder="cross", source="default")), "loading the cross-encoder")
+    run_job(app, model_page.load(ModelSpec(encoder="cross", source=args.cross_encoder)), "loading the cross-encoder")
     run_job(app, model_page.load(ModelSpec(source="default")), "loading the bi-encoder")
     example = ROOT / "resources" / "example" / "sentences.csv"
     path = example if example.exists() else DATA / "stsb-en" / "sts-dev.csv"
