@@ -10,6 +10,7 @@ import pytest
 import torch
 
 from sbert_desktop.core import cache as cache_mod
+from sbert_desktop.core import embedding_store as store_mod
 from sbert_desktop.core.cache import EmbeddingCache, cached_encode, text_keys
 from sbert_desktop.core.progress import CancelToken, Cancelled
 
@@ -133,7 +134,7 @@ def test_shards_are_memory_mapped_and_one_shard_per_call(tiny_bi_encoder, cache)
 
 
 def test_many_small_shards_are_compacted(tiny_bi_encoder, cache, monkeypatch):
-    monkeypatch.setattr(cache_mod, "COMPACT_SHARDS", 3)
+    monkeypatch.setattr(store_mod, "COMPACT_SHARDS", 3)
     store = cache.store(tiny_bi_encoder.fingerprint())
     monkeypatch.setattr(store, "compact", lambda: cache_mod.EmbeddingStore.compact(store, max_shards=3))
     for i in range(5):
@@ -200,17 +201,17 @@ def test_limit_is_remembered(tmp_path):
 
 def test_crash_while_writing_keys_leaves_a_consistent_cache(tiny_bi_encoder, cache, monkeypatch):
     cached_encode(tiny_bi_encoder, SENTENCES[:10], cache=cache)
-    real_save = cache_mod._save_npy
+    real_save = store_mod._save_npy
 
     def failing_save(path, arr):
         if path.name.endswith(".keys.npy"):
             raise OSError("disk full")
         real_save(path, arr)
 
-    monkeypatch.setattr(cache_mod, "_save_npy", failing_save)
+    monkeypatch.setattr(store_mod, "_save_npy", failing_save)
     with pytest.raises(OSError):
         cached_encode(tiny_bi_encoder, SENTENCES[:20], cache=cache)
-    monkeypatch.setattr(cache_mod, "_save_npy", real_save)
+    monkeypatch.setattr(store_mod, "_save_npy", real_save)
     fresh = EmbeddingCache(cache.root)  # a new session
     emb, stats = cached_encode(tiny_bi_encoder, SENTENCES[:20], cache=fresh)
     assert stats["hits"] == 10 and stats["encoded"] == 10
