@@ -17,14 +17,7 @@ import sys
 import time
 from typing import IO, Any
 
-
-def format_duration(seconds: float | None) -> str:
-    if seconds is None or seconds != seconds or seconds < 0:
-        return "--:--"
-    seconds = int(round(seconds))
-    h, rest = divmod(seconds, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m:02d}:{s:02d}"
+from sbert_desktop.core.units import format_duration
 
 
 def format_rate(rate: float, unit: str = "") -> str:

@@ -1,4 +1,4 @@
-"""Human-readable sizes (standard library only, so the CLI's ``--help`` stays instant)."""
+"""Human-readable sizes and durations (standard library only, so the CLI's ``--help`` stays instant)."""
 
 from __future__ import annotations
 
@@ -22,3 +22,13 @@ def parse_size(text: str) -> int:
     if not match:
         raise ValueError(f"not a size: {text!r} (examples: 500M, 2G, 1.5GB)")
     return int(float(match.group(1)) * _UNITS[match.group(2).upper()])
+
+
+def format_duration(seconds: float | None, missing: str = "--:--") -> str:
+    """``75 -> "01:15"``, ``3725 -> "1:02:05"``; ``missing`` for None, NaN or a negative value."""
+    if seconds is None or seconds != seconds or seconds < 0:
+        return missing
+    seconds = int(round(seconds))
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m:02d}:{s:02d}"

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QScrollArea, QSplitter, QVBoxLayout, QWidget,
 )
 
+from sbert_desktop.core.units import format_duration
 from sbert_desktop.gui.jobs import Job, JobFailure
 from sbert_desktop.gui.pages.training_form import TrainingForm
 from sbert_desktop.gui.state import AppState, ModelSpec
@@ -29,15 +30,6 @@ def run_training(config: dict, resume: bool, progress, cancel):
     """Worker thread: build the ``TrainConfig`` here (importing training loads torch) and train."""
     from sbert_desktop.core.training import TrainConfig, train
     return train(TrainConfig.from_dict(config), progress=progress, cancel=cancel, resume=resume)
-
-
-def format_seconds(seconds: float | None) -> str:
-    if seconds is None or seconds != seconds or seconds < 0:
-        return "–"
-    seconds = int(round(seconds))
-    h, rest = divmod(seconds, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
 class TrainingPage(QWidget):
@@ -247,11 +239,11 @@ class TrainingPage(QWidget):
         parts = [f"step {event.done:,} / {event.total:,}"]
         if epoch is not None:
             parts.append(f"epoch {epoch}" + (f" / {epochs}" if epochs else ""))
-        parts.append(f"elapsed {format_seconds(elapsed)}")
+        parts.append(f"elapsed {format_duration(elapsed, '–')}")
         if event.stage == "eval":
             parts.append("evaluated on dev")
         else:
-            parts.append(f"ETA {format_seconds(info.get('eta', event.eta))}")
+            parts.append(f"ETA {format_duration(info.get('eta', event.eta), '–')}")
         self.progress_label.setText(" · ".join(parts))
 
     def _on_result(self, run: RunRecord, result) -> None:
