@@ -21,14 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-
-def wait_for(app, predicate, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise TimeoutError("timed out waiting for the window")
-        app.processEvents()
-        time.sleep(0.01)
+from _window import wait_for  # noqa: E402  (scripts/, beside this file)
 
 
 def settle(app, seconds: float) -> None:

@@ -18,17 +18,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from _window import wait_for  # noqa: E402  (scripts/, beside this file)
 DATA = Path(os.environ.get("SBERT_DESKTOP_DATA", ROOT.parent / "shared" / "data"))
 SIZES = [(1280, 800), (1920, 1080)]
-
-
-def wait_for(app, predicate, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise TimeoutError("timed out waiting for the window")
-        app.processEvents()
-        time.sleep(0.01)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,30 +21,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from _window import run_job, wait_for  # noqa: E402  (scripts/, beside this file)
 DATA = Path(os.environ.get("SBERT_DESKTOP_DATA", ROOT.parent / "shared" / "data"))
-
-
-def wait_for(app, predicate, timeout: float, what: str = "the window") -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"timed out waiting for {what}")
-        app.processEvents()
-        time.sleep(0.01)
 
 
 def settle(app, n: int = 30) -> None:
     for _ in range(n):
         app.processEvents()
         time.sleep(0.01)
-
-
-def run_job(app, job, what: str, timeout: float = 600) -> None:
-    if job is None:
-        return
-    wait_for(app, lambda: not job.running, timeout, what)
-    if job.status != "succeeded":
-        raise RuntimeError(f"{what} ended with {job.status}: {job.failure and job.failure.traceback}")
 
 
 def main(argv: list[str] | None = None) -> int:
