@@ -177,6 +177,10 @@ def read_data(ws: Workspace, data_path: str | Path) -> tuple[str, Any]:
     return status, load_data(data_path, ws.data.get("kind", "auto"), ws.data.get("column"))
 
 
+#: kinds of page jobs whose results a restored workspace replaces (model loads and training go on)
+RESULT_JOB_KINDS = ("data", "encode", "cluster", "project", "pairs", "search")
+
+
 def restore_workspace(window, ws: Workspace, data_path: str | Path | None = None, *,
                       load_models: bool = True, data: Any = None, data_status: str | None = None) -> RestoreReport:
     """Put ``ws`` back into the window. ``data_path``: where the data file is now (found by
@@ -188,6 +192,10 @@ def restore_workspace(window, ws: Workspace, data_path: str | Path | None = None
     state = window.state
     exploration = exploration_for(state)
     report = RestoreReport()
+    # a page job started before the workspace was opened must not land its result on top of it
+    for job in state.jobs.jobs():
+        if job.kind in RESULT_JOB_KINDS and job.running:
+            job.cancel()
     if data is not None:
         data_path = data.path
     if data_path is not None:

@@ -126,3 +126,33 @@ def test_moved_and_changed_data_file(qtbot, state, corpus, tmp_path):
     assert report.data_status == "changed" and "changed since the workspace was saved" in report.notes[0]
     assert second.state.embeddings.sentences[0] == "sentence 0 about dogs"  # the saved sentences
     second.close()
+
+
+def test_a_page_job_running_at_restore_is_cancelled_and_lands_nothing(qtbot, state, corpus, tmp_path):
+    import threading
+
+    first = MainWindow(state)
+    qtbot.addWidget(first)
+    fill(first, corpus)
+    path = save_workspace(tmp_path / "analysis.sbert", collect_workspace(first))
+    first.close()
+
+    second = MainWindow(AppState())
+    qtbot.addWidget(second)
+    st = second.state
+    release = threading.Event()
+
+    def slow_clustering(progress, cancel):  # stands in for an HDBSCAN fit started before the open
+        release.wait(10)
+        cancel.raise_if_cancelled()
+        return "stale clusters"
+
+    job = st.jobs.start("Cluster (hdbscan)", slow_clustering, kind="cluster")
+    restore_workspace(second, load_workspace(path), data_path=corpus, load_models=False)
+    assert job.token.cancelled
+    release.set()
+    with qtbot.waitSignal(job.ended, timeout=10_000):
+        pass
+    assert job.status == "cancelled"
+    np.testing.assert_array_equal(exploration_for(st).clusters.labels, np.array([0, 1, -1] * 10))
+    second.close()
