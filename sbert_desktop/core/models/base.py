@@ -57,6 +57,36 @@ def run_batched(
     return out
 
 
+def forward_pretokenized(
+    module: nn.Module,
+    encoded: dict[str, list],
+    forward: Callable[[dict[str, torch.Tensor]], torch.Tensor],
+    batch_size: int,
+    *,
+    progress: ProgressCallback | None,
+    cancel: CancelToken | None,
+    stage: str,
+) -> np.ndarray:
+    """``forward(features)`` over pre-tokenized rows in length-sorted batches, in eval mode.
+
+    ``module`` has ``tokenizer`` and ``device``; its training mode is restored afterwards.
+    Returns float32 in input order.
+    """
+    tokenizer = module.tokenizer
+    lengths = [len(ids) for ids in encoded["input_ids"]]
+    pad_id = tokenizer.pad_token_id or 0
+    side = getattr(tokenizer, "padding_side", "right")
+    device = module.device
+    was_training = module.training
+    module.eval()
+    try:
+        return run_batched(len(lengths), lengths, batch_size,
+                           lambda idx: forward(to_device(collate(encoded, idx, pad_id, side), device)),
+                           progress=progress, cancel=cancel, stage=stage)
+    finally:
+        module.train(was_training)
+
+
 def pretokenize(tokenizer, texts: list[str], pair_with: list[str] | None, max_length: int) -> dict[str, list]:
     """Tokenize everything once, truncated (longest first) but unpadded; batches are padded later."""
     if not texts:

@@ -21,8 +21,8 @@ from sbert_desktop import __version__
 from sbert_desktop.core.atomic import atomic_dir
 from sbert_desktop.core.errors import ModelLoadError
 from sbert_desktop.core.models.base import (
-    clean_texts, collate, count_parameters, default_max_length, pretokenize,
-    run_batched, state_fingerprint, to_device,
+    clean_texts, count_parameters, default_max_length, forward_pretokenized, pretokenize, state_fingerprint,
+    to_device,
 )
 from sbert_desktop.core.models.device import resolve_device
 from sbert_desktop.core.models.pooling import Pooling
@@ -139,21 +139,8 @@ class BiEncoder(nn.Module):
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         encoded = pretokenize(self.tokenizer, texts, None, self.max_seq_length)
-        lengths = [len(ids) for ids in encoded["input_ids"]]
-        pad_id = self.tokenizer.pad_token_id or 0
-        side = getattr(self.tokenizer, "padding_side", "right")
-        was_training = self.training
-        self.eval()
-        device = self.device
-
-        def compute(idx):
-            return self.forward(to_device(collate(encoded, idx, pad_id, side), device))
-
-        try:
-            out = run_batched(len(texts), lengths, batch_size, compute, progress=progress, cancel=cancel,
-                              stage="encode")
-        finally:
-            self.train(was_training)
+        out = forward_pretokenized(self, encoded, self.forward, batch_size, progress=progress, cancel=cancel,
+                                   stage="encode")
         if normalize and not self.normalize:
             out /= np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
         return out

@@ -16,8 +16,8 @@ from torch import Tensor, nn
 
 from sbert_desktop.core.atomic import atomic_dir
 from sbert_desktop.core.models.base import (
-    clean_texts, collate, count_parameters, default_max_length, pretokenize,
-    run_batched, state_fingerprint, to_device,
+    clean_texts, count_parameters, default_max_length, forward_pretokenized, pretokenize, state_fingerprint,
+    to_device,
 )
 from sbert_desktop.core.models.bi_encoder import load_hf, quiet_transformers, write_json
 from sbert_desktop.core.models.device import resolve_device
@@ -122,24 +122,15 @@ class CrossEncoder(nn.Module):
         first = clean_texts(p[0] for p in pairs)
         second = clean_texts(p[1] for p in pairs)
         encoded = pretokenize(self.tokenizer, first, second, self.max_seq_length)
-        lengths = [len(ids) for ids in encoded["input_ids"]]
-        pad_id = self.tokenizer.pad_token_id or 0
-        side = getattr(self.tokenizer, "padding_side", "right")
-        was_training = self.training
-        self.eval()
-        device = self.device
 
-        def compute(idx):
-            logits = self.forward(to_device(collate(encoded, idx, pad_id, side), device))
+        def scores(features):
+            logits = self.forward(features)
             if apply_activation:
                 return self.activation(logits)
             return logits[:, 0] if self.num_labels == 1 else logits
 
-        try:
-            return run_batched(len(first), lengths, batch_size, compute, progress=progress, cancel=cancel,
-                               stage="score")
-        finally:
-            self.train(was_training)
+        return forward_pretokenized(self, encoded, scores, batch_size, progress=progress, cancel=cancel,
+                                    stage="score")
 
     def info(self) -> dict[str, Any]:
         cfg = self.model.config
