@@ -59,14 +59,14 @@ def looks_like_header(fields: list[str]) -> bool:
     if not cells or any(not c for c in cells) or len(set(cells)) != len(cells):
         return False
     for c in cells:
-        if len(c) > 40 or len(c.split()) > 4 or c[-1] in ".?!…。" or _is_number(c):
+        if len(c) > 40 or len(c.split()) > 4 or c[-1] in ".?!…。" or is_number(c):
             return False
     if len(cells) == 1:
         return bool(_IDENTIFIER.match(cells[0])) and len(cells[0].split()) == 1
     return True
 
 
-def _is_number(text: str) -> bool:
+def is_number(text: str) -> bool:
     try:
         float(text)
     except ValueError:

@@ -84,14 +84,6 @@ def _normalized(fields) -> tuple[str, ...]:
     return tuple(names.normalize_name(f) for f in fields)
 
 
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
 def _table_columns(path: Path, fmt: str) -> list[str]:
     """Column names of a parquet, xlsx or jsonl file, read cheaply."""
     if fmt == "parquet":
@@ -141,7 +133,7 @@ def detect_pair_format(path: str | Path) -> str | None:
         if spec.header is not None and first[: len(spec.header)] == _normalized(spec.header):
             return spec.name
     rows = [line.split("\t") for line in lines]
-    sts_like = [len(r) >= 7 and _is_number(r[4].strip()) for r in rows]
+    sts_like = [len(r) >= 7 and names.is_number(r[4].strip()) for r in rows]
     if sts_like[0] and sum(sts_like) >= 0.5 * len(rows):  # a bad row is reported by the reader
         return "stsb"
     delimiter = "\t" if ext == "tsv" else sniff_delimiter(lines)

@@ -15,13 +15,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QListWidget, QPlainTextEdit, QProgressBar, QPushButton, QSpinBox, QSplitter, QTableView, QTableWidget,
+    QListWidget, QPlainTextEdit, QProgressBar, QPushButton, QSpinBox, QTableView, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from sbert_desktop.gui.exploration_state import ClusterView, ExplorationState, exploration_for
 from sbert_desktop.gui.jobs import Job
 from sbert_desktop.gui.state import AppState
+from sbert_desktop.gui.widgets.layout import column, page_with_panes
 from sbert_desktop.gui.widgets.embedding_scatter import label_color
 from sbert_desktop.gui.widgets.embeddings_bar import EmbeddingsBar
 from sbert_desktop.gui.widgets.export_menu import ExportButton
@@ -166,11 +167,7 @@ class ClustersPage(QWidget):
         header.setStretchLastSection(False)
         self.table.itemChanged.connect(self._on_item_changed)
         self.table.currentCellChanged.connect(lambda row, *_: self._show_cluster(row))
-        middle = QWidget()
-        mv = QVBoxLayout(middle)
-        mv.setContentsMargins(0, 0, 0, 0)
-        mv.addWidget(self.summary)
-        mv.addWidget(self.table, 1)
+        middle = column(self.summary, (self.table, 1))
 
         self.detail_title = QLabel("Select a cluster")
         self.detail_title.setWordWrap(True)
@@ -183,24 +180,9 @@ class ClustersPage(QWidget):
         self.members = QTableView()
         self.members.setModel(self.members_model)
         configure_big_table(self.members)
-        right = QWidget()
-        rv = QVBoxLayout(right)
-        rv.setContentsMargins(0, 0, 0, 0)
-        rv.addWidget(self.detail_title)
-        rv.addWidget(QLabel("Most central sentences"))
-        rv.addWidget(self.central, 2)
-        rv.addWidget(QLabel("All sentences of the cluster"))
-        rv.addWidget(self.members, 3)
-
-        splitter = QSplitter()
-        for w in (left, middle, right):
-            splitter.addWidget(w)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([290, 660, 330])
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.export_status)
+        right = column(self.detail_title, QLabel("Most central sentences"), (self.central, 2),
+                       QLabel("All sentences of the cluster"), (self.members, 3))
+        page_with_panes(self, top, [left, middle, right], [290, 660, 330], self.export_status)
 
         from sbert_desktop.gui.pages.clusters_export import add_cluster_exports
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from sbert_desktop.gui.exploration_state import ExplorationState, Projection, exploration_for
 from sbert_desktop.gui.jobs import Job
 from sbert_desktop.gui.state import AppState
+from sbert_desktop.gui.widgets.layout import column, page_with_panes
 from sbert_desktop.gui.widgets.embedding_scatter import EmbeddingScatter, label_color
 from sbert_desktop.gui.widgets.embeddings_bar import EmbeddingsBar
 from sbert_desktop.gui.widgets.export_menu import ExportButton
@@ -151,11 +152,7 @@ class MapPage(QWidget):
         configure_big_table(self.selection_table)
         self.selection_table.horizontalHeader().setDefaultSectionSize(90)
         self.selection_table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._on_selection_row(cur.row()))
-        lower = QWidget()
-        lo = QVBoxLayout(lower)
-        lo.setContentsMargins(0, 0, 0, 0)
-        lo.addWidget(self.selection_label)
-        lo.addWidget(self.selection_table, 1)
+        lower = column(self.selection_label, (self.selection_table, 1))
         center = QSplitter(Qt.Orientation.Vertical)
         center.addWidget(self.scatter)
         center.addWidget(lower)
@@ -167,22 +164,8 @@ class MapPage(QWidget):
         self.text.setMaximumHeight(110)
         self.neighbours = RerankPanel(state, top_k=8, vertical=True)
         self.neighbours.sentence_activated.connect(lambda row, _t: self.show_point(row))
-        right = QWidget()
-        rv = QVBoxLayout(right)
-        rv.setContentsMargins(0, 0, 0, 0)
-        rv.addWidget(QLabel("Sentence"))
-        rv.addWidget(self.text)
-        rv.addWidget(self.neighbours, 1)
-
-        splitter = QSplitter()
-        for w in (left, center, right):
-            splitter.addWidget(w)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([250, 620, 380])
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.export_status)
+        right = column(QLabel("Sentence"), self.text, (self.neighbours, 1))
+        page_with_panes(self, top, [left, center, right], [250, 620, 380], self.export_status)
 
         from sbert_desktop.gui.pages.map_export import add_map_exports
 
