@@ -2,13 +2,15 @@
 # Install SBERT Desktop on a Debian/Ubuntu machine with Python 3.11:
 #   - the system libraries Qt needs (offscreen and under X/Xvfb) and a CJK font for Korean text;
 #   - a virtual environment in .venv with torch (CPU build, pinned), the app and its bundled model.
-# Usage: bash scripts/setup.sh [--test]   (--test adds pytest, pytest-qt and sentence-transformers)
+# Usage: bash scripts/setup.sh [--test]   (--test adds pytest, pytest-qt and sentence-transformers;
+#   both install the [korean] extra, kiwipiepy, for Korean keyword labels)
 # Re-running is cheap: apt runs only when a package is missing, pip only installs what changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-extras=""
-[ "${1:-}" = "--test" ] && extras="[test]"
+# [korean]: the Kiwi analyser for Korean keyword labels (optional for pip users, installed here)
+extras="[korean]"
+[ "${1:-}" = "--test" ] && extras="[korean,test]"
 
 apt_packages=(
   libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0

@@ -10,6 +10,9 @@ words. Hangul words lose a trailing josa particle (커피는 -> 커피, 학교�
 supports the stem (see :func:`tokenize_corpus`). Hangul words seen in a single sentence of the
 whole corpus (usually an inflected form) are replaced by their character bigrams, so 마셨어요 and
 마셨다 still share 마셨 (``bigram_fallback=True``).
+With ``kiwipiepy`` installed (``analyser="auto"``, the default), Korean words come instead from
+Kiwi's nouns and roots (:mod:`sbert_desktop.core.korean_morph`: 김치찌개에는 -> 김치찌개), and
+non-Hangul text keeps the tokenizer above; :func:`keyword_analyser` says which is used.
 Stop word lists are plain sets: pass your own, or extend :data:`DEFAULT_STOP_WORDS`.
 """
 
@@ -111,10 +114,39 @@ def hangul_bigrams(token: str) -> list[str]:
     return [token] if len(token) <= 2 else [token[i : i + 2] for i in range(len(token) - 1)]
 
 
+def keyword_analyser(analyser: str = "auto") -> str:
+    """Which Korean tokenizer ``analyser`` resolves to: ``"kiwi"`` or ``"heuristic"``."""
+    from sbert_desktop.core import korean_morph
+
+    if analyser not in ("auto", korean_morph.KIWI, korean_morph.HEURISTIC):
+        raise ValueError(f"unknown Korean analyser {analyser!r} (auto, kiwi or heuristic)")
+    if analyser == korean_morph.HEURISTIC:
+        return analyser
+    if korean_morph.analyser() == korean_morph.KIWI:
+        return korean_morph.KIWI
+    if analyser == korean_morph.KIWI:
+        raise RuntimeError("the Kiwi analyser needs kiwipiepy (pip install sbert-desktop[korean])")
+    return korean_morph.HEURISTIC
+
+
+def _tokenize_corpus_kiwi(sentences: Sequence[str], stop: frozenset[str]) -> list[list[str]] | None:
+    from sbert_desktop.core import korean_morph
+
+    korean = korean_morph.content_words(sentences)
+    if korean is None:
+        return None
+    return [_raw_tokens(korean_morph.non_hangul(s), stop) + [w for w in words if w not in stop]
+            for s, words in zip(sentences, korean)]
+
+
 def tokenize_corpus(
-    sentences: Sequence[str], stop_words: Iterable[str] | None = None, bigram_fallback: bool = True
+    sentences: Sequence[str], stop_words: Iterable[str] | None = None, bigram_fallback: bool = True,
+    analyser: str = "heuristic",
 ) -> list[list[str]]:
     """Tokenize every sentence, using the corpus as evidence for Korean.
+
+    ``analyser="kiwi"`` (or ``"auto"`` with kiwipiepy installed) takes Korean nouns and roots
+    from Kiwi and English words from the rule below; the rest of this docstring is the heuristic.
 
     A particle is stripped from a Hangul word when the stem also occurs on its own or is the stem
     of at least two different words (커피는, 커피를 -> 커피; 고양이 keeps its 이 unless 고양 is
@@ -122,6 +154,10 @@ def tokenize_corpus(
     is replaced by the character bigrams of its :func:`strip_josa` stem (stop words dropped).
     """
     stop = DEFAULT_STOP_WORDS if stop_words is None else frozenset(stop_words)
+    if keyword_analyser(analyser) == "kiwi":
+        docs = _tokenize_corpus_kiwi(sentences, stop)
+        if docs is not None:
+            return docs
     raw_docs = [_raw_tokens(s, stop) for s in sentences]
     vocab = {t for doc in raw_docs for t in doc if is_hangul(t)}
     producers: dict[str, set[str]] = {}
@@ -157,12 +193,16 @@ def cluster_keywords(
     top_n: int = 4,
     stop_words: Iterable[str] | None = None,
     bigram_fallback: bool = True,
+    analyser: str = "auto",
 ) -> dict[int, list[tuple[str, float]]]:
-    """c-TF-IDF: the ``top_n`` ``(word, score)`` of every label (noise, -1, included), best first."""
+    """c-TF-IDF: the ``top_n`` ``(word, score)`` of every label (noise, -1, included), best first.
+
+    ``analyser``: ``"auto"`` (Kiwi for Korean when installed), ``"kiwi"`` or ``"heuristic"``.
+    """
     labels = np.asarray(labels)
     if len(labels) != len(sentences):
         raise ValueError(f"{len(sentences)} sentences but {len(labels)} labels")
-    docs = tokenize_corpus(sentences, stop_words, bigram_fallback)
+    docs = tokenize_corpus(sentences, stop_words, bigram_fallback, analyser)
     classes = sorted(int(c) for c in np.unique(labels))
     counts: dict[int, Counter] = {c: Counter() for c in classes}
     for doc, label in zip(docs, labels.tolist()):
@@ -189,9 +229,10 @@ def cluster_labels(
     top_n: int = 4,
     stop_words: Iterable[str] | None = None,
     bigram_fallback: bool = True,
+    analyser: str = "auto",
 ) -> dict[int, list[str]]:
     """The ``top_n`` c-TF-IDF words of every cluster label, best first."""
-    keywords = cluster_keywords(sentences, labels, top_n, stop_words, bigram_fallback)
+    keywords = cluster_keywords(sentences, labels, top_n, stop_words, bigram_fallback, analyser)
     return {c: [w for w, _ in words] for c, words in keywords.items()}
 
 

@@ -137,6 +137,12 @@ class ClustersPage(QWidget):
         self.relabel_button.clicked.connect(self.relabel)
         labels_box = QGroupBox("Keyword labels (class-based TF-IDF)")
         lv = QVBoxLayout(labels_box)
+        from sbert_desktop.core.korean_morph import analyser, analyser_description
+
+        self.korean_analyser = QLabel(analyser_description())  # Kiwi nouns or the particle heuristic
+        self.korean_analyser.setWordWrap(True)
+        self.korean_analyser.setProperty("analyser", analyser())
+        lv.addWidget(self.korean_analyser)
         lv.addWidget(self.default_stop_words)
         lv.addWidget(self.stop_words)
         lv.addWidget(self.relabel_button)
