@@ -9,6 +9,8 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
+from sbert_desktop.core import faults
+
 
 def _umask() -> int:
     mask = os.umask(0)
@@ -29,10 +31,12 @@ def atomic_file(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        faults.boundary("atomic.file")
         os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+    except BaseException as exc:
+        if not faults.is_kill(exc):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
         raise
 
 
@@ -59,15 +63,34 @@ def atomic_dir(path: str | Path) -> Iterator[Path]:
     try:
         os.chmod(tmp, 0o777 & ~_umask())
         yield tmp
+        follow_umask(tmp)
+        faults.boundary("atomic.dir")
         backup = None
         if path.exists():
             backup = path.with_name(f".{path.name}.old-{os.getpid()}")
             if backup.exists():
                 shutil.rmtree(backup)
             os.replace(path, backup)
+            faults.boundary("atomic.dir.swap")
         os.replace(tmp, path)
         if backup is not None:
             shutil.rmtree(backup, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+    except BaseException as exc:
+        if not faults.is_kill(exc):
+            shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def follow_umask(folder: str | Path) -> None:
+    """Give every file and folder under ``folder`` the permissions the umask gives new ones (libraries
+    such as safetensors write 0600 temporary files that would otherwise keep that mode)."""
+    mask = _umask()
+    for root, dirs, files in os.walk(folder):
+        for name in dirs:
+            with contextlib.suppress(OSError):
+                os.chmod(os.path.join(root, name), 0o777 & ~mask)
+        for name in files:
+            full = os.path.join(root, name)
+            if not os.path.islink(full):
+                with contextlib.suppress(OSError):
+                    os.chmod(full, 0o666 & ~mask)

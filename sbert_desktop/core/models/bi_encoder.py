@@ -26,6 +26,7 @@ from sbert_desktop.core.models.base import (
 )
 from sbert_desktop.core.models.device import resolve_device
 from sbert_desktop.core.models.pooling import Pooling
+from sbert_desktop.core.models.published import check_published
 from sbert_desktop.core.models.sources import ModelSource, resolve_source
 from sbert_desktop.core.progress import CancelToken, ProgressCallback
 
@@ -49,11 +50,16 @@ def load_hf(kind: str, path: Path, **kwargs):
     try:
         model = cls.from_pretrained(str(path), **kwargs)
         tokenizer = AutoTokenizer.from_pretrained(str(path))
-    except (OSError, ValueError, KeyError) as exc:
-        raise ModelLoadError(f"{path}: cannot load the model ({exc})") from exc
+    except Exception as exc:  # a damaged file (truncated/garbage weights, bad JSON) is a refusal, not a crash
+        raise ModelLoadError(f"{path}: cannot load the model ({_one_line(exc)})") from exc
     finally:
         hf_logging.set_verbosity(verbosity)
     return model, tokenizer
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 300 else text[:297] + "..."
 
 
 class BiEncoder(nn.Module):
@@ -79,6 +85,7 @@ class BiEncoder(nn.Module):
     def load(cls, source: str | os.PathLike = "default", *, pooling: str | None = None,
              max_seq_length: int | None = None, normalize: bool | None = None, device: str = "auto") -> "BiEncoder":
         src: ModelSource = resolve_source(source)
+        check_published(src.root)
         transformer, tokenizer = load_hf("encoder", src.transformer_dir)
         dim = transformer.config.hidden_size
         mode = "mean"

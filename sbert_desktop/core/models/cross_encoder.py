@@ -19,7 +19,9 @@ from sbert_desktop.core.models.base import (
     clean_texts, count_parameters, default_max_length, forward_pretokenized, pretokenize, state_fingerprint,
     to_device,
 )
-from sbert_desktop.core.models.bi_encoder import load_hf, quiet_transformers, write_json
+from sbert_desktop.core.errors import ModelLoadError
+from sbert_desktop.core.models.bi_encoder import _one_line, load_hf, quiet_transformers, write_json
+from sbert_desktop.core.models.published import check_published
 from sbert_desktop.core.models.device import resolve_device
 from sbert_desktop.core.models.sources import resolve_source
 from sbert_desktop.core.progress import CancelToken, ProgressCallback
@@ -52,9 +54,14 @@ class CrossEncoder(nn.Module):
              device: str = "auto") -> "CrossEncoder":
         """Load a cross-encoder; a plain encoder (e.g. ``default``) gets a new, untrained head."""
         src = resolve_source(source)
+        check_published(src.root)
         from transformers import AutoConfig
 
-        config = AutoConfig.from_pretrained(str(src.transformer_dir))
+        try:
+            config = AutoConfig.from_pretrained(str(src.transformer_dir))
+        except Exception as exc:  # garbage config.json: a refusal, not a crash
+            raise ModelLoadError(f"{src.transformer_dir}: cannot read the model's config.json ({_one_line(exc)})") \
+                from exc
         kwargs: dict[str, Any] = {}
         if num_labels is not None and (num_labels != config.num_labels or not _is_classifier(config)):
             kwargs = {"num_labels": num_labels, "ignore_mismatched_sizes": True}

@@ -60,6 +60,19 @@ class ModelSource:
         return self.root.name
 
 
+def _module_path(root: Path, rel: object, modules_file: Path) -> Path:
+    """A module folder named in ``modules.json``: relative, inside the model folder, no links out."""
+    if not isinstance(rel, str) or rel.startswith(("/", "\\")) or ":" in rel or "\x00" in rel \
+            or ".." in Path(rel).parts:
+        raise ModelLoadError(f"{modules_file}: module path {rel!r} is not a folder inside the model")
+    path = root / rel
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError):
+        raise ModelLoadError(f"{modules_file}: module path {rel!r} leads outside the model folder") from None
+    return path
+
+
 def _hub_offline() -> bool:
     return os.environ.get("HF_HUB_OFFLINE", "0").lower() in ("1", "true", "yes")
 
@@ -72,7 +85,7 @@ def _hub_reachable(timeout: float = 3.0) -> bool:
         return False
 
 
-def _fetch_hub(model_id: str) -> Path:
+def _fetch_hub(model_id: str, allow_download: bool = True) -> Path:
     try:
         from huggingface_hub import snapshot_download
     except ImportError as exc:  # pragma: no cover - transformers depends on it
@@ -85,6 +98,9 @@ def _fetch_hub(model_id: str) -> Path:
             if not _hub_offline() else f"model {model_id!r} is not in the local Hugging Face cache "
             "and HF_HUB_OFFLINE is set")
     hint += "; download it on a machine with internet access and choose its folder instead (a local folder never needs the network)"
+    if not allow_download:
+        raise ModelLoadError(f"model {model_id!r} is not on this computer; it is downloaded from the hub only "
+                             "when you agree")
     if _hub_offline() or not _hub_reachable():
         raise ModelLoadError(hint)
     try:
@@ -111,10 +127,12 @@ def inspect_folder(root: Path, spec: str, kind: str) -> ModelSource:
             source.max_seq_length = _read_json(root / "sentence_bert_config.json").get("max_seq_length")
         return source
     modules = _read_json(modules_file)
+    if not isinstance(modules, list) or not all(isinstance(m, dict) for m in modules):
+        raise ModelLoadError(f"{modules_file}: must be a list of modules (objects with 'type' and 'path')")
     source = ModelSource(spec, kind, root, root, "sentence-transformers")
     for module in modules:
-        mtype = module.get("type", "")
-        path = root / module.get("path", "")
+        mtype = str(module.get("type", ""))
+        path = _module_path(root, module.get("path", ""), modules_file)
         short = mtype.rsplit(".", 1)[-1]
         if short == "Transformer":
             source.transformer_dir = path
@@ -140,8 +158,9 @@ def inspect_folder(root: Path, spec: str, kind: str) -> ModelSource:
     return source
 
 
-def resolve_source(spec: str | os.PathLike | None) -> ModelSource:
-    """Resolve ``default``, a folder path or a hub id to a :class:`ModelSource`."""
+def resolve_source(spec: str | os.PathLike | None, allow_download: bool = True) -> ModelSource:
+    """Resolve ``default``, a folder path or a hub id to a :class:`ModelSource`; a hub id not in
+    the local cache is downloaded only with ``allow_download``."""
     text = str(spec).strip() if spec is not None else DEFAULT_MODEL
     if text in ("", DEFAULT_MODEL, DEFAULT_MODEL_NAME, f"sentence-transformers/{DEFAULT_MODEL_NAME}"):
         return inspect_folder(default_model_path(), DEFAULT_MODEL, "default")
@@ -154,4 +173,20 @@ def resolve_source(spec: str | os.PathLike | None) -> ModelSource:
         raise ModelLoadError(f"{text}: is a file; a model is a folder")
     if looks_like_path or not _HUB_ID.match(text):
         raise ModelLoadError(f"{text}: no such model folder")
-    return inspect_folder(_fetch_hub(text), text, "hub")
+    return inspect_folder(_fetch_hub(text, allow_download), text, "hub")
+
+
+def needs_download(spec: str | os.PathLike | None) -> bool:
+    """Whether resolving ``spec`` would download: a hub id that is not in the local cache (no network used)."""
+    text = str(spec).strip() if spec is not None else DEFAULT_MODEL
+    if text in ("", DEFAULT_MODEL, DEFAULT_MODEL_NAME, f"sentence-transformers/{DEFAULT_MODEL_NAME}"):
+        return False
+    if Path(text).expanduser().exists() or not _HUB_ID.match(text) or text.count("/") > 1:
+        return False
+    try:
+        from huggingface_hub import snapshot_download
+
+        snapshot_download(text, local_files_only=True)
+        return False
+    except Exception:
+        return True

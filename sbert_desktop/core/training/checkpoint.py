@@ -17,15 +17,23 @@ Layout of a run folder ``out_dir``::
 ``checkpoint/`` is replaced whole through :func:`atomic_dir`, so a kill at any moment leaves the
 previous complete checkpoint (under ``checkpoint`` or, for an instant, its backup name, which
 :func:`find_checkpoint` also accepts).
+
+Publishing swaps the whole run folder: the new model, its head and ``best.json`` (which lists every
+published file with its sha256) are built in a hidden folder beside ``out_dir``, the run's own files
+(history, configuration, checkpoint) are hard-linked into it, and it replaces ``out_dir`` by rename;
+the previous folder is kept until the swap succeeded. :func:`recover_run_folder` finishes or undoes
+a swap that a kill interrupted and removes hidden leftovers, so the next run needs no manual cleanup.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
+import re
+import secrets
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
@@ -33,8 +41,10 @@ from typing import Any, Optional
 import numpy as np
 import torch
 
+from sbert_desktop.core import faults
 from sbert_desktop.core.atomic import atomic_dir, atomic_write_text
 from sbert_desktop.core.errors import SbertDesktopError
+from sbert_desktop.core.models.published import BEST_FILE, published_files
 
 CHECKPOINT_DIR = "checkpoint"
 STATE_SCHEMA_VERSION = 1
@@ -100,7 +110,28 @@ class Checkpoint:
         return head if head.is_dir() else None
 
     def trainer_state(self) -> dict[str, Any]:
-        return torch.load(self.path / "trainer_state.pt", map_location="cpu", weights_only=True)
+        path = self.path / "trainer_state.pt"
+        try:
+            state = torch.load(path, map_location="cpu", weights_only=True)
+        except FileNotFoundError:
+            raise CheckpointError(f"{path}: missing; the checkpoint is incomplete") from None
+        except Exception as exc:  # truncated, empty, garbage: never a traceback
+            reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+            raise CheckpointError(f"{path}: unreadable ({reason}); the checkpoint is damaged") from None
+        if not isinstance(state, dict) or not isinstance(state.get("optimizer"), dict) or "rng" not in state:
+            raise CheckpointError(f"{path}: not a trainer state (no optimizer/rng); the checkpoint is damaged")
+        return state
+
+    def restore(self, optimizer, scaler) -> dict[str, Any]:
+        """Load the optimizer and scaler states; returns the RNG state to restore before the first step."""
+        state = self.trainer_state()
+        try:
+            optimizer.load_state_dict(state["optimizer"])
+            if scaler is not None and "scaler" in state:
+                scaler.load_state_dict(state["scaler"])
+        except (ValueError, KeyError, RuntimeError, TypeError) as exc:
+            raise CheckpointError(f"{self.path}: the optimizer state does not fit this model ({exc})") from None
+        return state["rng"]
 
 
 def save_checkpoint(out_dir: str | Path, *, model, head, optimizer, scaler, state: dict[str, Any],
@@ -109,6 +140,7 @@ def save_checkpoint(out_dir: str | Path, *, model, head, optimizer, scaler, stat
     path = Path(out_dir) / CHECKPOINT_DIR
     with atomic_dir(path) as tmp:
         model.save(tmp / "model")
+        faults.boundary("checkpoint.model")
         if head is not None:
             head.save(tmp / "nli_head")
         payload = {"optimizer": optimizer.state_dict(), "rng": rng_state()}
@@ -118,6 +150,7 @@ def save_checkpoint(out_dir: str | Path, *, model, head, optimizer, scaler, stat
             torch.save(payload, fh)
             fh.flush()
             os.fsync(fh.fileno())
+        faults.boundary("checkpoint.trainer_state")
         atomic_write_text(tmp / "train_config.json", config_json)
         # written last: a folder with state.json is complete
         atomic_write_text(tmp / "state.json",
@@ -146,10 +179,19 @@ def load_checkpoint(out_dir: str | Path) -> Checkpoint:
     try:
         state = json.loads((path / "state.json").read_text(encoding="utf-8"))
         config = json.loads((path / "train_config.json").read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise CheckpointError(f"{path}: unreadable checkpoint ({exc})") from None
+    except (OSError, ValueError) as exc:  # ValueError: bad JSON or bytes that are not UTF-8
+        raise CheckpointError(f"{path}: unreadable checkpoint ({' '.join(str(exc).split())[:200]})") from None
+    if not isinstance(state, dict) or not isinstance(config, dict):
+        raise CheckpointError(f"{path}: state.json and train_config.json must be objects; the checkpoint is damaged")
     if state.get("schema_version") != STATE_SCHEMA_VERSION:
         raise CheckpointError(f"{path}: checkpoint schema {state.get('schema_version')} is not supported")
+    for key in ("step", "epoch", "batch_in_epoch"):
+        if not isinstance(state.get(key), int) or isinstance(state.get(key), bool) or state[key] < 0:
+            raise CheckpointError(f"{path}: state.json has no valid {key!r}; the checkpoint is damaged")
+    if not isinstance(state.get("history", []), list):
+        raise CheckpointError(f"{path}: state.json 'history' must be a list; the checkpoint is damaged")
+    if not (path / "model").is_dir():
+        raise CheckpointError(f"{path}: the checkpoint has no model folder; it is damaged")
     if path.name != CHECKPOINT_DIR:  # restore the backup under the proper name
         target = path.parent / CHECKPOINT_DIR
         if not target.exists():
@@ -158,36 +200,155 @@ def load_checkpoint(out_dir: str | Path) -> Checkpoint:
     return Checkpoint(path, state, config)
 
 
+def unstarted_run(out_dir: str | Path) -> bool:
+    """A folder that a run created and left before its first checkpoint (killed, or the disk was full):
+    no checkpoint, no published model, nothing but the run's configuration and history. Such a folder
+    is emptied so that the run can start again in it."""
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir() or find_checkpoint(out_dir) is not None or (out_dir / BEST_FILE).exists():
+        return False
+    names = [n for n in os.listdir(out_dir) if not _ours(n)]
+    if "train_config.json" not in names or not set(names) <= {"train_config.json", "history.csv"}:
+        return False
+    remove_leftovers(out_dir, keep_checkpoint=False)
+    for name in names:
+        with contextlib.suppress(OSError):
+            (out_dir / name).unlink()
+    return True
+
+
 def remove_checkpoint(out_dir: str | Path) -> None:
     out_dir = Path(out_dir)
     shutil.rmtree(out_dir / CHECKPOINT_DIR, ignore_errors=True)
-    for backup in out_dir.glob(f".{CHECKPOINT_DIR}.old-*"):
-        shutil.rmtree(backup, ignore_errors=True)
+    remove_leftovers(out_dir, keep_checkpoint=False)
+
+
+def _ours(name: str) -> bool:
+    """Hidden names our atomic writes use inside a run folder (temporary folders and files, backups)."""
+    return name.startswith(".") and (name.endswith(".tmp") or ".old-" in name or name.startswith(".publish."))
+
+
+def remove_leftovers(out_dir: str | Path, keep_checkpoint: bool = True) -> int:
+    """Delete hidden temporary files and folders that a killed save left in ``out_dir``; with
+    ``keep_checkpoint`` a checkpoint backup is kept when it is the only complete checkpoint."""
+    out_dir = Path(out_dir)
+    try:
+        names = os.listdir(out_dir)
+    except OSError:
+        return 0
+    keep = find_checkpoint(out_dir) if keep_checkpoint else None
+    removed = 0
+    for name in names:
+        path = out_dir / name
+        if not _ours(name) or (keep is not None and path == keep):
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        removed += 1
+    return removed
 
 
 # --------------------------------------------------------------------- the published model
-def publish_model(out_dir: str | Path, *, model, head, info: dict[str, Any]) -> None:
-    """Write the model's files at ``out_dir``'s top level (each file replaced atomically), then
-    ``nli_head/`` (replaced whole), then ``best.json`` naming the step.
+RUN_FILES = ("history.csv", "train_config.json", CHECKPOINT_DIR)
 
-    ``out_dir`` also holds the run's history and checkpoint, so it cannot be swapped whole; every
-    file is replaced by rename, the weights last among the model's files, so a reader sees either
-    the previous or the new version of each file and ``best.json`` is written only once all are in
-    place. The head records its step, which :func:`check_published` compares with ``best.json``.
-    """
+
+def _stage_name(out_dir: Path, tag: str) -> Path:
+    return out_dir.with_name(f".{out_dir.name}.{tag}-{os.getpid()}-{secrets.token_hex(3)}")
+
+
+def _link_tree(src: Path, dst: Path) -> None:
+    """Hard-link (copy where links are not possible) ``src`` to ``dst``; files are never changed in
+    place afterwards (every write is a rename), so the two trees stay independent."""
+    if src.is_dir():
+        dst.mkdir()
+        for child in src.iterdir():
+            _link_tree(child, dst / child.name)
+        return
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def publish_model(out_dir: str | Path, *, model, head, info: dict[str, Any]) -> None:
+    """Replace ``out_dir`` by a folder holding the new model, ``nli_head/``, ``best.json`` and the
+    run's own files, as one unit (see the module docstring). ``best.json`` names the step and lists
+    every published file with its sha256, which loading checks."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".publish.", dir=out_dir))
+    stage = _stage_name(out_dir, "publish")
+    backup = _stage_name(out_dir, "old-publish")
     try:
-        model.save(staging / "model")
-        files = sorted((p for p in (staging / "model").rglob("*") if p.is_file()),
-                       key=lambda p: (p.suffix in (".safetensors", ".bin"), str(p)))
-        for src in files:
-            target = out_dir / src.relative_to(staging / "model")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(src, target)
+        model.save(stage)
+        faults.boundary("publish.model")
         if head is not None:
-            head.save(out_dir / "nli_head", extra={"step": info.get("step")})
-        atomic_write_text(out_dir / "best.json", json.dumps({"schema_version": 1, **info}, indent=2) + "\n")
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+            head.save(stage / "nli_head", extra={"step": info.get("step")})
+            faults.boundary("publish.head")
+        files = published_files(stage)
+        atomic_write_text(stage / BEST_FILE, json.dumps({"schema_version": 1, **info, "files": files}, indent=2) + "\n")
+        old_model = _published_names(out_dir)
+        for entry in sorted(out_dir.iterdir()):
+            name = entry.name
+            if name.startswith(".") or name == BEST_FILE or name in old_model or (stage / name).exists():
+                continue
+            _link_tree(entry, stage / name)
+        faults.boundary("publish.staged")
+        os.replace(out_dir, backup)
+        faults.boundary("publish.swap")
+        os.replace(stage, out_dir)
+    except BaseException as exc:
+        if not faults.is_kill(exc):
+            if not out_dir.exists() and backup.exists():
+                os.replace(backup, out_dir)  # the swap failed half-way: put the previous folder back
+            shutil.rmtree(stage, ignore_errors=True)
+        raise
+    shutil.rmtree(backup, ignore_errors=True)
+
+
+def _published_names(out_dir: Path) -> set[str]:
+    """Top-level names of the model published in ``out_dir`` (from its ``best.json``; for a folder
+    published before ``best.json`` listed files: every entry that is not one of the run's own)."""
+    try:
+        info = json.loads((out_dir / BEST_FILE).read_text(encoding="utf-8"))
+        files = info.get("files") if isinstance(info, dict) else None
+    except (OSError, ValueError):
+        files = None
+    if isinstance(files, dict):
+        return {str(rel).split("/", 1)[0] for rel in files} | {"nli_head"}
+    if (out_dir / BEST_FILE).is_file():
+        return {p.name for p in out_dir.iterdir() if p.name not in RUN_FILES}
+    return set()
+
+
+def recover_run_folder(out_dir: str | Path) -> Optional[str]:
+    """Finish or undo a publish that a kill interrupted, then remove hidden leftovers.
+
+    Returns a sentence saying what was repaired, or None when nothing was.
+    """
+    out_dir = Path(out_dir)
+    ours = re.compile(rf"^\.?\.{re.escape(out_dir.name)}\.(old-)?publish-\d+-[0-9a-f]{{6}}(\..*)?$")
+    try:
+        siblings = [p for p in out_dir.parent.iterdir() if ours.match(p.name)]
+    except OSError:
+        return None
+    prefix = f".{out_dir.name}."
+    stages = sorted((p for p in siblings if p.name.startswith(prefix + "publish-") and p.is_dir()),
+                    key=lambda p: p.stat().st_mtime)
+    backups = [p for p in siblings if p.name.startswith(prefix + "old-publish-") and p.is_dir()]
+    note = None
+    if not out_dir.exists() and backups:
+        # killed between the two renames: the stage is complete (it was finished before the first)
+        complete = [p for p in stages if (p / BEST_FILE).is_file()]
+        source = complete[-1] if complete else backups[0]
+        os.replace(source, out_dir)
+        note = (f"{out_dir}: a publish was interrupted; " +
+                ("the new model was put in place" if complete else "the previous model was put back"))
+    for p in siblings:
+        if p.exists() and p != out_dir:
+            shutil.rmtree(p, ignore_errors=True)
+    if out_dir.is_dir():
+        remove_leftovers(out_dir)
+    return note

@@ -82,16 +82,25 @@ class SoftmaxHead(nn.Module):
                 f"{path}: no NLI classifier head here (a bi-encoder trained with the softmax loss keeps it "
                 f"in its {HEAD_DIR}/ folder)"
             )
-        config = json.loads(cfg_path.read_text(encoding="utf-8"))
-        if config.get("schema_version") != HEAD_SCHEMA_VERSION or config.get("type") != "softmax":
-            raise SbertDesktopError(f"{cfg_path}: unsupported head (schema {config.get('schema_version')})")
-        head = cls(
-            config["dimension"],
-            config["num_labels"],
-            concat_product="u*v" in config.get("concatenation", []),
-            labels=config.get("labels", NLI_LABELS),
-        )
-        head.load_state_dict(load_file(str(path / "model.safetensors")))
+        try:
+            config = json.loads(cfg_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise SbertDesktopError(f"{cfg_path}: unreadable ({exc})") from None
+        if not isinstance(config, dict) or config.get("schema_version") != HEAD_SCHEMA_VERSION \
+                or config.get("type") != "softmax":
+            schema = config.get("schema_version") if isinstance(config, dict) else None
+            raise SbertDesktopError(f"{cfg_path}: unsupported head (schema {schema})")
+        try:  # a damaged head (garbage, truncated, wrong shapes) is a refusal, not a traceback
+            head = cls(
+                config["dimension"],
+                config["num_labels"],
+                concat_product="u*v" in config.get("concatenation", []),
+                labels=config.get("labels", NLI_LABELS),
+            )
+            head.load_state_dict(load_file(str(path / "model.safetensors")))
+        except Exception as exc:
+            reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+            raise SbertDesktopError(f"{path}: the classifier head cannot be loaded ({reason})") from None
         head.saved_config = config
         return head.to(device).eval()
 

@@ -27,7 +27,8 @@ from sbert_desktop.core.progress import CancelToken, Cancelled, Progress, Progre
 from sbert_desktop.core.training import losses as L
 from sbert_desktop.core.training.batches import Examples, build_examples, epoch_batches, lr_at
 from sbert_desktop.core.training.checkpoint import (
-    find_checkpoint, load_checkpoint, publish_model, remove_checkpoint, save_checkpoint, set_rng_state,
+    find_checkpoint, load_checkpoint, publish_model, recover_run_folder, remove_checkpoint, save_checkpoint,
+    set_rng_state, unstarted_run,
 )
 from sbert_desktop.core.training.config import TrainConfig, TrainConfigError, resume_mismatches
 
@@ -50,6 +51,8 @@ class TrainResult:
     train_seconds: float = 0.0           # time spent in training steps (not evaluation, not saving)
     checkpoint_dir: Optional[Path] = None  # set when the run can be resumed
     config: Optional[TrainConfig] = None
+    notes: list[str] = field(default_factory=list)  # repairs made before the run (an interrupted publish, ...)
+    max_seq_length: Optional[int] = None  # the length used: cfg.max_seq_length, or the model's own when None
 
     @property
     def steps_per_second(self) -> float:
@@ -142,6 +145,11 @@ class _Run:
         cfg = cfg.resolved()
         self.out_dir = Path(cfg.out_dir)
         self.ckpt = None
+        self.notes = [n for n in [recover_run_folder(self.out_dir)] if n]
+        if unstarted_run(self.out_dir):  # killed or out of space before its first checkpoint
+            self.notes.append(f"{self.out_dir}: an earlier run stopped before its first checkpoint (killed or disk "
+                              "full); starting over in this folder")
+            resume = False
         if resume:
             self.ckpt = load_checkpoint(self.out_dir)
             saved = TrainConfig.from_dict(self.ckpt.config)
@@ -161,7 +169,9 @@ class _Run:
         self.cfg = cfg
 
     # -- set-up, all checks before the first step ----------------------------------------------
-    def prepare(self) -> None:
+    def load_data(self) -> None:
+        """Read the training and dev data: sets train_ds, examples, dev, dev_kind, metric_name
+        (overridden by :class:`~sbert_desktop.core.training.distill.DistillRun`)."""
         cfg = self.cfg
         self.train_ds = _read(cfg.train_file, cfg.train_format, cfg.task)
         self.examples: Examples = build_examples(self.train_ds, cfg.encoder, cfg.task, cfg.loss_name)
@@ -174,6 +184,10 @@ class _Run:
             self.dev_kind = _dev_kind(cfg, self.dev)
         self.metric_name = None if self.dev_kind is None else ("spearman" if self.dev_kind.startswith("sts")
                                                                else "accuracy")
+
+    def prepare(self) -> None:
+        cfg = self.cfg
+        self.load_data()
         # the data order of every epoch, fixed now (pure function of seed, epoch and data)
         n, bs = len(self.examples), cfg.batch_size
         if self.examples.negative is None:
@@ -241,6 +255,7 @@ class _Run:
         self.loss_sum, self.loss_count, self.train_seconds = 0.0, 0, 0.0
         self.eval_pending = False
         self.published = False
+        self.baseline: Optional[dict[str, Any]] = None  # the dev figures before the first step
         if self.ckpt:
             s = self.ckpt.state
             self.step, self.epoch, self.batch_in_epoch = s["step"], s["epoch"], s["batch_in_epoch"]
@@ -250,11 +265,8 @@ class _Run:
             self.train_seconds = s.get("train_seconds", 0.0)
             self.eval_pending = bool(s.get("eval_pending", False))
             self.published = bool(s.get("published", False))
-            trainer_state = self.ckpt.trainer_state()
-            self.optimizer.load_state_dict(trainer_state["optimizer"])
-            if self.scaler is not None and "scaler" in trainer_state:
-                self.scaler.load_state_dict(trainer_state["scaler"])
-            self._rng_to_restore = trainer_state["rng"]
+            self.baseline = s.get("baseline")
+            self._rng_to_restore = self.ckpt.restore(self.optimizer, self.scaler)
         else:
             self._rng_to_restore = None
         self.out_dir.mkdir(parents=True, exist_ok=True)
@@ -344,7 +356,7 @@ class _Run:
             "total_steps": self.total_steps, "best_metric": self.best_metric, "best_step": self.best_step,
             "metric_name": self.metric_name, "history": self.history, "loss_sum": self.loss_sum,
             "loss_count": self.loss_count, "train_seconds": self.train_seconds,
-            "eval_pending": self.eval_pending, "published": self.published,
+            "eval_pending": self.eval_pending, "published": self.published, "baseline": self.baseline,
         }
 
     def save_checkpoint(self) -> None:
@@ -353,7 +365,7 @@ class _Run:
 
     def publish(self, dev: Optional[dict[str, Any]]) -> None:
         info = {"step": self.step, "epoch": self.epoch + 1, "metric_name": self.metric_name,
-                "metric": None if dev is None else dev[self.metric_name], "dev": dev}
+                "metric": None if dev is None else dev[self.metric_name], "dev": dev, "baseline": self.baseline}
         publish_model(self.out_dir, model=self.model, head=self.head, info=info)
         self.published = True
 
@@ -376,6 +388,13 @@ class _Run:
                             "best_step": self.best_step, "metric": self.metric_name}, self.train_seconds))
         return dev
 
+    def record_baseline(self) -> None:
+        """Evaluate the model before the first step, so a dev curve starts at the untrained figure
+        (a stage "baseline" event at step 0; kept in the checkpoint and in ``best.json``)."""
+        self.baseline = self.evaluate()
+        self.emit(Progress(0, self.total_steps, "baseline", {"epoch": 0, "dev": dict(self.baseline),
+                                                             "metric": self.metric_name}, 0.0))
+
     def emit(self, event: Progress) -> None:
         if self.progress is not None:
             self.progress(event)
@@ -388,6 +407,8 @@ class _Run:
             set_rng_state(self._rng_to_restore)
         session_start, session_steps = time.perf_counter(), 0
         try:
+            if self.dev is not None and self.step == 0 and self.baseline is None:
+                self.record_baseline()
             if self.eval_pending and self.dev is not None:
                 self.record_eval()
                 self.save_checkpoint()
@@ -452,7 +473,8 @@ class _Run:
             best_metric=self.best_metric, best_step=self.best_step, metric_name=self.metric_name,
             history=list(self.history), step=self.step, total_steps=self.total_steps,
             epoch=min(self.epoch + 1, self.cfg.num_epochs), train_seconds=self.train_seconds,
-            checkpoint_dir=find_checkpoint(self.out_dir), config=self.cfg,
+            checkpoint_dir=find_checkpoint(self.out_dir), config=self.cfg, notes=list(self.notes),
+            max_seq_length=self.model.max_seq_length,
         )
 
 
@@ -464,6 +486,9 @@ def train(cfg: TrainConfig, progress: Optional[ProgressCallback] = None, cancel:
     step for a configuration or data that cannot work. Cancellation returns a result with
     ``status == "cancelled"`` and a checkpoint to resume from.
     """
-    run = _Run(cfg, progress, cancel, resume)
+    run_class = _Run
+    if cfg.task == "distill":  # multilingual distillation: parallel data, MSE to a teacher
+        from sbert_desktop.core.training.distill import DistillRun as run_class
+    run = run_class(cfg, progress, cancel, resume)
     run.prepare()
     return run.run()
