@@ -210,8 +210,14 @@ def saved(data_file, tmp_path):
 
 
 def edit_json(path: Path, change) -> None:
+    """Change workspace.json as a crafted file would, its own checksum recomputed (an unsigned edit is
+    refused by that checksum first; see test_security_workspace.py)."""
+    from sbert_desktop.core.workspace.safety import CHECKSUM_FIELD, manifest_checksum
+
     doc = json.loads((path / "workspace.json").read_text(encoding="utf-8"))
     change(doc)
+    if isinstance(doc, dict) and CHECKSUM_FIELD in doc:
+        doc[CHECKSUM_FIELD] = manifest_checksum(doc)
     (path / "workspace.json").write_text(json.dumps(doc), encoding="utf-8")
 
 

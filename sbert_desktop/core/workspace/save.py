@@ -16,12 +16,14 @@ from typing import Any, Callable, Iterator
 
 import numpy as np
 
+from sbert_desktop.core import faults
 from sbert_desktop.core.atomic import atomic_dir, atomic_file
 from sbert_desktop.core.errors import WorkspaceError
 from sbert_desktop.core.workspace.load import embedded_data_path
 from sbert_desktop.core.workspace.model import (
     ARCHIVE_SUFFIX, FOLDER_SUFFIX, MANIFEST, SCHEMA_VERSION, Workspace, _pairs_columns, validate,
 )
+from sbert_desktop.core.workspace.safety import CHECKSUM_FIELD, manifest_checksum, safe_copy_name
 
 
 class _Hashing(io.RawIOBase):
@@ -179,9 +181,12 @@ def _write_parts(writer: Any, ws: Workspace, target: Path, embed_data: bool) -> 
         doc["runs"].append(run)
     doc["files"] = files
     try:
-        text = json.dumps(doc, indent=2, ensure_ascii=False, default=_json_default, allow_nan=True)
+        plain = json.loads(json.dumps(doc, default=_json_default, allow_nan=True))
+        plain[CHECKSUM_FIELD] = manifest_checksum(plain)
+        text = json.dumps(plain, indent=2, ensure_ascii=False, allow_nan=True)
     except (TypeError, ValueError) as exc:
         raise WorkspaceError(f"{target}: cannot save: {exc}") from None
+    faults.boundary("workspace.manifest")
     with writer.open(MANIFEST) as fh:
         fh.write(text.encode("utf-8"))
 
@@ -192,7 +197,7 @@ def _embed_copy(entry: Callable, ws: Workspace, data: dict[str, Any]) -> None:
         src = embedded_data_path(ws) or src
     if not src.is_file():
         raise WorkspaceError(f"cannot embed the data file: {data.get('path')} not found")
-    name = f"data/{Path(data['path']).name}"
+    name = f"data/{safe_copy_name(Path(data['path']).name)}"
     with entry(name) as fh, open(src, "rb") as inp:
         shutil.copyfileobj(inp, fh, 1 << 22)
         digest = fh.sha.hexdigest()
