@@ -14,7 +14,7 @@ import signal
 import sys
 
 #: kept in step with sbert_desktop.core.training.LOSSES / core.models.POOLING_MODES (not imported here)
-LOSS_CHOICES = ("softmax", "mnrl", "cosine", "cosent", "ce", "bce")
+LOSS_CHOICES = ("softmax", "mnrl", "cosine", "cosent", "ce", "bce", "mse")
 POOLING_CHOICES = ("cls", "mean", "max", "mean_sqrt_len_tokens", "weightedmean", "lasttoken")
 FORMATS = ("stsb", "korsts", "snli", "kornli", "sick", "generic")
 
@@ -38,14 +38,23 @@ def add_parser(sub) -> argparse.ArgumentParser:
                     "continue with --resume DIR.",
     )
     p.add_argument("--encoder", choices=("bi", "cross"), help="bi-encoder (SBERT) or cross-encoder")
-    p.add_argument("--task", choices=("nli", "sts"), help="NLI labels or STS scores")
+    p.add_argument("--task", choices=("nli", "sts", "distill"),
+                   help="NLI labels, STS scores, or distill: multilingual distillation on parallel sentences")
     p.add_argument("--loss", choices=LOSS_CHOICES, help="training objective (default: the task's first)")
-    p.add_argument("--model", default="default", help="start from: 'default' (bundled), a folder or a hub id")
+    p.add_argument("--model", help="start from: 'default' (bundled, the default), a folder or a hub id; "
+                                   "for --task distill the student (default: a copy of --teacher)")
     p.add_argument("--pooling", choices=POOLING_CHOICES, help="bi-encoder pooling (default: the model's own)")
     p.add_argument("--train", dest="train_file", metavar="FILE", help="training pairs")
     p.add_argument("--dev", dest="dev_file", metavar="FILE", help="dev pairs, evaluated during training")
     p.add_argument("--train-format", choices=FORMATS, help="force the training file's format")
     p.add_argument("--dev-format", choices=FORMATS, help="force the dev file's format")
+    distill = p.add_argument_group("--task distill (Reimers and Gurevych, 2020): --train/--dev hold parallel "
+                                   "sentences, source<TAB>translation (or any table with --source/--target-column)")
+    distill.add_argument("--teacher", metavar="MODEL", help="teacher bi-encoder (default: --model, or 'default')")
+    distill.add_argument("--sts-dev", dest="sts_dev_file", metavar="FILE",
+                         help="an STS dev set in the new language (e.g. KorSTS dev), evaluated during training")
+    distill.add_argument("--source-column", metavar="NAME", help="source column (default: the first)")
+    distill.add_argument("--target-column", metavar="NAME", help="translation column (default: the second)")
     p.add_argument("--out", dest="out_dir", metavar="DIR", help="output folder (new or empty)")
     p.add_argument("--epochs", type=_positive_int, help="epochs (default: 1 for NLI, 4 for STS)")
     p.add_argument("--batch-size", type=_positive_int, default=16, help="default: %(default)s")
@@ -80,8 +89,11 @@ def _config(args: argparse.Namespace):
                                         ("--train", args.train_file), ("--out", args.out_dir)) if not value]
     if missing:
         raise TrainConfigError(f"{', '.join(missing)} required (or --resume DIR)")
+    model = args.model or (args.teacher if args.task == "distill" and args.teacher else "default")
+    distill = {k: getattr(args, k, None) for k in ("teacher", "sts_dev_file", "source_column", "target_column")}
     return TrainConfig(
-        encoder=args.encoder, task=args.task, loss=args.loss, model=args.model, pooling=args.pooling,
+        **{k: v for k, v in distill.items() if v},
+        encoder=args.encoder, task=args.task, loss=args.loss, model=model, pooling=args.pooling,
         max_seq_length=args.max_seq_length, train_file=args.train_file, dev_file=args.dev_file,
         train_format=args.train_format, dev_format=args.dev_format, out_dir=args.out_dir, epochs=args.epochs,
         batch_size=args.batch_size, lr=args.lr, warmup_ratio=args.warmup, weight_decay=args.weight_decay,

@@ -18,7 +18,7 @@ from sbert_desktop.core.errors import SbertDesktopError
 SCHEMA_VERSION = 1
 
 ENCODERS = ("bi", "cross")
-TASKS = ("nli", "sts")
+TASKS = ("nli", "sts", "distill")
 
 #: losses allowed for each (encoder, task); the first one is the default
 LOSSES: dict[tuple[str, str], tuple[str, ...]] = {
@@ -26,6 +26,7 @@ LOSSES: dict[tuple[str, str], tuple[str, ...]] = {
     ("bi", "sts"): ("cosine", "cosent"),
     ("cross", "nli"): ("ce",),
     ("cross", "sts"): ("bce",),
+    ("bi", "distill"): ("mse",),  # multilingual distillation (core/training/distill.py)
 }
 
 #: one line per loss, for help texts and the window's tool tips
@@ -38,10 +39,12 @@ LOSS_DESCRIPTIONS: dict[str, str] = {
     "cosent": "CoSENT: ranks the cosine similarities of the pairs in a batch by their gold scores",
     "ce": "cross-encoder, 3-way classification with cross-entropy",
     "bce": "cross-encoder, one sigmoid output, binary cross-entropy against score / max score",
+    "mse": "multilingual distillation: MSE of the student's source and translation embeddings to the "
+    "teacher's source embedding (parallel sentences)",
 }
 
 #: the paper's number of epochs per task
-DEFAULT_EPOCHS = {"nli": 1, "sts": 4}
+DEFAULT_EPOCHS = {"nli": 1, "sts": 4, "distill": 1}
 
 
 class TrainConfigError(SbertDesktopError):
@@ -78,6 +81,11 @@ class TrainConfig:
     eval_batch_size: int = 64
     checkpoint_steps: Optional[int] = None  # None: checkpoint at every evaluation and epoch end
     keep_checkpoint: bool = False  # keep out_dir/checkpoint after a finished run
+    # task "distill": teacher (None: the model itself), parallel columns, an STS dev set to watch
+    teacher: Optional[str] = None
+    source_column: Optional[str] = None  # None: the first column of the parallel file
+    target_column: Optional[str] = None  # None: the second
+    sts_dev_file: Optional[str] = None
     schema_version: int = field(default=SCHEMA_VERSION)
 
     # ----------------------------------------------------------------- derived values
@@ -112,6 +120,11 @@ class TrainConfig:
             raise bad(f"encoder must be one of {', '.join(ENCODERS)}, not {self.encoder!r}")
         if self.task not in TASKS:
             raise bad(f"task must be one of {', '.join(TASKS)}, not {self.task!r}")
+        if (self.encoder, self.task) not in LOSSES:
+            raise bad(f"task {self.task} trains bi-encoders only (--encoder bi)")
+        distill_only = [n for n in ("teacher", "source_column", "target_column", "sts_dev_file") if getattr(self, n)]
+        if distill_only and self.task != "distill":
+            raise bad(f"{', '.join(distill_only)} apply to the distill task only")
         allowed = LOSSES[(self.encoder, self.task)]
         if self.loss is not None and self.loss not in allowed:
             others = [f"{e}/{t}" for (e, t), names in LOSSES.items() if self.loss in names]
