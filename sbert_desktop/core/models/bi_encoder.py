@@ -25,7 +25,9 @@ from sbert_desktop.core.models.base import (
     to_device,
 )
 from sbert_desktop.core.models.device import resolve_device
+from sbert_desktop.core.models.modules import Normalize, load_module
 from sbert_desktop.core.models.pooling import Pooling
+from sbert_desktop.core.models.prompts import exclude_prompt, prompt_length, resolve_prompt
 from sbert_desktop.core.models.published import check_published
 from sbert_desktop.core.models.sources import ModelSource, resolve_source
 from sbert_desktop.core.progress import CancelToken, ProgressCallback
@@ -67,11 +69,18 @@ class BiEncoder(nn.Module):
 
     def __init__(self, transformer: nn.Module, tokenizer: Any, pooling: Pooling, *, normalize: bool = False,
                  max_seq_length: int | None = None, do_lower_case: bool = False, source: str = "",
-                 name: str = ""):
+                 name: str = "", post_modules: Sequence[nn.Module] = (), prompts: dict[str, str] | None = None,
+                 default_prompt_name: str | None = None):
         super().__init__()
         self.transformer = transformer
         self.tokenizer = tokenizer
         self.pooling = pooling
+        self.post = nn.ModuleList(post_modules)  # Dense / LayerNorm / Normalize after pooling, in order
+        self.prompts = dict(prompts or {})
+        self.default_prompt_name = default_prompt_name
+        self.prompt_name: str | None = None  # the prompt chosen for encode (None: the model's default)
+        self.prompt_text: str | None = None  # a custom prompt text instead of a named one ("": none)
+        self.dimensions: int | None = None  # Matryoshka: keep the first N dimensions, then renormalise
         self.normalize = bool(normalize)
         self.max_seq_length = int(max_seq_length or default_max_length(tokenizer, transformer.config))
         self.do_lower_case = do_lower_case
@@ -83,22 +92,61 @@ class BiEncoder(nn.Module):
 
     @classmethod
     def load(cls, source: str | os.PathLike = "default", *, pooling: str | None = None,
-             max_seq_length: int | None = None, normalize: bool | None = None, device: str = "auto") -> "BiEncoder":
+             max_seq_length: int | None = None, normalize: bool | None = None, device: str = "auto",
+             prompt_name: str | None = None, prompt: str | None = None,
+             dimensions: int | None = None) -> "BiEncoder":
         src: ModelSource = resolve_source(source)
         check_published(src.root)
         transformer, tokenizer = load_hf("encoder", src.transformer_dir)
         dim = transformer.config.hidden_size
-        mode = "mean"
+        mode, include_prompt = "mean", True
         if src.pooling_dir is not None and (src.pooling_dir / "config.json").is_file():
             saved_dim, mode = Pooling.read_config(src.pooling_dir)
+            include_prompt = Pooling.read_include_prompt(src.pooling_dir)
             if saved_dim and saved_dim != dim:
                 raise ModelLoadError(f"{src.pooling_dir}: pooling dimension {saved_dim} != hidden size {dim}")
-        model = cls(transformer, tokenizer, Pooling(dim, pooling or mode),
-                    normalize=src.normalize if normalize is None else normalize,
+        post = [load_module(kind, path) for kind, path in src.post_modules]
+        final_normalize = bool(post) and isinstance(post[-1], Normalize)
+        if final_normalize:
+            post.pop()  # a last Normalize is the ``normalize`` flag
+        model = cls(transformer, tokenizer, Pooling(dim, pooling or mode, include_prompt),
+                    normalize=(final_normalize or src.normalize) if normalize is None else normalize,
                     max_seq_length=max_seq_length or src.max_seq_length, do_lower_case=src.do_lower_case,
-                    source=str(source), name=src.name)
+                    source=str(source), name=src.name, post_modules=post, prompts=src.prompts,
+                    default_prompt_name=src.default_prompt_name)
+        model.check_post_dimensions(src.root)
+        model.use_prompt(prompt_name, prompt)
+        model.set_dimensions(dimensions)
         model.eval()
         return model.to(resolve_device(device))
+
+    def check_post_dimensions(self, where: Any = "") -> None:
+        dim = self.pooling.dimension
+        for module in self.post:
+            wanted = getattr(module, "in_features", getattr(module, "dimension", dim))
+            if wanted != dim:
+                raise ModelLoadError(f"{where}: the {module.kind} module expects {wanted} dimensions but gets {dim}")
+            dim = module.output_dimension(dim)
+
+    def use_prompt(self, prompt_name: str | None = None, prompt: str | None = None) -> None:
+        """Choose the prompt ``encode`` puts before every text: a name of :attr:`prompts`, a text
+        (``prompt``; "" for none) or neither (the model's default). Raises ``PromptError`` for a name
+        the model does not have."""
+        resolve_prompt(self.prompts, self.default_prompt_name, self.name, prompt_name, prompt)
+        self.prompt_name, self.prompt_text = prompt_name, prompt
+
+    def effective_prompt(self, prompt_name: str | None = None, prompt: str | None = None) -> str | None:
+        """The prompt text ``encode(prompt_name=..., prompt=...)`` uses (the chosen one when both are None)."""
+        if prompt_name is None and prompt is None:
+            prompt_name, prompt = self.prompt_name, self.prompt_text
+        return resolve_prompt(self.prompts, self.default_prompt_name, self.name, prompt_name, prompt)
+
+    def set_dimensions(self, dimensions: int | None) -> None:
+        """Matryoshka truncation: encode to the first ``dimensions`` values, L2-normalised (None: all)."""
+        full = self.full_dimension
+        if dimensions is not None and not (1 <= int(dimensions) <= full):
+            raise ModelLoadError(f"{self.name}: dimensions must be between 1 and {full}, not {dimensions}")
+        self.dimensions = None if dimensions is None or int(dimensions) == full else int(dimensions)
 
     @classmethod
     def from_config(cls, config, tokenizer_path: str | os.PathLike, *, pooling: str = "mean",
@@ -119,8 +167,16 @@ class BiEncoder(nn.Module):
         return next(self.parameters()).device
 
     @property
+    def full_dimension(self) -> int:
+        """The model's output size before any Matryoshka truncation."""
+        dim = self.pooling.dimension
+        for module in self.post:
+            dim = module.output_dimension(dim)
+        return dim
+
+    @property
     def dimension(self) -> int:
-        return self.pooling.dimension
+        return self.dimensions or self.full_dimension
 
     def tokenize(self, texts: Sequence[str]) -> dict[str, Tensor]:
         texts = clean_texts(texts, self.do_lower_case)
@@ -132,21 +188,36 @@ class BiEncoder(nn.Module):
         """Sentence embeddings ``[batch, dimension]`` for tokenized ``features`` (differentiable)."""
         inputs = {k: v for k, v in features.items() if k in ("input_ids", "attention_mask", "token_type_ids")}
         tokens = self.transformer(**inputs, return_dict=True).last_hidden_state
-        emb = self.pooling(tokens, features["attention_mask"])
+        mask = features["attention_mask"]
+        if features.get("prompt_length") and not self.pooling.include_prompt:
+            mask = exclude_prompt(mask, int(features["prompt_length"]))
+        emb = self.pooling(tokens, mask)
+        for module in self.post:
+            emb = module(emb)
+        if self.dimensions:
+            return F.normalize(emb[:, :self.dimensions], p=2, dim=1)
         return F.normalize(emb, p=2, dim=1) if self.normalize else emb
 
     def encode(self, sentences: Sequence[str], batch_size: int = 32, *, progress: ProgressCallback | None = None,
-               cancel: CancelToken | None = None, normalize: bool | None = None) -> np.ndarray:
+               cancel: CancelToken | None = None, normalize: bool | None = None, prompt_name: str | None = None,
+               prompt: str | None = None) -> np.ndarray:
         """Embeddings as float32 ``[n, dimension]`` in input order.
 
         Sentences are tokenized once, then run in batches of similar token length, longest first.
-        ``normalize`` (default: the model's own setting) L2-normalises the output.
+        ``normalize`` (default: the model's own setting) L2-normalises the output. ``prompt_name`` /
+        ``prompt`` override the chosen prompt (:meth:`use_prompt`) for this call.
         """
-        texts = clean_texts(sentences, self.do_lower_case)
+        text_prompt = self.effective_prompt(prompt_name, prompt)
+        texts = clean_texts([text_prompt + str(s) for s in sentences] if text_prompt else sentences,
+                            self.do_lower_case)
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         encoded = pretokenize(self.tokenizer, texts, None, self.max_seq_length)
-        out = forward_pretokenized(self, encoded, self.forward, batch_size, progress=progress, cancel=cancel,
+        forward = self.forward
+        if text_prompt and not self.pooling.include_prompt:
+            n_prompt = prompt_length(self.tokenizer, text_prompt, self.do_lower_case)
+            forward = lambda features: self.forward({**features, "prompt_length": n_prompt})  # noqa: E731
+        out = forward_pretokenized(self, encoded, forward, batch_size, progress=progress, cancel=cancel,
                                    stage="encode")
         if normalize and not self.normalize:
             out /= np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
@@ -170,13 +241,20 @@ class BiEncoder(nn.Module):
             "max_seq_length": self.max_seq_length,
             "normalize": self.normalize,
             "device": str(self.device),
+            "modules": ["Transformer", "Pooling"] + [m.kind for m in self.post] + (["Normalize"] * self.normalize),
+            "full_dimension": self.full_dimension,
+            "dimensions": self.dimensions,
+            "prompts": dict(self.prompts),
+            "prompt_name": self.prompt_name if self.prompt_text is None else None,
+            "prompt": self.effective_prompt(),
         }
 
     def weights_fingerprint(self) -> str:
         """Identity of the weights: a hash of the parameters (the same for a model in memory and the
         folder it was saved to, whatever its path), kept until :meth:`mark_weights_changed`."""
         if self._weights_id is None:
-            self._weights_id = state_fingerprint(self.transformer)
+            self._weights_id = state_fingerprint(self.transformer if not len(self.post)
+                                                 else nn.ModuleList([self.transformer, self.post]))
         return self._weights_id
 
     def mark_weights_changed(self) -> None:
@@ -184,9 +262,19 @@ class BiEncoder(nn.Module):
         self._weights_id = None
 
     def fingerprint(self) -> str:
-        """Everything that determines an embedding: weights, pooling, max length, normalisation."""
-        return f"{self.weights_fingerprint()}-{self.pooling.mode}-{self.max_seq_length}-{int(self.normalize)}" \
-               f"-{int(self.do_lower_case)}"
+        """Everything that determines an embedding: weights, pooling, max length, normalisation,
+        the prompt and the Matryoshka dimensions (the last two only when set)."""
+        out = f"{self.weights_fingerprint()}-{self.pooling.mode}-{self.max_seq_length}-{int(self.normalize)}" \
+              f"-{int(self.do_lower_case)}"
+        prompt = self.effective_prompt()
+        if prompt:
+            import hashlib
+
+            digest = hashlib.blake2b(prompt.encode("utf-8"), digest_size=6).hexdigest()
+            out += f"-p{digest}{'' if self.pooling.include_prompt else 'x'}"
+        if self.dimensions:
+            out += f"-d{self.dimensions}"
+        return out
 
     # -- saving -----------------------------------------------------------------------------
 
@@ -208,14 +296,16 @@ class BiEncoder(nn.Module):
                 {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
                 {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
             ]
-            if self.normalize:
-                (tmp / "2_Normalize").mkdir()
-                modules.append({"idx": 2, "name": "2", "path": "2_Normalize",
-                                "type": "sentence_transformers.models.Normalize"})
+            for module in list(self.post) + ([Normalize()] if self.normalize else []):
+                idx = len(modules)
+                module.save(tmp / f"{idx}_{module.kind}")
+                modules.append({"idx": idx, "name": str(idx), "path": f"{idx}_{module.kind}",
+                                "type": f"sentence_transformers.models.{module.kind}"})
             write_json(tmp / "modules.json", modules)
             write_json(tmp / "config_sentence_transformers.json",
                        {"__version__": {"sbert_desktop": __version__, "pytorch": torch.__version__},
-                        "prompts": {}, "default_prompt_name": None, "similarity_fn_name": "cosine"})
+                        "prompts": dict(self.prompts), "default_prompt_name": self.default_prompt_name,
+                        "similarity_fn_name": "cosine"})
             write_json(tmp / "sbert_desktop.json", {"kind": "bi-encoder", "base": self.source, "name": self.name,
                                                      "pooling": self.pooling.mode, "normalize": self.normalize,
                                                      "max_seq_length": self.max_seq_length})

@@ -39,10 +39,12 @@ def check_mode(mode: str) -> str:
 class Pooling(nn.Module):
     """``forward(token_embeddings [b, t, d], attention_mask [b, t]) -> [b, d]``."""
 
-    def __init__(self, dimension: int, mode: str = "mean"):
+    def __init__(self, dimension: int, mode: str = "mean", include_prompt: bool = True):
         super().__init__()
         self.dimension = int(dimension)
         self.mode = check_mode(mode)
+        #: False: the prompt's tokens are masked out of the pooling (instruction models)
+        self.include_prompt = bool(include_prompt)
 
     def extra_repr(self) -> str:
         return f"dimension={self.dimension}, mode={self.mode!r}"
@@ -83,12 +85,21 @@ class Pooling(nn.Module):
         cfg = {"word_embedding_dimension": self.dimension}
         for mode, key in _LEGACY_KEYS.items():
             cfg[key] = mode == self.mode
-        cfg["include_prompt"] = True
+        cfg["include_prompt"] = self.include_prompt
         return cfg
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "config.json").write_text(json.dumps(self.config(), indent=2), encoding="utf-8")
+
+    @staticmethod
+    def read_include_prompt(folder: Path) -> bool:
+        """The ``include_prompt`` flag of a pooling ``config.json`` (True when absent)."""
+        try:
+            cfg = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return True
+        return bool(cfg.get("include_prompt", True)) if isinstance(cfg, dict) else True
 
     @staticmethod
     def read_config(folder: Path) -> tuple[int | None, str]:

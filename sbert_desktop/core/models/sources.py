@@ -50,6 +50,11 @@ class ModelSource:
     max_seq_length: int | None = None
     do_lower_case: bool = False
     extra_modules: list[str] = field(default_factory=list)
+    #: modules after pooling, in order: (kind, folder) with kind Dense | LayerNorm | Normalize
+    post_modules: list[tuple[str, Path]] = field(default_factory=list)
+    #: from config_sentence_transformers.json
+    prompts: dict[str, str] = field(default_factory=dict)
+    default_prompt_name: str | None = None
 
     @property
     def name(self) -> str:
@@ -146,16 +151,38 @@ def inspect_folder(root: Path, spec: str, kind: str) -> ModelSource:
             source.pooling_dir = path
         elif short == "Normalize":
             source.normalize = True  # its folder holds nothing and may be missing
+            source.post_modules.append((short, path))
+        elif short in ("Dense", "LayerNorm") and source.pooling_dir is not None:
+            source.post_modules.append((short, path))
         else:
             source.extra_modules.append(mtype)
     if source.extra_modules:
         raise ModelLoadError(
-            f"{root}: modules {', '.join(source.extra_modules)} are not supported yet "
-            "(supported: Transformer, Pooling, Normalize)"
+            f"{root}: modules {', '.join(source.extra_modules)} are not supported "
+            "(supported: Transformer, Pooling, Dense, LayerNorm, Normalize)"
         )
+    _read_prompts(root, source)
     if not (source.transformer_dir / "config.json").is_file():
         raise ModelLoadError(f"{source.transformer_dir}: the Transformer module has no config.json")
     return source
+
+
+def _read_prompts(root: Path, source: ModelSource) -> None:
+    """``prompts`` and ``default_prompt_name`` of ``config_sentence_transformers.json`` (if any)."""
+    path = root / "config_sentence_transformers.json"
+    if not path.is_file():
+        return
+    cfg = _read_json(path)
+    prompts = cfg.get("prompts") if isinstance(cfg, dict) else None
+    if prompts is not None and (not isinstance(prompts, dict)
+                                or not all(isinstance(v, str) for v in prompts.values())):
+        raise ModelLoadError(f"{path}: 'prompts' must map names to prompt texts")
+    source.prompts = {str(k): v for k, v in (prompts or {}).items()}
+    default = cfg.get("default_prompt_name")
+    if default is not None and default not in source.prompts:
+        raise ModelLoadError(f"{path}: default_prompt_name {default!r} is not one of the prompts "
+                             f"({', '.join(source.prompts) or 'none'})")
+    source.default_prompt_name = default
 
 
 def resolve_source(spec: str | os.PathLike | None, allow_download: bool = True) -> ModelSource:
