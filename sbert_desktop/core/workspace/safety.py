@@ -118,9 +118,13 @@ def check_table_size(name: str, metadata: Any, nbytes: int) -> None:
 
     rows = int(metadata.num_rows)
     uncompressed = sum(int(metadata.row_group(i).total_byte_size) for i in range(metadata.num_row_groups))
-    schema = metadata.schema.to_arrow_schema()
-    per_row = sum(STRING_ROW_BYTES if (pa.types.is_string(f.type) or pa.types.is_large_string(f.type)
-                                       or pa.types.is_binary(f.type)) else 8 for f in schema)
+    def row_bytes(kind: Any) -> int:
+        if pa.types.is_dictionary(kind):
+            kind = kind.value_type
+        textual = pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_binary(kind)
+        return STRING_ROW_BYTES if textual else 8
+
+    per_row = sum(row_bytes(f.type) for f in metadata.schema.to_arrow_schema())
     estimate = max(uncompressed, rows * per_row)
     if estimate > MAX_RATIO * nbytes + TABLE_SLACK:
         raise WorkspaceError(f"{name}: {rows:,} rows would take about {estimate:,} bytes from {nbytes:,} "
