@@ -261,7 +261,13 @@ class MainWindow(QMainWindow):
     # -- status bar --------------------------------------------------------------------------
     @Slot()
     def _update_model_label(self) -> None:
-        self.model_label.setText(f"Model: {self.state.model_summary()}")
+        state = self.state
+        if state.bi_encoder is None and state.cross_encoder is None:
+            self.model_label.setText(f"Model: {state.model_summary()}")
+        else:
+            self.model_label.setText(state.model_summary())
+        self.model_label.setToolTip("The active model is named first; Compare and Map use both "
+                                    "(bi-encoder to retrieve, cross-encoder to rerank).")
 
     def _watch_job(self, job: Job) -> None:
         job.progress.connect(lambda _event: self._update_jobs())
@@ -288,10 +294,13 @@ class MainWindow(QMainWindow):
         """After the first paint: load the last (or bundled) model, open ``file``."""
         model_page = self.page("Model")
         if model_page is not None:
-            raw = self.state.settings.last_model()
-            spec = ModelSpec.from_dict(raw) if raw else ModelSpec()
-            model_page.set_spec(spec)
-            model_page.load(spec)
+            # both models come back: the last bi-encoder (the bundled one if none was kept) and the
+            # last cross-encoder, the one that was active last
+            raw, active = self.state.settings.last_models()
+            specs = {kind: ModelSpec.from_dict(spec) for kind, spec in raw.items()}
+            specs.setdefault("bi", ModelSpec())
+            model_page.set_spec(specs.get(active, specs["bi"]))
+            model_page.restore(list(specs.values()), active if active in specs else "bi")
         if file:
             self.open_file(file)
 

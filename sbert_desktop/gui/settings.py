@@ -92,4 +92,29 @@ class Settings:
         return spec if isinstance(spec, dict) and spec.get("source") else None
 
     def set_last_model(self, spec: dict) -> None:
+        """Remember ``spec`` as the active model and as the last model of its kind (bi or cross)."""
         self._qs.setValue("model/last", json.dumps(spec))
+        kind = "cross" if spec.get("encoder") == "cross" else "bi"
+        self._qs.setValue(f"model/{kind}", json.dumps(spec))
+        self._qs.setValue("model/active", kind)
+
+    def last_models(self) -> tuple[dict[str, dict], str]:
+        """The models to load at start, one per kind (``{"bi": spec, "cross": spec}``, either may be
+        missing), and which kind was active. Settings written before both were kept hold only
+        ``model/last``: it counts as its own kind."""
+        models: dict[str, dict] = {}
+        for kind in ("bi", "cross"):
+            raw = self._qs.value(f"model/{kind}")
+            try:
+                spec = json.loads(raw) if raw else None
+            except (ValueError, TypeError):
+                spec = None
+            if isinstance(spec, dict) and spec.get("source"):
+                models[kind] = spec
+        last = self.last_model()
+        active = str(self._qs.value("model/active", "") or "")
+        if last is not None:
+            kind = "cross" if last.get("encoder") == "cross" else "bi"
+            models.setdefault(kind, last)
+            active = active or kind
+        return models, active if active in models else ("bi" if "bi" in models else next(iter(models), "bi"))

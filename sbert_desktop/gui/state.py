@@ -64,6 +64,7 @@ class AppState(QObject):
     devices_changed = Signal(list)  # device names present, after torch was imported
     open_file_requested = Signal(str)  # a path dropped on the window or picked in a menu
     page_requested = Signal(str)  # ask the window to show a page by name
+    model_requested = Signal(str)  # "bi" | "cross": a page offers to load the missing model (Model page)
 
     def __init__(self, settings: Settings | None = None, jobs: JobRunner | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -98,33 +99,50 @@ class AppState(QObject):
     def active_spec(self) -> ModelSpec | None:
         return self.bi_spec if self.active_kind == "bi" else self.cross_spec
 
-    def set_model(self, model: Any, spec: ModelSpec, remember: bool = True) -> None:
-        """Make ``model`` the active bi- or cross-encoder (``spec.encoder`` says which)."""
+    def set_model(self, model: Any, spec: ModelSpec, remember: bool = True, activate: bool = True) -> None:
+        """Make ``model`` the bi- or cross-encoder (``spec.encoder`` says which); the active one
+        unless ``activate`` is False (a second model restored at start)."""
         if spec.encoder == "cross":
             self.cross_encoder, self.cross_spec = model, spec
             self.cross_encoder_changed.emit(model)
         else:
             self.bi_encoder, self.bi_spec = model, spec
             self.bi_encoder_changed.emit(model)
-        self.active_kind = spec.encoder
+        if activate:
+            self.active_kind = spec.encoder
         if remember:
             self.settings.set_last_model(spec.to_dict())
             self.settings.add_recent_model(spec.source)
         self.active_changed.emit()
 
     def model_summary(self) -> str:
-        """One line for the status bar: name, pooling, dimension, device."""
-        model, spec = self.active_model, self.active_spec
-        if model is None or spec is None:
+        """One line for the status bar: both models (name, pooling, dimension, device, quality cue),
+        the active one first, and which one is missing."""
+        if self.bi_encoder is None and self.cross_encoder is None:
             return "No model loaded"
-        name = _short_name(spec.source)
-        if spec.encoder == "cross":
-            labels = getattr(model, "num_labels", "?")
-            return f"Cross-encoder {name} · {labels} label(s) · {getattr(model, 'device', '?')}"
+        parts = {"bi": self.bi_summary(), "cross": self.cross_summary()}
+        order = ["cross", "bi"] if self.active_kind == "cross" else ["bi", "cross"]
+        return " | ".join(parts[k] for k in order)
+
+    def bi_summary(self) -> str:
+        model, spec = self.bi_encoder, self.bi_spec
+        if model is None or spec is None:
+            return "Bi-encoder: none loaded"
         pooling = getattr(getattr(model, "pooling", None), "mode", spec.pooling or "?")
         dim = getattr(model, "dimension", "?")
         norm = " · normalized" if getattr(model, "normalize", False) else ""
-        return f"{name} · {pooling} pooling · {dim}-d{norm} · {getattr(model, 'device', '?')}"
+        cue = model_quality(model, spec)
+        return (f"Bi-encoder: {_short_name(spec.source)} · {pooling} pooling · {dim}-d{norm} · "
+                f"{getattr(model, 'device', '?')}{' · ' + cue.short if cue else ''}")
+
+    def cross_summary(self) -> str:
+        model, spec = self.cross_encoder, self.cross_spec
+        if model is None or spec is None:
+            return "Cross-encoder: none loaded"
+        labels = getattr(model, "num_labels", "?")
+        cue = model_quality(model, spec)
+        return (f"Cross-encoder: {_short_name(spec.source)} · {labels} label(s) · {getattr(model, 'device', '?')}"
+                f"{' · ' + cue.short if cue else ''}")
 
     # -- data --------------------------------------------------------------------------------
     def set_data(self, data: LoadedData | None) -> None:
@@ -150,3 +168,10 @@ def _short_name(source: str) -> str:
         return "all-MiniLM-L6-v2 (bundled)"
     path = Path(source)
     return path.name if path.name else source
+def model_quality(model: Any, spec: ModelSpec | None = None):
+    """The model's :class:`~sbert_desktop.core.quality.QualityCue` (dev figure, baseline, chance), or None."""
+    from sbert_desktop.core.quality import model_cue
+
+    return model_cue(model, spec.source if spec is not None else None)
+
+

@@ -44,11 +44,14 @@ def _load(path: Path, progress, cancel) -> dict[str, Any]:
     from sbert_desktop.core.workspace import check_data, load_workspace
     from sbert_desktop.gui.workspace_io import find_data, read_data
 
+    from sbert_desktop.core.workspace.safety import models_to_download
+
     progress(Progress(0, 3, "read workspace"))
     ws = load_workspace(path)
     cancel.raise_if_cancelled()
     progress(Progress(1, 3, "find data"))
-    out: dict[str, Any] = {"ws": ws, "path": None, "status": "missing", "data": None}
+    out: dict[str, Any] = {"ws": ws, "path": None, "status": "missing", "data": None,
+                           "downloads": models_to_download(ws.models)}
     found = find_data(ws)
     if found is None:  # a file at the saved place that changed is offered as it is (with a warning)
         saved = Path(ws.data["path"]) if ws.data.get("path") else None
@@ -213,11 +216,26 @@ class WorkspaceActions(QObject):
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Ok)
         return answer == QMessageBox.StandardButton.Ok
 
+    def confirm_downloads(self, downloads: dict[str, str]) -> bool:
+        """A workspace naming hub models that are not on this computer: download them only if the user agrees."""
+        names = "\n".join(f"  {source}" for source in sorted(set(downloads.values())))
+        answer = QMessageBox.question(
+            self.window, "Download models?",
+            f"This workspace uses model(s) that are not on this computer:\n{names}\n\nDownload them from the "
+            "Hugging Face hub? (No: the workspace opens without loading them.)",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def _restore(self, out: dict[str, Any]) -> None:
         from sbert_desktop.gui.workspace_io import restore_workspace
 
         ws = out["ws"]
+        downloads = out.get("downloads") or {}
+        if downloads and not self.confirm_downloads(downloads):
+            ws.models = {k: v for k, v in ws.models.items() if k not in downloads}
         report = restore_workspace(self.window, ws, out["path"], data=out["data"], data_status=out["status"])
+        if downloads and any(k not in ws.models for k in downloads):
+            report.notes.append("not downloaded: " + ", ".join(sorted(set(downloads.values()))))
         self.report = report
         if ws.source is not None:
             self.state.settings.add_recent_file(ws.source)

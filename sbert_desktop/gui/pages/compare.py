@@ -60,8 +60,12 @@ class ComparePage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_pairs_tab(), "Pairs")
         self.tabs.addTab(self._build_search_tab(), "Search")
+        from sbert_desktop.gui.widgets.model_notice import ModelNotice
+
+        self.notice = ModelNotice(state)  # which model is missing (or weak), with a button to load it
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.export_status)
         self._build_exports()

@@ -40,6 +40,24 @@ def load_model(spec: ModelSpec):
     return model, model.info(), available_devices()
 
 
+def load_models(specs: list[ModelSpec]):
+    """Load every spec (worker thread): ``(loaded, errors, devices)`` with ``loaded`` a list of
+    ``(spec, model, info)`` and ``errors`` a list of ``(spec, message)`` — one model that fails to
+    load does not keep the other from loading."""
+    from sbert_desktop.core.errors import SbertDesktopError
+    from sbert_desktop.core.models import available_devices
+
+    loaded, errors = [], []
+    for spec in specs:
+        try:
+            model, info, _devices = load_model(spec)
+        except (SbertDesktopError, OSError, ValueError) as exc:
+            errors.append((spec, str(exc)))
+            continue
+        loaded.append((spec, model, info))
+    return loaded, errors, available_devices()
+
+
 def format_value(key: str, value) -> str:
     if value is None:
         return "–"
@@ -133,6 +151,11 @@ class ModelPage(QWidget):
 
         summary = QGroupBox("Loaded model")
         self.summary_form = QFormLayout(summary)
+        self.loaded = QLabel()
+        self.loaded.setObjectName("loadedModels")
+        self.loaded.setWordWrap(True)
+        self.loaded.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary_form.addRow(self.loaded)
         self.summary: dict[str, QLabel] = {}
         for key, label in SUMMARY_FIELDS:
             value = QLabel("–")
@@ -154,7 +177,9 @@ class ModelPage(QWidget):
 
         self._fill_sources()
         self._update_enabled()
+        self._show_loaded()
         state.active_changed.connect(self._show_active)
+        state.model_requested.connect(self.offer)
 
     # -- choices -----------------------------------------------------------------------------
     def _fill_sources(self) -> None:
@@ -240,6 +265,52 @@ class ModelPage(QWidget):
         self.job = job
         return job
 
+    def offer(self, kind: str) -> None:
+        """Another page asked for the missing ``kind`` of model: show this page with that kind
+        chosen, preset to the last one of that kind this window loaded (press Load to load it)."""
+        raw, _active = self.state.settings.last_models()
+        spec = ModelSpec.from_dict(raw[kind]) if kind in raw else ModelSpec(encoder=kind)
+        self.set_spec(spec)
+        if kind == "cross" and spec.source == "default":
+            self.source.setCurrentIndex(self.source.findData("folder"))  # no bundled cross-encoder
+        self.state.page_requested.emit("Model")
+
+    def restore(self, specs: list[ModelSpec], active: str = "bi") -> Job:
+        """Load the models kept from the last session (a bi- and a cross-encoder) in one job; the
+        ``active`` kind becomes active. A model that fails is named on the page, the rest load."""
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+        specs = sorted(specs, key=lambda sp: sp.encoder == active)  # the active one is set last
+        self.error.hide()
+        self.busy.show()
+        self.load_button.setEnabled(False)
+        names = " and ".join("cross-encoder" if sp.encoder == "cross" else "bi-encoder" for sp in specs)
+        job = self.state.jobs.start(f"Load the last {names}", lambda progress, cancel: load_models(specs),
+                                    kind="model")
+        job.succeeded.connect(lambda out: self._on_restored(job, active, *out))
+        job.failed.connect(lambda failure: self._on_failed(job, failure))
+        job.ended.connect(lambda _status: self._on_ended(job))
+        self.job = job
+        return job
+
+    def _on_restored(self, job: Job, active: str, loaded: list, errors: list, devices: list[str]) -> None:
+        if job is not self.job or job.token.cancelled:
+            return
+        self.state.set_devices(devices)
+        for spec, model, info in loaded:
+            self.state.set_model(model, spec, remember=False, activate=spec.encoder == active or len(loaded) == 1)
+        if loaded:
+            spec, model, info = next(((s, m, i) for s, m, i in loaded if s.encoder == self.state.active_kind),
+                                     loaded[-1])
+            self._show_info(info)
+            self._fill_sources()
+            self.set_spec(spec)
+            self.model_loaded.emit(model)
+        if errors:
+            self.error.setText("\n".join(f"Could not load the last {'cross' if sp.encoder == 'cross' else 'bi'}-encoder "
+                                          f"({sp.source}): {message}" for sp, message in errors))
+            self.error.show()
+
     def _on_loaded(self, job: Job, spec: ModelSpec, model, info: dict, devices: list[str]) -> None:
         if job is not self.job or job.token.cancelled:
             return
@@ -265,7 +336,27 @@ class ModelPage(QWidget):
             self.busy.hide()
             self.load_button.setEnabled(True)
 
+    def _show_loaded(self) -> None:
+        """Both models, the active one in bold, each with its quality cue (docs/GUI.md)."""
+        from sbert_desktop.gui.state import model_quality
+
+        lines = []
+        for kind, text, model, spec in (("bi", self.state.bi_summary(), self.state.bi_encoder, self.state.bi_spec),
+                                        ("cross", self.state.cross_summary(), self.state.cross_encoder,
+                                         self.state.cross_spec)):
+            line = _escape(text)
+            if model is not None and kind == self.state.active_kind:
+                line = f"<b>{line}</b> (active)"
+            cue = model_quality(model, spec) if model is not None else None
+            if cue is not None and cue.warning:
+                line += f"<br><span style='color:#b00020'>{_escape(cue.text)}</span>"
+            elif model is not None and cue is None:
+                line += "<br><span style='color:#666'>Not evaluated here (no dev figure).</span>"
+            lines.append(line)
+        self.loaded.setText("<br>".join(lines))
+
     def _show_active(self) -> None:
+        self._show_loaded()
         model = self.state.active_model
         if model is not None and hasattr(model, "info"):
             self._show_info(model.info())
@@ -276,6 +367,10 @@ class ModelPage(QWidget):
             visible = key in info
             label.setVisible(visible)
             self.summary_form.labelForField(label).setVisible(visible)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ import sbert_desktop.gui  # noqa: F401  (PySide6 before pyqtgraph)
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainterPath
 from PySide6.QtWidgets import QGraphicsPathItem, QLabel, QVBoxLayout, QWidget
 
@@ -92,6 +92,11 @@ class PaletteScatterItem(pg.ScatterPlotItem):
         data["brush"] = self._palette[self._colour]  # what exporters (SVG) draw point by point
         self._updateMaxSpotSizes(data=data)
         self.invalidate()
+
+    def mouseClickEvent(self, ev):  # noqa: N802 (pyqtgraph API)
+        # The stock item accepts a click on a dot and emits sigClicked, so the view box never saw
+        # clicks *on* dots. Let them through: the view box maps every click to the nearest row.
+        ev.ignore()
 
 
 class SelectViewBox(pg.ViewBox):
@@ -221,6 +226,12 @@ class EmbeddingScatter(QWidget):
         self.view.lasso_selected.connect(self.select_lasso)
         self.view.clicked.connect(lambda xy: self.click_at(*xy))
         self._proxy = pg.SignalProxy(self.plot.scene().sigMouseMoved, rateLimit=40, slot=self._on_mouse_moved)
+        self.plot.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.plot.viewport() and event.type() == QEvent.Type.Leave:
+            self.hover(-1)  # the label goes when the mouse leaves the plot
+        return super().eventFilter(watched, event)
 
     # -- data ---------------------------------------------------------------------------------
     def set_axis_labels(self, x_label: str, y_label: str) -> None:
@@ -356,8 +367,18 @@ class EmbeddingScatter(QWidget):
         self._hovered = row
         if row >= 0 and self.texts is not None:
             text = str(self.texts[row])
-            self.hover_text.setText(text if len(text) <= 80 else text[:79] + "…")
-            self.hover_text.setPos(float(self.coords[row, 0]), float(self.coords[row, 1]))
+            self.hover_text.setTextWidth(-1)
+            self.hover_text.setText(text if len(text) <= 160 else text[:159] + "…")
+            room = max(80.0, self.view.sceneBoundingRect().width() / 2 - 8)  # half the plot: it opens inwards
+            if self.hover_text.textItem.boundingRect().width() > room:
+                self.hover_text.setTextWidth(room)  # wrap instead of running off the plot
+            x, y = float(self.coords[row, 0]), float(self.coords[row, 1])
+            (x0, x1), (y0, y1) = self.view.viewRange()
+            # open towards the middle of the plot so the label is never cut by its edge
+            right = x > (x0 + x1) / 2
+            top = y > (y0 + y1) / 2
+            self.hover_text.setAnchor((1.0 if right else 0.0, 0.0 if top else 1.0))
+            self.hover_text.setPos(x, y)
             self.hover_text.show()
         else:
             self.hover_text.hide()
