@@ -26,7 +26,40 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sentences", metavar="FILE", help="sentence file matching a .npy INPUT, row for row")
     parser.add_argument("--batch-size", type=int, default=32, help="encoding batch size (default: %(default)s)")
     parser.add_argument("--device", default="auto", help="cpu, cuda, mps or auto (default: %(default)s)")
+    add_embedding_options(parser)
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+
+
+def add_embedding_options(parser: argparse.ArgumentParser, queries: bool = False) -> None:
+    """``--prompt-name`` and ``--dimensions`` (Matryoshka); with ``queries`` also ``--query-prompt-name``."""
+    corpus = "the corpus" if queries else "every sentence"
+    parser.add_argument("--prompt-name", metavar="NAME",
+                        help=f"prompt of the model's config_sentence_transformers.json put before {corpus} "
+                             "('none' for no prompt; default: the model's default prompt"
+                             + (", or its document/passage/corpus prompt)" if queries else ")"))
+    parser.add_argument("--dimensions", type=positive_int, metavar="N",
+                        help="Matryoshka: keep the first N dimensions, then L2-normalise (default: all)")
+    if queries:
+        parser.add_argument("--query-prompt-name", metavar="NAME",
+                            help="prompt put before each query (default: the model's 'query' prompt if it has one)")
+
+
+#: the prompt names sentence-transformers' encode_document tries, in order
+DOCUMENT_PROMPTS = ("document", "passage", "corpus")
+
+
+def document_prompt_name(model: Any, chosen: str | None) -> str | None:
+    """The corpus prompt: the chosen one, else the model's default, else its document prompt."""
+    if chosen is not None or model.default_prompt_name:
+        return chosen
+    return next((name for name in DOCUMENT_PROMPTS if name in model.prompts), None)
+
+
+def query_prompt_name(model: Any, chosen: str | None) -> str | None:
+    """The query prompt: the chosen one, else the model's 'query' prompt, else its default."""
+    if chosen is not None:
+        return chosen
+    return "query" if "query" in model.prompts else None
 
 
 def add_output_arguments(parser: argparse.ArgumentParser, required: bool = True) -> None:
@@ -54,7 +87,13 @@ class Inputs:
 def load_bi_encoder(args: argparse.Namespace) -> Any:
     from sbert_desktop.core.models import BiEncoder
 
-    return BiEncoder.load(args.model, pooling=args.pooling, max_seq_length=args.max_seq_length, device=args.device)
+    model = BiEncoder.load(args.model, pooling=args.pooling, max_seq_length=args.max_seq_length, device=args.device,
+                           dimensions=getattr(args, "dimensions", None))
+    chosen = getattr(args, "prompt_name", None)
+    if hasattr(args, "query_prompt_name"):  # search: the corpus takes the document prompt
+        chosen = document_prompt_name(model, chosen)
+    model.use_prompt(chosen)
+    return model
 
 
 def load_cross_encoder(args: argparse.Namespace) -> Any:

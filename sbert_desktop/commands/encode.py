@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from sbert_desktop.commands._inputs import POOLING_CHOICES
+from sbert_desktop.commands._inputs import POOLING_CHOICES, add_embedding_options
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -27,6 +27,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
     parser.add_argument("--no-cache", action="store_true",
                         help="encode everything and leave the embedding cache alone (default: sentences "
                              "embedded before with the same model are read from the cache)")
+    add_embedding_options(parser)
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     return parser
 
@@ -43,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
     if not sf.sentences:
         raise DataError(args.input, "no sentences to encode (only blank rows)")
     model = BiEncoder.load(args.model, pooling=args.pooling, max_seq_length=args.max_seq_length,
-                           normalize=args.normalize, device=args.device)
+                           normalize=args.normalize, device=args.device, prompt_name=args.prompt_name,
+                           dimensions=args.dimensions)
     with ProgressBar("encode", enabled=not args.quiet, unit="sent") as bar:
         if args.no_cache:
             emb = model.encode(sf.sentences, batch_size=args.batch_size, progress=bar)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from sbert_desktop.commands._inputs import (add_input_arguments, add_output_arguments, encoding_of, load_cross_encoder,
-                                            load_inputs, positive_int, shorten)
+                                            load_inputs, positive_int, query_prompt_name, shorten)
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -18,6 +18,9 @@ def add_parser(sub) -> argparse.ArgumentParser:
     add_input_arguments(parser)
     parser.add_argument("--query", "-Q", action="append", required=True, metavar="Q",
                         help="query text (repeat for several queries)")
+    parser.add_argument("--query-prompt-name", metavar="NAME",
+                        help="prompt put before each query (default: the model's 'query' prompt if it has one; "
+                             "the corpus takes --prompt-name, else its document/passage/corpus prompt)")
     parser.add_argument("--cross-encoder", metavar="CE", help="rerank the candidates with this cross-encoder")
     parser.add_argument("--top-k", type=positive_int, default=10, help="hits to show (default: %(default)s)")
     parser.add_argument("--candidates", type=positive_int,
@@ -35,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
         file_format(args.out)
     with ProgressBar("search", enabled=not args.quiet) as bar:
         inputs = load_inputs(args, bar, need_model=True)
+        inputs.bi_encoder.use_prompt(query_prompt_name(inputs.bi_encoder, args.query_prompt_name))
         ce = None
         prov = inputs.provenance
         if args.cross_encoder:

@@ -132,14 +132,14 @@ class BiEncoder(nn.Module):
         """Choose the prompt ``encode`` puts before every text: a name of :attr:`prompts`, a text
         (``prompt``; "" for none) or neither (the model's default). Raises ``PromptError`` for a name
         the model does not have."""
-        resolve_prompt(self.prompts, self.default_prompt_name, self.name, prompt_name, prompt)
+        resolve_prompt(self.prompts, self.default_prompt_name, self.source or self.name, prompt_name, prompt)
         self.prompt_name, self.prompt_text = prompt_name, prompt
 
     def effective_prompt(self, prompt_name: str | None = None, prompt: str | None = None) -> str | None:
         """The prompt text ``encode(prompt_name=..., prompt=...)`` uses (the chosen one when both are None)."""
         if prompt_name is None and prompt is None:
             prompt_name, prompt = self.prompt_name, self.prompt_text
-        return resolve_prompt(self.prompts, self.default_prompt_name, self.name, prompt_name, prompt)
+        return resolve_prompt(self.prompts, self.default_prompt_name, self.source or self.name, prompt_name, prompt)
 
     def set_dimensions(self, dimensions: int | None) -> None:
         """Matryoshka truncation: encode to the first ``dimensions`` values, L2-normalised (None: all)."""
