@@ -36,6 +36,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from sbert_desktop.core.atomic import atomic_write_text
+from sbert_desktop.core.cache_integrity import clear_quarantine
 from sbert_desktop.core.embedding_store import SCHEMA_VERSION, EmbeddingStore, _clean, _dir_bytes, text_keys
 from sbert_desktop.core.progress import CancelToken, Progress, ProgressCallback, check
 
@@ -88,6 +89,10 @@ class EmbeddingCache:
         if not fingerprint or "/" in fingerprint or "\\" in fingerprint or fingerprint.startswith("."):
             raise ValueError(f"not a model fingerprint: {fingerprint!r}")
         with self._lock:
+            if os.path.lexists(self.root) and not self.root.is_dir():  # the cache folder itself is a file
+                aside = self.root.with_name(f"{self.root.name}.damaged-{secrets.token_hex(3)}")
+                os.replace(self.root, aside)
+                self._stores.clear()
             st = self._stores.get(fingerprint)
             if st is None:
                 st = self._stores[fingerprint] = EmbeddingStore(self.root / fingerprint, fingerprint)
@@ -134,6 +139,8 @@ class EmbeddingCache:
         """Remove least recently used stores until the cache fits ``max_bytes``; returns the removed
         fingerprints. Stores named in ``keep`` (the one just used) are never removed."""
         limit = self.max_bytes if max_bytes is None else int(max_bytes)
+        if self.size_bytes() > limit:
+            clear_quarantine(self.root)  # damaged shards kept for inspection go first
         entries = sorted(self.entries(), key=lambda e: e["last_used"])
         total = self.size_bytes()
         removed = []
@@ -154,6 +161,7 @@ class EmbeddingCache:
             self._remove_store(folder)
         for leftover in self.root.glob(".trash-*") if self.root.exists() else []:
             shutil.rmtree(leftover, ignore_errors=True)
+        clear_quarantine(self.root)
         return before - self.size_bytes()
 
 
@@ -178,12 +186,16 @@ def cached_encode(
     Misses are encoded ``chunk_size`` at a time and each chunk is stored before the next starts,
     so a cancel (``Cancelled`` is raised as usual) keeps what was already computed.
     Progress events count encoded sentences (``total`` = distinct misses; ``info["cached"]`` = hits).
+
+    The cache never costs the result: damaged shards are set aside and their sentences encoded
+    again, and when the cache cannot be written (a full disk) the embeddings are still returned.
+    ``stats["notes"]`` says so, once per repair (``cache_ok`` is False when the cache was not updated).
     """
     cache = cache if cache is not None else EmbeddingCache()
     dim = int(model.dimension)
     texts = _clean(sentences, bool(getattr(model, "do_lower_case", False)))
     n = len(texts)
-    stats = {"sentences": n, "unique": 0, "hits": 0, "encoded": 0}
+    stats: dict[str, Any] = {"sentences": n, "unique": 0, "hits": 0, "encoded": 0, "notes": [], "cache_ok": True}
     if n == 0:
         return np.zeros((0, dim), dtype=np.float32), stats
     keys = text_keys(texts)
@@ -195,14 +207,20 @@ def cached_encode(
     ukeys = keys[first]
     stats["unique"] = len(first)
 
-    store = cache.store(model.fingerprint())
-    store.ensure(dim, name=str(getattr(model, "name", "")), source=str(getattr(model, "source", "")))
-    store.touch()
     uvec = np.empty((len(first), dim), dtype=np.float32)
-    with store._lock:  # shard numbers stay valid between lookup and gather
-        shard, row = store.lookup(ukeys)
-        hit = shard >= 0
-        store.gather(shard[hit], row[hit], uvec, np.flatnonzero(hit))
+    hit = np.zeros(len(first), dtype=bool)
+    store = None
+    try:
+        store = cache.store(model.fingerprint())
+        store.ensure(dim, name=str(getattr(model, "name", "")), source=str(getattr(model, "source", "")))
+        store.touch()
+        with store._lock:  # shard numbers stay valid between lookup and gather
+            shard, row = store.lookup(ukeys)
+            hit = shard >= 0
+            store.gather(shard[hit], row[hit], uvec, np.flatnonzero(hit))
+    except OSError as exc:  # an unreadable or full cache: encode everything, say so
+        hit = np.zeros(len(first), dtype=bool)
+        _cache_failed(stats, exc)
     miss = np.flatnonzero(~hit)
     stats["hits"] = int(np.count_nonzero(hit[inverse]))
 
@@ -221,15 +239,33 @@ def cached_encode(
         vec = model.encode([texts[int(first[i])] for i in part], batch_size=batch_size,
                            progress=relay if progress is not None else None, cancel=cancel, normalize=False)
         vec = np.ascontiguousarray(vec, dtype=np.float32)
-        written.append(store.append(ukeys[part], vec))
         uvec[part] = vec
         stats["encoded"] += len(part)
-    if len(written) > 1:  # one shard per call keeps stores small in file count
-        store.replace_shards(written, ukeys[miss], uvec[miss])
-    if written:
-        store.compact()
-        cache.evict_to(keep=(store.fingerprint,))
+        if stats["cache_ok"] and store is not None:
+            try:
+                written.append(store.append(ukeys[part], vec))
+            except OSError as exc:
+                _cache_failed(stats, exc)
+    try:
+        if len(written) > 1 and stats["cache_ok"]:  # one shard per call keeps stores small in file count
+            store.replace_shards(written, ukeys[miss], uvec[miss])
+        if written:
+            store.compact()
+            cache.evict_to(keep=(store.fingerprint,))
+    except OSError as exc:
+        _cache_failed(stats, exc)
+    if store is not None:
+        stats["notes"] = store.notes + stats["notes"]
+        store.notes = []
     out = uvec[inverse] if len(first) != n or not np.array_equal(inverse, np.arange(n)) else uvec
     if normalize and not getattr(model, "normalize", False):
         out /= np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
     return out, stats
+
+
+def _cache_failed(stats: dict[str, Any], exc: OSError) -> None:
+    if stats["cache_ok"]:
+        stats["cache_ok"] = False
+        reason = exc.strerror or str(exc)
+        stats["notes"].append(f"embedding cache not updated ({reason}); the embeddings were computed and are "
+                              "returned as usual")

@@ -18,8 +18,11 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from sbert_desktop.core.atomic import atomic_file, atomic_write_text
-from sbert_desktop.core.errors import WorkspaceError
+from sbert_desktop.core import faults
+from sbert_desktop.core.atomic import atomic_write_bytes, atomic_write_text
+from sbert_desktop.core.cache_integrity import (
+    SUM_SUFFIX, ShardDamaged, load_keys, npy_bytes, quarantine, read_meta, save_npy, verify_vectors, write_sums,
+)
 
 SCHEMA_VERSION = 1
 COMPACT_SHARDS = 32  # more small shards than this in a store are merged into one
@@ -45,9 +48,9 @@ def _new_id() -> str:
     return f"{time.time_ns():016x}-{os.getpid()}-{secrets.token_hex(3)}"
 
 
-def _save_npy(path: Path, arr: np.ndarray) -> None:
-    with atomic_file(path, "wb") as fh:
-        np.save(fh, arr, allow_pickle=False)
+def _save_npy(path: Path, arr: np.ndarray) -> str:
+    """Write ``arr`` atomically; returns the sha256 of the bytes written."""
+    return save_npy(path, arr)
 
 
 def _dir_bytes(path: Path) -> int:
@@ -73,28 +76,54 @@ class EmbeddingStore:
         self._keys: list[np.ndarray] = []
         self._sorted: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
         self.dimension: int | None = None
-        self.dropped = 0  # broken entries found and removed (crash leftovers)
+        self.dropped = 0  # broken or damaged shards found and set aside
+        self.notes: list[str] = []  # repairs not yet reported (cached_encode passes them on, once)
+        self._damaged: list[str] = []  # reasons of shards set aside since the last note
+        self._vectors_ok: set[str] = set()  # shards whose vectors matched their checksum
+        self._tidied = False  # orphans of killed writers removed (once per process)
 
     # -- metadata ----------------------------------------------------------------------------
 
     def meta(self) -> dict[str, Any]:
-        try:
-            return json.loads((self.folder / "meta.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
+        """``meta.json`` as a dict (empty when missing or damaged)."""
+        return read_meta(self.folder)[0]
+
+    def _note(self, text: str) -> None:
+        self.notes.append(f"embedding cache ({self.meta().get('name') or self.fingerprint[:12]}): {text}")
+
+    def _repair_layout(self) -> None:
+        """A store or ``shards`` that is a file (or a link) is set aside; the folders are made anew."""
+        for path, what in ((self.folder, "the store"), (self.shards_dir, "its shards folder")):
+            if os.path.lexists(path) and (path.is_symlink() or not path.is_dir()):
+                with self._lock:
+                    self._reset()
+                quarantine(self.folder.parent, [path], f"{self.fingerprint[:16]}-{path.name}")
+                self._note(f"{what} was a file, not a folder; set aside and rebuilt")
+        self.shards_dir.mkdir(parents=True, exist_ok=True)
 
     def ensure(self, dimension: int, name: str = "", source: str = "") -> None:
-        """Create the store's folder and metadata if they are not there yet."""
-        self.shards_dir.mkdir(parents=True, exist_ok=True)
-        meta = self.meta()
-        if meta.get("dimension") not in (None, dimension):
-            raise WorkspaceError(f"embedding cache {self.folder}: stored dimension {meta['dimension']} "
-                                 f"!= model dimension {dimension}")
+        """Create the store's folder and metadata if they are not there yet; repair a damaged layout,
+        ``meta.json`` or stored dimension (saying so once, in :attr:`notes`)."""
+        self._repair_layout()
+        meta, damaged = read_meta(self.folder)
+        if damaged:
+            self._note("meta.json was damaged; rewritten")
+        elif meta.get("dimension") not in (None, dimension):
+            with self._lock:
+                self._reset()
+            quarantine(self.folder.parent, [self.shards_dir, self.folder / "meta.json"], self.fingerprint[:16])
+            self._note(f"stored dimension {meta['dimension']} contradicts the model's {dimension}; the stored "
+                       "embeddings were set aside and are computed again")
+            self.shards_dir.mkdir(parents=True, exist_ok=True)
+            meta = {}
         if not meta:
             atomic_write_text(self.folder / "meta.json", json.dumps(
                 {"schema_version": SCHEMA_VERSION, "fingerprint": self.fingerprint, "name": name,
                  "source": source, "dimension": dimension, "created": time.time()}, indent=2))
         self.dimension = dimension
+        if not self._tidied:
+            self._tidied = True
+            self.remove_orphans()
 
     def touch(self) -> None:
         marker = self.folder / "last_used"
@@ -112,12 +141,21 @@ class EmbeddingStore:
 
     # -- reading -----------------------------------------------------------------------------
 
-    def _drop(self, sid: str) -> None:
-        """Remove a broken entry: keys first, so nothing ever points at a missing shard."""
-        for suffix in (".keys.npy", ".npy"):
-            with contextlib.suppress(OSError):
-                (self.shards_dir / f"{sid}{suffix}").unlink()
+    def _drop(self, sid: str, reason: str = "its files are missing or truncated") -> None:
+        """Set a broken shard aside: keys first, so nothing ever points at a missing shard."""
+        paths = [self.shards_dir / f"{sid}{suffix}" for suffix in (".keys.npy", ".npy", SUM_SUFFIX)]
+        quarantine(self.folder.parent, paths, f"{self.fingerprint[:16]}-{sid}")
+        self._vectors_ok.discard(sid)
         self.dropped += 1
+        self._damaged.append(reason)
+
+    def _report_damage(self) -> None:
+        if self._damaged:
+            reasons = sorted(set(self._damaged))
+            n = len(self._damaged)
+            self._note(f"{n} shard{'s' if n != 1 else ''} set aside ({'; '.join(reasons)}); "
+                       f"{'their' if n != 1 else 'its'} sentences are encoded again")
+            self._damaged = []
 
     def _scan(self) -> list[str]:
         try:
@@ -138,8 +176,11 @@ class EmbeddingStore:
                 if sid in self._loaded:
                     continue
                 try:
-                    keys = np.load(self.shards_dir / f"{sid}.keys.npy", allow_pickle=False)
                     arr = np.load(self.shards_dir / f"{sid}.npy", mmap_mode="r", allow_pickle=False)
+                    keys = load_keys(self.shards_dir, sid)
+                except ShardDamaged as exc:
+                    self._drop(sid, str(exc))
+                    continue
                 except FileNotFoundError:
                     if (self.shards_dir / f"{sid}.keys.npy").exists():
                         self._drop(sid)
@@ -152,13 +193,33 @@ class EmbeddingStore:
                       and (self.dimension is None or arr.shape[1] == self.dimension))
                 if not ok:
                     del arr
-                    self._drop(sid)
+                    self._drop(sid, "its shape or type is wrong")
                     continue
                 self._loaded[sid] = len(self._names)
                 self._names.append(sid)
                 self._arrays.append(arr)
                 self._keys.append(np.ascontiguousarray(keys))
                 self._sorted = None
+            self._report_damage()
+
+    def _verify(self, indices) -> bool:
+        """Check the vectors of the shards at ``indices`` (first use in this process); set aside
+        those that fail. Returns False when one did (the caller looks up again)."""
+        ok = True
+        for sid in [self._names[int(i)] for i in indices]:
+            if sid in self._vectors_ok:
+                continue
+            try:
+                verify_vectors(self.shards_dir, sid)
+                self._vectors_ok.add(sid)
+            except (ShardDamaged, OSError) as exc:
+                ok = False
+                self._reset()
+                self._drop(sid, str(exc) if isinstance(exc, ShardDamaged) else "its vectors cannot be read")
+        if not ok:
+            self._reset()
+            self._report_damage()
+        return ok
 
     def _reset(self) -> None:
         self._loaded, self._names, self._arrays, self._keys, self._sorted = {}, [], [], [], None
@@ -182,7 +243,15 @@ class EmbeddingStore:
             return len(self._index()[0])
 
     def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """For each key: (shard number, row), or shard -1 where the key is not stored."""
+        """For each key: (shard number, row), or shard -1 where the key is not stored. Every shard
+        that a hit points at has been checked against its checksums (damaged ones are set aside)."""
+        with self._lock:
+            while True:
+                out_shard, out_row = self._lookup(keys)
+                if self._verify(np.unique(out_shard[out_shard >= 0])):
+                    return out_shard, out_row
+
+    def _lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         with self._lock:
             self.refresh()
             hi, lo, shard, row = self._index()
@@ -233,8 +302,12 @@ class EmbeddingStore:
             raise ValueError(f"{len(keys)} keys for vectors of shape {vectors.shape}")
         sid = _new_id()
         self.shards_dir.mkdir(parents=True, exist_ok=True)
-        _save_npy(self.shards_dir / f"{sid}.npy", vectors)
-        _save_npy(self.shards_dir / f"{sid}.keys.npy", keys)  # the commit
+        vectors_sha = _save_npy(self.shards_dir / f"{sid}.npy", vectors)
+        faults.boundary("cache.vectors")
+        key_bytes = npy_bytes(keys)
+        write_sums(self.shards_dir, sid, vectors_sha, hashlib.sha256(key_bytes).hexdigest())
+        atomic_write_bytes(self.shards_dir / f"{sid}.keys.npy", key_bytes)  # the commit
+        self._vectors_ok.add(sid)
         return sid
 
     def remove_shards(self, sids: Sequence[str]) -> None:
@@ -244,8 +317,9 @@ class EmbeddingStore:
                     (self.shards_dir / f"{sid}.keys.npy").unlink()
             self._reset()  # drop our memmaps before removing the files (Windows cannot delete them)
             for sid in sids:
-                with contextlib.suppress(OSError):
-                    (self.shards_dir / f"{sid}.npy").unlink()
+                for suffix in (".npy", SUM_SUFFIX):
+                    with contextlib.suppress(OSError):
+                        (self.shards_dir / f"{sid}{suffix}").unlink()
 
     def replace_shards(self, sids: Sequence[str], keys: np.ndarray, vectors: np.ndarray) -> None:
         """Write ``keys``/``vectors`` as one shard, then remove ``sids`` (their rows are all in it)."""
@@ -261,6 +335,8 @@ class EmbeddingStore:
             small = [i for i, a in enumerate(self._arrays) if len(a) < small_rows]
             if len(small) <= max_shards:
                 return False
+            if not self._verify(small):  # never merge unchecked bytes into a shard with new checksums
+                return self.compact(max_shards, small_rows)
             keys = np.concatenate([self._keys[i] for i in small])
             vectors = np.concatenate([np.asarray(self._arrays[i]) for i in small])
             sids = [self._names[i] for i in small]
@@ -279,8 +355,10 @@ class EmbeddingStore:
         keyed = {n[: -len(".keys.npy")] for n in names if n.endswith(".keys.npy")}
         for name in names:
             path = self.shards_dir / name
-            orphan = name.startswith(".") or (name.endswith(".npy") and not name.endswith(".keys.npy")
-                                              and name[: -len(".npy")] not in keyed)
+            stem = name[: -len(SUM_SUFFIX)] if name.endswith(SUM_SUFFIX) else name[: -len(".npy")]
+            orphan = name.startswith(".") or (
+                (name.endswith(SUM_SUFFIX) or (name.endswith(".npy") and not name.endswith(".keys.npy")))
+                and stem not in keyed)
             if orphan:
                 with contextlib.suppress(OSError):
                     if now - path.stat().st_mtime >= max_age:

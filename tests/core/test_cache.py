@@ -53,7 +53,7 @@ def test_hit_and_partial_hit(tiny_bi_encoder, cache):
     np.testing.assert_allclose(emb, expected[:100], rtol=1e-5, atol=1e-6)
 
     emb, stats = cached_encode(model, SENTENCES[:100], cache=cache)
-    assert stats == {"sentences": 100, "unique": 100, "hits": 100, "encoded": 0}
+    assert stats == {"sentences": 100, "unique": 100, "hits": 100, "encoded": 0, "notes": [], "cache_ok": True}
     assert model.encoded == 100  # nothing more was encoded
     np.testing.assert_allclose(emb, expected[:100], rtol=1e-5, atol=1e-6)
 
@@ -200,24 +200,27 @@ def test_limit_is_remembered(tmp_path):
 
 
 def test_crash_while_writing_keys_leaves_a_consistent_cache(tiny_bi_encoder, cache, monkeypatch):
+    import errno
+
     cached_encode(tiny_bi_encoder, SENTENCES[:10], cache=cache)
-    real_save = store_mod._save_npy
+    real_write = store_mod.atomic_write_bytes
 
-    def failing_save(path, arr):
+    def failing_write(path, data):
         if path.name.endswith(".keys.npy"):
-            raise OSError("disk full")
-        real_save(path, arr)
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(path, data)
 
-    monkeypatch.setattr(store_mod, "_save_npy", failing_save)
-    with pytest.raises(OSError):
-        cached_encode(tiny_bi_encoder, SENTENCES[:20], cache=cache)
-    monkeypatch.setattr(store_mod, "_save_npy", real_save)
+    monkeypatch.setattr(store_mod, "atomic_write_bytes", failing_write)
+    emb, stats = cached_encode(tiny_bi_encoder, SENTENCES[:20], cache=cache)  # the result is not lost
+    assert not stats["cache_ok"] and "No space left on device" in stats["notes"][0]
+    np.testing.assert_allclose(emb, tiny_bi_encoder.encode(SENTENCES[:20]), rtol=1e-5, atol=1e-6)
+    monkeypatch.setattr(store_mod, "atomic_write_bytes", real_write)
     fresh = EmbeddingCache(cache.root)  # a new session
     emb, stats = cached_encode(tiny_bi_encoder, SENTENCES[:20], cache=fresh)
     assert stats["hits"] == 10 and stats["encoded"] == 10
     np.testing.assert_allclose(emb, tiny_bi_encoder.encode(SENTENCES[:20]), rtol=1e-5, atol=1e-6)
     store = fresh.store(tiny_bi_encoder.fingerprint())
-    assert store.remove_orphans(max_age=0) == 1  # the shard written before the crash, without keys
+    assert store.remove_orphans(max_age=0) == 2  # the shard and its checksums written before the crash
 
 
 def test_broken_entries_are_dropped(tiny_bi_encoder, cache):
