@@ -1,7 +1,9 @@
-"""Worker-thread functions of the Compare, Clusters and Map pages (no Qt in here).
+"""What the exploration pages (Compare, Clusters, Map) and the CLI compute, as plain functions.
 
-Each takes plain data plus ``progress``/``cancel`` and returns a plain result the page shows;
-they adapt the core APIs (similarity, clustering, keywords, projection) to what a page needs.
+Each takes plain data plus ``progress``/``cancel`` and returns a plain result; they combine the
+core APIs (similarity, rerank, clustering, keywords, projection). :func:`describe_clusters` is
+meant to run in a child process (:mod:`sbert_desktop.core.child_process`): the library fits in it
+cannot be interrupted any other way.
 """
 
 from __future__ import annotations
@@ -55,14 +57,6 @@ class PairResult:
         return None if ref is None else rank_disagreement(self.bi, ref[1])
 
 
-def cross_scores(cross_encoder, pairs: list[tuple[str, str]], progress=None, cancel=None) -> np.ndarray:
-    """One score per pair: the single output, the positive class of two, entailment of three."""
-    raw = np.asarray(cross_encoder.predict(pairs, progress=progress, cancel=cancel), dtype=np.float32)
-    if raw.ndim == 2:
-        raw = raw[:, 1] if raw.shape[1] == 2 else raw[:, 0]
-    return raw
-
-
 def compute_pairs(mode: str, sentences: Sequence[str], vectors: np.ndarray | None, *, bi_encoder=None,
                   cross_encoder=None, dataset=None, top_k: int = 5, max_pairs: int = 0,
                   all_pairs_limit: int | None = None, cache=None, progress=None, cancel=None) -> PairResult:
@@ -113,7 +107,13 @@ def compute_pairs(mode: str, sentences: Sequence[str], vectors: np.ndarray | Non
                         mode=mode, params={"mode": mode, "top_k": top_k if mode == "top_k" else None,
                                            "max_pairs": max_pairs or None}, note=note)
     if cross_encoder is not None and len(result):
-        result.cross = cross_scores(cross_encoder, [result.text(i) for i in range(len(result))], progress, cancel)
+        labels = getattr(cross_encoder, "num_labels", 1)
+        if isinstance(labels, int) and labels > 2:
+            result.note = "; ".join(n for n in (result.note, f"no cross-encoder scores: it predicts {labels} "
+                                                "labels (NLI), not a similarity") if n)
+        else:
+            result.cross = sim.cross_encoder_scores(cross_encoder, [result.text(i) for i in range(len(result))],
+                                                    progress=progress, cancel=cancel)
     return result
 
 
@@ -159,60 +159,69 @@ def correlation_text(a: np.ndarray, b: np.ndarray) -> str:
 
 def search(query: str, sentences: Sequence[str], vectors: np.ndarray, bi_encoder=None, *,
            query_index: int | None = None, candidates: int = 32, progress=None, cancel=None):
-    """The bi-encoder's ``candidates`` best sentences for ``query`` as a
-    :class:`~sbert_desktop.core.similarity.RerankResult` (no cross ranking yet).
+    """The bi-encoder's ``candidates`` best sentences for ``query`` (see :func:`core.rerank.retrieve`)."""
+    from sbert_desktop.core.rerank import retrieve
 
-    With ``query_index`` the query is that corpus sentence: its stored vector is used (no
-    encoding) and the sentence itself is left out.
-    """
-    from sbert_desktop.core.similarity import RankedHit, RerankResult, retrieve_and_rerank, semantic_search
-
-    if vectors is None or len(vectors) == 0:
-        raise SbertDesktopError("encode the sentences first")
-    if query_index is None:
-        if bi_encoder is None:
-            raise SbertDesktopError("load a bi-encoder on the Model page to search")
-        return retrieve_and_rerank(query, sentences, vectors, bi_encoder, None, top_k=candidates,
-                                   candidates=candidates, cancel=cancel)
-    t = time.perf_counter()
-    k = min(len(sentences), candidates + 1)
-    found = semantic_search(vectors[query_index], vectors, k, cancel=cancel)
-    seconds = time.perf_counter() - t
-    pairs = [(int(i), float(s)) for i, s in zip(found.indices[0], found.scores[0]) if i >= 0 and i != query_index]
-    hits = [RankedHit(i, sentences[i], s, r) for r, (i, s) in enumerate(pairs[:candidates])]
-    return RerankResult(query, hits, [], {"encode": 0.0, "search": seconds}, len(hits))
+    return retrieve(query, sentences, vectors, bi_encoder, candidates, query_index, cancel)
 
 
 def rerank(result, cross_encoder, progress=None, cancel=None):
-    """``result`` with every candidate rescored by the cross-encoder (moves filled in)."""
-    from sbert_desktop.core.similarity import RankedHit, RerankResult
+    """``result`` with every candidate rescored by the cross-encoder (see :func:`core.rerank.rerank`)."""
+    from sbert_desktop.core.rerank import rerank as rerank_hits
 
-    hits = [RankedHit(h.index, h.sentence, h.bi_score, h.bi_rank) for h in result.bi_ranking]
-    t = time.perf_counter()
-    scores = cross_scores(cross_encoder, [(result.query, h.sentence) for h in hits], progress, cancel) if hits else []
-    seconds = time.perf_counter() - t
-    order = np.argsort(-np.asarray(scores), kind="stable")
-    for rank, pos in enumerate(order.tolist()):
-        hits[pos].cross_score, hits[pos].cross_rank = float(scores[pos]), rank
-    return RerankResult(result.query, hits, [hits[p] for p in order.tolist()],
-                        {**result.timings, "rerank": seconds}, len(hits))
+    return rerank_hits(result, cross_encoder, progress=progress, cancel=cancel)
 
 
 # --------------------------------------------------------------------------- clustering
 
 
-def run_clustering(vectors: np.ndarray, sentences: Sequence[str], params: dict[str, Any],
-                   stop_words=None, progress=None, cancel=None):
-    """Cluster, then label (c-TF-IDF) and score each cluster; returns a ``ClusterView``."""
+@dataclass
+class ClusterReport:
+    """A clustering with what the pages show next to it: keyword labels and per-cluster silhouettes."""
+
+    result: Any  # core.clustering.ClusterResult
+    keywords: dict[int, list[str]]
+    silhouettes: dict[int, float]
+    seconds: float
+
+
+def describe_clusters(vectors: np.ndarray, sentences: Sequence[str], params: dict[str, Any],
+                      stop_words=None, progress=None, cancel=None) -> ClusterReport:
+    """Cluster, then label (c-TF-IDF) and score each cluster."""
     from sbert_desktop.core.clustering import cluster
-    from sbert_desktop.gui.exploration_state import ClusterView
 
     t = time.perf_counter()
     result = cluster(vectors, progress=progress, cancel=cancel, **params)
     check(cancel)
     keywords = cluster_keywords(sentences, result.labels, stop_words)
     sils = cluster_silhouettes(vectors, result.labels, seed=params.get("seed", 42))
-    return ClusterView(result, keywords, sils, seconds=time.perf_counter() - t)
+    return ClusterReport(result, keywords, sils, time.perf_counter() - t)
+
+
+def describe_clusters_in_child(vectors: np.ndarray, sentences: Sequence[str], params: dict[str, Any],
+                               stop_words=None, progress=None, cancel=None) -> ClusterReport:
+    """:func:`describe_clusters` in a child process: ``cancel`` kills the fit at once."""
+    from sbert_desktop.core.child_process import run_in_child
+
+    return run_in_child(describe_clusters, arrays={"vectors": vectors},
+                        kwargs={"sentences": list(sentences), "params": dict(params),
+                                "stop_words": None if stop_words is None else sorted(stop_words)},
+                        progress=progress, cancel=cancel)
+
+
+def project_in_child(vectors: np.ndarray, params: dict[str, Any], progress=None, cancel=None) -> np.ndarray:
+    """:func:`core.projection.project` (disk cache on) in a child process; a cached map is read here."""
+    from sbert_desktop.core.child_process import run_in_child
+    from sbert_desktop.core.projection import lookup_cache, project
+
+    kwargs = {k: v for k, v in params.items()}
+    hit = lookup_cache(vectors, **kwargs)
+    if hit is not None:
+        return hit
+    if params["method"] == "pca":  # a second or less: not worth a process
+        return project(vectors, progress=progress, cancel=cancel, **kwargs)
+    return run_in_child(project, arrays={"emb": vectors}, kwargs={**kwargs, "cache": True},
+                        progress=progress, cancel=cancel)
 
 
 def cluster_keywords(sentences: Sequence[str], labels: np.ndarray, stop_words=None, top_n: int = 4) -> dict[int, list[str]]:

@@ -1,4 +1,5 @@
-"""Cosine similarity on float32 embeddings: all pairs, k-nearest-neighbour mining, search, rerank.
+"""Cosine similarity on float32 embeddings: all pairs, k-nearest-neighbour mining, search (and,
+from :mod:`sbert_desktop.core.rerank`, cross-encoder scoring and retrieve-and-rerank).
 
 Everything works on numpy ``float32 [n, dim]`` arrays. Rows are L2-normalised first (a copy is
 made only when they are not unit length already), so a dot product is the cosine. Big jobs are
@@ -348,102 +349,6 @@ def semantic_search(
     return Neighbors(indices, scores)
 
 
-# --------------------------------------------------------------------------- retrieve & rerank
-
-
-def cross_encoder_scores(
-    cross_encoder: Any,
-    pairs: Sequence[tuple[str, str]],
-    batch_size: int = 32,
-    progress: ProgressCallback | None = None,
-    cancel: CancelToken | None = None,
-) -> np.ndarray:
-    """One relevance score per pair, float32 [n]: a one-output model's score, or the second
-    (positive) column of a two-label model. Other label counts (NLI) raise :class:`SbertDesktopError`."""
-    raw = np.asarray(cross_encoder.predict(list(pairs), batch_size=batch_size, progress=progress, cancel=cancel),
-                     dtype=np.float32)
-    if raw.ndim == 2:
-        if raw.shape[1] != 2:
-            raise SbertDesktopError(
-                f"the cross-encoder has {raw.shape[1]} labels; similarity scores need a one-score (or binary) model"
-            )
-        raw = raw[:, 1]
-    return raw
-
-
-@dataclass
-class RankedHit:
-    """One corpus sentence in a retrieve-and-rerank result. Ranks are 0-based (0 = best)."""
-
-    index: int
-    sentence: str
-    bi_score: float
-    bi_rank: int
-    cross_score: float | None = None
-    cross_rank: int | None = None
-
-    @property
-    def move(self) -> int:
-        """Places gained by reranking (positive = the cross-encoder put it higher)."""
-        return 0 if self.cross_rank is None else self.bi_rank - self.cross_rank
-
-
-@dataclass
-class RerankResult:
-    query: str
-    bi_ranking: list[RankedHit]  # by bi-encoder score, the top_k
-    cross_ranking: list[RankedHit]  # by cross-encoder score, the top_k (empty without a cross-encoder)
-    timings: dict[str, float] = field(default_factory=dict)  # seconds: encode, search, rerank
-    candidates: int = 0
-
-
-def retrieve_and_rerank(
-    query: str,
-    corpus_sentences: Sequence[str],
-    corpus_emb: np.ndarray,
-    bi_encoder: Any,
-    cross_encoder: Any | None = None,
-    top_k: int = 10,
-    candidates: int | None = None,
-    batch_size: int = 32,
-    progress: ProgressCallback | None = None,
-    cancel: CancelToken | None = None,
-) -> RerankResult:
-    """Retrieve ``candidates`` (default ``max(top_k, 32)``) with the bi-encoder, rescore them with
-    the cross-encoder, and return both top-``top_k`` rankings with each hit's rank move.
-
-    ``bi_encoder`` needs ``encode(list[str]) -> float32 [n, dim]``; ``cross_encoder`` needs
-    ``predict(list[tuple[str, str]]) -> [n]`` (or ``[n, 2]``: the second column is used).
-    """
-    if len(corpus_sentences) != np.asarray(corpus_emb).shape[0]:
-        raise SbertDesktopError(
-            f"{len(corpus_sentences)} sentences but {np.asarray(corpus_emb).shape[0]} embeddings"
-        )
-    n_cand = min(len(corpus_sentences), max(top_k, candidates or 32))
-    timings: dict[str, float] = {}
-    t = time.perf_counter()
-    q = np.asarray(bi_encoder.encode([query]), dtype=np.float32)
-    timings["encode"] = time.perf_counter() - t
-    check(cancel)
-    t = time.perf_counter()
-    found = semantic_search(q, corpus_emb, n_cand, cancel=cancel)
-    timings["search"] = time.perf_counter() - t
-    idx = [int(i) for i in found.indices[0] if i >= 0]
-    bi_scores = [float(s) for s in found.scores[0][: len(idx)]]
-    hits = [RankedHit(i, corpus_sentences[i], s, r) for r, (i, s) in enumerate(zip(idx, bi_scores))]
-    cross_ranking: list[RankedHit] = []
-    if cross_encoder is not None and hits:
-        t = time.perf_counter()
-        raw = cross_encoder_scores(cross_encoder, [(query, h.sentence) for h in hits], batch_size, progress, cancel)
-        timings["rerank"] = time.perf_counter() - t
-        order = np.argsort(-raw, kind="stable")
-        for rank, pos in enumerate(order.tolist()):
-            hits[pos].cross_score = float(raw[pos])
-            hits[pos].cross_rank = rank
-        cross_ranking = [hits[p] for p in order[:top_k].tolist()]
-    return RerankResult(query, hits[:top_k], cross_ranking, timings, len(hits))
-
-
 # --------------------------------------------------------------------------- rank statistics
 
 
@@ -482,3 +387,9 @@ def spearman(a: Sequence[float], b: Sequence[float]) -> float:
     if len(a) < 2 or np.ptp(a) == 0 or np.ptp(b) == 0:
         return float("nan")
     return float(stats.spearmanr(a, b)[0])
+
+
+# one scoring path for cross-encoders and one retrieve-and-rerank, shared by the window and the CLI
+from sbert_desktop.core.rerank import (  # noqa: E402 — rerank imports this module lazily
+    RankedHit, RerankResult, cross_encoder_scores, rerank, retrieve, retrieve_and_rerank,
+)

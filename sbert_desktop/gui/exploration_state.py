@@ -8,12 +8,15 @@ it (:func:`exploration_for`), so pages built by the window's registry — which 
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from sbert_desktop.gui.state import AppState
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -25,6 +28,11 @@ class ClusterView:
     silhouettes: dict[int, float] = field(default_factory=dict)  # mean silhouette per cluster
     names: dict[int, str] = field(default_factory=dict)  # names edited by hand
     seconds: float = 0.0
+
+    @classmethod
+    def from_report(cls, report) -> "ClusterView":
+        """From a :class:`~sbert_desktop.core.explore.ClusterReport` (no names given yet)."""
+        return cls(report.result, dict(report.keywords), dict(report.silhouettes), seconds=report.seconds)
 
     @property
     def labels(self):
@@ -73,10 +81,23 @@ class ExplorationState(QObject):
         self.set_clusters(None)
         self.set_projection(None)
 
+    def _fits(self, rows: int, what: str) -> bool:
+        """``rows`` equals the number of embedded sentences; otherwise ``what`` is refused (logged)."""
+        emb = self.state.embeddings
+        if emb is not None and rows == len(emb.sentences):
+            return True
+        log.warning("%s of %d rows refused: the embeddings have %s rows", what, rows,
+                    "no" if emb is None else len(emb.sentences))
+        return False
+
     # -- clusters ------------------------------------------------------------------------------
-    def set_clusters(self, view: ClusterView | None) -> None:
+    def set_clusters(self, view: ClusterView | None) -> bool:
+        """Share ``view`` (None: clear); refused (False) unless it labels every embedded sentence."""
+        if view is not None and not self._fits(len(view.labels), "a clustering"):
+            return False
         self.clusters = view
         self.clusters_changed.emit(view)
+        return True
 
     def rename(self, label: int, name: str) -> None:
         if self.clusters is None:
@@ -101,11 +122,15 @@ class ExplorationState(QObject):
     def cached_projection(self, params: dict[str, Any]) -> Projection | None:
         return self._projections.get(_key(params))
 
-    def set_projection(self, projection: Projection | None) -> None:
+    def set_projection(self, projection: Projection | None) -> bool:
+        """Share ``projection`` (None: clear); refused (False) unless it places every embedded sentence."""
+        if projection is not None and not self._fits(len(projection.coords), "a projection"):
+            return False
         self.projection = projection
         if projection is not None:
             self._projections[_key(projection.params)] = projection
         self.projection_changed.emit(projection)
+        return True
 
 
 def _key(params: dict[str, Any]) -> tuple:

@@ -1,4 +1,5 @@
-"""Run core jobs (load a model, encode, train) on worker threads without freezing the window.
+"""The window's one task system: core jobs (load a model, encode, cluster, train...) on worker
+threads, never freezing the window, and never landing a result on data it was not computed for.
 
 A job is a plain callable ``fn(progress, cancel)`` — usually a lambda around a core function that
 takes ``progress=`` and ``cancel=`` — started with :meth:`JobRunner.start`. It runs on its own
@@ -16,6 +17,21 @@ The worker thread only ever emits the private ``_raw_*`` signals; the job's own 
 them through queued connections and re-emit the public ones (two hops, so a lambda connected to
 ``job.progress`` can never run on the worker thread). :meth:`JobRunner.shutdown` cancels and
 waits with a bounded timeout, so the app never destroys a running ``QThread``.
+
+Tasks by kind, and the inputs they were computed from (the rules every page follows)::
+
+    job = state.jobs.start("Cluster", work, kind="cluster", inputs=state.inputs("embeddings"))
+
+* Starting a task of a kind in :data:`REPLACING_KINDS` cancels the running one of that kind; the
+  replaced job goes silent (only ``ended`` fires, with status ``"cancelled"``).
+* ``inputs`` records what the task reads (``AppState.inputs``: versions of the open data, the
+  embeddings, each model). When one of them changes while it runs, the task is cancelled at once;
+  a result that still arrives for outdated inputs is dropped (status ``"stale"``, ``dropped`` and
+  the runner's ``note`` say why, the window shows that in its status bar). ``succeeded`` therefore
+  only ever fires for a result computed from what is open now: pages need no staleness checks.
+* CPU-bound library fits run through :func:`sbert_desktop.core.child_process.run_in_child` inside
+  the job function, so cancelling kills the process: the CPU is free at once.
+* :meth:`JobRunner.current` is the running task of a kind (for a page's buttons).
 """
 
 from __future__ import annotations
@@ -36,6 +52,10 @@ from sbert_desktop.core.progress import CancelToken, Cancelled, Progress
 log = logging.getLogger(__name__)
 
 JobFunction = Callable[[Callable[[Progress], None], CancelToken], Any]
+
+#: kinds where a new task replaces (cancels) the running one; others (train, save, export, model
+#: loads, cache) may run side by side. ``"search:<panel>"`` is its own kind per panel.
+REPLACING_KINDS = frozenset({"data", "encode", "cluster", "cluster-labels", "project", "pairs", "search", "rerank"})
 
 
 @dataclass
@@ -103,7 +123,8 @@ class Job(QObject):
     succeeded = Signal(object)  # the function's return value
     failed = Signal(object)  # JobFailure
     cancelled = Signal()
-    ended = Signal(str)  # "succeeded" | "failed" | "cancelled"; always the last signal
+    dropped = Signal(str)  # the result was computed from inputs that changed since: why
+    ended = Signal(str)  # "succeeded" | "failed" | "cancelled" | "stale"; always the last signal
 
     _raw_progress = Signal(object)
     _raw_done = Signal(object)
@@ -119,6 +140,10 @@ class Job(QObject):
         self.failure: JobFailure | None = None
         self.last_progress: Progress | None = None
         self.started_at = time.monotonic()
+        self.inputs: dict[str, Any] = {}  # what the task was computed from (AppState.inputs)
+        self.superseded = False  # replaced by a newer task of its kind: its signals are muted
+        self.outdated: str | None = None  # why its inputs are no longer current
+        self.check_inputs: Callable[["Job"], list[str]] | None = None  # set by the runner
         self._raw_progress.connect(self._on_raw_progress, Qt.ConnectionType.QueuedConnection)
         self._raw_done.connect(self._on_raw_done, Qt.ConnectionType.QueuedConnection)
 
@@ -134,9 +159,13 @@ class Job(QObject):
         """Ask the job to stop at its next safe point (thread-safe, returns at once)."""
         self.token.cancel()
 
+    def silent(self) -> bool:
+        """True once the page must not hear from this job again (replaced or outdated)."""
+        return self.superseded or self.outdated is not None
+
     @Slot(object)
     def _on_raw_progress(self, event: Progress) -> None:
-        if self.status != "running":
+        if self.status != "running" or self.silent():
             return
         self.last_progress = event
         self.progress.emit(event)
@@ -144,6 +173,23 @@ class Job(QObject):
     @Slot(object)
     def _on_raw_done(self, outcome: tuple[str, Any]) -> None:
         status, payload = outcome
+        if status == "succeeded" and self.token.cancelled and not self.outdated:
+            status = "cancelled"  # asked to stop: the late result is not used
+        if status == "succeeded" and not self.silent() and self.check_inputs is not None:
+            changed = self.check_inputs(self)
+            if changed:
+                self.outdated = f"the {' and '.join(changed)} changed while it ran"
+        if self.silent():
+            status = "stale" if status == "succeeded" and self.outdated else (
+                "cancelled" if status in ("succeeded", "cancelled") else status)
+            self.status = status
+            if status == "stale":
+                self.dropped.emit(self.outdated)
+            if status == "failed":
+                self.failure = payload
+                log.info("job %r failed after it was replaced or outdated: %s", self.name, payload.message)
+            self.ended.emit(status)
+            return
         self.status = status
         if status == "succeeded":
             self.result = payload
@@ -162,6 +208,7 @@ class JobRunner(QObject):
 
     job_started = Signal(object)  # Job
     job_ended = Signal(object)  # Job, after its thread has finished
+    note = Signal(str)  # for the status bar: a task was stopped or its result dropped, and why
     jobs_changed = Signal()
     idle = Signal()  # the last running job's thread has finished
 
@@ -171,11 +218,26 @@ class JobRunner(QObject):
         super().__init__(parent)
         self.progress_interval = progress_interval
         self._running: dict[Job, _JobThread] = {}
+        self._current: dict[str, Job] = {}  # the latest task of each kind
+        #: the current value of an input key (AppState sets it to its versions); None: no checks
+        self.input_source: Callable[[str], Any] | None = None
 
-    def start(self, name: str, fn: JobFunction, *, kind: str = "", ask_before_close: bool = False) -> Job:
-        """Run ``fn(progress, cancel)`` on a new thread and return its :class:`Job` at once."""
+    def start(self, name: str, fn: JobFunction, *, kind: str = "", ask_before_close: bool = False,
+              inputs: dict[str, Any] | None = None) -> Job:
+        """Run ``fn(progress, cancel)`` on a new thread and return its :class:`Job` at once.
+
+        A kind in :data:`REPLACING_KINDS` cancels (and silences) the running task of that kind;
+        ``inputs`` (``AppState.inputs(...)``) are checked when they change and when the result arrives.
+        """
         assert threading.current_thread() is threading.main_thread(), "start jobs from the GUI thread"
+        if kind.split(":")[0] in REPLACING_KINDS:
+            self.cancel_kind(kind)
         job = Job(name, kind, ask_before_close)
+        job.inputs = dict(inputs or {})
+        job.check_inputs = self.changed_inputs
+        job.dropped.connect(lambda why, j=job: self.note.emit(f"{j.name}: result dropped — {why}"))
+        if kind:
+            self._current[kind] = job
         thread = _JobThread(job, fn, self.progress_interval)
         thread.finished.connect(self._on_thread_finished, Qt.ConnectionType.QueuedConnection)
         self._running[job] = thread
@@ -185,6 +247,35 @@ class JobRunner(QObject):
         self.job_started.emit(job)
         self.jobs_changed.emit()
         return job
+
+    def cancel_kind(self, kind: str) -> None:
+        """Cancel and silence the running task of ``kind`` (a page starts over)."""
+        previous = self._current.get(kind)
+        if previous is not None and previous.running:
+            previous.superseded = True
+            previous.cancel()
+
+    def current(self, kind: str) -> Job | None:
+        """The latest task of ``kind`` while it runs (neither replaced nor outdated), else None."""
+        job = self._current.get(kind)
+        return job if job is not None and job.running and not job.silent() else None
+
+    def changed_inputs(self, job: Job) -> list[str]:
+        """The input keys of ``job`` whose value changed since it started."""
+        if self.input_source is None:
+            return []
+        return [key for key, value in job.inputs.items() if self.input_source(key) != value]
+
+    def check_inputs(self, what: str = "") -> None:
+        """Inputs changed (``what``: in words): stop every running task computed from the old ones."""
+        for job in list(self._running):
+            if job.running and not job.silent():
+                changed = self.changed_inputs(job)
+                if changed:
+                    job.outdated = f"the {what or ' and '.join(changed)} changed while it ran"
+                    job.cancel()
+                    self.note.emit(f"{job.name} stopped: {job.outdated}")
+        self.jobs_changed.emit()
 
     def jobs(self) -> list[Job]:
         """Jobs whose thread has not finished yet, oldest first."""

@@ -79,6 +79,19 @@ class AppState(QObject):
         self.embeddings: Embeddings | None = None
         self.devices: list[str] = ["auto", "cpu"]
         self._embedding_cache: Any = None
+        #: bumped on every change; a task records the ones it reads (``inputs``) and its result is
+        #: only used while they are unchanged (see gui/jobs.py)
+        self.versions: dict[str, int] = {"data": 0, "embeddings": 0, "bi-encoder": 0, "cross-encoder": 0}
+        self.jobs.input_source = self.versions.get
+
+    def inputs(self, *keys: str) -> dict[str, int]:
+        """What a task reads, as ``{key: version}``: ``data``, ``embeddings``, ``bi-encoder``, ``cross-encoder``."""
+        return {key: self.versions[key] for key in keys}
+
+    def _bump(self, *keys: str) -> None:
+        for key in keys:
+            self.versions[key] += 1
+        self.jobs.check_inputs(" and ".join(keys))
 
     @property
     def embedding_cache(self) -> Any:
@@ -104,9 +117,11 @@ class AppState(QObject):
         unless ``activate`` is False (a second model restored at start)."""
         if spec.encoder == "cross":
             self.cross_encoder, self.cross_spec = model, spec
+            self._bump("cross-encoder")
             self.cross_encoder_changed.emit(model)
         else:
             self.bi_encoder, self.bi_spec = model, spec
+            self._bump("bi-encoder")
             self.bi_encoder_changed.emit(model)
         if activate:
             self.active_kind = spec.encoder
@@ -148,6 +163,7 @@ class AppState(QObject):
     def set_data(self, data: LoadedData | None) -> None:
         self.data = data
         self.embeddings = None
+        self._bump("data", "embeddings")
         self.embeddings_changed.emit(None)
         if data is not None:
             self.settings.add_recent_file(data.path)
@@ -156,6 +172,7 @@ class AppState(QObject):
     def set_embeddings(self, sentences: list[str], vectors: Any, fingerprint: str = "") -> None:
         """Share embeddings; compute ``fingerprint`` (``model.fingerprint()``) on the worker thread."""
         self.embeddings = Embeddings(list(sentences), vectors, fingerprint)
+        self._bump("embeddings")
         self.embeddings_changed.emit(self.embeddings)
 
     def set_devices(self, devices: list[str]) -> None:

@@ -259,7 +259,7 @@ def _restore_pairs(window, ws: Workspace, report: RestoreReport) -> None:
     if page is None or columns is None or not hasattr(page, "set_result"):
         return
     from sbert_desktop.core.similarity import PairTable
-    from sbert_desktop.gui.explore_tasks import PairResult
+    from sbert_desktop.core.explore import PairResult
 
     info = (ws.pages.get(PAIRS_NAME) or {}).get("pairs") or {}
     sentences = ws.sentences if info.get("sentences", "workspace") == "workspace" else info["sentences"]

@@ -56,12 +56,13 @@ def test_showing_the_page_projects_and_reopening_is_instant(qtbot, page):
 
 
 def test_clusters_colour_the_map_with_a_legend(qtbot, page, wait_job):
-    from sbert_desktop.gui.explore_tasks import run_clustering
+    from sbert_desktop.core.explore import describe_clusters
+    from sbert_desktop.gui.exploration_state import ClusterView
 
     _project(qtbot, page)
     assert "Cluster on the Clusters page" in page.legend.item(0).text()
     emb = page.state.embeddings
-    view = run_clustering(emb.vectors, emb.sentences, {"method": "kmeans", "n_clusters": 3})
+    view = ClusterView.from_report(describe_clusters(emb.vectors, emb.sentences, {"method": "kmeans", "n_clusters": 3}))
     page.exploration.set_clusters(view)
     np.testing.assert_array_equal(page.scatter.labels, view.labels)
     assert page.legend.count() == 3 and all("(20)" in page.legend.item(i).text() for i in range(3))
@@ -132,11 +133,13 @@ def test_hover_and_click_show_text_and_reranked_neighbours(qtbot, page, tiny_bi_
 
 
 def test_map_exports(qtbot, page, tmp_path):
-    from sbert_desktop.gui.explore_tasks import run_clustering
+    from sbert_desktop.core.explore import describe_clusters
+    from sbert_desktop.gui.exploration_state import ClusterView
 
     _project(qtbot, page)
     emb = page.state.embeddings
-    page.exploration.set_clusters(run_clustering(emb.vectors, emb.sentences, {"method": "kmeans", "n_clusters": 3}))
+    page.exploration.set_clusters(ClusterView.from_report(
+        describe_clusters(emb.vectors, emb.sentences, {"method": "kmeans", "n_clusters": 3})))
     assert page.export_button.export("selection", tmp_path / "none.csv") is None  # nothing selected yet
     df = read_table(wait_export(qtbot, page.export_button, "coordinates", tmp_path / "map.csv", "utf-8-sig"))
     assert list(df.columns) == ["index", "sentence", "x", "y", "cluster"] and len(df) == 60

@@ -53,7 +53,7 @@ def fill(window, corpus):
     compare = window.page("Compare")
     if compare is not None:
         from sbert_desktop.core.similarity import PairTable
-        from sbert_desktop.gui.explore_tasks import PairResult
+        from sbert_desktop.core.explore import PairResult
 
         bi = np.array([0.9, 0.8], dtype=np.float32)
         compare.set_result(PairResult(table=PairTable(np.array([0, 1]), np.array([2, 3]), bi),

@@ -106,7 +106,7 @@ class ClustersPage(QWidget):
         self.run_button.setDefault(True)
         self.run_button.clicked.connect(self.run)
         self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(lambda: self.job.cancel() if self.job is not None else None)
+        self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
@@ -204,7 +204,7 @@ class ClustersPage(QWidget):
         for w in (self.min_cluster_size, self.min_samples, self.assign_noise):
             w.setEnabled(hdb)
         self.n_clusters.setEnabled(not hdb)
-        running = self.job is not None and self.job.running
+        running = self.state.jobs.current("cluster") is not None
         self.run_button.setEnabled(self.state.embeddings is not None and not running)
         self.relabel_button.setEnabled(self.exploration.clusters is not None)
 
@@ -218,65 +218,69 @@ class ClustersPage(QWidget):
                 "assign_noise": self.assign_noise.isChecked() and self.method.currentData() == "hdbscan"}
 
     def stop_word_set(self) -> set[str]:
-        from sbert_desktop.gui.explore_tasks import stop_word_set
+        from sbert_desktop.core.explore import stop_word_set
 
         return stop_word_set(self.default_stop_words.isChecked(), self.stop_words.toPlainText())
 
+    def cancel(self) -> None:
+        job = self.state.jobs.current("cluster")
+        if job is not None:
+            job.cancel()
+
     def run(self) -> Job | None:
-        from sbert_desktop.gui.explore_tasks import run_clustering
+        """Cluster the embeddings in a child process (Cancel, or new embeddings, kill it at once)."""
+        from sbert_desktop.core.explore import describe_clusters_in_child
 
         emb = self.state.embeddings
         if emb is None:
             return None
-        if self.job is not None and self.job.running:
-            self.job.cancel()
         params, stop = self.params(), self.stop_word_set()
         vectors, sentences = emb.vectors, emb.sentences
-        job = self.state.jobs.start("Cluster", lambda progress, cancel: run_clustering(
-            vectors, sentences, params, stop, progress=progress, cancel=cancel), kind="cluster")
+        job = self.state.jobs.start("Cluster", lambda progress, cancel: describe_clusters_in_child(
+            vectors, sentences, params, stop, progress=progress, cancel=cancel), kind="cluster",
+            inputs=self.state.inputs("embeddings"))  # replaces a running clustering
         self.job = job
         self.summary.setText(f"Clustering {len(sentences):,} sentences ({params['method']})…")
         self.progress.show()
         self.cancel_button.show()
         job.progress.connect(lambda p: self.summary.setText(f"Clustering: {p.stage}…"))
-        job.succeeded.connect(lambda view: self._on_done(job, view))
-        job.failed.connect(lambda f: self._on_failed(job, f))
+        job.succeeded.connect(self._on_done)  # only for the current embeddings (gui/jobs.py)
+        job.failed.connect(self._on_failed)
         job.cancelled.connect(lambda: self.summary.setText("Clustering cancelled; the previous result is kept."))
-        job.ended.connect(lambda _s: self._on_ended(job))
+        job.ended.connect(self._on_ended)
         self._update_enabled()
         return job
 
-    def _on_done(self, job: Job, view: ClusterView) -> None:
-        if job is self.job and not job.token.cancelled:
-            self.exploration.set_clusters(view)
+    def _on_done(self, report) -> None:
+        view = ClusterView.from_report(report)
+        if self.exploration.set_clusters(view):
             self.clustered.emit(view)
 
-    def _on_failed(self, job: Job, failure) -> None:
-        if job is self.job:
-            self.summary.setText(f"Clustering failed: {failure.message}")
-            if not failure.expected:
-                from sbert_desktop.gui.errors import show_failure
+    def _on_failed(self, failure) -> None:
+        self.summary.setText(f"Clustering failed: {failure.message}")
+        if not failure.expected:
+            from sbert_desktop.gui.errors import show_failure
 
-                show_failure(self, failure, "Clustering failed")
+            show_failure(self, failure, "Clustering failed")
 
-    def _on_ended(self, job: Job) -> None:
-        if job is self.job:
+    def _on_ended(self, _status: str = "") -> None:
+        if self.state.jobs.current("cluster") is None:  # no newer clustering runs
             self.progress.hide()
             self.cancel_button.hide()
-            self._update_enabled()
+        self._update_enabled()
 
     def relabel(self) -> Job | None:
         """Recompute the keyword labels with the current stop words (hand-given names are kept)."""
-        from sbert_desktop.gui.explore_tasks import cluster_keywords
+        from sbert_desktop.core.explore import cluster_keywords
 
         view, emb = self.exploration.clusters, self.state.embeddings
         if view is None or emb is None:
             return None
         stop, labels, sentences = self.stop_word_set(), view.labels, emb.sentences
         job = self.state.jobs.start("Cluster labels", lambda p, c: cluster_keywords(sentences, labels, stop),
-                                    kind="cluster")
+                                    kind="cluster-labels", inputs=self.state.inputs("embeddings"))
         job.succeeded.connect(lambda words: self.exploration.set_keywords(words)
-                              if self.exploration.clusters is view else None)
+                              if self.exploration.clusters is view else None)  # not re-clustered meanwhile
         self.label_job = job  # hold it: JobRunner may forget a finished job before its result arrives
         return job
 

@@ -98,7 +98,7 @@ class ComparePage(QWidget):
         self.find_button.setDefault(True)
         self.find_button.clicked.connect(self.find_pairs)
         self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(lambda: self.job.cancel() if self.job is not None else None)
+        self.cancel_button.clicked.connect(lambda: self.state.jobs.current("pairs") and self.state.jobs.current("pairs").cancel())
         self.cancel_button.hide()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(140)
@@ -212,16 +212,14 @@ class ComparePage(QWidget):
         self.use_cross.setToolTip("" if has_cross else "Load a cross-encoder on the Model page to score pairs with it")
         ready = (self.state.embeddings is not None if mode != "dataset"
                  else self.state.data is not None and self.state.data.kind == "pairs")
-        running = self.job is not None and self.job.running
+        running = self.state.jobs.current("pairs") is not None
         self.find_button.setEnabled(ready and not running)
         self.search_button.setEnabled(self.state.embeddings is not None)
 
     # -- pairs ---------------------------------------------------------------------------------
     def find_pairs(self) -> Job | None:
-        from sbert_desktop.gui.explore_tasks import compute_pairs
+        from sbert_desktop.core.explore import compute_pairs
 
-        if self.job is not None and self.job.running:
-            self.job.cancel()
         mode = self.mode.currentData()
         emb, data = self.state.embeddings, self.state.data
         dataset = data.content if data is not None and data.kind == "pairs" else None
@@ -231,8 +229,10 @@ class ComparePage(QWidget):
                       cache=self.state.embedding_cache)
         sentences = emb.sentences if emb is not None else []
         vectors = emb.vectors if emb is not None else None
+        reads = ("embeddings", "data", "bi-encoder") + (("cross-encoder",) if cross is not None else ())
         job = self.state.jobs.start("Find pairs", lambda progress, cancel: compute_pairs(
-            mode, sentences, vectors, progress=progress, cancel=cancel, **kwargs), kind="pairs")
+            mode, sentences, vectors, progress=progress, cancel=cancel, **kwargs), kind="pairs",
+            inputs=self.state.inputs(*reads))  # replaces a running search for pairs
         self.job = job
         self.message.setStyleSheet("")
         self.message.setText("Finding pairs…" + (" then scoring them with the cross-encoder" if cross else ""))
@@ -240,10 +240,10 @@ class ComparePage(QWidget):
         self.progress.show()
         self.cancel_button.show()
         job.progress.connect(self._on_progress)
-        job.succeeded.connect(lambda result: self._on_pairs(job, result))
-        job.failed.connect(lambda f: self._on_failed(job, f))
+        job.succeeded.connect(self.set_result)  # only for what is open now (gui/jobs.py)
+        job.failed.connect(self._on_failed)
         job.cancelled.connect(lambda: self.message.setText("Cancelled; the previous pairs are kept."))
-        job.ended.connect(lambda _s: self._on_ended(job))
+        job.ended.connect(self._on_ended)
         self._update_enabled()
         return job
 
@@ -254,9 +254,7 @@ class ComparePage(QWidget):
         if event.stage:
             self.message.setText(f"{event.stage.capitalize()}… {event.done:,} / {event.total:,}")
 
-    def _on_failed(self, job: Job, failure) -> None:
-        if job is not self.job:
-            return
+    def _on_failed(self, failure) -> None:
         self.message.setStyleSheet("color: #b00020;")
         self.message.setText(failure.message)
         if not failure.expected:
@@ -264,16 +262,11 @@ class ComparePage(QWidget):
 
             show_failure(self, failure, "Could not compute the pairs")
 
-    def _on_ended(self, job: Job) -> None:
-        if job is self.job:
+    def _on_ended(self, _status: str = "") -> None:
+        if self.state.jobs.current("pairs") is None:  # no newer search for pairs runs
             self.progress.hide()
             self.cancel_button.hide()
-            self._update_enabled()
-
-    def _on_pairs(self, job: Job, result) -> None:
-        if job is not self.job or job.token.cancelled:
-            return
-        self.set_result(result)
+        self._update_enabled()
 
     def set_result(self, result) -> None:
         self.result = result
@@ -300,7 +293,7 @@ class ComparePage(QWidget):
         return None if r is None else {"bi": r.bi, "cross": r.cross, "gold": r.gold}[name]
 
     def _update_scatter(self, *_args) -> None:
-        from sbert_desktop.gui.explore_tasks import correlation_text
+        from sbert_desktop.core.explore import correlation_text
 
         x_name, y_name = self.axes.currentData()
         x, y = self._values(x_name), self._values(y_name)

@@ -183,30 +183,21 @@ class DataPage(QWidget):
             self._start_load(self.file.path(), column or None)
 
     def _start_load(self, path: str, column: str | None) -> Job:
-        if self.job is not None and self.job.running:
-            self.job.cancel()
         self.file.clear_messages()
         self.busy.show()
         kind = self.kind.currentData()
+        # replaces a load still running; dropped if other data is opened meanwhile (a workspace)
         job = self.state.jobs.start(f"Open {Path(path).name}", lambda progress, cancel: load_data(path, kind, column),
-                                    kind="data")
-        job.succeeded.connect(lambda data: self._on_loaded(job, data))
-        job.failed.connect(lambda failure: self._on_failed(job, failure))
-        job.ended.connect(lambda _status: self._on_ended(job))
+                                    kind="data", inputs=self.state.inputs("data"))
+        job.succeeded.connect(self.state.set_data)  # _show_data shows it, as it does data opened elsewhere
+        job.failed.connect(self._on_failed)
+        job.ended.connect(self._on_ended)
         self.job = job
         return job
-
-    def _on_loaded(self, job: Job, data: LoadedData) -> None:
-        if job is self.job:
-            self.state.set_data(data)  # _show_data shows it, as it does data opened elsewhere
 
     @Slot(object)
     def _show_data(self, data: LoadedData | None) -> None:
         """Show ``data`` (this page's own load, or data set elsewhere: a restored workspace)."""
-        if self.job is not None and self.job.running:
-            self.job.cancel()  # a load still running here would replace the newer data
-            self.job = None
-            self.busy.hide()
         self._update_encode_button()
         if data is None:
             self.file.set_info("")
@@ -270,17 +261,15 @@ class DataPage(QWidget):
         for key, label in self.facts.items():
             label.setText(str(values.get(key)) if values.get(key) is not None else "–")
 
-    def _on_failed(self, job: Job, failure: JobFailure) -> None:
-        if job is not self.job:
-            return
+    def _on_failed(self, failure: JobFailure) -> None:
         self.file.set_error(describe_error(failure.error))
         if not failure.expected:
             from sbert_desktop.gui.errors import show_failure
 
             show_failure(self, failure, "Could not open the file")
 
-    def _on_ended(self, job: Job) -> None:
-        if job is self.job:
+    def _on_ended(self, _status: str = "") -> None:
+        if self.state.jobs.current("data") is None:  # no newer load runs
             self.busy.hide()
 
     # -- encoding ----------------------------------------------------------------------------
@@ -296,7 +285,7 @@ class DataPage(QWidget):
         self.encode_button.setEnabled(self.state.data is not None and self.state.bi_encoder is not None)
 
     def _on_encoded(self, sentences: list[str], vectors, fingerprint: str, stats: dict) -> None:
-        from sbert_desktop.gui.explore_tasks import cache_stats_text
+        from sbert_desktop.core.explore import cache_stats_text
 
         self.last_stats = stats
         self.encode_status.setText(f"{vectors.shape[0]:,} embeddings of dimension {vectors.shape[1]} "
@@ -305,16 +294,17 @@ class DataPage(QWidget):
 
     @Slot()
     def encode(self) -> Job | None:
-        from sbert_desktop.gui.explore_tasks import encode_sentences
+        from sbert_desktop.core.explore import encode_sentences
 
         model, sentences = self.state.bi_encoder, self.sentences()
         if model is None or not sentences:
             return None
         cache = self.state.embedding_cache
+        # replaces a running encode; stopped and dropped if the data or the bi-encoder change meanwhile
         job = self.state.jobs.start(f"Encode {len(sentences):,} sentences",
                                     lambda progress, cancel: encode_sentences(model, sentences, cache,
                                                                               progress=progress, cancel=cancel),
-                                    kind="encode")
+                                    kind="encode", inputs=self.state.inputs("data", "bi-encoder"))
         self.encode_button.setEnabled(False)
         job.progress.connect(lambda p: self.encode_status.setText(f"Encoding… {p.done:,} / {p.total:,}"))
         job.succeeded.connect(lambda out: self._on_encoded(sentences, *out))

@@ -77,7 +77,7 @@ class MapPage(QWidget):
         self.project_button.setDefault(True)
         self.project_button.clicked.connect(self.project)
         self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(lambda: self.job.cancel() if self.job is not None else None)
+        self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
@@ -188,12 +188,18 @@ class MapPage(QWidget):
         self.perplexity.setEnabled(method == "tsne")
         self.n_neighbors.setEnabled(method == "umap")
         self.min_dist.setEnabled(method == "umap")
-        running = self.job is not None and self.job.running
+        running = self.state.jobs.current("project") is not None
         self.project_button.setEnabled(self.state.embeddings is not None and not running)
 
+    def cancel(self) -> None:
+        job = self.state.jobs.current("project")
+        if job is not None:
+            job.cancel()
+
     def project(self) -> Job | None:
-        """Project the embeddings with the form's parameters (at once when this session has it)."""
-        from sbert_desktop.core.projection import project
+        """Project the embeddings with the form's parameters (at once when this session has it);
+        t-SNE and UMAP run in a child process that Cancel (or new embeddings) kills at once."""
+        from sbert_desktop.core.explore import project_in_child
 
         emb = self.state.embeddings
         if emb is None:
@@ -203,44 +209,41 @@ class MapPage(QWidget):
         if cached is not None:
             self.exploration.set_projection(cached)
             return None
-        if self.job is not None and self.job.running:
-            self.job.cancel()
         vectors = emb.vectors
-        kwargs = {k: v for k, v in params.items() if k != "method"}
 
         def work(progress, cancel):
             start = time.perf_counter()
-            coords = project(vectors, params["method"], cache=True, progress=progress, cancel=cancel, **kwargs)
+            coords = project_in_child(vectors, params, progress=progress, cancel=cancel)
             return Projection(coords, params, time.perf_counter() - start)
 
-        job = self.state.jobs.start(f"Project ({params['method']})", work, kind="project")
+        job = self.state.jobs.start(f"Project ({params['method']})", work, kind="project",
+                                    inputs=self.state.inputs("embeddings"))  # replaces a running projection
         self.job = job
         self.status.setText(f"Projecting {len(emb.sentences):,} sentences with {self.method.currentText()}…")
         self.progress.show()
         self.cancel_button.show()
-        job.succeeded.connect(lambda proj: self._on_projected(job, proj))
-        job.failed.connect(lambda f: self.status.setText(f"Projection failed: {f.message}") if job is self.job else None)
+        job.succeeded.connect(self._on_projected)  # only for the current embeddings (gui/jobs.py)
+        job.failed.connect(lambda f: self.status.setText(f"Projection failed: {f.message}"))
         job.cancelled.connect(lambda: self.status.setText("Projection cancelled."))
-        job.ended.connect(lambda _s: self._on_ended(job))
+        job.ended.connect(self._on_ended)
         self._update_enabled()
         return job
 
-    def _on_projected(self, job: Job, projection: Projection) -> None:
-        if job is self.job and not job.token.cancelled:
-            self.exploration.set_projection(projection)
+    def _on_projected(self, projection: Projection) -> None:
+        if self.exploration.set_projection(projection):
             self.projected.emit(projection)
 
-    def _on_ended(self, job: Job) -> None:
-        if job is self.job:
+    def _on_ended(self, _status: str = "") -> None:
+        if self.state.jobs.current("project") is None:  # no newer projection runs
             self.progress.hide()
             self.cancel_button.hide()
-            self._update_enabled()
+        self._update_enabled()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
         emb = self.state.embeddings
         if (emb is not None and self.exploration.projection is None and len(emb.sentences) <= AUTO_PROJECT_UP_TO
-                and (self.job is None or not self.job.running)):
+                and self.state.jobs.current("project") is None):
             QTimer.singleShot(0, self.project)
 
     def _on_embeddings(self, emb) -> None:

@@ -45,7 +45,7 @@ class EmbeddingsBar(QWidget):
     def refresh(self, keep_message: bool = False) -> None:
         """Say what is encoded; ``keep_message`` leaves the last job's message (failed, cancelled, cache use)."""
         emb, data = self.state.embeddings, self.state.data
-        running = self.job is not None and self.job.running
+        running = self._running()
         if running or keep_message:
             pass
         elif emb is not None:
@@ -63,27 +63,31 @@ class EmbeddingsBar(QWidget):
         self.encode_button.setEnabled(can)
         self.encode_button.setText("Encode again" if emb is not None else "Encode sentences")
 
+    def _running(self) -> bool:
+        return self.job is not None and self.state.jobs.current("encode") is self.job
+
     def encode(self) -> Job | None:
-        from sbert_desktop.gui.explore_tasks import encode_sentences
+        from sbert_desktop.core.explore import encode_sentences
 
         model, sentences = self.state.bi_encoder, current_sentences(self.state)
-        if model is None or not sentences or (self.job is not None and self.job.running):
+        if model is None or not sentences or self._running():
             return None
         cache = self.state.embedding_cache
+        # replaces any running encode; stopped and dropped if the data or the bi-encoder change meanwhile
         job = self.state.jobs.start(
             f"Encode {len(sentences):,} sentences",
             lambda progress, cancel: encode_sentences(model, sentences, cache, progress=progress, cancel=cancel),
-            kind="encode")
+            kind="encode", inputs=self.state.inputs("data", "bi-encoder"))
         self.job = job
         self.label.setText(f"Encoding {len(sentences):,} sentences…")
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
         job.progress.connect(self._on_progress)
-        job.succeeded.connect(lambda out: self._on_encoded(job, sentences, *out))
+        job.succeeded.connect(lambda out: self._on_encoded(sentences, *out))
         job.failed.connect(lambda f: self.label.setText(f"Encoding failed: {f.message}"))
         job.cancelled.connect(lambda: self.label.setText("Encoding cancelled; nothing was changed."))
-        job.ended.connect(lambda _status: self._on_ended(job))
+        job.ended.connect(self._on_ended)
         self.refresh()
         return job
 
@@ -96,18 +100,18 @@ class EmbeddingsBar(QWidget):
             self.progress.setRange(0, event.total)
             self.progress.setValue(min(event.done, event.total))
 
-    def _on_encoded(self, job: Job, sentences: list[str], vectors, fingerprint: str, stats: dict) -> None:
-        if job is self.job and not job.token.cancelled:
-            from sbert_desktop.gui.explore_tasks import cache_stats_text
+    def _on_encoded(self, sentences: list[str], vectors, fingerprint: str, stats: dict) -> None:
+        from sbert_desktop.core.explore import cache_stats_text
 
-            self.last_stats = stats
-            self.state.set_embeddings(sentences, vectors, fingerprint)
-            self.label.setText(f"{self.label.text()} · {cache_stats_text(stats)}")
-            self.encoded.emit()
+        self.last_stats = stats
+        self.state.set_embeddings(sentences, vectors, fingerprint)
+        self.label.setText(f"{self.label.text()} · {cache_stats_text(stats)}")
+        self.encoded.emit()
 
-    def _on_ended(self, job: Job) -> None:
-        if job is self.job:
-            self.progress.hide()
-            self.cancel_button.hide()
-            self.job = None
-            self.refresh(keep_message=True)
+    def _on_ended(self, status: str = "") -> None:
+        if self._running():
+            return  # a newer encode of this bar runs
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.job = None
+        self.refresh(keep_message=status in ("succeeded", "failed", "cancelled"))

@@ -1,7 +1,7 @@
 """The Compare page's pair table: sentence A, sentence B, bi-encoder cosine, cross-encoder score,
 gold and their rank disagreement.
 
-:class:`PairTableModel` reads the :class:`~sbert_desktop.gui.explore_tasks.PairResult` arrays on
+:class:`PairTableModel` reads the :class:`~sbert_desktop.core.explore.PairResult` arrays on
 demand (nothing is copied into items) and sorts with ``numpy.argsort`` (a 50k-row sort takes
 milliseconds instead of the seconds of a Python ``lessThan``). :class:`PairFilterProxy` filters
 by text and by how much the two rankings disagree; its ``sort`` is delegated to the source model.

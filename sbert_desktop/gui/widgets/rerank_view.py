@@ -93,10 +93,9 @@ class RerankPanel(QWidget):
     # -- running -------------------------------------------------------------------------------
     def run(self, query: str, query_index: int | None = None) -> Job | None:
         """Search ``query`` (or the corpus sentence ``query_index``) and rerank; returns the first job."""
-        from sbert_desktop.gui.explore_tasks import search
+        from sbert_desktop.core.explore import search
 
-        if self.job is not None and self.job.running:
-            self.job.cancel()  # its result is discarded
+        self.state.jobs.cancel_kind(self._kind("rerank"))  # a rerank of the previous query is not wanted
         emb = self.state.embeddings
         self.clear()
         shown = query if len(query) <= 200 else query[:199] + "…"
@@ -111,16 +110,18 @@ class RerankPanel(QWidget):
         job = self.state.jobs.start(
             "Search", lambda progress, cancel: search(query, sentences, vectors, bi, query_index=query_index,
                                                       candidates=candidates, progress=progress, cancel=cancel),
-            kind="search")
+            kind=self._kind("search"), inputs=self.state.inputs("embeddings", "bi-encoder"))  # replaces the last search
         self.job = job
         self.bi_label.setText("Bi-encoder: searching…")
-        job.succeeded.connect(lambda result: self._on_bi(job, result))
-        job.failed.connect(lambda f: self._on_failed(job, f.message))
+        job.succeeded.connect(self._on_bi)  # only for the current embeddings and model (gui/jobs.py)
+        job.failed.connect(lambda f: self._on_failed(f.message))
         return job
 
-    def _on_bi(self, job: Job, result) -> None:
-        if job is not self.job:
-            return
+    def _kind(self, what: str) -> str:
+        """This panel's own task kinds (the Compare and Map panels do not replace each other's)."""
+        return f"{what}:{id(self):x}"
+
+    def _on_bi(self, result) -> None:
         self.result = result
         t = result.timings
         total = t.get("encode", 0.0) + t.get("search", 0.0)
@@ -135,18 +136,16 @@ class RerankPanel(QWidget):
             self.cross_label.setText("Cross-encoder: load one on the Model page to rerank these.")
             self._finish(result)
             return
-        from sbert_desktop.gui.explore_tasks import rerank
+        from sbert_desktop.core.explore import rerank
 
         self.cross_label.setText(f"Cross-encoder: rescoring {len(result.bi_ranking)} candidates…")
         job2 = self.state.jobs.start("Rerank", lambda progress, cancel: rerank(result, cross, progress, cancel),
-                                     kind="search")
+                                     kind=self._kind("rerank"), inputs=self.state.inputs("embeddings", "cross-encoder"))
         self.job = job2
-        job2.succeeded.connect(lambda reranked: self._on_cross(job2, reranked))
-        job2.failed.connect(lambda f: self._on_failed(job2, f.message))
+        job2.succeeded.connect(self._on_cross)
+        job2.failed.connect(lambda f: self._on_failed(f.message))
 
-    def _on_cross(self, job: Job, result) -> None:
-        if job is not self.job:
-            return
+    def _on_cross(self, result) -> None:
         self.cross_label.setText(f"<b>Cross-encoder</b>: reranked {result.candidates} candidates in "
                                  f"{_ms(result.timings.get('rerank', 0.0))}")
         self._fill_bi(result)
@@ -162,10 +161,9 @@ class RerankPanel(QWidget):
         self.history.append(final)
         self.finished.emit(final)
 
-    def _on_failed(self, job: Job, message: str) -> None:
-        if job is self.job:
-            self.bi_label.setText(f"Search failed: {message}")
-            self.failed.emit(message)
+    def _on_failed(self, message: str) -> None:
+        self.bi_label.setText(f"Search failed: {message}")
+        self.failed.emit(message)
 
     # -- showing -------------------------------------------------------------------------------
     def clear(self) -> None:
