@@ -57,8 +57,14 @@ class MainWindow(QMainWindow):
         self.jobs_bar.setTextVisible(False)
         self.jobs_bar.hide()
         self.statusBar().addWidget(self.model_label, 1)
+        from sbert_desktop.gui.jobs_menu import JobsButton
+
+        self.jobs_button = JobsButton(self.state.jobs)
         self.statusBar().addPermanentWidget(self.jobs_label)
         self.statusBar().addPermanentWidget(self.jobs_bar)
+        self.statusBar().addPermanentWidget(self.jobs_button)
+        # a task stopped or its result dropped because what it read changed (gui/jobs.py)
+        self.state.jobs.note.connect(lambda text: self.statusBar().showMessage(text, 10_000))
 
         self._build_menus()
         self._build_workspace_menus()
@@ -120,8 +126,10 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.view_menu = self.menuBar().addMenu("&View")  # add_page adds one entry per page
-        jobs_menu = self.menuBar().addMenu("&Jobs")
-        jobs_menu.addAction("Cancel all jobs", self.state.jobs.cancel_all)
+        from sbert_desktop.gui.jobs_menu import JobsMenu
+
+        self.jobs_menu = JobsMenu(self.state.jobs, self)  # each running task with its own Cancel
+        self.menuBar().addMenu(self.jobs_menu)
         help_menu = self.menuBar().addMenu("&Help")
         self.example_action = help_menu.addAction("Open &example", self.open_example)
         self.example_action.setToolTip("Open the bundled example: sentences on the map, STS pairs ready to train")
@@ -332,6 +340,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         jobs = self.state.jobs
         if not jobs.jobs():
+            from sbert_desktop.core.child_process import terminate_all
+
+            terminate_all()  # idle child processes kept warm for the next fit
             self.state.settings.set_geometry(self.saveGeometry())
             self.state.settings.sync()
             event.accept()
