@@ -21,6 +21,7 @@ COMMANDS = [
     "encode",
     "evaluate",
     "train",
+    "mine_negatives",
     "pairs",
     "search",
     "cluster",
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     from sbert_desktop.core.errors import SbertDesktopError
     from sbert_desktop.core.progress import Cancelled
 
-    module = importlib.import_module(f"sbert_desktop.commands.{args.command}")
+    module = importlib.import_module(f"sbert_desktop.commands.{args.command.replace('-', '_')}")
     try:
         return int(module.run(args) or 0)
     except SbertDesktopError as exc:

@@ -14,7 +14,7 @@ import signal
 import sys
 
 #: kept in step with sbert_desktop.core.training.LOSSES / core.models.POOLING_MODES (not imported here)
-LOSS_CHOICES = ("softmax", "mnrl", "cosine", "cosent", "ce", "bce", "mse")
+LOSS_CHOICES = ("softmax", "mnrl", "cosine", "cosent", "ce", "bce", "mse", "cached_mnrl")
 POOLING_CHOICES = ("cls", "mean", "max", "mean_sqrt_len_tokens", "weightedmean", "lasttoken")
 FORMATS = ("stsb", "korsts", "snli", "kornli", "sick", "generic")
 
@@ -38,8 +38,9 @@ def add_parser(sub) -> argparse.ArgumentParser:
                     "continue with --resume DIR.",
     )
     p.add_argument("--encoder", choices=("bi", "cross"), help="bi-encoder (SBERT) or cross-encoder")
-    p.add_argument("--task", choices=("nli", "sts", "distill"),
-                   help="NLI labels, STS scores, or distill: multilingual distillation on parallel sentences")
+    p.add_argument("--task", choices=("nli", "sts", "distill", "pairs", "triplets"),
+                   help="NLI labels, STS scores, distill: multilingual distillation on parallel sentences, "
+                        "pairs: (anchor, positive) or triplets: (anchor, positive, negative) retrieval data")
     p.add_argument("--loss", choices=LOSS_CHOICES, help="training objective (default: the task's first)")
     p.add_argument("--model", help="start from: 'default' (bundled, the default), a folder or a hub id; "
                                    "for --task distill the student (default: a copy of --teacher)")
@@ -55,6 +56,13 @@ def add_parser(sub) -> argparse.ArgumentParser:
                          help="an STS dev set in the new language (e.g. KorSTS dev), evaluated during training")
     distill.add_argument("--source-column", metavar="NAME", help="source column (default: the first)")
     distill.add_argument("--target-column", metavar="NAME", help="translation column (default: the second)")
+    retrieval = p.add_argument_group("--task pairs / triplets: any table (csv, tsv, jsonl, parquet, xlsx), "
+                                     "bi-encoder, loss mnrl (default) or cached_mnrl")
+    retrieval.add_argument("--columns", metavar="ROLE=COL,...", type=_column_mapping,
+                           help="e.g. anchor=question,positive=answer[,negative=wrong] (default: found by name, "
+                                "else the first columns in order)")
+    retrieval.add_argument("--mini-batch-size", type=_positive_int, default=32,
+                           help="cached_mnrl: rows embedded with a graph at a time (default: %(default)s)")
     p.add_argument("--out", dest="out_dir", metavar="DIR", help="output folder (new or empty)")
     p.add_argument("--epochs", type=_positive_int, help="epochs (default: 1 for NLI, 4 for STS)")
     p.add_argument("--batch-size", type=_positive_int, default=16, help="default: %(default)s")
@@ -63,7 +71,8 @@ def add_parser(sub) -> argparse.ArgumentParser:
                    help="fraction of the steps with linear warm-up (default: %(default)s)")
     p.add_argument("--weight-decay", type=float, default=0.01, help="default: %(default)s")
     p.add_argument("--max-grad-norm", type=float, default=1.0, help="gradient clipping (default: %(default)s)")
-    p.add_argument("--max-seq-length", type=_positive_int, default=128, help="default: %(default)s")
+    p.add_argument("--max-seq-length", type=_positive_int,
+                   help="truncate longer inputs to N tokens (default: the model's own, 256 for the bundled model)")
     p.add_argument("--seed", type=int, default=42, help="default: %(default)s")
     p.add_argument("--eval-steps", type=_positive_int, help="evaluate every N steps (and at each epoch end)")
     p.add_argument("--max-steps", type=_positive_int, help="stop after N steps (the schedule spans N)")
@@ -85,6 +94,8 @@ def _config(args: argparse.Namespace):
         cfg.device = args.device
         cfg.amp = not args.no_amp
         return cfg
+    if args.task in ("pairs", "triplets") and not args.encoder:
+        args.encoder = "bi"  # retrieval data trains bi-encoders
     missing = [flag for flag, value in (("--encoder", args.encoder), ("--task", args.task),
                                         ("--train", args.train_file), ("--out", args.out_dir)) if not value]
     if missing:
@@ -99,7 +110,20 @@ def _config(args: argparse.Namespace):
         batch_size=args.batch_size, lr=args.lr, warmup_ratio=args.warmup, weight_decay=args.weight_decay,
         max_grad_norm=args.max_grad_norm, seed=args.seed, eval_steps=args.eval_steps, max_steps=args.max_steps,
         device=args.device, amp=not args.no_amp, concat_product=args.concat_product,
+        columns=getattr(args, "columns", None), mini_batch_size=getattr(args, "mini_batch_size", 32),
     )
+
+
+def _column_mapping(text: str) -> dict:
+    """``anchor=q,positive=a[,negative=n]`` -> dict."""
+    out = {}
+    for part in text.split(","):
+        role, sep, column = part.partition("=")
+        role = role.strip()
+        if not sep or role not in ("anchor", "positive", "negative") or not column.strip():
+            raise argparse.ArgumentTypeError(f"expected ROLE=COLUMN with ROLE anchor, positive or negative, got {part!r}")
+        out[role] = column.strip()
+    return out
 
 
 def _format_dev(dev: dict) -> str:

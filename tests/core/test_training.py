@@ -27,7 +27,7 @@ def test_config_json_round_trip_and_defaults(tmp_path):
     assert TrainConfig(task="sts", train_file="t", out_dir="o").resolved().epochs == 4
     cfg.save(tmp_path / "c.json")
     assert TrainConfig.load(tmp_path / "c.json") == cfg
-    assert set(LOSSES) == {("bi", "nli"), ("bi", "sts"), ("cross", "nli"), ("cross", "sts")}
+    assert {("bi", "nli"), ("bi", "sts"), ("cross", "nli"), ("cross", "sts")} <= set(LOSSES)  # + distill, pairs, ...
 
 
 @pytest.mark.parametrize("change, message", [

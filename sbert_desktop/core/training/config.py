@@ -18,7 +18,7 @@ from sbert_desktop.core.errors import SbertDesktopError
 SCHEMA_VERSION = 1
 
 ENCODERS = ("bi", "cross")
-TASKS = ("nli", "sts", "distill")
+TASKS = ("nli", "sts", "distill", "pairs", "triplets")
 
 #: losses allowed for each (encoder, task); the first one is the default
 LOSSES: dict[tuple[str, str], tuple[str, ...]] = {
@@ -27,6 +27,8 @@ LOSSES: dict[tuple[str, str], tuple[str, ...]] = {
     ("cross", "nli"): ("ce",),
     ("cross", "sts"): ("bce",),
     ("bi", "distill"): ("mse",),  # multilingual distillation (core/training/distill.py)
+    ("bi", "pairs"): ("mnrl", "cached_mnrl"),  # retrieval data (core/training/retrieval.py)
+    ("bi", "triplets"): ("mnrl", "cached_mnrl"),
 }
 
 #: one line per loss, for help texts and the window's tool tips
@@ -39,12 +41,14 @@ LOSS_DESCRIPTIONS: dict[str, str] = {
     "cosent": "CoSENT: ranks the cosine similarities of the pairs in a batch by their gold scores",
     "ce": "cross-encoder, 3-way classification with cross-entropy",
     "bce": "cross-encoder, one sigmoid output, binary cross-entropy against score / max score",
+    "cached_mnrl": "multiple-negatives ranking with gradient caching (GradCache): the same gradient as mnrl "
+    "on the whole batch, with the memory of one mini-batch (--mini-batch-size)",
     "mse": "multilingual distillation: MSE of the student's source and translation embeddings to the "
     "teacher's source embedding (parallel sentences)",
 }
 
 #: the paper's number of epochs per task
-DEFAULT_EPOCHS = {"nli": 1, "sts": 4, "distill": 1}
+DEFAULT_EPOCHS = {"nli": 1, "sts": 4, "distill": 1, "pairs": 1, "triplets": 1}
 
 
 class TrainConfigError(SbertDesktopError):
@@ -86,6 +90,9 @@ class TrainConfig:
     source_column: Optional[str] = None  # None: the first column of the parallel file
     target_column: Optional[str] = None  # None: the second
     sts_dev_file: Optional[str] = None
+    # tasks "pairs" / "triplets": {"anchor": ..., "positive": ..., "negative": ...} (None: found by name)
+    columns: Optional[dict] = None
+    mini_batch_size: int = 32  # cached_mnrl: rows embedded with a graph at a time
     schema_version: int = field(default=SCHEMA_VERSION)
 
     # ----------------------------------------------------------------- derived values
@@ -144,8 +151,12 @@ class TrainConfig:
         for name in ("batch_size", "eval_batch_size"):
             if int(getattr(self, name)) < 1:
                 raise bad(f"{name} must be at least 1")
-        if self.loss_name == "mnrl" and self.batch_size < 2:
-            raise bad("mnrl needs batch_size >= 2 (the other pairs of a batch are the negatives)")
+        if self.loss_name in ("mnrl", "cached_mnrl") and self.batch_size < 2:
+            raise bad(f"{self.loss_name} needs batch_size >= 2 (the other pairs of a batch are the negatives)")
+        if self.columns and self.task not in ("pairs", "triplets"):
+            raise bad("columns apply to the pairs and triplets tasks only")
+        if int(self.mini_batch_size) < 1:
+            raise bad("mini_batch_size must be at least 1")
         for name in ("epochs", "eval_steps", "max_steps", "checkpoint_steps", "max_seq_length"):
             value = getattr(self, name)
             if value is not None and int(value) < 1:

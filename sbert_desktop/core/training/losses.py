@@ -120,14 +120,40 @@ def cosent_loss(u: Tensor, v: Tensor, target: Tensor, scale: float = 20.0) -> Te
     return torch.logsumexp(torch.cat([diff.new_zeros(1), diff.reshape(-1)]), dim=0)
 
 
-def mnrl_loss(anchor: Tensor, positive: Tensor, negative: Optional[Tensor] = None, scale: float = 20.0) -> Tensor:
+def mnrl_loss(anchor: Tensor, positive: Tensor, negative: Optional[Tensor] = None, scale: float = 20.0,
+              ids: Optional[tuple] = None) -> Tensor:
     """Multiple-negatives ranking: each anchor must pick its positive among all positives of the
-    batch and all hard negatives (cross-entropy over scaled cosine similarities)."""
+    batch and all hard negatives (cross-entropy over scaled cosine similarities).
+
+    ``ids`` (text ids of the anchors, positives and negatives, equal ids = equal texts) masks false
+    negatives: another row's candidate that is the same text as this row's positive, and the
+    positives of other rows with the same anchor (both right answers, not negatives).
+    """
     candidates = positive if negative is None or len(negative) == 0 else torch.cat([positive, negative])
     a = F.normalize(anchor, dim=-1)
     c = F.normalize(candidates, dim=-1)
     scores = a @ c.T * scale
+    if ids is not None:
+        scores = scores.masked_fill(false_negative_mask(*ids).to(scores.device), float("-inf"))
     return F.cross_entropy(scores, torch.arange(len(anchor), device=anchor.device))
+
+
+def false_negative_mask(anchor_ids, positive_ids, negative_ids=None) -> Tensor:
+    """``[b, b + n]`` True where candidate j must not count as a negative for anchor i (j != i and
+    j is i's positive text, or j is the positive of a row with i's anchor text)."""
+    import numpy as np
+
+    a = torch.as_tensor(np.asarray(anchor_ids, dtype=np.int64))
+    p = torch.as_tensor(np.asarray(positive_ids, dtype=np.int64))
+    n = torch.as_tensor(np.asarray(negative_ids if negative_ids is not None else [], dtype=np.int64))
+    cand = torch.cat([p, n])
+    b = len(a)
+    same_text = cand[None, :] == p[:, None]
+    same_anchor = torch.zeros_like(same_text)
+    same_anchor[:, :b] = a[None, :] == a[:, None]
+    mask = same_text | same_anchor
+    mask[torch.arange(b), torch.arange(b)] = False
+    return mask
 
 
 # --------------------------------------------------------------------- cross-encoder losses

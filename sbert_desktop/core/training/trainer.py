@@ -489,6 +489,8 @@ def train(cfg: TrainConfig, progress: Optional[ProgressCallback] = None, cancel:
     run_class = _Run
     if cfg.task == "distill":  # multilingual distillation: parallel data, MSE to a teacher
         from sbert_desktop.core.training.distill import DistillRun as run_class
+    elif cfg.task in ("pairs", "triplets"):  # retrieval data: mnrl / cached_mnrl (core/training/retrieval.py)
+        from sbert_desktop.core.training.retrieval import RetrievalRun as run_class
     run = run_class(cfg, progress, cancel, resume)
     run.prepare()
     return run.run()
