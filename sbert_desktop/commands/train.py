@@ -170,6 +170,7 @@ def run(args: argparse.Namespace) -> int:
             "total_steps": result.total_steps, "metric": result.metric_name, "best_metric": result.best_metric,
             "best_step": result.best_step, "steps_per_second": result.steps_per_second,
             "checkpoint": str(result.checkpoint_dir) if result.checkpoint_dir else None,
+            "max_seq_length": result.max_seq_length,
         }, indent=2))
     if result.status == "cancelled":
         print(f"cancelled at step {result.step}/{result.total_steps}; continue with: sbert-desktop train "
@@ -177,8 +178,10 @@ def run(args: argparse.Namespace) -> int:
         return 130
     best = (f", best dev {result.metric_name} {result.best_metric:.4f} at step {result.best_step}"
             if result.metric_name else "")
+    own = " (the model's own)" if cfg.max_seq_length is None else ""
     print(f"finished {result.step} steps in {result.train_seconds:.0f}s "
-          f"({result.steps_per_second:.2f} steps/s){best}; model in {result.out_dir}")
+          f"({result.steps_per_second:.2f} steps/s){best}; max_seq_length {result.max_seq_length}{own}; "
+          f"model in {result.out_dir}")
     return 0
 
 

@@ -65,7 +65,7 @@ def test_generic_column_mapping_and_forced_format(tmp_path):
     with pytest.raises(DataError, match="not a known pair data set"):
         read_pairs(path)
     ds = read_pairs(path, format="generic", columns={"sentence1": "left", "sentence2": "right", "score": "sim"})
-    assert ds.pairs() == [("a", "b"), ("c", "d")] and ds.score_range == (0.0, 5.0)
+    assert ds.pairs() == [("a", "b"), ("c", "d")] and ds.score_range == (1.0, 5.0)  # no score below 1 (#15)
     with pytest.raises(DataError, match="no score column 'nope'"):
         read_pairs(path, format="generic", columns={"sentence1": "left", "sentence2": "right", "score": "nope"})
 

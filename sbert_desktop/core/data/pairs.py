@@ -173,8 +173,15 @@ def _read_generic(path: Path, columns: Mapping[str, str] | None) -> tuple[RawTab
 
 
 def _score_range(scores: np.ndarray) -> tuple[float, float]:
+    """The scale a generic score column is on: 0–1, 1–5 (SICK-style: no score below 1) or 0–5.
+
+    A file whose scores all lie in [1, 5] is read as 1–5, so its lowest score maps to 0 in
+    ``normalized_scores`` instead of 0.2 (a 0–5 file of any size has scores below 1).
+    """
     low, high = float(scores.min()), float(scores.max())
-    for lo, hi in ((0.0, 1.0), (0.0, 5.0), (1.0, 5.0)):
+    if high <= 1.0 and low >= 0.0:
+        return (0.0, 1.0)
+    for lo, hi in ((1.0, 5.0), (0.0, 5.0)):
         if lo <= low and high <= hi:
             return (lo, hi)
     return (math.floor(low), math.ceil(high))

@@ -172,6 +172,7 @@ class CrossEncoder(nn.Module):
         activation = ("torch.nn.modules.activation.Sigmoid" if self.num_labels == 1
                       else "torch.nn.modules.linear.Identity")
         self.model.config.sentence_transformers = {"activation_fn": activation}
+        live_max_length = self.tokenizer.model_max_length  # put back after saving: the live tokenizer is unchanged
         self.tokenizer.model_max_length = self.max_seq_length  # sentence-transformers reads it from here
         if self.model.config.architectures is None:
             self.model.config.architectures = [type(self.model).__name__]
@@ -188,4 +189,5 @@ class CrossEncoder(nn.Module):
                     write_json(tmp / name, obj)
         finally:
             del self.model.config.sentence_transformers
+            self.tokenizer.model_max_length = live_max_length
         return path

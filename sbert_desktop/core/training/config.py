@@ -62,7 +62,7 @@ class TrainConfig:
     loss: Optional[str] = None
     model: str = "default"
     pooling: Optional[str] = None
-    max_seq_length: Optional[int] = 128
+    max_seq_length: Optional[int] = None  # None: the model's own (256 for the bundled model), never lowered silently
     train_file: str = ""
     dev_file: Optional[str] = None
     train_format: Optional[str] = None

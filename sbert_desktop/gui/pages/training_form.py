@@ -93,7 +93,8 @@ class TrainingForm(QWidget):
         self.warmup = _dspin(0, 1, 0.1, 0.05, 2, "Fraction of steps with a linear warm-up of the learning rate. Paper: 0.1.")
         self.weight_decay = _dspin(0, 1, 0.01, 0.01, 3, "AdamW weight decay (not on biases and LayerNorm). Default 0.01.")
         self.max_grad_norm = _dspin(0, 100, 1.0, 0.5, 2, "Clip the gradient norm to this value; 0 turns clipping off.")
-        self.max_seq_length = _spin(8, 8192, 128, "Longer sentences are truncated to this many tokens.")
+        self.max_seq_length = _spin(7, 8192, 7, "Longer inputs are truncated to this many tokens. Default: the "
+                                    "model's own (256 for the bundled model); a fine-tune keeps it.", "model's own")
         self.seed = _spin(0, 2**31 - 1, 42, "Random seed: the same seed and data give the same model.")
         self.eval_steps = _spin(0, 10**7, 0, "Evaluate on the dev file every N steps (and at each epoch end).", "each epoch")
         self.max_steps = _spin(0, 10**8, 0, "Stop after this many steps (0: train all epochs).", "no limit")
@@ -158,7 +159,7 @@ class TrainingForm(QWidget):
         self.warmup.setValue(0.1)
         self.weight_decay.setValue(0.01)
         self.max_grad_norm.setValue(1.0)
-        self.max_seq_length.setValue(128)
+        self.max_seq_length.setValue(7)  # the special value: the model's own
         self.seed.setValue(42)
         self.eval_steps.setValue(0)
         self.max_steps.setValue(0)
@@ -216,7 +217,7 @@ class TrainingForm(QWidget):
             "loss": self.loss.currentData(),
             "model": spec.source if use_active else "default",
             "pooling": spec.pooling if use_active and encoder == "bi" else None,
-            "max_seq_length": self.max_seq_length.value(),
+            "max_seq_length": None if self.max_seq_length.value() == 7 else self.max_seq_length.value(),
             "train_file": train_file,
             "dev_file": dev_file,
             "epochs": self.epochs.value() or None,
