@@ -19,13 +19,27 @@ def add_parser(sub) -> argparse.ArgumentParser:
                     "side by side. For NLI data: accuracy and macro-F1 of the cross-encoder, and of the "
                     "bi-encoder when it was trained with the softmax loss (its classifier head is beside it).")
     parser.add_argument("--model", default="default", help="bi-encoder: 'default', a folder or a hub id")
-    parser.add_argument("--pooling", choices=POOLING_CHOICES, help="pooling mode (default: the model's own)")
+    parser.add_argument("--pooling", choices=POOLING_CHOICES + ("all",),
+                        help="pooling mode (default: the model's own); 'all': the pooling table, every mode on "
+                             "one transformer pass")
     parser.add_argument("--max-seq-length", type=int)
     parser.add_argument("--data", required=True, help="pair data set (STS-B, KorSTS, SNLI, KorNLI, SICK, generic)")
     parser.add_argument("--format", choices=PAIR_FORMATS, help="force the data format (default: detected)")
     parser.add_argument("--task", choices=("sts", "nli"), help="for data with both scores and labels (SICK)")
     parser.add_argument("--cross-encoder", metavar="CE", help="cross-encoder folder or hub id to compare")
     parser.add_argument("--no-bi-encoder", action="store_true", help="evaluate only the cross-encoder")
+    parser.add_argument("--retrieval", action="store_true",
+                        help="retrieval table: each sentence1 a query, its high-scored (STS) or entailed (NLI) "
+                             "partners relevant, every sentence2 the corpus; bi-encoder alone and, with "
+                             "--cross-encoder, top-k + rerank")
+    parser.add_argument("--rerank-k", default="10,50,100", help="candidates reranked (default: %(default)s)")
+    parser.add_argument("--min-score", type=float, default=0.8,
+                        help="STS retrieval: relevant from this share of the score scale (default: %(default)s)")
+    parser.add_argument("--timing-queries", type=int, default=20,
+                        help="queries timed one by one for the time per query (default: %(default)s)")
+    parser.add_argument("--cost", action="store_true",
+                        help="bi- against cross-encoder: accuracy, measured sentences/s and pairs/s, and the cost "
+                             "of comparing all pairs of n sentences (this data set's n, 10k, 1M; extrapolated)")
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--device", default="auto")
     parser.add_argument("--json", action="store_true", help="print raw results as JSON")
@@ -41,6 +55,10 @@ def run(args: argparse.Namespace) -> int:
     from sbert_desktop.core.models import BiEncoder, CrossEncoder
 
     data = read_pairs(args.data, format=args.format, task=args.task)
+    if args.pooling == "all" or args.retrieval or args.cost:
+        from sbert_desktop.commands._evaluate_tables import run_tables
+
+        return run_tables(args, data)
     results: dict = {"data": str(data.path), "format": data.format, "task": data.task, "pairs": len(data)}
     bar = ProgressBar("evaluate", enabled=not args.quiet and not args.json)
     with bar:
