@@ -174,3 +174,21 @@ def test_unsupported_module_is_refused_by_name(tiny_hf_dir, tmp_path):
     (ref_dir / "modules.json").write_text(json.dumps(modules))
     with pytest.raises(ModelLoadError, match="WordWeights"):
         BiEncoder.load(ref_dir, device="cpu")
+
+
+def test_model_card_written_and_loading_unaffected(tiny_hf_dir, tmp_path):
+    from sentence_transformers import CrossEncoder as STCrossEncoder
+
+    from sbert_desktop.core.models import BiEncoder, CrossEncoder
+
+    ref_dir = _st_model(tiny_hf_dir, tmp_path / "st", prompts={"query": "query: "})
+    saved = BiEncoder.load(ref_dir, device="cpu").save(tmp_path / "my-model")
+    card = (saved / "README.md").read_text(encoding="utf-8")
+    assert card.startswith("---\nlibrary_name: sentence-transformers")
+    for text in ("# my-model", "Transformer → Pooling → Dense → Normalize", "| output dimension | 16 |",
+                 "query: `query: `", "SentenceTransformer(\"path/to/my-model\")", "SBERT Desktop"):
+        assert text in card, text
+    assert _cos(_st_encode(saved, SENTENCES), _st_encode(ref_dir, SENTENCES)).min() >= 0.99999
+    ce_dir = CrossEncoder.from_config(tiny_bert_config(1), tiny_hf_dir, num_labels=1).save(tmp_path / "ce")
+    assert "CrossEncoder(\"path/to/ce\")" in (ce_dir / "README.md").read_text(encoding="utf-8")
+    STCrossEncoder(str(ce_dir), device="cpu").predict([("a", "b")])

@@ -163,3 +163,22 @@ def test_cli_train_pairs_with_columns(tiny_bi_encoder_dir, tmp_path, capsys):
                "--out", str(tmp_path / "run2"), "-q"])
     err = capsys.readouterr().err.strip()
     assert rc == 2 and len(err.splitlines()) == 1 and "one.csv, line 1: a pair file needs two text columns" in err
+
+
+def test_trained_model_card(tiny_bi_encoder_dir, tmp_path):
+    from sbert_desktop.core.training import TrainConfig, train
+
+    data = _write(tmp_path / "qa.csv", ["question", "answer"], [r[:2] for r in ROWS], "csv")
+    dev = tmp_path / "dev.tsv"
+    dev.write_text("sentence1\tsentence2\tscore\n" + "".join(f"{a}\t{p}\t{i % 5}\n" for i, (a, p, _) in
+                                                                enumerate(ROWS[:10])), encoding="utf-8")
+    cfg = TrainConfig(encoder="bi", task="pairs", model=str(tiny_bi_encoder_dir), train_file=str(data),
+                      dev_file=str(dev), out_dir=str(tmp_path / "qa-model"), batch_size=8, max_seq_length=32,
+                      device="cpu", max_steps=2)
+    train(cfg)
+    card = (tmp_path / "qa-model" / "README.md").read_text(encoding="utf-8")
+    for text in ("# qa-model", "Task **pairs**, loss **mnrl**", "train: `qa.csv` (24 rows", "dev: `dev.tsv` (10 rows",
+                 "batch_size 8", "lr 2e-05", "2 of 2 steps", "logical cores", "| spearman |"):
+        assert text in card, text
+    before_after = [line for line in card.splitlines() if line.startswith("| spearman |")][0]
+    assert "not measured" not in before_after

@@ -25,6 +25,7 @@ from sbert_desktop.core.models.base import (
     to_device,
 )
 from sbert_desktop.core.models.device import resolve_device
+from sbert_desktop.core.models.card import write_card
 from sbert_desktop.core.models.modules import Normalize, load_module
 from sbert_desktop.core.models.pooling import Pooling
 from sbert_desktop.core.models.prompts import exclude_prompt, prompt_length, resolve_prompt
@@ -309,6 +310,7 @@ class BiEncoder(nn.Module):
             write_json(tmp / "sbert_desktop.json", {"kind": "bi-encoder", "base": self.source, "name": self.name,
                                                      "pooling": self.pooling.mode, "normalize": self.normalize,
                                                      "max_seq_length": self.max_seq_length})
+            write_card(tmp, self, "bi-encoder", path.name)
             for name, obj in (extra_files or {}).items():
                 target = tmp / name
                 target.parent.mkdir(parents=True, exist_ok=True)

@@ -185,6 +185,9 @@ class CrossEncoder(nn.Module):
                                                          "name": self.name, "num_labels": self.num_labels,
                                                          "labels": self.label_names,
                                                          "max_seq_length": self.max_seq_length})
+                from sbert_desktop.core.models.card import write_card
+
+                write_card(tmp, self, "cross-encoder", path.name)
                 for name, obj in (extra_files or {}).items():
                     write_json(tmp / name, obj)
         finally:

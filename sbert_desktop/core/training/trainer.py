@@ -364,6 +364,9 @@ class _Run:
                         scaler=self.scaler, state=self.state(), config_json=self.cfg.to_json())
 
     def publish(self, dev: Optional[dict[str, Any]]) -> None:
+        from sbert_desktop.core.models.card import training_card
+
+        self.model.card_data = training_card(self)  # README.md of the published folder
         info = {"step": self.step, "epoch": self.epoch + 1, "metric_name": self.metric_name,
                 "metric": None if dev is None else dev[self.metric_name], "dev": dev, "baseline": self.baseline}
         publish_model(self.out_dir, model=self.model, head=self.head, info=info)
