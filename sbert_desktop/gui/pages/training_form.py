@@ -104,6 +104,13 @@ class TrainingForm(QWidget):
         self.defaults_button = QPushButton("Paper defaults")
         self.defaults_button.setToolTip("Reset every hyperparameter to the SBERT paper's recipe")
         self.defaults_button.clicked.connect(self.reset_defaults)
+        # the Korean preset (gui/korean_preset.py): distillation on en-ko pairs, then KorSTS
+        self.korean_preset_button = QPushButton("Korean preset…")
+        self.korean_preset_button.setObjectName("koreanPreset")
+        self.korean_preset_button.setToolTip("Make the active bi-encoder (or the bundled one) Korean-capable: "
+                                             "distillation on English–Korean pairs, then KorSTS; shows the "
+                                             "estimated time before it starts")
+        self.korean_preset_button.clicked.connect(self.open_korean_preset)
 
         what = QGroupBox("What to train")
         form = QFormLayout(what)
@@ -124,6 +131,7 @@ class TrainingForm(QWidget):
                               ("Device", self.device)]:
             form.addRow(label, widget)
         form.addRow(self.defaults_button)
+        form.addRow(self.korean_preset_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for box in (what, data, hyper):
@@ -151,6 +159,13 @@ class TrainingForm(QWidget):
         for value, label in LOSSES[key]:
             self.loss.addItem(f"{value} — {label}", value)
         self.loss.setCurrentIndex(max(0, self.loss.findData(current)))
+
+    def open_korean_preset(self):
+        """Ask with the plan and its estimated time; Start runs it as a background job."""
+        from sbert_desktop.gui.korean_preset import KoreanPresetLauncher
+
+        self.korean_preset = KoreanPresetLauncher(self.state, self)
+        return self.korean_preset.ask()
 
     def reset_defaults(self) -> None:
         self.epochs.setValue(0)

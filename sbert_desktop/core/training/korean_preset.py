@@ -1,0 +1,137 @@
+"""The Korean preset: turn a bi-encoder (by default the bundled English all-MiniLM-L6-v2) into a
+Korean-capable one with the data in ``../shared/data``, in two runs:
+
+1. multilingual distillation on the English-Korean parallel sentences (``parallel/en-ko-train.tsv``;
+   dev: ``parallel/en-ko-dev.tsv`` and KorSTS dev), the model being its own teacher;
+2. KorSTS fine-tuning (``korsts/sts-train.tsv``, cosine loss) of the distilled model, dev KorSTS.
+
+The same two runs from the command line::
+
+    sbert-desktop train --encoder bi --task distill --model default \\
+        --train ../shared/data/parallel/en-ko-train.tsv --dev ../shared/data/parallel/en-ko-dev.tsv \\
+        --sts-dev ../shared/data/korsts/sts-dev.tsv --out runs/ko/distill
+    sbert-desktop train --encoder bi --task sts --model runs/ko/distill --epochs 1 \\
+        --train ../shared/data/korsts/sts-train.tsv --dev ../shared/data/korsts/sts-dev.tsv --out runs/ko/korsts
+
+:func:`estimate_seconds` gives the time on this kind of machine before anything starts (pairs,
+epochs and the per-step times measured by ``bench/korean.py``); :func:`run_preset` runs both
+stages with progress and cancel, and picks up a cancelled stage where it stopped.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from sbert_desktop.core.errors import SbertDesktopError
+from sbert_desktop.core.progress import CancelToken, Progress, ProgressCallback
+
+#: seconds per training step (batch 16, max_seq_length 128, the bundled MiniLM-L6) on two CPU cores,
+#: from bench/results/korean.txt; Hangul becomes jamo in its English vocabulary, so Korean steps are
+#: longer than English ones. Evaluation and the teacher's embeddings are included per pair.
+SECONDS_PER_STEP = {"distill": 1.0, "sts": 0.9}
+SECONDS_PER_DEV_PAIR = 0.01
+
+FILES = {
+    "parallel_train": "parallel/en-ko-train.tsv", "parallel_dev": "parallel/en-ko-dev.tsv",
+    "korsts_train": "korsts/sts-train.tsv", "korsts_dev": "korsts/sts-dev.tsv",
+}
+
+
+class PresetDataError(SbertDesktopError):
+    """The data the preset needs is not where it looks."""
+
+
+def data_dir(start: Optional[Path] = None) -> Optional[Path]:
+    """``$SBERT_DESKTOP_DATA``, else the first ``shared/data`` beside or above the project folder."""
+    env = os.environ.get("SBERT_DESKTOP_DATA")
+    if env:
+        return Path(env)
+    here = (start or Path(__file__)).resolve()
+    for parent in here.parents:
+        candidate = parent / "shared" / "data"
+        if (candidate / FILES["korsts_train"]).is_file():
+            return candidate
+    return None
+
+
+@dataclass
+class KoreanPreset:
+    distill: "object"          # TrainConfig of stage 1
+    korsts: "object"           # TrainConfig of stage 2
+    pairs: dict[str, int]      # rows per file, for the estimate
+
+    @property
+    def stages(self) -> list:
+        return [self.distill, self.korsts]
+
+
+def _rows(path: Path) -> int:
+    with open(path, "rb") as fh:
+        return max(0, sum(1 for line in fh if line.strip()) - 1)  # minus the header
+
+
+def plan(out_dir: str | Path, model: str = "default", data: Optional[Path] = None, distill_epochs: int = 1,
+         korsts_epochs: int = 1, max_seq_length: int = 128, device: str = "auto") -> KoreanPreset:
+    """The two training configurations (``out_dir/distill``, then ``out_dir/korsts``)."""
+    from sbert_desktop.core.training.config import TrainConfig
+
+    data = Path(data) if data else data_dir()
+    if data is None or not all((data / rel).is_file() for rel in FILES.values()):
+        missing = [rel for rel in FILES.values() if data is None or not (data / rel).is_file()]
+        raise PresetDataError(f"the Korean preset needs {', '.join(missing)} under {data or 'shared/data'} "
+                              "(set SBERT_DESKTOP_DATA to the folder that holds them)")
+    f = {k: str(data / rel) for k, rel in FILES.items()}
+    out = Path(out_dir)
+    common = dict(encoder="bi", batch_size=16, max_seq_length=max_seq_length, device=device, seed=42)
+    distill = TrainConfig(task="distill", model=model, train_file=f["parallel_train"], dev_file=f["parallel_dev"],
+                          sts_dev_file=f["korsts_dev"], out_dir=str(out / "distill"), epochs=distill_epochs,
+                          **common)
+    korsts = TrainConfig(task="sts", model=str(out / "distill"), train_file=f["korsts_train"],
+                         dev_file=f["korsts_dev"], out_dir=str(out / "korsts"), epochs=korsts_epochs, **common)
+    pairs = {k: _rows(Path(p)) for k, p in f.items()}
+    return KoreanPreset(distill.validate(), korsts.validate(), pairs)
+
+
+def estimate_seconds(preset: KoreanPreset) -> dict[str, float]:
+    """Seconds per stage and in total on two CPU cores (more cores or a GPU: less)."""
+    import math
+
+    p, d, k = preset.pairs, preset.distill, preset.korsts
+    distill_steps = math.ceil(p["parallel_train"] / d.batch_size) * d.num_epochs
+    korsts_steps = math.ceil(p["korsts_train"] / k.batch_size) * k.num_epochs
+    distill = (distill_steps * SECONDS_PER_STEP["distill"]
+               + (p["parallel_train"] + (p["parallel_dev"] * 2 + p["korsts_dev"] * 2) * d.num_epochs)
+               * SECONDS_PER_DEV_PAIR)
+    korsts = korsts_steps * SECONDS_PER_STEP["sts"] + p["korsts_dev"] * 2 * k.num_epochs * SECONDS_PER_DEV_PAIR
+    return {"distill": distill, "korsts": korsts, "total": distill + korsts,
+            "distill_steps": distill_steps, "korsts_steps": korsts_steps}
+
+
+def run_preset(preset: KoreanPreset, progress: Optional[ProgressCallback] = None,
+               cancel: Optional[CancelToken] = None):
+    """Run both stages; a stage already finished is skipped, a cancelled one resumed.
+
+    Progress events carry ``info["preset_stage"]`` (1 or 2) and ``info["preset_stages"]`` (2).
+    Returns the last stage's ``TrainResult`` (status "cancelled" when stopped).
+    """
+    from sbert_desktop.core.models.published import BEST_FILE
+    from sbert_desktop.core.training import find_checkpoint, train
+
+    result = None
+    for number, cfg in enumerate(preset.stages, 1):
+        out = Path(cfg.out_dir)
+        if (out / BEST_FILE).is_file() and find_checkpoint(out) is None:
+            continue  # finished earlier
+
+        def forward(event: Progress, number=number) -> None:
+            if progress is not None:
+                info = dict(event.info or {}, preset_stage=number, preset_stages=len(preset.stages))
+                progress(Progress(event.done, event.total, event.stage, info, event.elapsed))
+
+        result = train(cfg, progress=forward, cancel=cancel, resume=find_checkpoint(out) is not None)
+        if result.status != "finished":
+            return result
+    return result
