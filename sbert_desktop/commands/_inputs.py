@@ -148,7 +148,9 @@ def load_inputs(args: argparse.Namespace, bar: Any, need_model: bool = False) ->
     else:  # the embedding cache shared with ``encode`` and the window
         from sbert_desktop.core.cache import cached_encode
 
-        emb, _stats = cached_encode(bi, sf.sentences, batch_size=args.batch_size, progress=bar)
+        emb, stats = cached_encode(bi, sf.sentences, batch_size=args.batch_size, progress=bar)
+        for note in stats["notes"]:  # a repaired cache, or one that a full disk kept from being updated
+            bar.message(f"warning: {note}")
     prov = Provenance.from_models(bi, source_file=str(path))
     return Inputs(list(sf.sentences), emb, bi, prov, {"encoded": True, "column": sf.column})
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from sbert_desktop.commands._inputs import POOLING_CHOICES, add_embedding_options
 
@@ -55,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
             emb, stats = cached_encode(model, sf.sentences, batch_size=args.batch_size, progress=bar)
     if not args.no_cache:
         print(f"{stats['hits']:,} from cache, {stats['encoded']:,} encoded")
+        for note in stats["notes"]:  # a repaired cache, or one that a full disk kept from being updated
+            print(f"sbert-desktop encode: warning: {note}", file=sys.stderr)
     export_embeddings(args.out, emb, sf.sentences, Provenance.from_models(model, source_file=str(sf.path)),
                       encoding="utf-8-sig" if args.excel else "utf-8")
     notes = [f"{sf.n_blank:,} blank rows skipped" if sf.n_blank else "",

@@ -59,6 +59,7 @@ def atomic_dir(path: str | Path) -> Iterator[Path]:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    recover_dir(path)
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
     try:
         os.chmod(tmp, 0o777 & ~_umask())
@@ -94,3 +95,26 @@ def follow_umask(folder: str | Path) -> None:
             if not os.path.islink(full):
                 with contextlib.suppress(OSError):
                     os.chmod(full, 0o666 & ~mask)
+
+
+def recover_dir(path: str | Path) -> bool:
+    """After a kill between :func:`atomic_dir`'s two renames ``path`` is missing and the previous
+    folder waits under its backup name: put it back. Returns True when it did."""
+    path = Path(path)
+    if os.path.lexists(path):
+        return False
+    try:
+        backups = sorted(path.parent.glob(f".{glob_escape(path.name)}.old-*"), key=lambda p: p.stat().st_mtime)
+    except OSError:
+        return False
+    for backup in reversed(backups):
+        if backup.is_dir():
+            os.replace(backup, path)
+            return True
+    return False
+
+
+def glob_escape(name: str) -> str:
+    import glob
+
+    return glob.escape(name)

@@ -200,25 +200,59 @@ def load_checkpoint(out_dir: str | Path) -> Checkpoint:
     return Checkpoint(path, state, config)
 
 
+def _best(out_dir: Path) -> Optional[dict[str, Any]]:
+    try:
+        info = json.loads((out_dir / BEST_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return info if isinstance(info, dict) else None
+
+
 def unstarted_run(out_dir: str | Path) -> bool:
     """A folder that a run created and left before its first checkpoint (killed, or the disk was full):
-    no checkpoint, no published model, nothing but the run's configuration and history. Such a folder
-    is emptied so that the run can start again in it."""
+    no checkpoint, nothing but the run's configuration and history and, when the first evaluation
+    already published, a model whose ``best.json`` says the run did not finish. Such a folder is
+    emptied so that the run can start again in it. A finished run (``"finished": true``, or a
+    ``best.json`` written before that flag existed) is never taken for one."""
     out_dir = Path(out_dir)
-    if not out_dir.is_dir() or find_checkpoint(out_dir) is not None or (out_dir / BEST_FILE).exists():
+    if not out_dir.is_dir() or find_checkpoint(out_dir) is not None:
         return False
-    names = [n for n in os.listdir(out_dir) if not _ours(n)]
-    if "train_config.json" not in names or not set(names) <= {"train_config.json", "history.csv"}:
+    entries = os.listdir(out_dir)
+    names = [n for n in entries if not _ours(n)]
+    if not names:  # only what a killed first write left behind (a temporary train_config.json)
+        return bool(entries) and remove_leftovers(out_dir, keep_checkpoint=False) > 0
+    allowed = {"train_config.json", "history.csv"}
+    if BEST_FILE in names:
+        info = _best(out_dir)
+        if info is None or info.get("finished") is not False:
+            return False
+        allowed |= {BEST_FILE, "nli_head"} | _published_names(out_dir)
+    if "train_config.json" not in names or not set(names) <= allowed:
         return False
     remove_leftovers(out_dir, keep_checkpoint=False)
-    for name in names:
-        with contextlib.suppress(OSError):
-            (out_dir / name).unlink()
+    for name in sorted(names, key=lambda n: n == BEST_FILE):  # best.json last: a kill here is still unstarted
+        path = out_dir / name
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                path.unlink()
     return True
 
 
-def remove_checkpoint(out_dir: str | Path) -> None:
+def mark_finished(out_dir: str | Path) -> None:
+    """Record in ``best.json`` that the run finished (done before its checkpoint is removed)."""
     out_dir = Path(out_dir)
+    info = _best(out_dir)
+    if info is not None and info.get("finished") is False:
+        info["finished"] = True
+        atomic_write_text(out_dir / BEST_FILE, json.dumps(info, indent=2) + "\n")
+
+
+def remove_checkpoint(out_dir: str | Path) -> None:
+    """Called when a run finished: marks ``best.json`` finished, then removes the checkpoint."""
+    out_dir = Path(out_dir)
+    mark_finished(out_dir)
     shutil.rmtree(out_dir / CHECKPOINT_DIR, ignore_errors=True)
     remove_leftovers(out_dir, keep_checkpoint=False)
 
@@ -288,7 +322,8 @@ def publish_model(out_dir: str | Path, *, model, head, info: dict[str, Any]) -> 
             head.save(stage / "nli_head", extra={"step": info.get("step")})
             faults.boundary("publish.head")
         files = published_files(stage)
-        atomic_write_text(stage / BEST_FILE, json.dumps({"schema_version": 1, **info, "files": files}, indent=2) + "\n")
+        atomic_write_text(stage / BEST_FILE, json.dumps({"schema_version": 1, "finished": False, **info,
+                                                         "files": files}, indent=2) + "\n")
         old_model = _published_names(out_dir)
         for entry in sorted(out_dir.iterdir()):
             name = entry.name

@@ -15,7 +15,7 @@ from typing import Any, Iterator
 
 import numpy as np
 
-from sbert_desktop.core.atomic import atomic_file
+from sbert_desktop.core.atomic import atomic_file, recover_dir
 from sbert_desktop.core.errors import WorkspaceError
 from sbert_desktop.core.workspace.migrations import migrate
 from sbert_desktop.core.workspace.model import (
@@ -124,6 +124,7 @@ class _ZipReader:
 
 @contextlib.contextmanager
 def _open_reader(path: Path) -> Iterator[Any]:
+    recover_dir(path)  # a save killed between its two renames: the previous folder is put back
     if path.is_dir():
         reader: Any = _FolderReader(path)
     elif path.is_file():
