@@ -2,8 +2,9 @@
 
 A page is a ``QWidget`` subclass whose constructor takes ``(state: AppState, parent=None)`` and
 that has a class attribute ``title``. To add one, write ``sbert_desktop/gui/pages/<name>.py`` and
-list it in :data:`PAGES`; a listed module that does not exist yet is skipped (no placeholder is
-shown), as ``cli.py`` does for commands. Pages talk to each other only through the
+list it in :data:`PAGES`. A listed page whose module or class is missing is an error (raised when
+the window is built), never silently dropped; ``cli.py`` does the same for commands. Pages talk
+to each other only through the
 :class:`~sbert_desktop.gui.state.AppState` signals.
 """
 
@@ -29,24 +30,24 @@ PAGES: list[PageEntry] = [
     PageEntry("Compare", "sbert_desktop.gui.pages.compare", "ComparePage", "SP_FileDialogDetailedView"),
     PageEntry("Clusters", "sbert_desktop.gui.pages.clusters", "ClustersPage", "SP_FileDialogListView"),
     PageEntry("Map", "sbert_desktop.gui.pages.map", "MapPage", "SP_DesktopIcon"),
+    PageEntry("Evaluate", "sbert_desktop.gui.pages.evaluate", "EvaluatePage", "SP_FileDialogContentsView"),
 ]
 
 
 def page_class(entry: PageEntry):
-    """The page's class, or None when its module is not written yet."""
+    """The page's class; ImportError naming the page when its module or class is missing."""
     try:
         module = importlib.import_module(entry.module)
     except ModuleNotFoundError as exc:
         if exc.name != entry.module:
             raise
-        return None
-    return getattr(module, entry.class_name)
+        raise ImportError(f"page {entry.title!r} is listed in gui/pages/__init__.py but {entry.module} does not exist") from exc
+    cls = getattr(module, entry.class_name, None)
+    if cls is None:
+        raise ImportError(f"page {entry.title!r}: {entry.module} has no class {entry.class_name}")
+    return cls
 
 
 def available_pages() -> list[tuple[PageEntry, type]]:
-    found = []
-    for entry in PAGES:
-        cls = page_class(entry)
-        if cls is not None:
-            found.append((entry, cls))
-    return found
+    """Every listed page with its class, in sidebar order (raises when one is missing)."""
+    return [(entry, page_class(entry)) for entry in PAGES]
