@@ -213,7 +213,12 @@ class TrainConfig:
             path = next((p for p in candidates if p.is_file()), candidates[-1])
         if not path.is_file():
             raise TrainConfigError(f"{path}: no training configuration found")
-        return cls.from_json(path.read_text(encoding="utf-8"))
+        try:
+            return cls.from_json(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise TrainConfigError(f"{path}: unreadable ({exc})") from None
+        except TrainConfigError as exc:
+            raise TrainConfigError(f"{path}: {exc}") from None
 
     def save(self, path: str | Path) -> None:
         from sbert_desktop.core.atomic import atomic_write_text
