@@ -50,23 +50,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-#: errors of the disk rather than of the program: a full disk or quota, a read-only or forbidden place
-_DISK_ERRNOS = ("ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM", "EFBIG", "EIO")
-
-
-def disk_error(exc: OSError) -> str | None:
-    """One line for an :class:`OSError` the user can act on (disk full, no permission), else None."""
-    import errno
-
-    codes = {getattr(errno, name) for name in _DISK_ERRNOS if hasattr(errno, name)}
-    if exc.errno not in codes:
-        return None
-    where = exc.filename or ""
-    hint = " (free some space and run it again; nothing half-written was left)" \
-        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG) else ""
-    return f"{where + ': ' if where else ''}{exc.strerror or exc}{hint}"
-
-
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
@@ -86,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"sbert-desktop {args.command}: error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
+        from sbert_desktop.core.errors import disk_error
+
         line = disk_error(exc)
         if line is None:
             raise

@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         file_format(args.out)
     with ProgressBar("search", enabled=not args.quiet) as bar:
         inputs = load_inputs(args, bar, need_model=True)
-        inputs.bi_encoder.use_prompt(query_prompt_name(inputs.bi_encoder, args.query_prompt_name))
+        inputs.bi_encoder.use_query_prompt(query_prompt_name(inputs.bi_encoder, args.query_prompt_name))
         ce = None
         prov = inputs.provenance
         if args.cross_encoder:

@@ -41,3 +41,22 @@ class ExportError(SbertDesktopError):
 
 class WorkspaceError(SbertDesktopError):
     """A workspace or cache entry is missing, corrupt or from an unknown version."""
+
+
+#: errors of the disk rather than of the program: a full disk or quota, a read-only or forbidden place
+_DISK_ERRNOS = ("ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM", "EFBIG", "EIO")
+
+
+def disk_error(exc: BaseException) -> str | None:
+    """One line for an :class:`OSError` the user can act on (disk full, no permission), else None."""
+    import errno
+
+    if not isinstance(exc, OSError):
+        return None
+    codes = {getattr(errno, name) for name in _DISK_ERRNOS if hasattr(errno, name)}
+    if exc.errno not in codes:
+        return None
+    where = exc.filename or ""
+    hint = " (free some space and run it again; nothing half-written was left)" \
+        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG) else ""
+    return f"{where + ': ' if where else ''}{exc.strerror or exc}{hint}"

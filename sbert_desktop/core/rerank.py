@@ -81,7 +81,7 @@ def retrieve(
     """The bi-encoder's ``candidates`` best corpus sentences for ``query`` (no cross ranking yet).
 
     With ``query_index`` the query is that corpus sentence: its stored vector is used (nothing is
-    encoded) and the sentence itself is left out. Otherwise ``bi_encoder.encode([query])`` is used.
+    encoded) and the sentence itself is left out. Otherwise ``bi_encoder.encode_query([query])`` (its query prompt).
     """
     from sbert_desktop.core.similarity import semantic_search
 
@@ -95,7 +95,7 @@ def retrieve(
         if bi_encoder is None:
             raise SbertDesktopError("load a bi-encoder on the Model page to search")
         t = time.perf_counter()
-        q = np.asarray(bi_encoder.encode([query]), dtype=np.float32)
+        q = np.asarray(getattr(bi_encoder, "encode_query", bi_encoder.encode)([query]), dtype=np.float32)
         timings["encode"] = time.perf_counter() - t
     else:
         q = corpus_emb[query_index : query_index + 1]  # nothing encoded

@@ -46,7 +46,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QDeadlineTimer, QObject, QThread, Qt, Signal, Slot
 
-from sbert_desktop.core.errors import SbertDesktopError
+from sbert_desktop.core.errors import SbertDesktopError, disk_error
 from sbert_desktop.core.progress import CancelToken, Cancelled, Progress
 
 log = logging.getLogger(__name__)
@@ -68,12 +68,12 @@ class JobFailure:
 
     @property
     def expected(self) -> bool:
-        """A user mistake (bad file, unknown model): show it inline, no traceback needed."""
-        return isinstance(self.error, SbertDesktopError)
+        """A user mistake (bad file, unknown model) or a full disk: show it inline, no traceback needed."""
+        return isinstance(self.error, SbertDesktopError) or disk_error(self.error) is not None
 
     @property
     def message(self) -> str:
-        return str(self.error) or type(self.error).__name__
+        return disk_error(self.error) or str(self.error) or type(self.error).__name__
 
 
 class _JobThread(QThread):
@@ -173,8 +173,8 @@ class Job(QObject):
     @Slot(object)
     def _on_raw_done(self, outcome: tuple[str, Any]) -> None:
         status, payload = outcome
-        if status == "succeeded" and self.token.cancelled and not self.outdated:
-            status = "cancelled"  # asked to stop: the late result is not used
+        # a result that arrives after Cancel is still delivered (training returns its checkpoint
+        # that way) unless the task was replaced or its inputs changed
         if status == "succeeded" and not self.silent() and self.check_inputs is not None:
             changed = self.check_inputs(self)
             if changed:

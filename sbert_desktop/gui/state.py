@@ -180,11 +180,6 @@ class AppState(QObject):
         self.devices_changed.emit(self.devices)
 
 
-def _short_name(source: str) -> str:
-    if source == "default":
-        return "all-MiniLM-L6-v2 (bundled)"
-    path = Path(source)
-    return path.name if path.name else source
 def model_quality(model: Any, spec: ModelSpec | None = None):
     """The model's :class:`~sbert_desktop.core.quality.QualityCue` (dev figure, baseline, chance), or None."""
     from sbert_desktop.core.quality import model_cue
@@ -192,3 +187,8 @@ def model_quality(model: Any, spec: ModelSpec | None = None):
     return model_cue(model, spec.source if spec is not None else None)
 
 
+def _short_name(source: str) -> str:
+    if source == "default":
+        return "all-MiniLM-L6-v2 (bundled)"
+    path = Path(source)
+    return path.name if path.name else source

@@ -82,6 +82,8 @@ class BiEncoder(nn.Module):
         self.prompt_name: str | None = None  # the prompt chosen for encode (None: the model's default)
         self.prompt_text: str | None = None  # a custom prompt text instead of a named one ("": none)
         self.dimensions: int | None = None  # Matryoshka: keep the first N dimensions, then renormalise
+        #: the prompt of queries (search): (name, text); None: the model's 'query' prompt, else the one above
+        self.query_prompt: tuple[str | None, str | None] | None = None
         self.normalize = bool(normalize)
         self.max_seq_length = int(max_seq_length or default_max_length(tokenizer, transformer.config))
         self.do_lower_case = do_lower_case
@@ -135,6 +137,22 @@ class BiEncoder(nn.Module):
         the model does not have."""
         resolve_prompt(self.prompts, self.default_prompt_name, self.source or self.name, prompt_name, prompt)
         self.prompt_name, self.prompt_text = prompt_name, prompt
+
+    def use_query_prompt(self, prompt_name: str | None = None, prompt: str | None = None) -> None:
+        """Choose the prompt :meth:`encode_query` uses (both None: the model's 'query' prompt if it
+        has one, else the prompt of :meth:`use_prompt`)."""
+        resolve_prompt(self.prompts, self.default_prompt_name, self.source or self.name, prompt_name, prompt)
+        self.query_prompt = None if prompt_name is None and prompt is None else (prompt_name, prompt)
+
+    def query_prompt_args(self) -> dict[str, str | None]:
+        """``prompt_name``/``prompt`` keyword arguments of :meth:`encode` for queries."""
+        if self.query_prompt is not None:
+            return {"prompt_name": self.query_prompt[0], "prompt": self.query_prompt[1]}
+        return {"prompt_name": "query"} if "query" in self.prompts else {}
+
+    def encode_query(self, queries: Sequence[str], **kwargs) -> np.ndarray:
+        """``encode`` with the query prompt (search: queries and documents may take different prompts)."""
+        return self.encode(queries, **{**self.query_prompt_args(), **kwargs})
 
     def effective_prompt(self, prompt_name: str | None = None, prompt: str | None = None) -> str | None:
         """The prompt text ``encode(prompt_name=..., prompt=...)`` uses (the chosen one when both are None)."""

@@ -162,6 +162,7 @@ class DataPage(QWidget):
         state.open_file_requested.connect(self.open_path)
         state.bi_encoder_changed.connect(lambda _m: self._update_encode_button())
         state.data_changed.connect(self._show_data)
+        state.embeddings_changed.connect(self._show_embeddings)
 
     # -- loading -----------------------------------------------------------------------------
     @Slot(str)
@@ -199,12 +200,10 @@ class DataPage(QWidget):
     def _show_data(self, data: LoadedData | None) -> None:
         """Show ``data`` (this page's own load, or data set elsewhere: a restored workspace)."""
         self._update_encode_button()
+        self._show_embeddings(self.state.embeddings)
         if data is None:
+            self._clear_view()
             self.file.set_info("")
-            for label in self.facts.values():
-                label.setText("–")
-            self.model.set_columns({}, None)
-            self.histogram.set_values([])
             return
         if self.file.path() != str(data.path):
             self.file.set_path(str(data.path), emit=False)
@@ -225,6 +224,22 @@ class DataPage(QWidget):
         self.model.set_columns(columns_data, row_labels)
         self._fit_columns()
         self.histogram.set_values(info.get("lengths", []))
+
+    def _clear_view(self) -> None:
+        for label in self.facts.values():
+            label.setText("–")
+        self.model.set_columns({}, None)
+        self.histogram.set_values([])
+
+    def _show_embeddings(self, emb) -> None:
+        """The line under the Encode button follows the shared embeddings (encoded here or on
+        another page); other data opened clears it."""
+        if emb is None:
+            self.encode_status.setText("")
+        elif getattr(emb, "vectors", None) is not None and getattr(emb.vectors, "ndim", 0) == 2:
+            stats = f" ({self._stats_text})" if getattr(self, "_stats_text", "") else ""
+            self.encode_status.setText(f"{emb.vectors.shape[0]:,} embeddings of dimension {emb.vectors.shape[1]}{stats}")
+            self._stats_text = ""
 
     def _fit_columns(self) -> None:
         """Score and label columns narrow, the text columns share the rest (no scan of the rows).
@@ -262,7 +277,11 @@ class DataPage(QWidget):
             label.setText(str(values.get(key)) if values.get(key) is not None else "–")
 
     def _on_failed(self, failure: JobFailure) -> None:
+        self._clear_view()  # never the previous file's summary and preview under this file's name
         self.file.set_error(describe_error(failure.error))
+        data = self.state.data
+        if data is not None:
+            self.file.set_info(f"Still open: {data.path.name} (the other pages keep using it)")
         if not failure.expected:
             from sbert_desktop.gui.errors import show_failure
 
@@ -288,8 +307,7 @@ class DataPage(QWidget):
         from sbert_desktop.core.explore import cache_stats_text
 
         self.last_stats = stats
-        self.encode_status.setText(f"{vectors.shape[0]:,} embeddings of dimension {vectors.shape[1]} "
-                                   f"({cache_stats_text(stats)})")
+        self._stats_text = cache_stats_text(stats)  # shown with the count by _show_embeddings
         self.state.set_embeddings(sentences, vectors, fingerprint)
 
     @Slot()

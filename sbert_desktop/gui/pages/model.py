@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from sbert_desktop.gui.jobs import Job, JobFailure
 from sbert_desktop.gui.state import AppState, ModelSpec
 
+from sbert_desktop.gui.widgets.prompt_choice import PromptChoice
 #: (label, value) — the same modes as sbert_desktop.core.models.POOLING_MODES (importing that loads torch)
 POOLING_CHOICES = [
     ("Model's own", None), ("Mean of tokens", "mean"), ("CLS token", "cls"), ("Max over tokens", "max"),
@@ -169,6 +170,13 @@ class ModelPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(choose)
         left.addStretch(1)
+        # prompts per use (sentences / queries) and Matryoshka dimensions of the loaded bi-encoder
+        self.prompt_choice = PromptChoice()
+        self.prompt_choice.changed.connect(
+            lambda model: self.state.set_model(model, self.state.bi_spec, remember=False)
+            if model is self.state.bi_encoder and self.state.bi_spec is not None else None)
+        state.bi_encoder_changed.connect(self.prompt_choice.set_model)
+        left.addWidget(self.prompt_choice)
         layout.addLayout(left, 3)
         right = QVBoxLayout()
         right.addWidget(summary)

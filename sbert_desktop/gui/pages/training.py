@@ -85,6 +85,10 @@ class TrainingPage(QWidget):
         self.progress_bar.setFormat("%p%")
         self.progress_label = QLabel("Not started")
         self.progress_label.setObjectName("trainProgressLabel")
+        self.cue_label = QLabel()
+        self.cue_label.setObjectName("trainCue")
+        self.cue_label.setWordWrap(True)
+        self.cue_label.hide()
         self.loss_plot = LossPlot()
         self.metric_plot = MetricPlot()
         self.log_scale = QCheckBox("Log scale")
@@ -109,9 +113,17 @@ class TrainingPage(QWidget):
         loss_layout = QVBoxLayout(loss_box)
         loss_layout.setContentsMargins(0, 0, 0, 0)
         loss_layout.addWidget(self.loss_plot, 1)
-        loss_layout.addWidget(self.log_scale, 0, Qt.AlignmentFlag.AlignRight)
+        legend_row = QHBoxLayout()  # legends under the plots, never over the curves
+        legend_row.addWidget(self.loss_plot.legend_label, 1)
+        legend_row.addWidget(self.log_scale, 0, Qt.AlignmentFlag.AlignRight)
+        loss_layout.addLayout(legend_row)
         plots.addWidget(loss_box)
-        plots.addWidget(self.metric_plot)
+        metric_box = QWidget()
+        metric_layout = QVBoxLayout(metric_box)
+        metric_layout.setContentsMargins(0, 0, 0, 0)
+        metric_layout.addWidget(self.metric_plot, 1)
+        metric_layout.addWidget(self.metric_plot.legend_label)
+        plots.addWidget(metric_box)
         runs_box = QGroupBox("Runs (check to overlay)")
         runs_layout = QVBoxLayout(runs_box)
         runs_layout.addWidget(self.runs)
@@ -125,6 +137,7 @@ class TrainingPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.progress_bar)
         right_layout.addWidget(self.progress_label)
+        right_layout.addWidget(self.cue_label)
         right_layout.addWidget(plots, 1)
         right_layout.addWidget(runs_box)
 
@@ -225,6 +238,8 @@ class TrainingPage(QWidget):
                 metric = primary_metric(dev)
             if metric is not None:
                 run.add_metric(event.done, *metric)
+                if event.stage == "baseline":
+                    run.baseline = metric[1]  # the untrained model's figure: the curve starts there
                 if run is self.current:
                     self.metric_plot.set_metric_name(f"dev {metric[0]}")
                     self.metric_plot.append(event.done, metric[1])
@@ -242,9 +257,33 @@ class TrainingPage(QWidget):
         parts.append(f"elapsed {format_duration(elapsed, '–')}")
         if event.stage == "eval":
             parts.append("evaluated on dev")
+        elif event.stage == "baseline":
+            parts.append("evaluated the untrained model on dev")
         else:
             parts.append(f"ETA {format_duration(info.get('eta', event.eta), '–')}")
         self.progress_label.setText(" · ".join(parts))
+        if event.stage != "train" or event.done % 10 == 0:
+            self._show_cues(run)
+
+    def _show_cues(self, run: RunRecord) -> None:
+        """The quality rule on the Train page: the loss stuck at chance, the dev figure against
+        the untrained model's and chance (docs/GUI.md)."""
+        from sbert_desktop.gui.widgets.training_cues import dev_cue, loss_at_chance
+
+        c = run.config
+        texts, warn = [], False
+        stuck = loss_at_chance(str(c.get("task")), str(c.get("encoder")), c.get("loss"), run.loss_steps, run.losses,
+                               run.total_steps)
+        if stuck:
+            texts.append(stuck)
+            warn = True
+        cue = dev_cue(run.metric_name, [v for s, v in zip(run.metric_steps, run.metrics) if s > 0], run.baseline)
+        if cue is not None:
+            texts.append(cue[0])
+            warn = warn or cue[1]
+        self.cue_label.setText(" ".join(texts))
+        self.cue_label.setStyleSheet("color: #b00020;" if warn else "color: #1a7f37;")
+        self.cue_label.setVisible(bool(texts))
 
     def _on_result(self, run: RunRecord, result) -> None:
         run.result = result
@@ -284,11 +323,16 @@ class TrainingPage(QWidget):
         self.metric_plot.set_points(run.metric_steps, run.metrics)
         self.metric_plot.set_metric_name(f"dev {run.metric_name}" if run.metric_name else "dev metric")
         self._refresh_overlays()
+        self._show_cues(run)
 
     def _refresh_overlays(self) -> None:
         others = [r for r in self.runs.checked_runs() if r is not self.current]
-        self.loss_plot.set_overlays([(r.name, r.loss_steps, r.losses) for r in others])
-        self.metric_plot.set_overlays([(r.name, r.metric_steps, r.metrics) for r in others if r.metrics])
+        self.loss_plot.set_overlays([(r.display_name(), r.loss_steps, r.losses) for r in others])
+        self.metric_plot.set_overlays([(f"{r.display_name()} · {r.metric_name}", r.metric_steps, r.metrics)
+                                       for r in others if r.metrics])
+        current = self.current.metric_name if self.current is not None else ""
+        self.metric_plot.set_metric_name(f"dev {current}" if current else "dev metric",
+                                         [f"dev {r.metric_name}" for r in others if r.metrics])
 
     def _on_run_selected(self, run: RunRecord | None) -> None:
         if run is not None and not self.training and run is not self.current:
@@ -304,6 +348,9 @@ class TrainingPage(QWidget):
             self.result_label.setText(f"Cancelled; checkpoint in {run.out_dir}")
         else:
             self.result_label.setText(f"{run.status.capitalize()}: {run.out_dir}")
+        if run is not None:  # what the run was: its settings under where it is
+            self.result_label.setText(f"<b>{_escape(run.display_name())}</b>: {_escape(run.settings_text())}<br>"
+                                      f"{_escape(self.result_label.text())}")
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -340,6 +387,10 @@ class TrainingPage(QWidget):
         run = self.runs.selected_run()
         if run is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(run.out_dir)))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 if __name__ == "__main__":

@@ -13,21 +13,30 @@ from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from sbert_desktop.core.training.config import LOSSES as CORE_LOSSES
 from sbert_desktop.gui.jobs import Job
 from sbert_desktop.gui.state import AppState
 from sbert_desktop.gui.widgets.file_field import FileField, describe_error
 
-#: (encoder, task) -> losses, first is the default (mirrors core.training.config.LOSSES without importing torch)
-LOSSES = {
-    ("bi", "nli"): [("softmax", "Softmax classifier over (u, v, |u−v|) — paper"), ("mnrl", "Multiple negatives ranking")],
-    ("bi", "sts"): [("cosine", "Cosine similarity, MSE — paper"), ("cosent", "CoSENT ranking")],
-    ("cross", "nli"): [("ce", "Cross-entropy, 3 classes")],
-    ("cross", "sts"): [("bce", "Binary cross-entropy on the scaled score")],
-}
+LOSS_LABELS = {"softmax": "Softmax classifier over (u, v, |u−v|) — paper", "mnrl": "Multiple negatives ranking",
+               "cosine": "Cosine similarity, MSE — paper", "cosent": "CoSENT ranking", "ce": "Cross-entropy, 3 classes",
+               "bce": "Binary cross-entropy on the scaled score",
+               "cached_mnrl": "Multiple negatives ranking, gradient caching (big batches, small memory)"}
+#: (encoder, task) -> [(loss, label)], the first is the default: core's LOSSES (config imports no torch)
+LOSSES = {key: [(loss, LOSS_LABELS.get(loss, loss)) for loss in names] for key, names in CORE_LOSSES.items()}
 
 
-def inspect_pairs(path: str) -> dict:
-    """Worker thread: what the training reader will see in ``path`` (format, task, rows)."""
+RETRIEVAL_TASKS = ("pairs", "triplets")
+
+
+def inspect_pairs(path: str, task: str | None = None) -> dict:
+    """Worker thread: what the training reader will see in ``path`` (format, task, rows; for pair
+    and triplet files also a few rows to show before training)."""
+    if task in RETRIEVAL_TASKS:
+        from sbert_desktop.core.data.retrieval_pairs import read_retrieval_pairs
+
+        data = read_retrieval_pairs(path, task)
+        return {"format": data.format, "task": task, "rows": len(data), "encoding": "", "sample": data.rows()[:3]}
     from sbert_desktop.core.data import read_pairs
 
     pairs = read_pairs(path)
@@ -68,7 +77,10 @@ class TrainingForm(QWidget):
         self.task = QComboBox()
         self.task.addItem("STS — similarity scores", "sts")
         self.task.addItem("NLI — entailment labels", "nli")
-        self.task.setToolTip("Set from the training file when it is opened")
+        self.task.addItem("Pairs — (anchor, positive), e.g. question/answer", "pairs")
+        self.task.addItem("Triplets — (anchor, positive, negative), e.g. mined", "triplets")
+        self.task.setToolTip("Set from the training file when it is opened (STS/NLI); pairs and triplets train "
+                             "a bi-encoder with multiple-negatives ranking on retrieval data")
         self.loss = QComboBox()
         self.loss.setToolTip("The objective; the first one is the paper's")
         self.start_from = QComboBox()
@@ -77,6 +89,7 @@ class TrainingForm(QWidget):
         self.start_from.activated.connect(lambda _i: setattr(self, "_start_choice", self.start_from.currentData()))
         self.encoder.currentIndexChanged.connect(self._update_choices)
         self.task.currentIndexChanged.connect(self._update_losses)
+        self.task.currentIndexChanged.connect(self._reinspect_train)
         state.active_changed.connect(self._update_choices)
 
         self.train_file = FileField("Training pairs (STS-B, KorSTS, SNLI, KorNLI, SICK or generic)")
@@ -84,6 +97,10 @@ class TrainingForm(QWidget):
         self.train_file.path_chosen.connect(lambda path: self._inspect(self.train_file, path, set_task=True))
         self.dev_file.path_chosen.connect(lambda path: self._inspect(self.dev_file, path))
         state.data_changed.connect(self._on_data)
+        self.use_data_button = QPushButton()
+        self.use_data_button.setObjectName("useDataPairs")
+        self.use_data_button.clicked.connect(self._use_offered)
+        self.use_data_button.hide()
 
         self.epochs = _spin(0, 100, 0, "Passes over the training data. Paper: 4 for STS-B, 1 for NLI.", "paper (STS 4, NLI 1)")
         self.batch_size = _spin(1, 4096, 16, "Pairs per optimisation step. Paper: 16.")
@@ -122,6 +139,7 @@ class TrainingForm(QWidget):
         form = QFormLayout(data)
         form.addRow("Train", self.train_file)
         form.addRow("Dev", self.dev_file)
+        form.addRow(self.use_data_button)
         hyper = QGroupBox("Hyperparameters")
         form = QFormLayout(hyper)
         for label, widget in [("Epochs", self.epochs), ("Batch size", self.batch_size), ("Learning rate", self.lr),
@@ -154,11 +172,21 @@ class TrainingForm(QWidget):
 
     def _update_losses(self, *_args) -> None:
         key = (self.encoder.currentData(), self.task.currentData())
+        if key not in LOSSES and key[1] in RETRIEVAL_TASKS:  # retrieval data trains bi-encoders
+            self.encoder.setCurrentIndex(self.encoder.findData("bi"))  # calls back here through _update_choices
+            return
         current = self.loss.currentData()
         self.loss.clear()
-        for value, label in LOSSES[key]:
+        for value, label in LOSSES.get(key, []):
             self.loss.addItem(f"{value} — {label}", value)
         self.loss.setCurrentIndex(max(0, self.loss.findData(current)))
+
+    def _reinspect_train(self, *_args) -> None:
+        """A pair/triplet file is read differently from an STS/NLI one: read the train file again."""
+        retrieval = self.task.currentData() in RETRIEVAL_TASKS
+        if self.train_file.path() and (retrieval or getattr(self, "_read_as_retrieval", False)):
+            self._inspect(self.train_file, self.train_file.path())
+        self._read_as_retrieval = retrieval
 
     def open_korean_preset(self):
         """Ask with the plan and its estimated time; Start runs it as a background job."""
@@ -180,19 +208,41 @@ class TrainingForm(QWidget):
         self.max_steps.setValue(0)
 
     def _on_data(self, data) -> None:
-        if data is not None and data.kind == "pairs" and not self.train_file.path():
-            self.train_file.set_path(str(data.path))
+        """A pair file opened on the Data page is offered, never set behind the user's back: a
+        button says which field it would fill (the dev field for a dev/test/validation split)."""
+        path = str(data.path) if data is not None and data.kind == "pairs" else ""
+        self._offered = path
+        if not path or path in (self.train_file.path(), self.dev_file.path()):
+            self.use_data_button.hide()
+            return
+        field = "dev" if _looks_like_dev(data.path.name) else "train"
+        self._offered_field = field
+        self.use_data_button.setText(f"Use {data.path.name} (open on the Data page) as the {field} file")
+        self.use_data_button.show()
+
+    def _use_offered(self) -> None:
+        if getattr(self, "_offered", ""):
+            field = self.dev_file if self._offered_field == "dev" else self.train_file
+            field.set_path(self._offered)  # emits path_chosen: inspected as if picked by hand
+            self.use_data_button.hide()
 
     def _inspect(self, field: FileField, path: str, set_task: bool = False) -> Job | None:
         field.clear_messages()
         if not path:
             return None
         field.set_info("reading…")
-        job = self.state.jobs.start(f"Inspect {Path(path).name}", lambda progress, cancel: inspect_pairs(path), kind="data")
+        task = self.task.currentData() if field is self.train_file else None
+        task = task if task in RETRIEVAL_TASKS else None
+        job = self.state.jobs.start(f"Inspect {Path(path).name}", lambda progress, cancel: inspect_pairs(path, task),
+                                    kind="data")
         self._inspect_jobs[path] = job
 
         def done(info: dict) -> None:
             if field.path() != path:
+                return
+            if "sample" in info:  # pairs / triplets: a few rows, to check the columns before training
+                rows = "\n".join("  " + "  →  ".join(_short(t) for t in row) for row in info["sample"])
+                field.set_info(f"{info['format']} · {info['task'].upper()} · {info['rows']:,} {info['task']}\n{rows}")
                 return
             field.set_info(f"{info['format']} · {info['task'].upper()} · {info['rows']:,} pairs · {info['encoding']}")
             if set_task:
@@ -247,3 +297,15 @@ class TrainingForm(QWidget):
             "device": self.device.currentText(),
         }
         return config, None
+
+
+def _short(text: str, width: int = 48) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _looks_like_dev(name: str) -> bool:
+    """A file name of a dev, test or validation split (``sts-dev.csv``, ``snli_1.0_test.jsonl``)."""
+    import re
+
+    return re.search(r"(^|[^a-z])(dev|test|valid|validation|val|eval)([^a-z]|$)", name.lower()) is not None

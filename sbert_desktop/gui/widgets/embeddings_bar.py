@@ -42,11 +42,12 @@ class EmbeddingsBar(QWidget):
             signal.connect(lambda *_: self.refresh())
         self.refresh()
 
-    def refresh(self, keep_message: bool = False) -> None:
-        """Say what is encoded; ``keep_message`` leaves the last job's message (failed, cancelled, cache use)."""
+    def refresh(self, keep_message: bool = False, force: bool = False) -> None:
+        """Say what is encoded; ``keep_message`` leaves the last job's message (failed, cancelled,
+        cache use); ``force`` says it even while this bar's encode is still finishing."""
         emb, data = self.state.embeddings, self.state.data
         running = self._running()
-        if running or keep_message:
+        if (running or keep_message) and not force:
             pass
         elif emb is not None:
             dim = emb.vectors.shape[1] if getattr(emb.vectors, "ndim", 0) == 2 else "?"
@@ -105,6 +106,7 @@ class EmbeddingsBar(QWidget):
 
         self.last_stats = stats
         self.state.set_embeddings(sentences, vectors, fingerprint)
+        self.refresh(force=True)  # what is encoded now, never the message from before the encode
         self.label.setText(f"{self.label.text()} · {cache_stats_text(stats)}")
         self.encoded.emit()
 

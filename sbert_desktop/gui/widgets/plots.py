@@ -14,6 +14,7 @@ import sbert_desktop.gui  # noqa: F401  (PySide6 before pyqtgraph)
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel
 
 #: colours of overlaid runs (colour-blind friendly, Okabe–Ito)
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -28,6 +29,10 @@ def ema(values: Sequence[float], weight: float = 0.9) -> np.ndarray:
         acc = weight * acc + (1 - weight) * float(v)
         out[i] = acc / (1 - weight ** (i + 1))
     return out
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class _CurvePlot(pg.PlotWidget):
@@ -45,7 +50,12 @@ class _CurvePlot(pg.PlotWidget):
             item.getAxis(axis).setPen("#888")
             item.getAxis(axis).setTextPen("#333")
             item.getAxis(axis).enableAutoSIPrefix(False)  # "0.02", not "20 (x0.001)"
-        self.legend = item.addLegend(offset=legend_offset, labelTextColor="#222")
+        # the legend is a label the page puts under the plot: it never covers a curve or clips
+        self.legend_label = QLabel()
+        self.legend_label.setObjectName("plotLegend")
+        self.legend_label.setWordWrap(True)
+        self.legend_label.setStyleSheet("color: #222;")
+        self.legend_entries: list[tuple[str, str, bool]] = []  # (name, colour, dashed)
         self.setMenuEnabled(False)
         self._overlays: list[pg.PlotDataItem] = []
         self.steps: list[float] = []
@@ -54,21 +64,59 @@ class _CurvePlot(pg.PlotWidget):
     def _curve(self, color: str, width: float = 1.5, name: str | None = None, alpha: int = 255) -> pg.PlotDataItem:
         qc = QColor(color)
         qc.setAlpha(alpha)
-        return self.plot([], [], pen=pg.mkPen(qc, width=width), name=name, autoDownsample=True, clipToView=True)
+        if name:
+            self._own_entries = getattr(self, "_own_entries", []) + [(name, qc.name(), False)]
+            self._update_legend()
+        return self.plot([], [], pen=pg.mkPen(qc, width=width), autoDownsample=True, clipToView=True)
+
+    def _update_legend(self, overlays: Sequence[tuple[str, str, bool]] = ()) -> None:
+        self.legend_entries = list(getattr(self, "_own_entries", [])) + list(overlays)
+        parts = [f"<span style='color:{colour}'>{'╍╍' if dashed else '━━'}</span>&nbsp;{_escape(name)}"
+                 for name, colour, dashed in self.legend_entries]
+        self.legend_label.setText(" &nbsp; ".join(parts))
 
     def set_overlays(self, runs: Sequence[tuple[str, Sequence[float], Sequence[float]]]) -> None:
         """Replace the overlaid runs: ``(label, steps, values)`` each, drawn dashed."""
         for curve in self._overlays:
-            self.legend.removeItem(curve)
             self.removeItem(curve)
         self._overlays = []
+        entries = []
         for i, (label, steps, values) in enumerate(runs):
             qc = QColor(PALETTE[(i + 1) % len(PALETTE)])
             pen = pg.mkPen(qc, width=1.5, style=pg.QtCore.Qt.PenStyle.DashLine)
             # add empty, then set data: a clipToView item given data before it is in a ViewBox trips pyqtgraph
-            curve = self.plot([], [], pen=pen, name=label, autoDownsample=True, clipToView=True)
+            curve = self.plot([], [], pen=pen, autoDownsample=True, clipToView=True)
             curve.setData(list(steps), list(values))
             self._overlays.append(curve)
+            entries.append((label, qc.name(), True))
+        self._update_legend(entries)
+        self._fit_range()
+
+    def _all_points(self) -> tuple[list[float], list[float]]:
+        xs, ys = list(self.steps), list(self.values)
+        for curve in self._overlays:
+            x, y = curve.getData()
+            if x is not None:
+                xs += list(x)
+                ys += list(y)
+        return xs, ys
+
+    def _fit_range(self) -> None:
+        """Auto range, except for one point (or one step): pyqtgraph would span −5…35 around it."""
+        xs, ys = self._all_points()
+        item = self.getPlotItem()
+        if len(set(xs)) > 1:
+            item.enableAutoRange(x=True)
+        elif xs:
+            x = xs[0]
+            item.setXRange(min(0.0, x - 1), max(x + 1, x * 1.1), padding=0.02)
+        finite = [y for y in ys if y is not None and math.isfinite(y)]
+        if len(set(finite)) > 1:
+            item.enableAutoRange(y=True)
+        elif finite:
+            y = finite[0]
+            pad = max(0.05, abs(y) * 0.1)
+            item.setYRange(y - pad, y + pad, padding=0)
 
     def point_count(self) -> int:
         return len(self.steps)
@@ -113,6 +161,8 @@ class LossPlot(_CurvePlot):
     def _refresh(self) -> None:
         self._raw.setData(self.steps, self.values)
         self._smooth.setData(self.steps, self.smoothed)
+        if len(self.steps) <= 2:
+            self._fit_range()
 
 
 class MetricPlot(_CurvePlot):
@@ -121,12 +171,17 @@ class MetricPlot(_CurvePlot):
     def __init__(self, parent=None):
         super().__init__("Dev metric", "score", parent, legend_offset=(-10, -10))  # bottom right: metrics rise
         self._line = self.plot([], [], pen=pg.mkPen(CURRENT, width=2), symbol="o", symbolSize=6,
-                               symbolBrush=CURRENT, symbolPen=None, name="current")
+                               symbolBrush=CURRENT, symbolPen=None)
+        self._own_entries = [("selected run (first point: before training)", CURRENT, False)]
+        self._update_legend()
         self.metric_name = ""
 
-    def set_metric_name(self, name: str) -> None:
+    def set_metric_name(self, name: str, others: Sequence[str] = ()) -> None:
+        """The axis names the current run's metric and any other metric an overlaid run plots
+        (an NLI accuracy next to an STS Spearman is named, not passed off as Spearman)."""
         self.metric_name = name
-        self.getPlotItem().setLabel("left", name or "score")
+        names = [name or "score"] + [n for n in dict.fromkeys(others) if n and n != name]
+        self.getPlotItem().setLabel("left", " / ".join(names))
 
     def clear_points(self) -> None:
         self.steps, self.values = [], []
@@ -135,6 +190,7 @@ class MetricPlot(_CurvePlot):
     def set_points(self, steps: Sequence[float], values: Sequence[float]) -> None:
         self.steps, self.values = list(steps), list(values)
         self._line.setData(self.steps, self.values)
+        self._fit_range()
 
     def append(self, step: float, value: float) -> None:
         if value is None or not math.isfinite(value):
@@ -146,6 +202,8 @@ class MetricPlot(_CurvePlot):
         self.steps.append(step)
         self.values.append(float(value))
         self._line.setData(self.steps, self.values)
+        if len(self.steps) <= 2:
+            self._fit_range()
 
 
 class HistogramPlot(pg.PlotWidget):

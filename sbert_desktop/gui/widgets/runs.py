@@ -41,6 +41,7 @@ class RunRecord:
     metrics: list[float] = field(default_factory=list)
     total_steps: int = 0
     result: Any = None  # TrainResult
+    baseline: float | None = None  # the dev figure of the untrained model (step 0)
 
     def add_loss(self, step: float, loss: float) -> None:
         while self.loss_steps and self.loss_steps[-1] >= step:  # resumed: the last steps come again
@@ -62,9 +63,36 @@ class RunRecord:
         path = getattr(self.result, "model_dir", None)
         return Path(path) if path else None
 
+    def display_name(self) -> str:
+        """``bi STS · all-MiniLM-L6-v2 · 21:03`` — what was trained, from what, when."""
+        c = self.config
+        model = str(c.get("model") or "default")
+        model = "all-MiniLM-L6-v2" if model == "default" else (Path(model).name or model)
+        when = ""
+        stamp = self.name.split("-")
+        if len(stamp) >= 2 and len(stamp[0]) == 8 and len(stamp[1]) == 6 and stamp[1].isdigit():
+            when = f" · {stamp[0][4:6]}-{stamp[0][6:8]} {stamp[1][:2]}:{stamp[1][2:4]}"
+        return f"{c.get('encoder', '?')} {str(c.get('task', '?')).upper()} · {model}{when}"
+
     def label(self) -> str:
-        best = f" · best {max(self.metrics):.3f}" if self.metrics else ""
-        return f"{self.name} — {self.status}{best}"
+        trained = [v for step, v in zip(self.metric_steps, self.metrics) if step > 0]
+        best = f" · best {self.metric_name} {max(trained):.3f}" if trained else ""
+        return f"{self.display_name()} — {self.status}{best}"
+
+    def settings_text(self) -> str:
+        """The run's settings in one line (shown when the run is selected)."""
+        c = self.config
+        keys = [("loss", "loss"), ("epochs", "epochs"), ("batch_size", "batch"), ("lr", "lr"),
+                ("max_seq_length", "max length"), ("pooling", "pooling"), ("seed", "seed"),
+                ("max_steps", "max steps")]
+        parts = [f"{label} {c[k]}" for k, label in keys if c.get(k) not in (None, "")]
+        files = [Path(str(c[k])).name for k in ("train_file", "dev_file") if c.get(k)]
+        if files:
+            parts.append("data " + " / ".join(files))
+        trained = [v for step, v in zip(self.metric_steps, self.metrics) if step > 0]
+        if self.baseline is not None and trained:
+            parts.append(f"dev {self.metric_name} {self.baseline:.3f} untrained → best {max(trained):.3f}")
+        return " · ".join(parts)
 
 
 def _number(text: str | None) -> float | None:
@@ -110,6 +138,15 @@ def load_saved_run(out_dir: Path) -> RunRecord | None:
         if metric is not None:
             run.add_metric(step, *metric)
             best = metric[1] if best is None else max(best, metric[1])
+    try:
+        saved = json.loads((out_dir / "best.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        saved = None
+    baseline = saved.get("baseline") if isinstance(saved, dict) else None
+    if isinstance(baseline, dict) and run.metric_name in baseline and _number(str(baseline[run.metric_name])) is not None:
+        run.baseline = float(baseline[run.metric_name])  # the dev curve starts at the untrained figure
+        run.metric_steps.insert(0, 0.0)
+        run.metrics.insert(0, run.baseline)
     run.result = SimpleNamespace(status=status, model_dir=out_dir if published and not resumable else None,
                                  best_metric=best, metric_name=run.metric_name, train_seconds=0.0)
     return run

@@ -1,0 +1,43 @@
+"""What the Train page says about a run while it trains: a loss stuck at chance, and the dev figure
+against the untrained model's and chance (the quality rule of ``core.quality`` / docs/GUI.md)."""
+
+from __future__ import annotations
+
+import math
+from typing import Sequence
+
+from sbert_desktop.core.quality import judge
+
+#: the loss of a classifier that has learned nothing: ln(number of classes)
+CHANCE_LOSS = {"nli": math.log(3)}
+STUCK_TOLERANCE = 0.03
+MIN_STEPS = 20  # judge the loss only once there are this many steps and a fifth of the run
+
+
+def loss_at_chance(task: str, encoder: str, loss_name: str | None, steps: Sequence[float], losses: Sequence[float],
+                   total_steps: int) -> str | None:
+    """A warning when a three-way NLI classifier's loss stays at ln 3 (chance), else None.
+
+    Judged on the mean of the last quarter of the losses so far, once ``MIN_STEPS`` steps and a
+    fifth of the run are done. MNRL (a ranking loss) has no such level and is not judged.
+    """
+    if task != "nli" or (loss_name or "") == "mnrl" or not losses:
+        return None
+    n = len(losses)
+    if n < MIN_STEPS or (total_steps and steps[-1] < total_steps / 5):
+        return None
+    recent = list(losses)[-max(5, n // 4):]
+    mean = sum(recent) / len(recent)
+    chance = CHANCE_LOSS["nli"]
+    if abs(mean - chance) < STUCK_TOLERANCE:
+        return (f"The loss stays at {mean:.3f} ≈ ln 3 = {chance:.3f}, the loss of guessing among three labels: "
+                "the model is not learning. Try a higher learning rate, more steps or check the labels.")
+    return None
+
+
+def dev_cue(metric: str, values: Sequence[float], baseline: float | None) -> tuple[str, bool] | None:
+    """The newest dev figure judged by the quality rule: ``(text, is_warning)``, or None."""
+    if not values or not metric:
+        return None
+    cue = judge(metric.removeprefix("dev ").strip(), float(values[-1]), baseline)
+    return cue.text, cue.warning
