@@ -32,6 +32,10 @@ from sbert_desktop.gui.widgets.rerank_view import RerankPanel
 from sbert_desktop.gui.widgets.table import ColumnsTableModel, configure_big_table
 
 METHODS = [("UMAP", "umap"), ("t-SNE", "tsne"), ("PCA", "pca")]
+SEARCH_MODES = [("Words", "word", "Sentences containing these whole words (\"rain\" does not find \"training\")"),
+                ("Text", "text", "Sentences containing this text anywhere, inside words too"),
+                ("Meaning", "meaning", "The sentences nearest in meaning: the query is embedded with the bi-encoder")]
+SEMANTIC_HITS = 20  # "Meaning" highlights this many nearest sentences (more for big corpora)
 AUTO_PROJECT_UP_TO = 20_000  # showing the page projects by itself up to this many sentences
 
 
@@ -58,6 +62,7 @@ class MapPage(QWidget):
         for text, value in METHODS:
             self.method.addItem(text, value)
         self.method.currentIndexChanged.connect(self._update_enabled)
+        self.method.currentIndexChanged.connect(self._on_method_changed)
         self.metric_box = QComboBox()
         self.metric_box.addItems(["cosine", "euclidean"])
         self.seed = QSpinBox()
@@ -113,23 +118,40 @@ class MapPage(QWidget):
             button.toggled.connect(lambda on, m=mode: on and self.scatter.set_mode(m))
             self.tools.addButton(button)
             tool_row.addWidget(button)
+        self.zoom_all_button = QToolButton()
+        self.zoom_all_button.setText("Zoom to all")
+        self.zoom_all_button.setObjectName("zoomAll")
+        self.zoom_all_button.setToolTip("The map opens on the bulk of the points; this shows every point")
+        self.zoom_all_button.clicked.connect(lambda: self.scatter.zoom_all())
+        tool_row.addWidget(self.zoom_all_button)
         self.clear_button = QPushButton("Clear selection")
         self.clear_button.clicked.connect(lambda: self.scatter.clear_selection())
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Highlight sentences containing…")
+        self.search.setPlaceholderText("Highlight sentences…")
         self.search.setClearButtonEnabled(True)
+        self.search_mode = QComboBox()
+        self.search_mode.setObjectName("searchMode")
+        for text, value, tip in SEARCH_MODES:
+            self.search_mode.addItem(text, value)
+            self.search_mode.setItemData(self.search_mode.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        self.search_mode.setCurrentIndex(self.search_mode.findData("word"))
+        self.search_mode.currentIndexChanged.connect(lambda _i: self.apply_search())
         self._search_timer = QTimer(self, singleShot=True, interval=200)
         self._search_timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.legend = QListWidget()
         self.legend.setObjectName("legend")
-        self.legend.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.legend.setWordWrap(True)  # long cluster names wrap between words, never cut mid-word
+        self.legend.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.legend.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         select_box = QGroupBox("Select and search")
         sv = QVBoxLayout(select_box)
         sv.addLayout(tool_row)
         sv.addWidget(self.clear_button)
-        sv.addWidget(self.search)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.search_mode)
+        sv.addLayout(search_row)
         legend_box = QGroupBox("Clusters")
         QVBoxLayout(legend_box).addWidget(self.legend)
         left = QWidget()
@@ -190,6 +212,20 @@ class MapPage(QWidget):
         self.min_dist.setEnabled(method == "umap")
         running = self.state.jobs.current("project") is not None
         self.project_button.setEnabled(self.state.embeddings is not None and not running)
+
+    def _on_method_changed(self, *_args) -> None:
+        """The combo never lies about the map: a projection already made with the new method is
+        shown at once; while one runs (the automatic one included) it is replaced by the new
+        method's; otherwise the status says which map is shown until Project is pressed."""
+        if self.state.embeddings is None:
+            return
+        if self.exploration.cached_projection(self.params()) is not None or self.state.jobs.current("project"):
+            self.project()
+            return
+        shown = self.exploration.projection
+        if shown is not None:
+            self.status.setText(f"Showing {shown.params['method'].upper()}; press Project for "
+                                f"{self.method.currentText()}.")
 
     def cancel(self) -> None:
         job = self.state.jobs.current("project")
@@ -294,7 +330,8 @@ class MapPage(QWidget):
     # -- workspace -----------------------------------------------------------------------------
     def _form(self) -> dict:
         return {"method": self.method, "metric": self.metric_box, "seed": self.seed, "perplexity": self.perplexity,
-                "n_neighbors": self.n_neighbors, "min_dist": self.min_dist, "search": self.search}
+                "n_neighbors": self.n_neighbors, "min_dist": self.min_dist, "search": self.search,
+                "search_mode": self.search_mode}
 
     def workspace_state(self) -> dict:
         """The form and the search text as JSON (map and selection are saved by ``gui.workspace_io``)."""
@@ -305,16 +342,52 @@ class MapPage(QWidget):
         self._update_enabled()
 
     # -- interaction ---------------------------------------------------------------------------
-    def apply_search(self) -> None:
+    def apply_search(self) -> Job | None:
+        """Highlight by whole words (default), by text anywhere, or by meaning (the query embedded
+        with the bi-encoder; its nearest sentences, a background job)."""
+        import re
+
         emb = self.state.embeddings
         query = self.search.text().strip().lower()
         if not query or emb is None or not len(self.scatter.coords):
             self.scatter.set_matches(None)
-            return
+            return None
+        mode = self.search_mode.currentData()
+        if mode == "meaning":
+            return self._semantic_search(query)
         if self._lower is None:
             self._lower = [s.lower() for s in emb.sentences]
-        mask = np.fromiter((query in s for s in self._lower), bool, len(self._lower))
+        if mode == "word":
+            pattern = re.compile(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in query.split()) + r"(?!\w)")
+            mask = np.fromiter((pattern.search(s) is not None for s in self._lower), bool, len(self._lower))
+        else:
+            mask = np.fromiter((query in s for s in self._lower), bool, len(self._lower))
         self.scatter.set_matches(mask)
+        return None
+
+    def _semantic_search(self, query: str) -> Job | None:
+        bi, emb = self.state.bi_encoder, self.state.embeddings
+        if bi is None:
+            self.scatter.set_matches(None)
+            self.scatter.info.setText("Load a bi-encoder on the Model page to search by meaning.")
+            return None
+        vectors, n = emb.vectors, len(emb.sentences)
+        k = min(n, max(SEMANTIC_HITS, n // 100))
+
+        def work(progress, cancel):
+            q = np.asarray(bi.encode([query]), np.float32)[0]
+            v = np.asarray(vectors, np.float32)
+            sims = v @ q / (np.linalg.norm(v, axis=1) * np.linalg.norm(q) + 1e-12)
+            mask = np.zeros(n, bool)
+            mask[np.argpartition(-sims, k - 1)[:k]] = True
+            return mask
+
+        job = self.state.jobs.start("Search the map by meaning", work, kind="map-search",
+                                    inputs=self.state.inputs("embeddings", "bi-encoder"))
+        job.succeeded.connect(lambda mask: self.scatter.set_matches(mask, f"nearest in meaning to “{query}”")
+                              if self.search.text().strip().lower() == query
+                              and self.search_mode.currentData() == "meaning" else None)
+        return job
 
     def _sentence(self, row: int) -> str:
         emb = self.state.embeddings

@@ -222,6 +222,7 @@ class EmbeddingScatter(QWidget):
         self.matches: np.ndarray | None = None  # boolean mask over every row
         self.current = -1
         self._hovered = -1
+        self.outside = 0  # points left outside the view by fit_bulk (far-away outliers)
         self.view.rect_selected.connect(self.select_rect)
         self.view.lasso_selected.connect(self.select_lasso)
         self.view.clicked.connect(lambda xy: self.click_at(*xy))
@@ -257,16 +258,54 @@ class EmbeddingScatter(QWidget):
         self.hover_text.hide()
         self._redraw()
         if auto_range and n:
-            self.view.autoRange(padding=0.04)
+            self.fit_bulk()
+
+    def bulk_range(self, keep: float = 0.98) -> tuple[tuple[float, float], tuple[float, float]] | None:
+        """The box holding the central ``keep`` share of the points on each axis, when a few
+        far-away points would squeeze the rest into a strip (else None: fit everything)."""
+        c = self.coords
+        if len(c) < 20:
+            return None
+        tail = (1 - keep) / 2 * 100
+        lo, hi = np.percentile(c, [tail, 100 - tail], axis=0)
+        full_lo, full_hi = c.min(axis=0), c.max(axis=0)
+        span, full = np.maximum(hi - lo, 1e-12), full_hi - full_lo
+        if np.all(full <= 2.5 * span):
+            return None
+        # the bulk's own tails stay in view: every point within half a span of the central box
+        near = np.all((c >= lo - 0.5 * span) & (c <= hi + 0.5 * span), axis=1)
+        lo, hi = c[near].min(axis=0), c[near].max(axis=0)
+        pad = 0.04 * np.maximum(hi - lo, 1e-12)
+        return (float(lo[0] - pad[0]), float(hi[0] + pad[0])), (float(lo[1] - pad[1]), float(hi[1] + pad[1]))
+
+    def fit_bulk(self) -> None:
+        """Show the bulk of the points; ``zoom_all`` shows every point (a far cluster included)."""
+        box = self.bulk_range()
+        if box is None:
+            self.zoom_all()
+            return
+        (x0, x1), (y0, y1) = box
+        self.view.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        c = self.coords
+        self.outside = int(np.sum((c[:, 0] < x0) | (c[:, 0] > x1) | (c[:, 1] < y0) | (c[:, 1] > y1)))
+        self._update_info()
+
+    def zoom_all(self) -> None:
+        self.view.autoRange(padding=0.04)
+        self.outside = 0
+        self._update_info()
 
     def set_labels(self, labels: np.ndarray | None) -> None:
         n = len(self.coords)
         self.labels = np.zeros(n, np.int64) if labels is None or len(labels) != n else np.asarray(labels, np.int64)
         self._redraw()
 
-    def set_matches(self, mask: np.ndarray | None) -> None:
+    match_label = "matching"
+
+    def set_matches(self, mask: np.ndarray | None, label: str = "matching") -> None:
         """Emphasise the rows where ``mask`` is True (search hits); None clears it."""
         self.matches = None if mask is None else np.asarray(mask, bool)
+        self.match_label = label
         self._redraw()
 
     def emphasis(self) -> np.ndarray | None:
@@ -300,7 +339,9 @@ class EmbeddingScatter(QWidget):
         if self.selected is not None:
             parts.append(f"{len(self.selected):,} selected")
         if self.matches is not None:
-            parts.append(f"{int(self.matches.sum()):,} matching")
+            parts.append(f"{int(self.matches.sum()):,} {self.match_label}")
+        if getattr(self, "outside", 0):
+            parts.append(f"{self.outside:,} far-away points outside the view (Zoom to all shows them)")
         self.info.setText(" · ".join(parts) if n else "No points")
 
     # -- interaction ---------------------------------------------------------------------------
