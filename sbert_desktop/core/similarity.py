@@ -87,6 +87,7 @@ class PairTable:
     first: np.ndarray  # int64 [m]
     second: np.ndarray  # int64 [m]
     scores: np.ndarray  # float32 [m]
+    method: str = "exact"  # how the candidate neighbours were found: "exact" or "ivf"
 
     def __len__(self) -> int:
         return int(self.scores.shape[0])
@@ -96,7 +97,7 @@ class PairTable:
             yield a, b, s
 
     def head(self, n: int) -> "PairTable":
-        return PairTable(self.first[:n], self.second[:n], self.scores[:n])
+        return PairTable(self.first[:n], self.second[:n], self.scores[:n], self.method)
 
     def to_list(self) -> list[list[float | int]]:
         """``[[score, i, j], ...]``, the shape of sentence-transformers' ``paraphrase_mining``."""
@@ -111,11 +112,13 @@ class Neighbors:
     """The ``k`` best corpus rows of each query row, best first.
 
     ``indices`` int64 [q, k] (-1 where the corpus had fewer than k rows), ``scores`` float32 [q, k]
-    (-inf where ``indices`` is -1).
+    (-inf where ``indices`` is -1). ``method``: ``"exact"`` or ``"ivf"`` (approximate, see
+    :mod:`sbert_desktop.core.neighbors`).
     """
 
     indices: np.ndarray
     scores: np.ndarray
+    method: str = "exact"
 
     def __len__(self) -> int:
         return int(self.indices.shape[0])
@@ -305,7 +308,7 @@ def pairs_from_neighbors(
     order = np.argsort(-scores, kind="stable")  # stable: equal scores stay in (lo, hi) order
     if max_pairs is not None:
         order = order[:max_pairs]
-    return PairTable(lo[order], hi[order], scores[order].astype(np.float32))
+    return PairTable(lo[order], hi[order], scores[order].astype(np.float32), neighbors.method)
 
 
 def mine_pairs(
@@ -316,8 +319,13 @@ def mine_pairs(
     min_score: float | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    method: str = "auto",
 ) -> PairTable:
     """Paraphrase mining: the ``top_k`` nearest neighbours of every sentence as unordered pairs.
+
+    ``method``: ``"exact"``, ``"ivf"`` or ``"auto"`` (exact below
+    :data:`sbert_desktop.core.neighbors.EXACT_BELOW` sentences, the cached approximate index above;
+    ``PairTable.method`` says which). The exact path is described below.
 
     Same candidates as ``sentence_transformers.util.paraphrase_mining_embeddings(emb, top_k=top_k)``
     (pairs ``i < j``, highest cosine first) but computed in ``chunk_size`` x ``chunk_size`` blocks,
@@ -325,7 +333,12 @@ def mine_pairs(
     with numpy instead of a Python heap. Memory: two blocks (``chunk_size**2 * 4`` bytes each,
     64 MB at 4096) plus ``n * top_k * 12`` bytes, whatever ``n``.
     """
-    neighbors = nearest_neighbors(emb, top_k, chunk_size, progress, cancel)
+    from sbert_desktop.core.neighbors import choose_method, knn_graph
+
+    if choose_method(int(np.asarray(emb).shape[0]), method) == "exact":
+        neighbors = nearest_neighbors(emb, top_k, chunk_size, progress, cancel)
+    else:
+        neighbors = knn_graph(emb, top_k, method=method, progress=progress, cancel=cancel)
     return pairs_from_neighbors(neighbors, max_pairs=max_pairs, min_score=min_score)
 
 
