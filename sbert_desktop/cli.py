@@ -36,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Sentence-BERT workbench. Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"sbert-desktop {__version__}")
+    parser.add_argument("--lang", choices=("ko", "en"),
+                        help="the window's language (default: View → Language, else the system locale)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.add_argument("file", nargs="?", help="a sentence file or pair data set to open")
@@ -57,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in (None, "gui"):
         from sbert_desktop.gui.app import run_app
 
-        return run_app(getattr(args, "file", None))
+        return run_app(getattr(args, "file", None), lang=args.lang)
 
     from sbert_desktop.core.errors import SbertDesktopError
     from sbert_desktop.core.progress import Cancelled

@@ -43,4 +43,8 @@ pip=(.venv/bin/python -m pip install -q --disable-pip-version-check)
 # Set TORCH_INDEX_URL to a CPU wheel index on machines whose default index serves CUDA builds.
 "${pip[@]}" ${TORCH_INDEX_URL:+--index-url "$TORCH_INDEX_URL"} "torch==2.13.0"
 "${pip[@]}" -e ".${extras}"
+# the Korean translation of the window (resources/i18n/*.ts -> .qm; a built .qm is also shipped)
+for ts in resources/i18n/*.ts; do
+  [ -x .venv/bin/pyside6-lrelease ] && .venv/bin/pyside6-lrelease -silent "$ts" -qm "${ts%.ts}.qm" || true
+done
 echo "setup: done (.venv/bin/sbert-desktop)"

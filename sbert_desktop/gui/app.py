@@ -29,11 +29,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_app(file: str | None = None, argv: list[str] | None = None, load_model: bool = True,
-            first_run: bool | None = None) -> int:
+            first_run: bool | None = None, lang: str | None = None) -> int:
     """Open the main window (optionally on ``file``) and run until it closes; returns the exit code.
 
     ``first_run``: None ("auto") opens the bundled example on the first start when no ``file`` is
-    given (see :mod:`sbert_desktop.gui.first_run`); True/False forces it on or off.
+    given (see :mod:`sbert_desktop.gui.first_run`); True/False forces it on or off. ``lang``:
+    "ko" or "en" (default: View → Language's choice, else the system locale; see gui/i18n.py).
     """
     from sbert_desktop.gui.errors import install_excepthook, setup_logging
     from sbert_desktop.gui.main_window import MainWindow
@@ -47,6 +48,9 @@ def run_app(file: str | None = None, argv: list[str] | None = None, load_model: 
     log_path = setup_logging()
     log.info("starting SBERT Desktop; log file %s", log_path)
     state = AppState()
+    from sbert_desktop.gui.i18n import choose_language, install_translators
+
+    install_translators(app, choose_language(lang, state.settings))  # before any widget is built
     window = MainWindow(state)
     install_excepthook(lambda: window)
     window.show()

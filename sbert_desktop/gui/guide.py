@@ -8,22 +8,26 @@ restarts; *Help → Show guide* brings it back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDockWidget, QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget,
 )
 
 DISMISSED_KEY = "guide_dismissed"
 
-#: (page title, one line on it), in workflow order
+#: (page title, one line on it), in workflow order; the lines are translated when shown ("Guide")
 STEPS = [
-    ("Data", "Open sentences or pairs and see what is in them."),
-    ("Model", "Pick the model and pooling; the bundled one is loaded."),
-    ("Train", "Fine-tune on pairs; the example's are set: press Start."),
-    ("Compare", "Mine paraphrases and check scores against gold."),
-    ("Clusters", "Topics found by HDBSCAN, named by keywords."),
-    ("Map", "Sentences in 2-D: hover, click, lasso, search."),
+    ("Data", QT_TRANSLATE_NOOP("Guide", "Open sentences or pairs and see what is in them.")),
+    ("Model", QT_TRANSLATE_NOOP("Guide", "Pick the model and pooling; the bundled one is loaded.")),
+    ("Train", QT_TRANSLATE_NOOP("Guide", "Fine-tune on pairs; the example's are set: press Start.")),
+    ("Compare", QT_TRANSLATE_NOOP("Guide", "Mine paraphrases and check scores against gold.")),
+    ("Clusters", QT_TRANSLATE_NOOP("Guide", "Topics found by HDBSCAN, named by keywords.")),
+    ("Map", QT_TRANSLATE_NOOP("Guide", "Sentences in 2-D: hover, click, lasso, search.")),
 ]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Guide", text)
 
 
 def is_dismissed(settings) -> bool:
@@ -55,7 +59,10 @@ class GuidePanel(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 4, 4, 4)
         row.setSpacing(2)
+        from sbert_desktop.gui.i18n import page_title
+
         for i, (title, line) in enumerate(STEPS):
+            line, shown = _tr(line), page_title(title)
             if i:
                 arrow = QLabel("→")
                 arrow.setStyleSheet("color: palette(mid);")
@@ -69,9 +76,9 @@ class GuidePanel(QFrame):
             card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             button = QToolButton()
             button.setObjectName(f"guide_{title}")
-            button.setText(f"{i + 1}. {title}")
+            button.setText(f"{i + 1}. {shown}")
             button.setAutoRaise(True)
-            button.setToolTip(f"Show the {title} page")
+            button.setToolTip(QCoreApplication.translate("Guide", "Show the %1 page").replace("%1", shown))
             button.setStyleSheet("font-weight: bold;")
             button.clicked.connect(lambda _checked=False, t=title: self.page_requested.emit(t))
             text = QLabel(line)
@@ -89,7 +96,7 @@ class GuidePanel(QFrame):
         self.close_button.setObjectName("guideClose")
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip("Hide the guide (Help → Show guide brings it back)")
+        self.close_button.setToolTip(QCoreApplication.translate("Guide", "Hide the guide (Help → Show guide brings it back)"))
         self.close_button.clicked.connect(self.dismissed.emit)
         row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -105,7 +112,7 @@ class GuideDock(QDockWidget):
     """The guide in a title-less dock at the top of the main window."""
 
     def __init__(self, window, parent: QWidget | None = None):
-        super().__init__("Guide", parent if parent is not None else window)
+        super().__init__(QCoreApplication.translate("Guide", "Guide"), parent if parent is not None else window)
         self.setObjectName("guideDock")
         self.window_ = window
         self.panel = GuidePanel()

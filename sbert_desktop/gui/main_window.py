@@ -71,6 +71,9 @@ class MainWindow(QMainWindow):
         for entry, cls in available_pages():
             icon = getattr(QStyle.StandardPixmap, entry.icon, None) if entry.icon else None
             self.add_page(entry.title, cls(self.state), icon)
+        from sbert_desktop.gui.i18n import add_language_menu
+
+        add_language_menu(self)  # View → Language (applies at the next start)
         self.state.active_changed.connect(self._update_model_label)
         self.state.jobs.jobs_changed.connect(self._update_jobs)
         self.state.jobs.job_started.connect(self._watch_job)
@@ -83,7 +86,9 @@ class MainWindow(QMainWindow):
     # -- pages -------------------------------------------------------------------------------
     def add_page(self, title: str, widget: QWidget, icon: QStyle.StandardPixmap | None = None) -> int:
         """Add ``widget`` as a page named ``title`` (Ctrl+N shows the N-th page); returns its index."""
-        item = QListWidgetItem(title)
+        from sbert_desktop.gui.i18n import page_title
+
+        item = QListWidgetItem(page_title(title))  # shown translated; ``title`` stays the key
         if icon is not None:
             item.setIcon(self.style().standardIcon(icon))
         item.setSizeHint(QSize(0, 34))
@@ -92,7 +97,7 @@ class MainWindow(QMainWindow):
         self.pages[title] = widget
         if self.sidebar.currentRow() < 0:
             self.sidebar.setCurrentRow(0)
-        action = self.view_menu.addAction(title, lambda t=title: self.show_page(t))
+        action = self.view_menu.addAction(page_title(title), lambda t=title: self.show_page(t))
         if index < 9:
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
         return index
@@ -114,30 +119,30 @@ class MainWindow(QMainWindow):
 
     # -- menus -------------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.open_action = file_menu.addAction("&Open…", self.open_dialog)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.open_action = file_menu.addAction(self.tr("&Open…"), self.open_dialog)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.save_action = file_menu.addAction("&Save Model As…", self.save_model_dialog)
+        self.save_action = file_menu.addAction(self.tr("&Save Model As…"), self.save_model_dialog)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         file_menu.addSeparator()
-        quit_action = file_menu.addAction("&Quit", self.close)
+        quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.view_menu = self.menuBar().addMenu("&View")  # add_page adds one entry per page
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))  # add_page adds one entry per page
         from sbert_desktop.gui.jobs_menu import JobsMenu
 
         self.jobs_menu = JobsMenu(self.state.jobs, self)  # each running task with its own Cancel
         self.menuBar().addMenu(self.jobs_menu)
-        help_menu = self.menuBar().addMenu("&Help")
-        self.example_action = help_menu.addAction("Open &example", self.open_example)
-        self.example_action.setToolTip("Open the bundled example: sentences on the map, STS pairs ready to train")
-        self.guide_action = help_menu.addAction("Show &guide", self.show_guide)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.example_action = help_menu.addAction(self.tr("Open &example"), self.open_example)
+        self.example_action.setToolTip(self.tr("Open the bundled example: sentences on the map, STS pairs ready to train"))
+        self.guide_action = help_menu.addAction(self.tr("Show &guide"), self.show_guide)
         help_menu.addSeparator()
-        about = help_menu.addAction("&About SBERT Desktop", self.show_about)
+        about = help_menu.addAction(self.tr("&About SBERT Desktop"), self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
-        help_menu.addAction("Open &log folder", self._open_log_folder)
+        help_menu.addAction(self.tr("Open &log folder"), self._open_log_folder)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -145,10 +150,10 @@ class MainWindow(QMainWindow):
         for path in recent:
             self.recent_menu.addAction(path, lambda p=path: self.open_file(p))
         if not recent:
-            self.recent_menu.addAction("(none)").setEnabled(False)
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
         else:
             self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear list", self.state.settings.clear_recent_files)
+            self.recent_menu.addAction(self.tr("Clear list"), self.state.settings.clear_recent_files)
 
     def open_dialog(self) -> None:
         recent = self.state.settings.recent_files()
@@ -172,7 +177,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMenu
 
         self.workspace = WorkspaceActions(self)
-        file_menu = next(a.menu() for a in self.menuBar().actions() if a.text() == "&File")
+        file_menu = next(a.menu() for a in self.menuBar().actions() if a.text() == self.tr("&File"))
         taken = {a.shortcut().toString() for a in file_menu.actions() if not a.shortcut().isEmpty()}
         self.workspace.set_shortcuts(taken)
         separators = [a for a in file_menu.actions() if a.isSeparator()]
@@ -181,10 +186,10 @@ class MainWindow(QMainWindow):
         file_menu.insertActions(before, [self.workspace.open_action, self.workspace.save_action])
         self.open_workspace_action = self.workspace.open_action
         self.save_workspace_action = self.workspace.save_action
-        tools = QMenu("&Tools", self)
-        self.cache_action = tools.addAction("&Embedding cache…", self.show_cache_dialog)
-        self.cache_action.setStatusTip("See and limit the embeddings kept on disk, or clear them")
-        help_action = next((a for a in self.menuBar().actions() if a.text() == "&Help"), None)
+        tools = QMenu(self.tr("&Tools"), self)
+        self.cache_action = tools.addAction(self.tr("&Embedding cache…"), self.show_cache_dialog)
+        self.cache_action.setStatusTip(self.tr("See and limit the embeddings kept on disk, or clear them"))
+        help_action = next((a for a in self.menuBar().actions() if a.text() == self.tr("&Help")), None)
         if help_action is not None:
             self.menuBar().insertMenu(help_action, tools)
         else:
