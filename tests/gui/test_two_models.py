@@ -95,3 +95,27 @@ def test_a_weak_cross_encoder_is_flagged_where_it_reranks(qtbot, window, tiny_bi
     assert notice.isVisible() and "dev ρ 0.35, 0.30 before training" in notice.label.text()
     window.show_page("Model")
     assert "Weak" in window.page("Model").loaded.text()
+
+
+def test_search_says_when_the_reranking_cross_encoder_is_weak(qtbot, window, tiny_bi_encoder, tiny_cross_encoder,
+                                                              tiny_cross_encoder_dir):
+    from _explore import topic_embeddings, topic_sentences
+
+    from sbert_desktop.gui.state import ModelSpec
+
+    (tiny_cross_encoder_dir / "best.json").write_text(json.dumps(
+        {"schema_version": 1, "metric_name": "spearman", "metric": 0.35}))
+    state = window.state
+    state.set_model(tiny_bi_encoder, ModelSpec(source="tiny-bi"), remember=False)
+    state.set_model(tiny_cross_encoder, ModelSpec(encoder="cross", source=str(tiny_cross_encoder_dir)),
+                    remember=False)
+    sentences, topics = topic_sentences()
+    state.set_embeddings(sentences, topic_embeddings(topics, dim=32))  # the tiny model's dimension
+    window.show_page("Compare")
+    page = window.page("Compare")
+    page.tabs.setCurrentIndex(1)
+    qtbot.keyClicks(page.query, "espresso in the club")
+    with qtbot.waitSignal(page.rerank.finished, timeout=60_000):
+        qtbot.keyClick(page.query, Qt.Key.Key_Return)
+    text = page.rerank.cross_label.text()
+    assert "reranked" in text and "dev ρ 0.35" in text and "Weak" in text

@@ -28,6 +28,7 @@ from sbert_desktop.core.models.device import resolve_device
 from sbert_desktop.core.models.card import write_card
 from sbert_desktop.core.models.modules import Normalize, load_module
 from sbert_desktop.core.models.pooling import Pooling
+from sbert_desktop.core.models.runtime import InferenceRuntime
 from sbert_desktop.core.models.prompts import exclude_prompt, prompt_length, resolve_prompt
 from sbert_desktop.core.models.published import check_published
 from sbert_desktop.core.models.sources import ModelSource, resolve_source
@@ -65,7 +66,7 @@ def _one_line(exc: BaseException) -> str:
     return text if len(text) <= 300 else text[:297] + "..."
 
 
-class BiEncoder(nn.Module):
+class BiEncoder(InferenceRuntime, nn.Module):
     """Backbone + pooling (+ normalisation): one embedding per sentence."""
 
     def __init__(self, transformer: nn.Module, tokenizer: Any, pooling: Pooling, *, normalize: bool = False,
@@ -97,7 +98,7 @@ class BiEncoder(nn.Module):
     def load(cls, source: str | os.PathLike = "default", *, pooling: str | None = None,
              max_seq_length: int | None = None, normalize: bool | None = None, device: str = "auto",
              prompt_name: str | None = None, prompt: str | None = None,
-             dimensions: int | None = None) -> "BiEncoder":
+             dimensions: int | None = None, precision: str = "fp32", backend: str | None = None) -> "BiEncoder":
         src: ModelSource = resolve_source(source)
         check_published(src.root)
         transformer, tokenizer = load_hf("encoder", src.transformer_dir)
@@ -121,7 +122,8 @@ class BiEncoder(nn.Module):
         model.use_prompt(prompt_name, prompt)
         model.set_dimensions(dimensions)
         model.eval()
-        return model.to(resolve_device(device))
+        model = model.to(resolve_device(device))
+        return model.set_precision(precision, backend) if (precision, backend) != ("fp32", None) else model
 
     def check_post_dimensions(self, where: Any = "") -> None:
         dim = self.pooling.dimension
@@ -206,7 +208,8 @@ class BiEncoder(nn.Module):
     def forward(self, features: dict[str, Tensor]) -> Tensor:
         """Sentence embeddings ``[batch, dimension]`` for tokenized ``features`` (differentiable)."""
         inputs = {k: v for k, v in features.items() if k in ("input_ids", "attention_mask", "token_type_ids")}
-        tokens = self.transformer(**inputs, return_dict=True).last_hidden_state
+        engine = self.inference_engine()  # ONNX Runtime when chosen (never with gradients), see runtime.py
+        tokens = engine(inputs) if engine is not None else self.transformer(**inputs, return_dict=True).last_hidden_state
         mask = features["attention_mask"]
         if features.get("prompt_length") and not self.pooling.include_prompt:
             mask = exclude_prompt(mask, int(features["prompt_length"]))
@@ -266,6 +269,7 @@ class BiEncoder(nn.Module):
             "prompts": dict(self.prompts),
             "prompt_name": self.prompt_name if self.prompt_text is None else None,
             "prompt": self.effective_prompt(),
+            **self.runtime_info(),
         }
 
     def weights_fingerprint(self) -> str:
@@ -279,6 +283,10 @@ class BiEncoder(nn.Module):
     def mark_weights_changed(self) -> None:
         """Call after training: the file fingerprint no longer describes the weights."""
         self._weights_id = None
+        self.drop_engine()
+
+    def backbone(self) -> nn.Module:
+        return self.transformer
 
     def fingerprint(self) -> str:
         """Everything that determines an embedding: weights, pooling, max length, normalisation,
@@ -293,7 +301,7 @@ class BiEncoder(nn.Module):
             out += f"-p{digest}{'' if self.pooling.include_prompt else 'x'}"
         if self.dimensions:
             out += f"-d{self.dimensions}"
-        return out
+        return out + self.runtime_tag()
 
     # -- saving -----------------------------------------------------------------------------
 

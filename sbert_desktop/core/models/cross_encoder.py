@@ -23,6 +23,7 @@ from sbert_desktop.core.errors import ModelLoadError
 from sbert_desktop.core.models.bi_encoder import _one_line, load_hf, quiet_transformers, write_json
 from sbert_desktop.core.models.published import check_published
 from sbert_desktop.core.models.device import resolve_device
+from sbert_desktop.core.models.runtime import InferenceRuntime
 from sbert_desktop.core.models.sources import resolve_source
 from sbert_desktop.core.progress import CancelToken, ProgressCallback
 
@@ -32,7 +33,7 @@ def _is_classifier(config) -> bool:
                for a in (getattr(config, "architectures", None) or []))
 
 
-class CrossEncoder(nn.Module):
+class CrossEncoder(InferenceRuntime, nn.Module):
     """``predict([(a, b), ...])``: scores ``[n]`` (one label) or probabilities ``[n, k]``."""
 
     def __init__(self, model: nn.Module, tokenizer: Any, *, max_seq_length: int | None = None,
@@ -51,7 +52,7 @@ class CrossEncoder(nn.Module):
     @classmethod
     def load(cls, source: str | os.PathLike = "default", *, num_labels: int | None = None,
              label_names: Sequence[str] | None = None, max_seq_length: int | None = None,
-             device: str = "auto") -> "CrossEncoder":
+             device: str = "auto", precision: str = "fp32", backend: str | None = None) -> "CrossEncoder":
         """Load a cross-encoder; a plain encoder (e.g. ``default``) gets a new, untrained head."""
         src = resolve_source(source)
         check_published(src.root)
@@ -76,7 +77,8 @@ class CrossEncoder(nn.Module):
         ce = cls(model, tokenizer, max_seq_length=max_seq_length or src.max_seq_length, source=str(source),
                  name=src.name, new_head="num_labels" in kwargs)
         ce.eval()
-        return ce.to(resolve_device(device))
+        ce = ce.to(resolve_device(device))
+        return ce.set_precision(precision, backend) if (precision, backend) != ("fp32", None) else ce
 
     @classmethod
     def from_config(cls, config, tokenizer_path: str | os.PathLike, *, num_labels: int = 1,
@@ -115,7 +117,8 @@ class CrossEncoder(nn.Module):
     def forward(self, features: dict[str, Tensor]) -> Tensor:
         """Raw logits ``[batch, num_labels]``."""
         inputs = {k: v for k, v in features.items() if k in ("input_ids", "attention_mask", "token_type_ids")}
-        return self.model(**inputs, return_dict=True).logits
+        engine = self.inference_engine()  # ONNX Runtime when chosen (never with gradients), see runtime.py
+        return engine(inputs) if engine is not None else self.model(**inputs, return_dict=True).logits
 
     def activation(self, logits: Tensor) -> Tensor:
         return torch.sigmoid(logits[:, 0]) if self.num_labels == 1 else torch.softmax(logits, dim=-1)
@@ -154,6 +157,7 @@ class CrossEncoder(nn.Module):
             "vocab_size": getattr(cfg, "vocab_size", None),
             "max_seq_length": self.max_seq_length,
             "device": str(self.device),
+            **self.runtime_info(),
         }
 
     def weights_fingerprint(self) -> str:
@@ -164,6 +168,16 @@ class CrossEncoder(nn.Module):
     def mark_weights_changed(self) -> None:
         self._weights_id = None
         self.new_head = False
+        self.drop_engine()
+
+    _runtime_kind, _runtime_output = "cross", "logits"
+
+    def backbone(self) -> nn.Module:
+        return self.model
+
+    def fingerprint(self) -> str:
+        """Weights, max length and precision/backend: what determines a score."""
+        return f"{self.weights_fingerprint()}-{self.max_seq_length}{self.runtime_tag()}"
 
     def save(self, path: str | os.PathLike, extra_files: dict[str, Any] | None = None) -> Path:
         """Write a Hugging Face folder that ``sentence_transformers.CrossEncoder`` loads, atomically."""

@@ -145,9 +145,24 @@ class RerankPanel(QWidget):
         job2.succeeded.connect(self._on_cross)
         job2.failed.connect(lambda f: self._on_failed(f.message))
 
+    def _quality_note(self, result) -> str:
+        """The quality rule where the cross-encoder reranks (docs/GUI.md): its dev figure when it
+        is weak, and a warning when its scores barely separate the candidates."""
+        from sbert_desktop.core.quality import score_spread_cue
+        from sbert_desktop.gui.state import model_quality
+
+        notes = []
+        cue = model_quality(self.state.cross_encoder, self.state.cross_spec)
+        if cue is not None and cue.warning:
+            notes.append(cue.text)
+        spread = score_spread_cue([h.cross_score for h in result.cross_ranking])
+        if spread:
+            notes.append(spread)
+        return "".join(f"<br><span style='color:#b00020'>{_escape(n)}</span>" for n in notes)
+
     def _on_cross(self, result) -> None:
         self.cross_label.setText(f"<b>Cross-encoder</b>: reranked {result.candidates} candidates in "
-                                 f"{_ms(result.timings.get('rerank', 0.0))}")
+                                 f"{_ms(result.timings.get('rerank', 0.0))}{self._quality_note(result)}")
         self._fill_bi(result)
         self._fill_cross(result)
         self._finish(result)

@@ -1,0 +1,146 @@
+"""Precision and backend of inference: fp32 on torch (the default, exact), or ONNX Runtime fp32/int8.
+
+``BiEncoder`` and ``CrossEncoder`` mix in :class:`InferenceRuntime`. Training and anything run
+with gradients always use the torch weights; ``encode``/``predict`` (no gradients, eval mode) go
+through the ONNX session when one is chosen. The session is built from a file exported once per
+weights and cached on disk (see :mod:`onnx_export`); after training, :meth:`drop_engine` makes the
+next inference export the new weights.
+
+Measured on this machine (bench/results/encode.txt) before choosing: torch's dynamic int8
+(``quantize_dynamic`` on the Linear layers) was no faster than fp32 here, ONNX Runtime was the
+fastest in both precisions, so ONNX Runtime is the one runtime shipped besides torch.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+
+from sbert_desktop.core.errors import ModelLoadError
+
+PRECISIONS = ("fp32", "int8")
+BACKENDS = ("torch", "onnx")
+#: the file names sentence-transformers uses under ``DIR/onnx/`` for ``backend="onnx"``
+ONNX_FILES = {"fp32": "model.onnx", "int8": "model_qint8_avx2.onnx"}
+MISSING_ONNX = ("int8 and the ONNX backend need onnxruntime and onnx: "
+                "pip install 'sbert-desktop[fast]' (or: pip install onnxruntime onnx)")
+
+
+class MissingRuntimeError(ModelLoadError):
+    """An optional inference runtime is not installed; the message says what to install."""
+
+
+def resolve_choice(precision: str | None, backend: str | None) -> tuple[str, str]:
+    """Validate a (precision, backend) pair; ``backend=None`` picks onnx for int8, torch for fp32."""
+    precision = (precision or "fp32").lower()
+    if precision not in PRECISIONS:
+        raise ModelLoadError(f"unknown precision {precision!r}; choose one of {', '.join(PRECISIONS)}")
+    if backend in (None, "", "auto"):
+        backend = "torch" if precision == "fp32" else "onnx"
+    backend = backend.lower()
+    if backend not in BACKENDS:
+        raise ModelLoadError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+    if backend == "torch" and precision != "fp32":
+        raise ModelLoadError(f"precision {precision} runs on the onnx backend (--backend onnx), not on torch")
+    return precision, backend
+
+
+def require_onnxruntime() -> Any:
+    try:
+        import onnx  # noqa: F401  (the exporter and the quantiser need it)
+        import onnxruntime
+    except ImportError:
+        raise MissingRuntimeError(MISSING_ONNX) from None
+    return onnxruntime
+
+
+class OnnxEngine:
+    """An ONNX Runtime session over the exported backbone: ``engine(inputs) -> first output``."""
+
+    def __init__(self, path: Path, threads: int | None = None):
+        ort = require_onnxruntime()
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = int(threads or torch.get_num_threads())
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self.path = path
+        self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self.inputs = {i.name for i in self.session.get_inputs()}
+
+    def __call__(self, inputs: dict[str, torch.Tensor]) -> torch.Tensor:
+        device = inputs["input_ids"].device
+        feed = {k: np.ascontiguousarray(v.detach().cpu().numpy(), dtype=np.int64)
+                for k, v in inputs.items() if k in self.inputs}
+        out = self.session.run(None, feed)[0]
+        return torch.from_numpy(out).to(device)
+
+
+class InferenceRuntime:
+    """Mixin: ``precision``/``backend`` of a model and the engine that runs its inference.
+
+    A host class sets ``_runtime_kind`` ("bi"/"cross"), ``_runtime_output`` (the backbone's output
+    field) and has ``backbone()``, ``tokenizer`` and ``weights_fingerprint()``.
+    """
+
+    precision: str = "fp32"
+    backend: str = "torch"
+    _engine: OnnxEngine | None = None
+    _runtime_kind = "bi"
+    _runtime_output = "last_hidden_state"
+
+    def set_precision(self, precision: str | None = "fp32", backend: str | None = None) -> "InferenceRuntime":
+        """Choose how inference runs; exports (or reads the cached export) now, so errors show here."""
+        precision, backend = resolve_choice(precision, backend)
+        engine = None
+        if backend == "onnx":
+            engine = OnnxEngine(self.runtime_file(precision))
+        self.precision, self.backend, self._engine = precision, backend, engine
+        return self
+
+    def runtime_file(self, precision: str) -> Path:
+        """The cached ONNX file of the current weights in ``precision`` (exported if missing)."""
+        require_onnxruntime()
+        from sbert_desktop.core.models.onnx_export import ensure_onnx
+
+        return ensure_onnx(self._runtime_kind, self.backbone(), self.tokenizer, self._runtime_output,
+                           self.weights_fingerprint(), precision)
+
+    def inference_engine(self) -> OnnxEngine | None:
+        """The engine for this call, or None for torch (also whenever gradients or training are on)."""
+        if self.backend == "torch" or self.training or torch.is_grad_enabled():
+            return None
+        if self._engine is None:  # weights changed since the last export
+            self._engine = OnnxEngine(self.runtime_file(self.precision))
+        return self._engine
+
+    def drop_engine(self) -> None:
+        self._engine = None
+
+    def runtime_tag(self) -> str:
+        """Suffix of the model fingerprint: empty for fp32 torch (old cache entries stay valid)."""
+        return "" if self.backend == "torch" else f"-{self.precision}-{self.backend}"
+
+    def runtime_info(self) -> dict[str, str]:
+        return {"precision": self.precision, "backend": self.backend}
+
+
+def save_runtime_files(model: InferenceRuntime, folder: str | Path,
+                       precisions: tuple[str, ...] = PRECISIONS) -> list[Path]:
+    """Copy the ONNX exports of ``model`` into ``folder/onnx/`` under sentence-transformers' names
+    (``model.onnx``, ``model_qint8_avx2.onnx``), each file written atomically."""
+    from sbert_desktop.core.atomic import atomic_file
+
+    target = Path(folder) / "onnx"
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for precision in precisions:
+        source = model.runtime_file(resolve_choice(precision, "onnx")[0])
+        out = target / ONNX_FILES[precision]
+        with atomic_file(out, "wb", encoding=None) as fh, open(source, "rb") as src:
+            shutil.copyfileobj(src, fh)
+        written.append(out)
+    return written
