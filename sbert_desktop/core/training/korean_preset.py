@@ -28,11 +28,14 @@ from typing import Optional
 from sbert_desktop.core.errors import SbertDesktopError
 from sbert_desktop.core.progress import CancelToken, Progress, ProgressCallback
 
-#: seconds per training step (batch 16, max_seq_length 128, the bundled MiniLM-L6) on two CPU cores,
-#: from bench/results/korean.txt; Hangul becomes jamo in its English vocabulary, so Korean steps are
-#: longer than English ones. Evaluation and the teacher's embeddings are included per pair.
-SECONDS_PER_STEP = {"distill": 1.0, "sts": 0.9}
-SECONDS_PER_DEV_PAIR = 0.01
+#: seconds per training step (batch 16) of the bundled MiniLM-L6 on two quiet CPU cores. Measured for
+#: English: 0.72 s per STS-B step (bench/results/train-bi-stsb.txt). The English vocabulary breaks
+#: Hangul into jamo, so Korean inputs are longer: KorSTS averages 2.7x the tokens of STS-B and a
+#: distillation step (one English, one Korean sentence per pair) 1.7x; the per-step times scale by
+#: those ratios (bench/korean.py measures the real steps; on a loaded machine they are far slower).
+SECONDS_PER_STEP = {"distill": 0.72 * 1.73, "sts": 0.72 * 2.72}
+#: encoding for evaluation: 350 English sentences/s measured (bench/results/encode.txt), Korean 2.7x longer
+SECONDS_PER_SENTENCE = {"en": 1 / 350, "ko": 2.72 / 350}
 
 FILES = {
     "parallel_train": "parallel/en-ko-train.tsv", "parallel_dev": "parallel/en-ko-dev.tsv",
@@ -102,10 +105,11 @@ def estimate_seconds(preset: KoreanPreset) -> dict[str, float]:
     p, d, k = preset.pairs, preset.distill, preset.korsts
     distill_steps = math.ceil(p["parallel_train"] / d.batch_size) * d.num_epochs
     korsts_steps = math.ceil(p["korsts_train"] / k.batch_size) * k.num_epochs
-    distill = (distill_steps * SECONDS_PER_STEP["distill"]
-               + (p["parallel_train"] + (p["parallel_dev"] * 2 + p["korsts_dev"] * 2) * d.num_epochs)
-               * SECONDS_PER_DEV_PAIR)
-    korsts = korsts_steps * SECONDS_PER_STEP["sts"] + p["korsts_dev"] * 2 * k.num_epochs * SECONDS_PER_DEV_PAIR
+    en, ko = SECONDS_PER_SENTENCE["en"], SECONDS_PER_SENTENCE["ko"]
+    teacher = (p["parallel_train"] + p["parallel_dev"]) * en
+    distill_eval = (p["parallel_dev"] * (en + ko) + p["korsts_dev"] * 2 * ko) * d.num_epochs
+    distill = distill_steps * SECONDS_PER_STEP["distill"] + teacher + distill_eval
+    korsts = korsts_steps * SECONDS_PER_STEP["sts"] + p["korsts_dev"] * 2 * ko * k.num_epochs
     return {"distill": distill, "korsts": korsts, "total": distill + korsts,
             "distill_steps": distill_steps, "korsts_steps": korsts_steps}
 
