@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from sbert_desktop.commands._inputs import runtime_kwargs
+
 
 def run_tables(args: argparse.Namespace, data) -> int:
     from sbert_desktop.commands._progress import ProgressBar
@@ -22,8 +24,8 @@ def run_tables(args: argparse.Namespace, data) -> int:
     tables = [t for t, on in (("pooling", args.pooling == "all"), ("cost", args.cost),
                               ("retrieval", args.retrieval)) if on]
     bi = BiEncoder.load(args.model, pooling=None if args.pooling == "all" else args.pooling,
-                        max_seq_length=args.max_seq_length, device=args.device)
-    ce = CrossEncoder.load(args.cross_encoder, device=args.device) if args.cross_encoder else None
+                        max_seq_length=args.max_seq_length, device=args.device, **runtime_kwargs(args))
+    ce = CrossEncoder.load(args.cross_encoder, device=args.device, **runtime_kwargs(args)) if args.cross_encoder else None
     head = None
     if data.task == "nli":
         from sbert_desktop.core.training.predict import load_nli_head

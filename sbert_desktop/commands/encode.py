@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sbert_desktop.commands._inputs import POOLING_CHOICES, add_embedding_options
+from sbert_desktop.commands._inputs import POOLING_CHOICES, add_embedding_options, add_runtime_arguments, runtime_kwargs
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -23,6 +23,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
     parser.add_argument("--column", help="text column of a table (default: guessed)")
     parser.add_argument("--batch-size", type=int, default=32, help="default: %(default)s")
     parser.add_argument("--device", default="auto", help="auto, cpu, cuda or mps (default: %(default)s)")
+    add_runtime_arguments(parser)
     parser.add_argument("--out", "-o", required=True, help="output file: .npy, .parquet, .csv or .tsv")
     parser.add_argument("--excel", action="store_true", help="write CSV as UTF-8 with BOM (Excel shows Korean)")
     parser.add_argument("--no-cache", action="store_true",
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         raise DataError(args.input, "no sentences to encode (only blank rows)")
     model = BiEncoder.load(args.model, pooling=args.pooling, max_seq_length=args.max_seq_length,
                            normalize=args.normalize, device=args.device, prompt_name=args.prompt_name,
-                           dimensions=args.dimensions)
+                           dimensions=args.dimensions, **runtime_kwargs(args))
     with ProgressBar("encode", enabled=not args.quiet, unit="sent") as bar:
         if args.no_cache:
             emb = model.encode(sf.sentences, batch_size=args.batch_size, progress=bar)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from sbert_desktop.commands._inputs import POOLING_CHOICES
+from sbert_desktop.commands._inputs import POOLING_CHOICES, add_runtime_arguments, runtime_kwargs
 from sbert_desktop.commands.inspect import FORMATS
 
 PAIR_FORMATS = [f for f in FORMATS if f in ("stsb", "korsts", "snli", "kornli", "sick", "generic")]
@@ -42,6 +42,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
                              "of comparing all pairs of n sentences (this data set's n, 10k, 1M; extrapolated)")
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--device", default="auto")
+    add_runtime_arguments(parser)
     parser.add_argument("--json", action="store_true", help="print raw results as JSON")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     return parser
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     with bar:
         if not args.no_bi_encoder:
             bi = BiEncoder.load(args.model, pooling=args.pooling, max_seq_length=args.max_seq_length,
-                                device=args.device)
+                                device=args.device, **runtime_kwargs(args))
             entry = {"model": args.model, "pooling": bi.pooling.mode}
             if data.task == "sts":
                 entry.update(evaluation.evaluate_sts_bi(bi, data, args.batch_size, progress=bar))
@@ -79,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
                     entry.update(evaluation.evaluate_nli_bi(bi, head, data, args.batch_size, progress=bar))
             results["bi_encoder"] = entry
         if args.cross_encoder:
-            ce = CrossEncoder.load(args.cross_encoder, device=args.device)
+            ce = CrossEncoder.load(args.cross_encoder, device=args.device, **runtime_kwargs(args))
             entry = {"model": args.cross_encoder}
             if ce.new_head:
                 entry["warning"] = "its classification head is new and untrained; the scores are noise"

@@ -46,7 +46,8 @@ class Provenance:
     def from_models(cls, bi_encoder: Any = None, cross_encoder: Any = None, **kwargs: Any) -> "Provenance":
         """Fill ``model``/``cross_encoder`` from ``BiEncoder.info()`` / ``CrossEncoder.info()``."""
         keep = ("name", "source", "architecture", "dimension", "pooling", "max_seq_length", "normalize", "num_labels",
-                "modules", "dimensions", "prompt")  # dimensions: Matryoshka truncation; prompt: the text used
+                "modules", "dimensions", "prompt",  # dimensions: Matryoshka truncation; prompt: the text used
+                "precision", "backend")  # fp32/int8, torch/onnx (core/models/runtime.py)
         model = {k: v for k, v in bi_encoder.info().items() if k in keep} if bi_encoder is not None else {}
         ce = {k: v for k, v in cross_encoder.info().items() if k in keep} if cross_encoder is not None else None
         return cls(model=model, cross_encoder=ce, **kwargs)

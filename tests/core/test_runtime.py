@@ -136,3 +136,29 @@ def test_bad_choices_and_missing_runtime(tiny_bi_encoder, monkeypatch):
         tiny_bi_encoder.set_precision("int8")
     assert "\n" not in str(info.value) and "sbert-desktop[fast]" in str(info.value)
     assert tiny_bi_encoder.precision == "fp32" and tiny_bi_encoder.backend == "torch"
+
+
+def test_cli_encode_int8_records_precision_in_manifest(tiny_bi_encoder_dir, tmp_path):
+    import json
+
+    from sbert_desktop.cli import main
+
+    src = tmp_path / "s.txt"
+    src.write_text("\n".join(SENTENCES[:6]), encoding="utf-8")
+    out = tmp_path / "emb.npy"
+    assert main(["encode", str(src), "--model", str(tiny_bi_encoder_dir), "--precision", "int8", "--out", str(out),
+                 "-q"]) == 0
+    manifest = json.loads((tmp_path / "emb.npy.manifest.json").read_text(encoding="utf-8"))
+    assert manifest["model"]["precision"] == "int8" and manifest["model"]["backend"] == "onnx"
+    assert np.load(out).shape[0] == 6
+
+
+def test_cli_int8_on_torch_is_one_line(tiny_bi_encoder_dir, tmp_path, capsys):
+    from sbert_desktop.cli import main
+
+    src = tmp_path / "s.txt"
+    src.write_text("one\ntwo\n", encoding="utf-8")
+    code = main(["cluster", str(src), "--model", str(tiny_bi_encoder_dir), "--precision", "int8", "--backend", "torch",
+                 "--out", str(tmp_path / "c.csv"), "-q"])
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and len(err.splitlines()) == 1 and "onnx backend" in err
