@@ -4,11 +4,11 @@
 orders neighbours exactly as cosine does and keeps the fast tree-based HDBSCAN. HDBSCAN on raw
 384-d vectors is slow (about 70 s for 10k), on a 5-d reduction it takes a fraction of a second, so
 ``reduce="auto"`` reduces before HDBSCAN above :data:`AUTO_REDUCE_ABOVE` points: UMAP up to
-:data:`AUTO_UMAP_UP_TO` points (better separated clusters: on 10k synthetic topics ARI 1.0 against
-0.8 for PCA, but 50-80 s of UMAP on a busy 2-core machine), PCA beyond (about 3 s for 100k).
-Caveat: PCA to 5-d keeps only the broadest directions; on 100k synthetic points around 500 random
-topic centres HDBSCAN then finds 2 clusters (bench/explore.py). For many fine topics in a big
-corpus pass ``reduce="umap"`` (minutes) or use ``method="kmeans"``.
+:data:`AUTO_UMAP_UP_TO` points (on 10k synthetic topics ARI 1.0 against 0.8 for PCA), and beyond
+it ``"umap-knn"``: UMAP fed with the k-NN graph of the cached neighbour index
+(:mod:`sbert_desktop.core.scale_reduce`), which keeps hundreds of fine topics apart where PCA to
+5-d merged 500 synthetic topics into 2 (bench/explore.py, bench/scale.py). ``"pca"`` stays
+available when speed matters more than fine topics.
 
 Labels are renumbered by cluster size (0 = the biggest); -1 is noise. Silhouette and the
 centroid-closest sentences are computed on the original (normalised) embeddings, not the reduction.
@@ -28,7 +28,7 @@ from sbert_desktop.core.progress import CancelToken, Progress, ProgressCallback,
 from sbert_desktop.core.similarity import normalize
 
 METHODS = ("hdbscan", "kmeans", "agglomerative")
-REDUCTIONS = (None, "auto", "umap", "pca")
+REDUCTIONS = (None, "auto", "umap", "umap-knn", "pca")
 AUTO_REDUCE_ABOVE = 2000
 AUTO_UMAP_UP_TO = 10000
 #: agglomerative clustering needs O(n^2) memory; refuse above this
@@ -74,12 +74,22 @@ def choose_reduction(method: str, n: int, reduce: str | None) -> str | None:
         return reduce
     if method != "hdbscan" or n <= AUTO_REDUCE_ABOVE:
         return None
-    return "umap" if n <= AUTO_UMAP_UP_TO else "pca"
+    return "umap" if n <= AUTO_UMAP_UP_TO else "umap-knn"
 
 
 def reduce_embeddings(emb: np.ndarray, method: str, dim: int = 5, seed: int = 42, metric: str = "cosine",
-                      n_neighbors: int = 15) -> np.ndarray:
-    """PCA or UMAP of the embeddings to ``dim`` dimensions (float32); inputs are normalised for cosine."""
+                      n_neighbors: int = 15, progress: ProgressCallback | None = None,
+                      cancel: CancelToken | None = None) -> np.ndarray:
+    """PCA or UMAP of the embeddings to ``dim`` dimensions (float32); inputs are normalised for cosine.
+
+    ``"umap-knn"`` is UMAP fed with the k-NN graph of :func:`sbert_desktop.core.neighbors.knn_graph`
+    (the cached approximate index above 20k rows) instead of its own NN-descent, with a PCA start
+    instead of the spectral one: see :mod:`sbert_desktop.core.scale_reduce`.
+    """
+    if method == "umap-knn":
+        from sbert_desktop.core.scale_reduce import umap_on_knn
+
+        return umap_on_knn(emb, dim, seed, n_neighbors, progress=progress, cancel=cancel)
     x = normalize(emb) if metric == "cosine" else np.ascontiguousarray(emb, np.float32)
     dim = max(1, min(dim, x.shape[1], x.shape[0] - 1))
     if method == "pca":
@@ -147,7 +157,7 @@ def cluster(
     check(cancel)
     if reduce_used:
         t = time.perf_counter()
-        x = reduce_embeddings(emb, reduce_used, reduce_dim, seed, metric)
+        x = reduce_embeddings(emb, reduce_used, reduce_dim, seed, metric, progress=progress, cancel=cancel)
         timings["reduce"] = time.perf_counter() - t
         check(cancel)
 

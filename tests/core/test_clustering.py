@@ -66,7 +66,7 @@ def test_noise_and_assign_noise():
 def test_reduction_choice_and_pca_path():
     assert C.choose_reduction("hdbscan", 1000, "auto") is None
     assert C.choose_reduction("hdbscan", 5000, "auto") == "umap"
-    assert C.choose_reduction("hdbscan", 50000, "auto") == "pca"
+    assert C.choose_reduction("hdbscan", 50000, "auto") == "umap-knn"  # PCA-5 merged 500 topics into 2 (#13)
     assert C.choose_reduction("kmeans", 50000, "auto") is None
     assert C.choose_reduction("kmeans", 50, "pca") == "pca"
     x, truth = blobs()
