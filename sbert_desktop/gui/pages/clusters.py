@@ -11,7 +11,7 @@ import sys
 
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
@@ -194,7 +194,11 @@ class ClustersPage(QWidget):
 
         add_cluster_exports(self)
         self.exploration.clusters_changed.connect(self._show)
-        self.exploration.names_changed.connect(lambda: self._show(self.exploration.clusters))
+        # after the event loop turns: a rename comes from the table's own editor, and rebuilding the
+        # table while that editor commits made Qt warn ("commitData called with an editor that does
+        # not belong to this view")
+        self.exploration.names_changed.connect(
+            lambda: QTimer.singleShot(0, lambda: self._show(self.exploration.clusters)))
         state.embeddings_changed.connect(lambda _e: self._update_enabled())
         self._update_enabled()
 
@@ -252,8 +256,18 @@ class ClustersPage(QWidget):
         return job
 
     def _on_done(self, report) -> None:
+        from sbert_desktop.core.cluster_names import carry_names
+
         view = ClusterView.from_report(report)
+        old = self.exploration.clusters
+        carried = None
+        if old is not None and old.names:  # names given by hand follow clusters with the same members
+            carried = carry_names(old.labels, old.names, view.labels)
+            view.names.update(carried.names)
         if self.exploration.set_clusters(view):
+            if carried is not None and carried.summary():
+                self.summary.setText(f"{self.summary.text()}<br><span style='color:#555'>Names: "
+                                     f"{_escape(carried.summary())}</span>")
             self.clustered.emit(view)
 
     def _on_failed(self, failure) -> None:
@@ -381,6 +395,10 @@ class ClustersPage(QWidget):
     def rename(self, label: int, name: str) -> None:
         """Give cluster ``label`` a name (empty: back to its keywords); the Map page follows."""
         self.exploration.rename(label, name)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 if __name__ == "__main__":
