@@ -193,6 +193,20 @@ def test_pairs_disk_full_is_one_line(sentences, tiny_bi_encoder_dir, tmp_path, c
     assert not out.exists() and [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
+@pytest.mark.parametrize("command", ["encode", "pairs"])
+def test_output_killed_while_written_is_absent_or_whole_and_the_rerun_works(command, sentences, tiny_bi_encoder_dir,
+                                                                            tmp_path):
+    out = tmp_path / "out" / ("emb.npy" if command == "encode" else "pairs.csv")
+    argv = [command, str(sentences), "--model", str(tiny_bi_encoder_dir), "--out", str(out), "--quiet"]
+    assert main(argv) == 0
+    before = out.read_bytes()
+    for occurrence in (1, 2):  # the output, then its manifest (the cache is not written: all hits)
+        with faults.inject(kill_at("atomic.file", occurrence)), pytest.raises(SimulatedKill):
+            main(argv)
+        assert out.read_bytes() == before  # the previous output, whole (the new one is identical)
+    assert main(argv) == 0 and out.read_bytes() == before
+
+
 def test_cache_limit_disk_full_is_one_line(capsys):
     with faults.inject(disk_full_at("atomic.file")):
         rc = main(["cache", "limit", "2G"])
