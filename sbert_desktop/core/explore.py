@@ -142,8 +142,10 @@ def encode_sentences(model, sentences: Sequence[str], cache=None, progress=None,
 
 
 def cache_stats_text(stats: dict) -> str:
-    """``"12 from cache, 3 encoded"`` for a status line."""
-    return f"{stats.get('hits', 0):,} from cache, {stats.get('encoded', 0):,} encoded"
+    """``"12 from cache, 3 encoded"`` for a status line, followed by the cache's notes (a repair, or a
+    full disk that kept it from being updated), which ``cached_encode`` reports once."""
+    text = f"{stats.get('hits', 0):,} from cache, {stats.get('encoded', 0):,} encoded"
+    return "; ".join([text, *stats.get("notes", [])])
 
 
 def correlation_text(a: np.ndarray, b: np.ndarray) -> str:
