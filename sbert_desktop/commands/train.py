@@ -163,6 +163,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
+    for note in getattr(result, "notes", []):  # an interrupted publish repaired, an unstarted run reused
+        print(f"sbert-desktop train: {note}", file=sys.stderr)
 
     if args.json:
         print(json.dumps({
