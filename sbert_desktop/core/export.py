@@ -178,41 +178,56 @@ def _pick(sentences: Sequence[str], idx: np.ndarray) -> list[str]:
 
 
 def export_pairs(path: str | Path, pairs: Any, sentences: Sequence[str], provenance: Provenance | None = None,
-                 encoding: str = "utf-8", extra_columns: dict[str, np.ndarray] | None = None) -> Path:
-    """A :class:`~sbert_desktop.core.similarity.PairTable`: rank, index1, index2, sentence1, sentence2,
-    score, plus ``extra_columns`` (float, e.g. ``{"cross_score": ...}``) in pair order."""
+                 encoding: str = "utf-8", extra_columns: dict[str, np.ndarray] | None = None,
+                 score_name: str = "score", source_rows: Sequence[int] | None = None) -> Path:
+    """A :class:`~sbert_desktop.core.similarity.PairTable`: rank, index1, index2 (into ``sentences``),
+    (row1, row2: ``source_rows`` of each sentence, the line or row of the source file), sentence1,
+    sentence2, the score (named ``score_name``, e.g. "bi_cosine" as the window calls it), plus
+    ``extra_columns`` (float, e.g. ``{"cross_score": ...}``) in pair order."""
     path = Path(path)
     extra = extra_columns or {}
-    columns = [("rank", "int"), ("index1", "int"), ("index2", "int"), ("sentence1", "str"), ("sentence2", "str"),
-               ("score", "float")] + [(name, "float") for name in extra]
+    rows = None if source_rows is None else np.asarray(source_rows, np.int64)
+    columns = ([("rank", "int"), ("index1", "int"), ("index2", "int")]
+               + ([("row1", "int"), ("row2", "int")] if rows is not None else [])
+               + [("sentence1", "str"), ("sentence2", "str"), (score_name, "float")] + [(name, "float") for name in extra])
     with open_table(path, columns, encoding) as w:
         for sl in _chunks(len(pairs)):
             chunk = {"rank": np.arange(sl.start, sl.stop) + 1, "index1": pairs.first[sl], "index2": pairs.second[sl],
                      "sentence1": _pick(sentences, pairs.first[sl]), "sentence2": _pick(sentences, pairs.second[sl]),
-                     "score": pairs.scores[sl], **{k: np.asarray(v)[sl] for k, v in extra.items()}}
+                     score_name: pairs.scores[sl], **{k: np.asarray(v)[sl] for k, v in extra.items()}}
+            if rows is not None:
+                chunk["row1"], chunk["row2"] = rows[pairs.first[sl]], rows[pairs.second[sl]]
             w.write(chunk)
     return _finish(path, w, "pairs", provenance, encoding, {"pairs": len(pairs)})
 
 
 def export_topk(path: str | Path, emb: np.ndarray, sentences: Sequence[str], top_k: int = 10,
                 chunk_size: int = 4096, provenance: Provenance | None = None, encoding: str = "utf-8",
-                progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> Path:
+                progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
+                cross_encoder: Any = None, score_name: str = "score") -> Path:
     """The ``top_k`` nearest other sentences of every sentence, computed and written chunk by chunk:
-    index, sentence, rank (1 = nearest), neighbor_index, neighbor, score."""
+    index, sentence, rank (1 = nearest), neighbor_index, neighbor, score (named ``score_name``),
+    and ``cross_score`` when a ``cross_encoder`` is given (each pair scored by it)."""
     from sbert_desktop.core.similarity import iter_nearest_neighbors
 
     path = Path(path)
     columns = [("index", "int"), ("sentence", "str"), ("rank", "int"), ("neighbor_index", "int"),
-               ("neighbor", "str"), ("score", "float")]
+               ("neighbor", "str"), (score_name, "float")] + ([("cross_score", "float")] if cross_encoder else [])
     with open_table(path, columns, encoding) as w:
         for start, idx, scores in iter_nearest_neighbors(emb, top_k, chunk_size, progress, cancel):
             rows, k = idx.shape
             keep = (idx >= 0).reshape(-1)
             query = np.repeat(np.arange(start, start + rows), k)[keep]
             neighbor = idx.reshape(-1)[keep]
-            w.write({"index": query, "sentence": _pick(sentences, query),
+            chunk = {"index": query, "sentence": _pick(sentences, query),
                      "rank": np.tile(np.arange(1, k + 1), rows)[keep], "neighbor_index": neighbor,
-                     "neighbor": _pick(sentences, neighbor), "score": scores.reshape(-1)[keep]})
+                     "neighbor": _pick(sentences, neighbor), score_name: scores.reshape(-1)[keep]}
+            if cross_encoder is not None:
+                from sbert_desktop.core.rerank import cross_encoder_scores
+
+                chunk["cross_score"] = cross_encoder_scores(
+                    cross_encoder, list(zip(chunk["sentence"], chunk["neighbor"])), cancel=cancel)
+            w.write(chunk)
     return _finish(path, w, "top_k", provenance, encoding, {"top_k": top_k})
 
 
@@ -287,20 +302,25 @@ def export_clusters(path: str | Path, sentences: Sequence[str], result: Any,
 
 def export_coordinates(path: str | Path, coords: np.ndarray, sentences: Sequence[str],
                        labels: np.ndarray | None = None, provenance: Provenance | None = None,
-                       encoding: str = "utf-8") -> Path:
-    """One row per sentence: index, sentence, x, y (, z) (, cluster)."""
+                       encoding: str = "utf-8", names: dict[int, str] | None = None) -> Path:
+    """One row per sentence: index, sentence, x, y (, z) (, cluster, and cluster_label when
+    ``names`` are given: the names the window shows)."""
     path = Path(path)
     coords = np.asarray(coords, np.float32)
     axes = ("x", "y", "z")[: coords.shape[1]] if coords.shape[1] <= 3 else tuple(f"c{d}" for d in range(coords.shape[1]))
     columns = [("index", "int"), ("sentence", "str")] + [(a, "float") for a in axes]
     if labels is not None:
         columns.append(("cluster", "int"))
+        if names is not None:
+            columns.append(("cluster_label", "str"))
     with open_table(path, columns, encoding) as w:
         for sl in _chunks(len(coords)):
             chunk: dict[str, Any] = {"index": np.arange(sl.start, sl.stop), "sentence": list(sentences[sl]),
                                      **{a: coords[sl, d] for d, a in enumerate(axes)}}
             if labels is not None:
                 chunk["cluster"] = np.asarray(labels)[sl]
+                if names is not None:
+                    chunk["cluster_label"] = [names.get(int(c), "noise" if c < 0 else "") for c in chunk["cluster"]]
             w.write(chunk)
     return _finish(path, w, "coordinates", provenance, encoding)
 

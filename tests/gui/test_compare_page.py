@@ -96,12 +96,12 @@ def test_pair_table_exports_csv_with_bom_and_parquet(qtbot, page, wait_job, tmp_
     out = wait_export(qtbot, page.export_button, "pairs", tmp_path / "pairs.csv", "utf-8-sig")
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     df = read_table(out)
-    assert list(df.columns) == ["rank", "index1", "index2", "sentence1", "sentence2", "score", "cross_score",
-                                "rank_disagreement"]
+    assert list(df.columns) == ["rank", "index1", "index2", "row1", "row2", "sentence1", "sentence2", "bi_cosine",
+                                "cross_score", "rank_disagreement"]  # named as the window names them
     assert len(df) == 40
     sentences = page.state.embeddings.sentences
     assert df.sentence1[0] == sentences[df.index1[0]] and df.sentence2[0] == sentences[df.index2[0]]
-    np.testing.assert_allclose(df.score, page.result.bi, atol=1e-5)
+    np.testing.assert_allclose(df.bi_cosine, page.result.bi, atol=1e-5)
     np.testing.assert_allclose(df.cross_score, page.result.cross, atol=1e-5)
     meta = manifest(out)
     assert meta["kind"] == "pairs" and meta["rows"] == 40 and meta["encoding"] == "utf-8-sig"
@@ -181,7 +181,8 @@ def test_search_bi_then_cross_rerank_and_find_similar(qtbot, page, tmp_path):
 def test_topk_matrix_and_plot_exports(qtbot, page, wait_job, tmp_path, monkeypatch):
     _find(qtbot, page, wait_job, top_k=3, max_pairs=0)
     topk = read_table(wait_export(qtbot, page.export_button, "topk", tmp_path / "topk.parquet"))
-    assert list(topk.columns) == ["index", "sentence", "rank", "neighbor_index", "neighbor", "score"]
+    assert list(topk.columns) == ["index", "sentence", "rank", "neighbor_index", "neighbor", "bi_cosine",
+                                  "cross_score"]  # the manifest names a cross-encoder: its scores are here
     assert len(topk) == 60 * 3 and (topk["index"] != topk.neighbor_index).all()
 
     matrix = read_table(wait_export(qtbot, page.export_button, "matrix", tmp_path / "matrix.csv"))

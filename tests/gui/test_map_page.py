@@ -142,7 +142,9 @@ def test_map_exports(qtbot, page, tmp_path):
         describe_clusters(emb.vectors, emb.sentences, {"method": "kmeans", "n_clusters": 3})))
     assert page.export_button.export("selection", tmp_path / "none.csv") is None  # nothing selected yet
     df = read_table(wait_export(qtbot, page.export_button, "coordinates", tmp_path / "map.csv", "utf-8-sig"))
-    assert list(df.columns) == ["index", "sentence", "x", "y", "cluster"] and len(df) == 60
+    assert list(df.columns) == ["index", "sentence", "x", "y", "cluster", "cluster_label"] and len(df) == 60
+    view = page.exploration.clusters
+    assert list(df.cluster_label) == [view.name(int(c)) for c in df.cluster]
     np.testing.assert_allclose(df[["x", "y"]].to_numpy(), page.exploration.projection.coords, atol=1e-4)
     meta = manifest(tmp_path / "map.csv")
     assert meta["kind"] == "coordinates" and meta["projection"]["method"] == "pca"

@@ -9,6 +9,24 @@ from sbert_desktop.gui.exploration_state import provenance
 from sbert_desktop.gui.widgets.export_menu import write_plot_manifest
 
 
+def source_rows(data, sentences: list[str]) -> list[int] | None:
+    """The source file's row of each of ``sentences`` (the distinct sentences the window encoded):
+    a sentence file's line/row; for a pair file, the first data row (1-based) holding the sentence."""
+    if data is None or not sentences:
+        return None
+    content = data.content
+    if data.kind == "sentences":
+        lines = list(getattr(content, "line_numbers", []) or [])
+        same = len(lines) == len(sentences) == len(content.sentences)
+        return lines if same and content.sentences[0] == sentences[0] and content.sentences[-1] == sentences[-1] else None
+    first: dict[str, int] = {}
+    for row, (a, b) in enumerate(zip(content.sentence1, content.sentence2), start=1):
+        first.setdefault(a, row)
+        first.setdefault(b, row)
+    rows = [first.get(s) for s in sentences]
+    return None if any(r is None for r in rows) else rows
+
+
 def add_compare_exports(page) -> None:
     from sbert_desktop.core import export as ex
 
@@ -47,15 +65,22 @@ def add_compare_exports(page) -> None:
         if delta is not None:
             extra["rank_disagreement"] = delta.astype(np.float32)
         return ex.export_pairs(path, r.table, r.sentences, prov(**r.params, gold_labels=r.gold_names),
-                               encoding=encoding, extra_columns=extra)
+                               encoding=encoding, extra_columns=extra, score_name="bi_cosine",
+                               source_rows=source_rows(page.state.data, r.sentences))
 
     def write_search(path, encoding, progress, cancel):
         return ex.export_search(path, list(page.rerank.history), prov(), encoding=encoding)
 
     def write_topk(path, encoding, progress, cancel):
         emb = page.state.embeddings
-        return ex.export_topk(path, emb.vectors, emb.sentences, top_k=page.top_k.value(), provenance=prov(),
-                              encoding=encoding, progress=progress, cancel=cancel)
+        cross = page.state.cross_encoder
+        usable = cross is not None and getattr(cross, "num_labels", 1) <= 2  # an NLI model gives no relevance
+        manifest = prov()
+        if not usable:
+            manifest.cross_encoder = None  # the manifest names only the models that made the table
+        return ex.export_topk(path, emb.vectors, emb.sentences, top_k=page.top_k.value(), provenance=manifest,
+                              encoding=encoding, progress=progress, cancel=cancel,
+                              cross_encoder=cross if usable else None, score_name="bi_cosine")
 
     def write_matrix(path, encoding, progress, cancel):
         emb = page.state.embeddings

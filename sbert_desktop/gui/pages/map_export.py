@@ -36,9 +36,10 @@ def add_map_exports(page) -> None:
         return None if page.exploration.projection is not None and len(page.scatter.coords) else "project the map first"
 
     def write_coordinates(path, encoding, progress, cancel):
-        emb, proj = page.state.embeddings, page.exploration.projection
+        emb, proj, view = page.state.embeddings, page.exploration.projection, page.exploration.clusters
         return ex.export_coordinates(path, proj.coords, emb.sentences, page.exploration.labels(),
-                                     provenance(page.state, page.exploration), encoding=encoding)
+                                     provenance(page.state, page.exploration), encoding=encoding,
+                                     names=view.all_names() if view is not None else None)
 
     def write_selected(path, encoding, progress, cancel):
         emb, proj, view = page.state.embeddings, page.exploration.projection, page.exploration.clusters

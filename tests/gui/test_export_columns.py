@@ -1,0 +1,47 @@
+"""Issue #12, item 10: exports use the window's names and point back to the source file's rows."""
+
+from __future__ import annotations
+
+import numpy as np
+from _explore import open_pairs, open_sentences, read_table, set_models, wait_export
+
+from sbert_desktop.gui.pages.compare import ComparePage
+
+
+def test_pair_csv_names_columns_like_the_window_and_adds_source_rows(qtbot, state, wait_job, tmp_path,
+                                                                     tiny_bi_encoder):
+    set_models(state, bi=tiny_bi_encoder)
+    lines = ["The cat sat on the mat.", "", "A cat is sitting on a mat.", "Stocks fell sharply today.",
+             "The market dropped.", "", "A dog runs in the park.", "A puppy is running outside."]
+    path = open_sentences(state, tmp_path, lines)
+    page = ComparePage(state)
+    qtbot.addWidget(page)
+    job = page.bar.encode()
+    assert wait_job(job) == "succeeded"
+    page.top_k.setValue(2)
+    page.max_pairs.setValue(0)
+    page.find_button.click()
+    assert wait_job(page.job) == "succeeded"
+    df = read_table(wait_export(qtbot, page.export_button, "pairs", tmp_path / "pairs.csv"))
+    assert "bi_cosine" in df.columns and "score" not in df.columns
+    source = path.read_text(encoding="utf-8").splitlines()
+    for _, r in df.iterrows():  # row1/row2 are the lines of the file, blank lines counted
+        assert source[int(r.row1) - 1] == r.sentence1 and source[int(r.row2) - 1] == r.sentence2
+
+
+def test_pair_data_set_rows_point_into_the_pair_file(qtbot, state, wait_job, tmp_path, tiny_bi_encoder):
+    set_models(state, bi=tiny_bi_encoder)
+    rows = [("A man plays a guitar.", "A person plays music.", 4.0), ("A cat sleeps.", "The dog barks.", 0.5),
+            ("A man plays a guitar.", "Someone is cooking.", 0.2)]
+    open_pairs(state, tmp_path, rows)
+    page = ComparePage(state)
+    qtbot.addWidget(page)
+    page.mode.setCurrentIndex(page.mode.findData("dataset"))
+    page.find_button.click()
+    assert wait_job(page.job) == "succeeded"
+    df = read_table(wait_export(qtbot, page.export_button, "pairs", tmp_path / "pairs.csv"))
+    assert {"row1", "row2", "bi_cosine", "gold"} <= set(df.columns)
+    for _, r in df.iterrows():  # the first data row holding each sentence
+        assert rows[int(r.row1) - 1][0] == r.sentence1 or rows[int(r.row1) - 1][1] == r.sentence1
+        assert rows[int(r.row2) - 1][0] == r.sentence2 or rows[int(r.row2) - 1][1] == r.sentence2
+    assert np.isfinite(df.bi_cosine).all()
