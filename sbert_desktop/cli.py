@@ -44,10 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMANDS:
         try:
             module = importlib.import_module(f"sbert_desktop.commands.{name}")
-        except ModuleNotFoundError as exc:  # a command not built yet in this checkout
+        except ModuleNotFoundError as exc:  # listed but missing: a broken install, never skipped silently
             if exc.name != f"sbert_desktop.commands.{name}":
                 raise
-            continue
+            raise ImportError(f"command {name!r} is listed in cli.py but sbert_desktop/commands/{name}.py "
+                              "does not exist") from exc
         module.add_parser(sub)
     return parser
 

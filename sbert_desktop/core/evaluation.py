@@ -16,7 +16,7 @@ import numpy as np
 from sbert_desktop.core.errors import SbertDesktopError
 from sbert_desktop.core.progress import CancelToken, ProgressCallback
 
-NLI_LABELS = ("entailment", "neutral", "contradiction")
+from sbert_desktop.core.data.pairs import NLI_LABELS  # noqa: E402 — the one definition
 
 
 # --------------------------------------------------------------------- metrics on arrays

@@ -1,12 +1,32 @@
-"""Bi-encoders and cross-encoders (torch is imported when this package is)."""
+"""Bi-encoders and cross-encoders.
 
-from sbert_desktop.core.models.bi_encoder import BiEncoder
-from sbert_desktop.core.models.cross_encoder import CrossEncoder
-from sbert_desktop.core.models.device import DEVICE_CHOICES, available_devices, resolve_device
-from sbert_desktop.core.models.pooling import POOLING_MODES, Pooling
-from sbert_desktop.core.models.sources import DEFAULT_MODEL, ModelSource, default_model_path, resolve_source
+Names are loaded on first use (PEP 562): ``POOLING_MODES`` and ``DEFAULT_MODEL`` come without
+torch (the window's first paint and ``--help`` read them); ``BiEncoder``, ``CrossEncoder`` and
+``Pooling`` import torch.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from sbert_desktop.core.models.modes import POOLING_MODES
+
+_WHERE = {
+    "BiEncoder": "bi_encoder", "CrossEncoder": "cross_encoder", "DEVICE_CHOICES": "device",
+    "available_devices": "device", "resolve_device": "device", "Pooling": "pooling", "DEFAULT_MODEL": "sources",
+    "ModelSource": "sources", "default_model_path": "sources", "resolve_source": "sources",
+}
 
 __all__ = [
     "BiEncoder", "CrossEncoder", "Pooling", "POOLING_MODES", "DEVICE_CHOICES", "DEFAULT_MODEL",
     "ModelSource", "available_devices", "default_model_path", "resolve_device", "resolve_source",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value

@@ -15,7 +15,7 @@ from torch import Tensor, nn
 from sbert_desktop.core.errors import ModelLoadError
 
 #: the three modes of the Sentence-BERT paper first, then the others sentence-transformers knows
-POOLING_MODES = ("mean", "cls", "max", "mean_sqrt_len_tokens", "weightedmean", "lasttoken")
+from sbert_desktop.core.models.modes import POOLING_MODES  # noqa: E402 — one list, torch-free
 
 _LEGACY_KEYS = {
     "cls": "pooling_mode_cls_token",

@@ -14,7 +14,7 @@ import numpy as np
 
 from sbert_desktop.core.errors import TrainingDataError
 
-NLI_LABELS = ("entailment", "neutral", "contradiction")
+from sbert_desktop.core.data.pairs import NLI_LABELS  # noqa: E402 — the one definition
 ENTAILMENT, NEUTRAL, CONTRADICTION = 0, 1, 2
 
 

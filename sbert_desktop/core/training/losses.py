@@ -21,7 +21,7 @@ from sbert_desktop.core.errors import SbertDesktopError
 
 HEAD_DIR = "nli_head"
 HEAD_SCHEMA_VERSION = 1
-NLI_LABELS = ("entailment", "neutral", "contradiction")
+from sbert_desktop.core.data.pairs import NLI_LABELS  # noqa: E402 — the one definition
 
 
 class SoftmaxHead(nn.Module):

@@ -13,15 +13,16 @@ from PySide6.QtWidgets import (
     QProgressBar, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from sbert_desktop.core.models.modes import POOLING_MODES
 from sbert_desktop.gui.jobs import Job, JobFailure
 from sbert_desktop.gui.state import AppState, ModelSpec
-
 from sbert_desktop.gui.widgets.prompt_choice import PromptChoice
-#: (label, value) — the same modes as sbert_desktop.core.models.POOLING_MODES (importing that loads torch)
-POOLING_CHOICES = [
-    ("Model's own", None), ("Mean of tokens", "mean"), ("CLS token", "cls"), ("Max over tokens", "max"),
-    ("Mean × √length", "mean_sqrt_len_tokens"), ("Position-weighted mean", "weightedmean"), ("Last token", "lasttoken"),
-]
+
+POOLING_LABELS = {"mean": "Mean of tokens", "cls": "CLS token", "max": "Max over tokens",
+                  "mean_sqrt_len_tokens": "Mean × √length", "weightedmean": "Position-weighted mean",
+                  "lasttoken": "Last token"}
+#: (label, value): the model's own, then core's modes (core.models.modes: no torch at start-up)
+POOLING_CHOICES = [("Model's own", None)] + [(POOLING_LABELS.get(m, m), m) for m in POOLING_MODES]
 DEVICES = ["auto", "cpu", "cuda", "mps"]
 SUMMARY_FIELDS = [("name", "Name"), ("architecture", "Architecture"), ("parameters", "Parameters"),
                   ("layers", "Layers"), ("dimension", "Dimension"), ("vocab_size", "Vocabulary"),
@@ -169,7 +170,6 @@ class ModelPage(QWidget):
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         left.addWidget(choose)
-        left.addStretch(1)
         # prompts per use (sentences / queries) and Matryoshka dimensions of the loaded bi-encoder
         self.prompt_choice = PromptChoice()
         self.prompt_choice.changed.connect(
@@ -177,6 +177,7 @@ class ModelPage(QWidget):
             if model is self.state.bi_encoder and self.state.bi_spec is not None else None)
         state.bi_encoder_changed.connect(self.prompt_choice.set_model)
         left.addWidget(self.prompt_choice)
+        left.addStretch(1)
         layout.addLayout(left, 3)
         right = QVBoxLayout()
         right.addWidget(summary)
