@@ -14,7 +14,8 @@ def add_parser(sub) -> argparse.ArgumentParser:
         help="cluster sentences (HDBSCAN, k-means, agglomerative) and label clusters with keywords",
         description="Encode the sentences, cluster them (cosine), label each cluster with its c-TF-IDF "
                     "keywords (English and Korean) and write one row per sentence. HDBSCAN above 2,000 "
-                    "sentences runs on a UMAP (or, above 10,000, PCA) reduction unless --reduce says otherwise.",
+                    "sentences runs on a UMAP reduction (above 10,000 fed by the approximate neighbour index) "
+                    "unless --reduce says otherwise. INPUT may be a .npy of embeddings.",
     )
     add_input_arguments(parser)
     parser.add_argument("--method", choices=("hdbscan", "kmeans", "agglomerative"), default="hdbscan",
@@ -23,8 +24,9 @@ def add_parser(sub) -> argparse.ArgumentParser:
     parser.add_argument("--min-samples", type=positive_int, help="HDBSCAN (default: the min cluster size)")
     parser.add_argument("--n-clusters", type=positive_int, default=8, help="k-means / agglomerative (default: %(default)s)")
     parser.add_argument("--metric", choices=("cosine", "euclidean"), default="cosine", help="(default: %(default)s)")
-    parser.add_argument("--reduce", choices=("auto", "umap", "pca", "none"), default="auto",
-                        help="reduce dimensions before clustering (default: %(default)s)")
+    parser.add_argument("--reduce", choices=("auto", "umap", "umap-knn", "pca", "none"), default="auto",
+                        help="reduce dimensions before clustering; auto: none up to 2,000 sentences, UMAP up to "
+                             "10,000, UMAP on the neighbour index's k-NN graph above (default: %(default)s)")
     parser.add_argument("--reduce-dim", type=positive_int, default=5, help="(default: %(default)s)")
     parser.add_argument("--assign-noise", action="store_true", help="put HDBSCAN noise in the nearest cluster")
     parser.add_argument("--seed", type=int, default=42, help="(default: %(default)s)")

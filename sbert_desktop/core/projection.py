@@ -6,7 +6,9 @@ Entries live in ``cache_dir()/projections/<key>.npy`` and are written atomically
 ``metric="cosine"`` (the default) rows are L2-normalised first.
 
 Speed on CPU: PCA is instant for any size; UMAP takes tens of seconds for 10k points (plus a
-one-off numba compile); t-SNE is the slowest and best kept below ~20k points.
+one-off numba compile), and from 20k points (cosine) runs on the k-NN graph of the cached
+neighbour index (:mod:`sbert_desktop.core.scale_reduce`); t-SNE is the slowest and best kept
+below ~20k points.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from sbert_desktop.core.progress import CancelToken, Progress, ProgressCallback,
 from sbert_desktop.core.similarity import normalize
 
 METHODS = ("pca", "tsne", "umap")
-CACHE_FORMAT = 1  # bump when a method's implementation changes its output
+CACHE_FORMAT = 2  # bump when a method's implementation changes its output (2: UMAP on the index's k-NN above 20k)
 
 
 def projection_params(
@@ -143,6 +145,12 @@ def _compute(emb: np.ndarray, params: dict[str, Any]) -> np.ndarray:
         tsne = TSNE(n_components=n_components, perplexity=perplexity, init="pca", random_state=seed,
                     method="barnes_hut" if n_components < 4 and n > 100 else "exact")  # exact: faster when tiny
         return tsne.fit_transform(x).astype(np.float32)
+    from sbert_desktop.core.neighbors import EXACT_BELOW
+
+    if n >= EXACT_BELOW and params["metric"] == "cosine":  # k-NN from the cached index, PCA start
+        from sbert_desktop.core.scale_reduce import umap_on_knn
+
+        return umap_on_knn(x, n_components, seed, params["n_neighbors"], params["min_dist"])
     import umap
 
     reducer = umap.UMAP(n_components=n_components, n_neighbors=min(params["n_neighbors"], n - 1),

@@ -1,0 +1,231 @@
+"""Neighbours and clustering at 10k / 100k / 1M synthetic sentences (and real labelled text).
+
+    nice -n 5 .venv/bin/python bench/scale.py --sizes 10000 100000 1000000 | tee bench/results/scale.txt
+    nice -n 5 .venv/bin/python bench/scale.py --real          # ../shared/data/clustering, bundled model
+
+Synthetic data: unit vectors around topic centres (a shared direction plus a random one each),
+spread in a 24-d subspace per topic plus isotropic noise (within-topic cosine ~0.58, between
+~0.08), topic sizes Zipf-like (weight 1/rank^0.8: at 100k the biggest topic is ~60x the
+smallest). Every step runs in its own child process, so "peak RSS" is that process's whole peak
+(data included), timed the same way for ours and the peer. Neighbour recall@10 is against the
+exact answer on 1,000 sampled rows. The neighbour index cache is off (a cold build every time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+TOPICS = {10_000: 50, 100_000: 200, 1_000_000: 500}
+
+
+def synth(n: int, topics: int, dim: int = 384, seed: int = 0, intrinsic: int = 24, spread: float = 0.9,
+          noise: float = 0.25, shared: float = 0.4) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    w = 1.0 / np.arange(1, topics + 1) ** 0.8
+    sizes = rng.multinomial(n - 5 * topics, w / w.sum()) + 5
+    labels = np.repeat(np.arange(topics), sizes)
+    rng.shuffle(labels)
+    g = rng.standard_normal(dim)
+    g /= np.linalg.norm(g)
+    centres = rng.standard_normal((topics, dim)).astype(np.float32)
+    centres /= np.linalg.norm(centres, axis=1, keepdims=True)
+    centres = centres + np.float32(shared) * g.astype(np.float32)
+    basis = rng.standard_normal((topics, intrinsic, dim)).astype(np.float32) / np.sqrt(dim)
+    out = np.empty((n, dim), np.float32)
+    order = np.argsort(labels, kind="stable")
+    starts = np.r_[0, np.cumsum(np.bincount(labels, minlength=topics))]
+    for t in range(topics):
+        rows = order[starts[t] : starts[t + 1]]
+        z = rng.standard_normal((len(rows), intrinsic)).astype(np.float32) * np.float32(spread / np.sqrt(intrinsic))
+        x = centres[t] + z @ basis[t]
+        x += rng.standard_normal(x.shape).astype(np.float32) * np.float32(noise / np.sqrt(dim))
+        out[rows] = x
+    out /= np.linalg.norm(out, axis=1, keepdims=True)
+    return out, labels
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def load(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The synthetic set, generated once and kept in a temp folder for the child processes."""
+    path = Path(tempfile.gettempdir()) / f"sbert_scale_{n}.npz"
+    if not path.exists():
+        x, y = synth(n, TOPICS.get(n, max(8, n // 2000)))
+        np.savez(path, x=x, y=y)
+    z = np.load(path)
+    return z["x"], z["y"]
+
+
+# --------------------------------------------------------------------------- steps (child processes)
+
+
+def step_exact_sample(n: int, q: mp.Queue) -> None:
+    from sbert_desktop.core.similarity import semantic_search
+
+    x, _ = load(n)
+    rows = np.sort(np.random.default_rng(1).choice(n, min(n, 1000), replace=False))
+    idx = semantic_search(x[rows], x, 11).indices
+    exact = np.stack([r[r != row][:10] for row, r in zip(rows, idx)])
+    q.put({"rows": rows, "exact": exact})
+
+
+def step_neighbors(n: int, which: str, q: mp.Queue) -> None:
+    x, _ = load(n)
+    base = peak_mb()
+    t = time.perf_counter()
+    if which == "ours":
+        from sbert_desktop.core.neighbors import knn_graph
+
+        found = knn_graph(x, 10, cache=False)
+        idx, note = found.indices, found.method
+    elif which == "ours-exact":
+        from sbert_desktop.core.similarity import nearest_neighbors
+
+        idx, note = nearest_neighbors(x, 10).indices, "exact"
+    else:  # sentence-transformers paraphrase_mining_embeddings (top_k=10)
+        import torch
+        from sentence_transformers.util import paraphrase_mining_embeddings
+
+        pairs = paraphrase_mining_embeddings(torch.from_numpy(x), top_k=10, max_pairs=10**9)
+        idx, note = None, f"{len(pairs):,} pairs"
+    q.put({"s": time.perf_counter() - t, "rss": peak_mb(), "base": base, "idx": idx, "note": note})
+
+
+def step_cluster(n: int, which: str, q: mp.Queue) -> None:
+    from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+
+    x, y = load(n)
+    k = int(y.max()) + 1
+    t = time.perf_counter()
+    note = ""
+    if which == "ours":
+        from sbert_desktop.core.clustering import cluster
+
+        r = cluster(x)
+        labels, noise = r.labels, r.noise_fraction
+        note = f"reduce {r.params['reduce_used']}, " + ", ".join(f"{a} {b:.0f} s" for a, b in r.timings.items())
+    elif which == "ours+assign":
+        from sbert_desktop.core.clustering import cluster
+
+        r = cluster(x, assign_noise=True)
+        labels, noise = r.labels, r.noise_fraction
+    elif which == "kmeans":
+        from sklearn.cluster import KMeans, MiniBatchKMeans
+
+        model = (KMeans(k, n_init=1, random_state=0) if n <= 200_000
+                 else MiniBatchKMeans(k, n_init=1, random_state=0, batch_size=8192))
+        labels, noise = model.fit_predict(x), 0.0
+        note = type(model).__name__
+    else:  # sentence-transformers community_detection
+        import torch
+        from sentence_transformers.util import community_detection
+
+        comms = community_detection(torch.from_numpy(x), threshold=0.6, min_community_size=10)
+        labels = np.full(n, -1)
+        for c, members in enumerate(comms):
+            labels[members] = c
+        noise = float(np.mean(labels < 0))
+        note = "threshold 0.6, min size 10"
+    s = time.perf_counter() - t
+    found = int(len(set(labels.tolist()) - {-1}))
+    q.put({"s": s, "rss": peak_mb(), "k": found, "noise": noise, "ari": adjusted_rand_score(y, labels),
+           "nmi": normalized_mutual_info_score(y, labels), "note": note})
+
+
+def child(fn, *args, timeout: float = 3600):
+    ctx = mp.get_context("spawn")
+    q = ctx.Queue()
+    p = ctx.Process(target=fn, args=(*args, q))
+    p.start()
+    try:
+        out = q.get(timeout=timeout)
+    except Exception:
+        p.kill()
+        p.join()
+        return None
+    p.join()
+    return out
+
+
+def recall(idx: np.ndarray, ref: dict) -> float:
+    got = idx[ref["rows"]]
+    return float(np.mean([len(set(a.tolist()) & set(b.tolist())) / 10 for a, b in zip(got, ref["exact"])]))
+
+
+def run_size(n: int, args: argparse.Namespace) -> None:
+    t = time.perf_counter()
+    x, y = load(n)
+    sizes = np.bincount(y)
+    print(f"\n{n:,} x 384 synthetic, {len(sizes)} topics, sizes {sizes.max():,} .. {sizes.min():,} "
+          f"(generated in {time.perf_counter() - t:.0f} s)", flush=True)
+    del x
+    ref = child(step_exact_sample, n)
+    print(f"  {'step':44s} {'time':>9s} {'peak RSS':>10s}", flush=True)
+    ours = None
+    for which in ("ours", "ours-exact", "st"):
+        if which == "ours-exact" and n > args.exact_up_to:
+            print(f"  {'top-10 neighbours: ours exact':44s}  not run above {args.exact_up_to:,} rows (O(n^2))")
+            continue
+        if which == "st" and n > args.peer_up_to:
+            print(f"  {'top-10 neighbours: ST paraphrase_mining':44s}  not run above {args.peer_up_to:,} rows")
+            continue
+        r = child(step_neighbors, n, which)
+        if r is None:
+            print(f"  top-10 neighbours {which}: timed out")
+            continue
+        rec = f"recall@10 {recall(r['idx'], ref):.3f}" if r["idx"] is not None else ""
+        name = {"ours": "ours (auto)", "ours-exact": "ours exact", "st": "ST paraphrase_mining_embeddings"}[which]
+        print(f"  {'top-10 neighbours: ' + name:44s} {r['s']:8.1f}s {r['rss']:8.0f} MB  {r['note']} {rec}", flush=True)
+        if which == "ours":
+            ours = r["s"]
+        elif ours and which == "st":
+            print(f"    -> ours (auto) is {r['s'] / ours:.1f}x faster than {name}")
+    if args.no_cluster:
+        return
+    for which in ("ours", "ours+assign", "kmeans", "st"):
+        if which == "st" and n > args.peer_up_to:
+            print(f"  {'cluster: ST community_detection':44s}  not run above {args.peer_up_to:,} rows")
+            continue
+        r = child(step_cluster, n, which)
+        if r is None:
+            print(f"  cluster {which}: timed out")
+            continue
+        name = {"ours": "ours default (no k)", "ours+assign": "ours default, noise assigned",
+                "kmeans": "k-means told true k", "st": "ST community_detection"}[which]
+        print(f"  {'cluster: ' + name:44s} {r['s']:8.1f}s {r['rss']:8.0f} MB  {r['k']} clusters, noise "
+              f"{100 * r['noise']:.1f}%, ARI {r['ari']:.3f}, NMI {r['nmi']:.3f}  {r['note']}", flush=True)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    ap.add_argument("--exact-up-to", type=int, default=100_000)
+    ap.add_argument("--peer-up-to", type=int, default=10_000)
+    ap.add_argument("--no-cluster", action="store_true")
+    args = ap.parse_args()
+    import numpy
+    import torch
+
+    print(f"python {sys.version.split()[0]}, numpy {numpy.__version__}, torch {torch.__version__}, "
+          f"{os.cpu_count()} CPUs; uptime: {os.popen('uptime').read().strip()}", flush=True)
+    start = time.perf_counter()
+    for n in args.sizes:
+        run_size(n, args)
+    print(f"\ntotal {time.perf_counter() - start:.0f} s; uptime: {os.popen('uptime').read().strip()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
