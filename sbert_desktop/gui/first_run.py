@@ -99,6 +99,8 @@ class ExampleRun(QObject):
         self.status = "running"
         self.job: Job | None = None
         self.files = None
+        self.text = ""
+        self.messages: list[str] = []  # every status line shown, progress included (tests read it)
 
     # -- the walk ------------------------------------------------------------------------------
     def start(self) -> None:
@@ -205,7 +207,26 @@ class ExampleRun(QObject):
         failure, ``dialog`` is the error dialog's title (``EXPECTED_ONLY``: the page shows a dialog
         for bugs itself and only its inline message for expected errors, off screen here)."""
         self.job = job
+        job.progress.connect(lambda event: self._on_progress(job, event))
         job.ended.connect(lambda status: self._on_ended(job, status, then, dialog))
+
+    STEPS = ("data", "model", "encode", "cluster", "project")
+
+    def _show(self, text: str) -> None:
+        self.window.statusBar().showMessage(text)
+        self.messages.append(text)
+
+    def _on_progress(self, job: Job, event) -> None:
+        """Every long stage says how far it is (the status bar's bar shows it too)."""
+        if job is not self.job or self.status != "running":
+            return
+        done, total = getattr(event, "done", 0), getattr(event, "total", 0)
+        if total and total > 0:
+            self._show(f"{self._prefix()}{self.text}… {min(done, total):,} / {total:,} ({min(done, total) / total:.0%})")
+
+    def _prefix(self) -> str:
+        n = self.STEPS.index(self.step) + 1 if self.step in self.STEPS else 0
+        return f"Example, step {n} of {len(self.STEPS)}: " if n else "Example: "
 
     def _on_ended(self, job: Job, status: str, then, dialog: str | None) -> None:
         if job is not self.job or self.status != "running":
@@ -225,7 +246,8 @@ class ExampleRun(QObject):
 
     def _set_step(self, step: str, text: str) -> None:
         self.step = step
-        self.window.statusBar().showMessage(f"Example: {text}…")
+        self.text = text
+        self._show(f"{self._prefix()}{text}…")
         log.info("example: %s", text)
         self.step_changed.emit(step)
 

@@ -49,6 +49,7 @@ def _run_until_example_ends(timeout_ms: int) -> dict:
             train=(form.train_file.path(), form.dev_file.path(), form.encoder.currentData(), form.task.currentData(),
                    form.loss.currentData()),
             guide=guide_dock(window, create=False) is not None and guide_dock(window, create=False).isVisible(),
+            messages=[] if run is None else list(run.messages),
         )
         window.close()
 
@@ -64,6 +65,9 @@ def _check_reached_the_map(seen: dict) -> None:
     assert seen["page"] == "Map"
     assert seen["data"].path.resolve() == files.sentences.resolve() and seen["data"].content.column == "text"
     assert seen["n_embedded"] == 415
+    # every long stage showed where it was: encoding counts its sentences, each step is numbered
+    assert any(m.startswith("Example, step 3 of 5: encoding") and "/ 415" in m for m in seen["messages"]), seen["messages"]
+    assert any(m.startswith("Example, step 4 of 5: clustering") for m in seen["messages"])
     assert seen["n_clusters"] >= 2
     names = {c: n for c, n in seen["names"].items() if c >= 0}
     assert len(names) == seen["n_clusters"] and all(n and n != "(no keywords)" for n in names.values()), names
