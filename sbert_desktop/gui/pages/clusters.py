@@ -32,19 +32,21 @@ from sbert_desktop.gui.widgets.table import ColumnsTableModel, configure_big_tab
 METHODS = [("HDBSCAN", "hdbscan", "Finds the number of clusters itself and marks outliers as noise"),
            ("k-means", "kmeans", "For comparison: exactly k clusters, no noise"),
            ("Agglomerative (Ward)", "agglomerative", "For comparison: exactly k clusters, no noise (up to 20,000 points)")]
-REDUCTIONS = [("Auto", "auto"), ("None", None), ("UMAP", "umap"), ("PCA", "pca")]
+REDUCTIONS = [("Auto", "auto"), ("None", None), ("UMAP", "umap"), ("UMAP on the neighbour index", "umap-knn"),
+              ("PCA", "pca")]
 AUTO_UMAP_FROM, AUTO_UMAP_UP_TO = 200, 20_000
 
 
 def effective_reduction(choice: str | None, method: str, n: int) -> str | None:
     """"Auto": HDBSCAN on raw 384-d vectors finds few, coarse clusters, so reduce first (as BERTopic
-    does): UMAP from 200 up to 20,000 points, PCA beyond (UMAP would take minutes); k-means and
+    does): UMAP from 200 up to 20,000 points, beyond it UMAP fed by the approximate neighbour index
+    (core/scale_reduce.py; PCA merged hundreds of topics into a few, #13); k-means and
     agglomerative cluster the vectors themselves."""
     if choice != "auto":
         return choice
     if method != "hdbscan" or n < AUTO_UMAP_FROM:
         return None
-    return "umap" if n <= AUTO_UMAP_UP_TO else "pca"
+    return "umap" if n <= AUTO_UMAP_UP_TO else "umap-knn"
 NAME_COL, SIZE_COL = 1, 2
 
 

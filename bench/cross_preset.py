@@ -1,0 +1,100 @@
+"""A cross-encoder recipe against the bi-encoder it starts from, on STS-B dev.
+
+Stage 1 (optional): a 3-way NLI cross-encoder from the bundled weights (softmax + cross-entropy).
+Stage 2: an STS cross-encoder (sigmoid + BCE) from stage 1's encoder (its 3-way head replaced by a
+new one-output head), on STS-B train, evaluated on STS-B dev after every epoch; the best epoch is
+kept. Prints the bundled bi-encoder's dev Spearman (cosine, mean pooling) in the same run, the
+cross-encoder's, each stage's wall time and the machine's load average.
+
+The shared data has no SNLI train split, so the NLI stage trains on the SNLI dev file (9,842
+pairs); nothing of STS-B dev is seen in training.
+
+    nice -n 5 python bench/cross_preset.py --keep runs/ce-preset | tee bench/results/cross-preset.txt
+    python bench/cross_preset.py --no-nli --sts-epochs 1          # the one-stage baseline
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DATA = ROOT.parent / "shared" / "data"
+
+
+def uptime() -> str:
+    try:
+        return subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout.strip()
+    except OSError:
+        return "uptime unavailable"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--nli", type=Path, default=DATA / "snli" / "validation.tsv")
+    parser.add_argument("--no-nli", action="store_true", help="skip stage 1")
+    parser.add_argument("--nli-steps", type=int, default=0, help="stop stage 1 after N steps (0: one epoch)")
+    parser.add_argument("--train", type=Path, default=DATA / "stsb-en" / "sts-train.csv")
+    parser.add_argument("--dev", type=Path, default=DATA / "stsb-en" / "sts-dev.csv")
+    parser.add_argument("--sts-epochs", type=int, default=2)
+    parser.add_argument("--lr", type=float, default=2e-5)
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="keep the final cross-encoder in DIR")
+    args = parser.parse_args()
+
+    import torch
+
+    from sbert_desktop.core.data import read_pairs
+    from sbert_desktop.core.evaluation import evaluate_sts_bi
+    from sbert_desktop.core.models import BiEncoder
+    from sbert_desktop.core.training import TrainConfig, train
+
+    print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, cpus {os.cpu_count()}", flush=True)
+    print(f"start: {uptime()}", flush=True)
+    dev = read_pairs(args.dev, task="sts")
+    t = time.perf_counter()
+    bi = evaluate_sts_bi(BiEncoder.load("default", device="cpu"), dev, 64)
+    print(f"bi-encoder (bundled, mean pooling) STS-B dev: pearson {bi['pearson']:.4f} spearman {bi['spearman']:.4f} "
+          f"({time.perf_counter() - t:.0f}s)", flush=True)
+    common = dict(encoder="cross", batch_size=args.batch_size, lr=args.lr, seed=args.seed, device="cpu",
+                  max_seq_length=None, warmup_ratio=0.1, weight_decay=0.01, max_grad_norm=1.0)
+    with tempfile.TemporaryDirectory(prefix="bench-ce-") as tmp:
+        tmp = Path(tmp)
+        start = "default"
+        if not args.no_nli:
+            cfg = TrainConfig(task="nli", model="default", train_file=str(args.nli), out_dir=str(tmp / "nli"),
+                              epochs=1, max_steps=args.nli_steps or None, **common)
+            t = time.perf_counter()
+            res = train(cfg)
+            print(f"stage 1 NLI ({args.nli.name}): {res.step} steps, {time.perf_counter() - t:.0f}s wall, "
+                  f"{res.train_seconds:.0f}s in steps; {uptime()}", flush=True)
+            start = str(res.model_dir)
+        out = args.keep or tmp / "sts"
+        cfg = TrainConfig(task="sts", model=start, train_file=str(args.train), dev_file=str(args.dev),
+                          out_dir=str(out), epochs=args.sts_epochs, **common)
+        t = time.perf_counter()
+        res = train(cfg)
+        wall = time.perf_counter() - t
+        for h in res.history:
+            if "dev" in h or "spearman" in str(h):
+                print(f"  eval {h}", flush=True)
+        print(f"stage 2 STS-B: {res.step} steps, {wall:.0f}s wall, {res.train_seconds:.0f}s in steps; "
+              f"best dev spearman {res.best_metric:.4f} at step {res.best_step}; {uptime()}", flush=True)
+        recipe = ("NLI (SNLI dev, 1 epoch) then " if not args.no_nli else "") + \
+                 f"STS-B train {args.sts_epochs} epoch(s), lr {args.lr}, batch {args.batch_size}, seed {args.seed}"
+        diff = res.best_metric - bi["spearman"]
+        print(f"recipe: {recipe}\ncross-encoder dev spearman {res.best_metric:.4f} vs bi-encoder {bi['spearman']:.4f} "
+              f"({100 * diff:+.2f} points)", flush=True)
+
+
+if __name__ == "__main__":
+    main()
