@@ -272,3 +272,68 @@ def test_200_random_ui_actions_keep_the_state_consistent(window, tiny_bi_encoder
     except BaseException:
         print(f"failed after {len(done)} actions {done[-10:]} with seed {seed}")
         raise
+
+
+class CpuTickRecorder:
+    """The 10 ms timer of test_responsiveness.py, also noting the GUI thread's own CPU time at each
+    tick: a long interval with little CPU is the machine's scheduler (other processes), one with a
+    lot is our code holding the GUI thread."""
+
+    def __init__(self):
+        from PySide6.QtCore import QTimer
+
+        self.ticks: list[tuple[float, float]] = []
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(lambda: self.ticks.append((time.perf_counter(), time.thread_time())))
+
+    def start(self):
+        self.ticks = [(time.perf_counter(), time.thread_time())]
+        self.timer.start()
+
+    def stop(self) -> tuple[float, float]:
+        """(longest interval between ticks, most GUI-thread CPU time within one interval), seconds."""
+        self.timer.stop()
+        pairs = list(zip(self.ticks, self.ticks[1:]))
+        return max(b[0] - a[0] for a, b in pairs), max(b[1] - a[1] for a, b in pairs)
+
+
+def test_the_gui_thread_never_stalls_while_tasks_start_land_and_are_cancelled(ready, tmp_path, qtbot, wait_job):
+    """While encoding, clustering and projecting in child processes, mining pairs, replacing and
+    cancelling tasks and changing the data under them, the GUI thread never works for 100 ms
+    without returning to its event loop (measured as its own CPU time between two 10 ms ticks, so
+    other processes on a busy machine do not count; the wall-clock gap is printed)."""
+    import gc
+
+    from test_responsiveness import MAX_GAP_S
+
+    from sbert_desktop.gui.gc_timer import GuiGarbageCollector
+
+    state, data = ready.state, ready.page("Data")
+    clusters, map_, compare = ready.page("Clusters"), ready.page("Map"), ready.page("Compare")
+    big = write(tmp_path, "big.txt", [f"This is test sentence number {i} about topic {i % 37}." for i in range(2000)])
+    assert wait_job(data.open_path(str(big))) == "succeeded"
+    small = load_data(ready.b, "sentences")  # read before measuring
+    clusters.method.setCurrentIndex(clusters.method.findData("kmeans"))
+    map_.method.setCurrentIndex(map_.method.findData("tsne"))
+    gc.collect()
+    collector, recorder = GuiGarbageCollector(), CpuTickRecorder()
+    recorder.start()
+    assert wait_job(data.encode()) == "succeeded"
+    first = clusters.run()
+    second = clusters.run()  # replaces the first
+    projection = map_.project()
+    pairs = compare.find_pairs()
+    assert wait_job(second, timeout=120_000) == "succeeded" and first.status == "cancelled"
+    assert wait_job(pairs) == "succeeded"
+    map_.cancel()
+    assert wait_job(projection) in ("cancelled", "succeeded")
+    job = clusters.run()
+    state.set_data(small)  # the clustering is stopped under it
+    assert wait_job(job) in ("cancelled", "stale")
+    gap, busy = recorder.stop()
+    collector.stop()
+    consistent(ready)
+    print(f"largest gap between 10 ms timer ticks: {gap * 1000:.1f} ms; most GUI-thread CPU within one gap: "
+          f"{busy * 1000:.1f} ms over {len(recorder.ticks)} ticks; longest collection {collector.longest * 1000:.1f} ms")
+    assert busy < MAX_GAP_S, f"the GUI thread was busy for {busy * 1000:.0f} ms without a break"
