@@ -383,11 +383,28 @@ class ClustersPage(QWidget):
         c = int(item.data(Qt.ItemDataRole.UserRole))
         words = " · ".join(view.keywords.get(c, [])) or "(none)"
         self.detail_title.setText(f"<b>{'Noise' if c < 0 else f'Cluster {c}'}</b>: {view.name(c)}"
-                                  f"<br><span style='color:#555'>keywords: {words}</span>")
+                                  f"<br><span style='color:#555'>keywords: {words}</span>{self._classes_of(c)}")
         for i in view.result.representatives.get(c, []):
             self.central.addItem(emb.sentences[i])
         members = np.flatnonzero(view.labels == c)
         self.members_model.set_columns({"sentence": [emb.sentences[i] for i in members]}, (members + 1).tolist())
+
+    def _classes_of(self, c: int) -> str:
+        """Topics per class: how the cluster's sentences spread over each label column of the
+        file (e.g. ``topic``), largest first."""
+        from collections import Counter
+
+        data, emb, view = self.state.data, self.state.embeddings, self.exploration.clusters
+        columns = (data.info.get("label_columns") or {}) if data is not None else {}
+        lines = []
+        for name, values in columns.items():
+            if emb is None or view is None or len(values) != len(emb.sentences):
+                continue
+            members = np.flatnonzero(view.labels == c)
+            counts = Counter(values[i] for i in members).most_common(6)
+            shown = " · ".join(f"{_escape(str(v))} {n:,}" for v, n in counts)
+            lines.append(f"<br><span style='color:#333'>{_escape(name)}: {shown}</span>")
+        return "".join(lines)
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() != NAME_COL:

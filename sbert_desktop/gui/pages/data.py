@@ -63,7 +63,9 @@ def load_data(path: str | Path, kind: str = "auto", column: str | None = None) -
         }
     info["lengths"] = np.fromiter((len(t.split()) for t in texts), dtype=np.int32, count=len(texts))
     info["problems"] = list(getattr(content, "problems", []) or [])
-    return LoadedData(path=path, kind=kind, content=content, info=info)
+    data = LoadedData(path=path, kind=kind, content=content, info=info)
+    info["label_columns"] = label_columns(data)  # e.g. "topic": colours on the Map, classes on Clusters
+    return data
 
 
 def preview_columns(data: LoadedData) -> tuple[dict, list | None]:
@@ -78,7 +80,53 @@ def preview_columns(data: LoadedData) -> tuple[dict, list | None]:
             columns["label"] = [NLI_LABELS[i] for i in content.labels.tolist()]
         columns.update({"sentence1": content.sentence1, "sentence2": content.sentence2})
         return columns, None
-    return {content.column or "sentence": content.sentences}, content.line_numbers
+    columns = {content.column or "sentence": content.sentences}
+    raw = getattr(content, "_raw", None)
+    if raw is not None and len(raw.columns) > 1:  # every column, so the text column is chosen seeing them all
+        index_of = {line: i for i, line in enumerate(raw.lines)}
+        rows = [index_of.get(line, -1) for line in content.line_numbers]
+        for j, name in enumerate(raw.columns):
+            if name != content.column:
+                columns[str(name)] = RowColumn(raw.rows, rows, j)
+    return columns, content.line_numbers
+
+
+class RowColumn:
+    """Column ``j`` of ``table_rows`` at ``rows``, read on demand (a preview of a million rows
+    builds no list per column)."""
+
+    def __init__(self, table_rows: list, rows: list[int], j: int):
+        self.table_rows, self.rows, self.j = table_rows, rows, j
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        r = self.rows[i]
+        row = self.table_rows[r] if r >= 0 else ()
+        value = row[self.j] if self.j < len(row) else None
+        return "" if value is None else value
+
+
+def label_columns(data: LoadedData, max_classes: int = 30) -> dict[str, list[str]]:
+    """Columns of a sentence table that look like labels (e.g. ``topic``): besides the text
+    column, at most ``max_classes`` distinct values, each class more than once on average; values
+    per sentence. Offered as colours on the Map and as topics per class on the Clusters page."""
+    content = data.content
+    raw = getattr(content, "_raw", None)
+    if data.kind != "sentences" or raw is None or len(raw.columns) < 2:
+        return {}
+    columns, _rows = preview_columns(data)
+    out = {}
+    n = len(content.sentences)
+    for name, values in list(columns.items())[1:]:
+        sample = [str(v).strip() for v in values[: min(n, 5000)]]
+        distinct = set(sample)
+        if 2 <= len(distinct) <= max_classes and len(distinct) * 2 <= len(sample) and all(len(v) <= 60 for v in distinct):
+            out[name] = [str(v).strip() for v in values]
+    return out
 
 
 class DataPage(QWidget):

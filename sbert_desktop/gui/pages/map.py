@@ -152,8 +152,16 @@ class MapPage(QWidget):
         search_row.addWidget(self.search, 1)
         search_row.addWidget(self.search_mode)
         sv.addLayout(search_row)
-        legend_box = QGroupBox("Clusters")
-        QVBoxLayout(legend_box).addWidget(self.legend)
+        self.colour_by = QComboBox()
+        self.colour_by.setObjectName("colourBy")
+        self.colour_by.setToolTip("Colour the points by their cluster, or by a label column of the file (e.g. topic)")
+        self.colour_by.addItem("Clusters", None)
+        self.colour_by.currentIndexChanged.connect(lambda _i: self._show_clusters())
+        state.data_changed.connect(self._fill_colour_by)
+        legend_box = QGroupBox("Colours")
+        legend_layout = QVBoxLayout(legend_box)
+        legend_layout.addWidget(self.colour_by)
+        legend_layout.addWidget(self.legend)
         left = QWidget()
         left.setMaximumWidth(300)
         lv = QVBoxLayout(left)
@@ -304,7 +312,42 @@ class MapPage(QWidget):
         self._show_clusters()
         self.apply_search()
 
+    def _fill_colour_by(self, data) -> None:
+        """Offer each label column of the open file (e.g. ``topic``) as a colouring."""
+        self.colour_by.blockSignals(True)
+        self.colour_by.clear()
+        self.colour_by.addItem("Clusters", None)
+        for name in ((data.info.get("label_columns") or {}) if data is not None else {}):
+            self.colour_by.addItem(f"Label column: {name}", name)
+        self.colour_by.blockSignals(False)
+        self._show_clusters()
+
+    def label_values(self) -> list[str] | None:
+        """The chosen label column's value for every embedded sentence, or None."""
+        name, data, emb = self.colour_by.currentData(), self.state.data, self.state.embeddings
+        if name is None or data is None or emb is None:
+            return None
+        values = (data.info.get("label_columns") or {}).get(name)
+        return values if values is not None and len(values) == len(emb.sentences) else None
+
+    def _show_label_colours(self, values: list[str]) -> None:
+        classes, codes = np.unique(np.asarray(values, dtype=object).astype(str), return_inverse=True)
+        if len(self.scatter.coords) == len(codes):
+            self.scatter.set_labels(codes)
+        self.legend.clear()
+        counts = np.bincount(codes, minlength=len(classes))
+        for c, name in enumerate(classes):
+            pix = QPixmap(12, 12)
+            pix.fill(label_color(c))
+            item = QListWidgetItem(QIcon(pix), f"{name} ({int(counts[c]):,})")
+            item.setToolTip(f"{self.colour_by.currentData()} = {name}")
+            self.legend.addItem(item)
+
     def _show_clusters(self) -> None:
+        values = self.label_values()
+        if values is not None:
+            self._show_label_colours(values)
+            return
         view = self.exploration.clusters
         labels = self.exploration.labels()
         if labels is not None and len(labels) == len(self.scatter.coords):
