@@ -26,6 +26,8 @@ class ModelSpec:
     max_seq_length: int | None = None
     normalize: bool | None = None
     device: str = "auto"
+    precision: str = "fp32"  # "fp32" | "int8" (core/models/runtime.py)
+    backend: str | None = None  # "torch" | "onnx" | None: torch for fp32, onnx for int8
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)

@@ -24,6 +24,9 @@ POOLING_LABELS = {"mean": "Mean of tokens", "cls": "CLS token", "max": "Max over
 #: (label, value): the model's own, then core's modes (core.models.modes: no torch at start-up)
 POOLING_CHOICES = [("Model's own", None)] + [(POOLING_LABELS.get(m, m), m) for m in POOLING_MODES]
 DEVICES = ["auto", "cpu", "cuda", "mps"]
+#: (label, (precision, backend)) of the model's inference (core/models/runtime.py); int8 is last
+PRECISION_CHOICES = [("fp32 (torch, exact)", ("fp32", None)), ("fp32 (ONNX Runtime)", ("fp32", "onnx")),
+                     ("int8 (ONNX Runtime)", ("int8", "onnx"))]
 SUMMARY_FIELDS = [("name", "Name"), ("architecture", "Architecture"), ("parameters", "Parameters"),
                   ("layers", "Layers"), ("dimension", "Dimension"), ("vocab_size", "Vocabulary"),
                   ("pooling", "Pooling"), ("normalize", "Normalized"), ("num_labels", "Labels"), ("head", "Head"),
@@ -35,10 +38,12 @@ def load_model(spec: ModelSpec):
     from sbert_desktop.core.models import BiEncoder, CrossEncoder, available_devices
 
     if spec.encoder == "cross":
-        model = CrossEncoder.load(spec.source, max_seq_length=spec.max_seq_length, device=spec.device)
+        model = CrossEncoder.load(spec.source, max_seq_length=spec.max_seq_length, device=spec.device,
+                                  precision=spec.precision or "fp32", backend=spec.backend)
     else:
         model = BiEncoder.load(spec.source, pooling=spec.pooling, max_seq_length=spec.max_seq_length,
-                               normalize=spec.normalize, device=spec.device)
+                               normalize=spec.normalize, device=spec.device,
+                               precision=spec.precision or "fp32", backend=spec.backend)
     return model, model.info(), available_devices()
 
 
@@ -112,6 +117,15 @@ class ModelPage(QWidget):
         self.normalize = QComboBox()
         for label, value in [("Model's own", None), ("On (unit length)", True), ("Off", False)]:
             self.normalize.addItem(label, value)
+        self.precision = QComboBox()
+        self.precision.setObjectName("modelPrecision")
+        for label, value in PRECISION_CHOICES:
+            self.precision.addItem(label, value)
+        self.precision.setToolTip("How the model runs: exact fp32 on torch, or through ONNX Runtime "
+                                  "(int8: faster and smaller, measured against fp32 below)")
+        from sbert_desktop.gui.widgets.precision_calibration import PrecisionCalibration
+
+        self.calibration = PrecisionCalibration(state)
         self.device = QComboBox()
         self.device.addItems(DEVICES)
         self._set_devices(state.devices)
@@ -143,6 +157,8 @@ class ModelPage(QWidget):
         form.addRow("Pooling", self.pooling)
         form.addRow("Max sequence length", self.max_len)
         form.addRow("Normalize embeddings", self.normalize)
+        form.addRow("Precision", self.precision)
+        form.addRow(self.calibration)
         form.addRow("Device", self.device)
         buttons = QHBoxLayout()
         buttons.addWidget(self.load_button)
@@ -242,6 +258,8 @@ class ModelPage(QWidget):
             max_seq_length=self.max_len.value() or None,
             normalize=self.normalize.currentData() if self.bi.isChecked() else None,
             device=self.device.currentText(),
+            precision=(self.precision.currentData() or ("fp32", None))[0],
+            backend=(self.precision.currentData() or ("fp32", None))[1],
         )
 
     def set_spec(self, spec: ModelSpec) -> None:
@@ -256,21 +274,23 @@ class ModelPage(QWidget):
         self.max_len.setValue(spec.max_seq_length or 0)
         self.normalize.setCurrentIndex(max(0, self.normalize.findData(spec.normalize)))
         self.device.setCurrentText(spec.device if spec.device in DEVICES else "auto")
+        choice = (spec.precision, spec.backend if spec.backend != "torch" else None)
+        values = [value for _label, value in PRECISION_CHOICES]
+        self.precision.setCurrentIndex(values.index(choice) if choice in values else 0)
 
     # -- loading -----------------------------------------------------------------------------
     def load(self, spec: ModelSpec | None = None) -> Job:
         """Load ``spec`` (default: the page's choices) in the background; it becomes active."""
         spec = spec if isinstance(spec, ModelSpec) else self.spec()
-        if self.job is not None and self.job.running:
-            self.job.cancel()  # its result is discarded; loading itself cannot be interrupted
         self.error.hide()
         self.busy.show()
         self.load_button.setEnabled(False)
         label = "bundled model" if spec.source == "default" else Path(spec.source).name or spec.source
-        job = self.state.jobs.start(f"Load {label}", lambda progress, cancel: load_model(spec), kind="model")
-        job.succeeded.connect(lambda out: self._on_loaded(job, spec, *out))
-        job.failed.connect(lambda failure: self._on_failed(job, failure))
-        job.ended.connect(lambda _status: self._on_ended(job))
+        # replaces a load still running (its result is dropped; loading itself cannot be interrupted)
+        job = self.state.jobs.start(f"Load {label}", lambda progress, cancel: load_model(spec), kind="model-load")
+        job.succeeded.connect(lambda out: self._on_loaded(spec, *out))
+        job.failed.connect(self._on_failed)
+        job.ended.connect(self._on_ended)
         self.job = job
         return job
 
@@ -287,24 +307,20 @@ class ModelPage(QWidget):
     def restore(self, specs: list[ModelSpec], active: str = "bi") -> Job:
         """Load the models kept from the last session (a bi- and a cross-encoder) in one job; the
         ``active`` kind becomes active. A model that fails is named on the page, the rest load."""
-        if self.job is not None and self.job.running:
-            self.job.cancel()
         specs = sorted(specs, key=lambda sp: sp.encoder == active)  # the active one is set last
         self.error.hide()
         self.busy.show()
         self.load_button.setEnabled(False)
         names = " and ".join("cross-encoder" if sp.encoder == "cross" else "bi-encoder" for sp in specs)
         job = self.state.jobs.start(f"Load the last {names}", lambda progress, cancel: load_models(specs),
-                                    kind="model")
-        job.succeeded.connect(lambda out: self._on_restored(job, active, *out))
-        job.failed.connect(lambda failure: self._on_failed(job, failure))
-        job.ended.connect(lambda _status: self._on_ended(job))
+                                    kind="model-load")  # replaces a load still running
+        job.succeeded.connect(lambda out: self._on_restored(active, *out))
+        job.failed.connect(self._on_failed)
+        job.ended.connect(self._on_ended)
         self.job = job
         return job
 
-    def _on_restored(self, job: Job, active: str, loaded: list, errors: list, devices: list[str]) -> None:
-        if job is not self.job or job.token.cancelled:
-            return
+    def _on_restored(self, active: str, loaded: list, errors: list, devices: list[str]) -> None:
         self.state.set_devices(devices)
         for spec, model, info in loaded:
             self.state.set_model(model, spec, remember=False, activate=spec.encoder == active or len(loaded) == 1)
@@ -320,19 +336,16 @@ class ModelPage(QWidget):
                                           f"({sp.source}): {message}" for sp, message in errors))
             self.error.show()
 
-    def _on_loaded(self, job: Job, spec: ModelSpec, model, info: dict, devices: list[str]) -> None:
-        if job is not self.job or job.token.cancelled:
-            return
+    def _on_loaded(self, spec: ModelSpec, model, info: dict, devices: list[str]) -> None:
         self.state.set_devices(devices)
         self.state.set_model(model, spec)
         self._show_info(info)
         self._fill_sources()
         self.set_spec(spec)
         self.model_loaded.emit(model)
+        self.calibration.measure(model)
 
-    def _on_failed(self, job: Job, failure: JobFailure) -> None:
-        if job is not self.job:
-            return
+    def _on_failed(self, failure: JobFailure) -> None:
         self.error.setText(f"Could not load the model: {failure.message}")
         self.error.show()
         if not failure.expected:
@@ -340,8 +353,8 @@ class ModelPage(QWidget):
 
             show_failure(self, failure, "Could not load the model")
 
-    def _on_ended(self, job: Job) -> None:
-        if job is self.job:
+    def _on_ended(self, _status: str = "") -> None:
+        if self.state.jobs.current("model-load") is None:  # no newer load runs
             self.busy.hide()
             self.load_button.setEnabled(True)
 
