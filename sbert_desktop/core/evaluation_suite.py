@@ -46,12 +46,13 @@ def run_evaluation(bi, dataset, *, ce=None, head=None, tables: Sequence[str] = T
     }
     if ce is not None and getattr(ce, "new_head", False):
         out["notes"].append("the cross-encoder's head is new and untrained: its scores are noise")
+    kept: dict[str, Any] = {}  # the pooling pass's own-mode embeddings, reused by the retrieval table
     if "pooling" in tables:
         from sbert_desktop.core.pooling_ablation import pooling_ablation
 
         try:
             out["pooling"] = pooling_ablation(bi, dataset, pooling_modes, head=head, batch_size=batch_size,
-                                              progress=_prefixed(progress, "pooling"), cancel=cancel)
+                                              progress=_prefixed(progress, "pooling"), cancel=cancel, keep=kept)
         except SbertDesktopError as exc:
             out["notes"].append(f"pooling table: {exc}")
     if "cost" in tables:
@@ -70,10 +71,17 @@ def run_evaluation(bi, dataset, *, ce=None, head=None, tables: Sequence[str] = T
         if ce is not None and usable is None:
             out["notes"].append("retrieval: reranking needs a one-score cross-encoder (an STS one), "
                                 f"not a {ce.num_labels}-label classifier")
+        embed = None
+        if kept:
+            index, emb = kept["index"], kept["embeddings"]
+
+            def embed(texts, _stage):
+                return emb[[index[t] for t in texts]]
         try:
             out["retrieval"] = evaluate_retrieval(bi, dataset, usable, rerank_k, min_score=min_score,
                                                   timing_queries=timing_queries, batch_size=batch_size,
-                                                  progress=_prefixed(progress, "retrieval"), cancel=cancel)
+                                                  progress=_prefixed(progress, "retrieval"), cancel=cancel,
+                                                  embed=embed)
         except SbertDesktopError as exc:
             out["notes"].append(f"retrieval: {exc}")
     out["seconds"] = time.perf_counter() - started

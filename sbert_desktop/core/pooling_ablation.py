@@ -54,12 +54,15 @@ def embeddings_per_mode(bi, sentences: Sequence[str], modes: Sequence[str], batc
 
 
 def pooling_ablation(bi, dataset, modes: Sequence[str] | None = None, *, head=None, batch_size: int = 64,
-                     progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> dict[str, Any]:
+                     progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
+                     keep: dict | None = None) -> dict[str, Any]:
     """The pooling table of ``bi`` on ``dataset`` (a ``read_pairs`` result).
 
     Returns ``{"schema_version", "task", "metric", "model_pooling", "rows": [{"pooling", "own", ...metrics}]}``
     with ``pearson``/``spearman`` for STS and ``accuracy``/``macro_f1`` for NLI (NLI needs ``head``,
-    the model's softmax classifier; without it a ``SbertDesktopError`` says so).
+    the model's softmax classifier; without it a ``SbertDesktopError`` says so). ``keep`` (a dict),
+    when given, receives ``{text: row}`` as ``"index"`` and the model's own mode's embeddings as
+    ``"embeddings"`` (equal to ``bi.encode``), for other tables to reuse.
     """
     from sbert_desktop.core import evaluation
     from sbert_desktop.core.models.pooling import POOLING_MODES
@@ -81,6 +84,8 @@ def pooling_ablation(bi, dataset, modes: Sequence[str] | None = None, *, head=No
     for text in list(dataset.sentence1) + list(dataset.sentence2):
         unique.setdefault(text, len(unique))
     per_mode = embeddings_per_mode(bi, list(unique), modes, batch_size, progress=progress, cancel=cancel)
+    if keep is not None and bi.pooling.mode in per_mode:
+        keep.update(index=unique, embeddings=per_mode[bi.pooling.mode])
     first = [unique[t] for t in dataset.sentence1]
     second = [unique[t] for t in dataset.sentence2]
     rows = []

@@ -100,8 +100,11 @@ def _time_per_query(task: RetrievalTask, corpus_emb, bi, ce, k: int | None, samp
 
 def evaluate_retrieval(bi, dataset, ce=None, ks: Sequence[int] = DEFAULT_KS, *, min_score: float = 0.8,
                        timing_queries: int = 20, batch_size: int = 64, progress: ProgressCallback | None = None,
-                       cancel: CancelToken | None = None) -> dict[str, Any]:
-    """The retrieve-then-rerank table: one row for the bi-encoder alone, one per k with ``ce``."""
+                       cancel: CancelToken | None = None, embed=None) -> dict[str, Any]:
+    """The retrieve-then-rerank table: one row for the bi-encoder alone, one per k with ``ce``.
+
+    ``embed(texts, stage) -> float32 [n, dim]`` supplies embeddings already computed (equal to
+    ``bi.encode``); by default the bi-encoder encodes the corpus and the queries here."""
     from sbert_desktop.core.progress import Progress
     from sbert_desktop.core.similarity import cross_encoder_scores, semantic_search
 
@@ -114,8 +117,11 @@ def evaluate_retrieval(bi, dataset, ce=None, ks: Sequence[int] = DEFAULT_KS, *, 
             return None
         return lambda p: progress(Progress(p.done, p.total, name, p.info, p.elapsed))
 
-    corpus_emb = bi.encode(task.corpus, batch_size=batch_size, progress=stage("encode corpus"), cancel=cancel)
-    query_emb = bi.encode(task.queries, batch_size=batch_size, progress=stage("encode queries"), cancel=cancel)
+    if embed is None:
+        def embed(texts, name):
+            return bi.encode(texts, batch_size=batch_size, progress=stage(name), cancel=cancel)
+    corpus_emb = embed(task.corpus, "encode corpus")
+    query_emb = embed(task.queries, "encode queries")
     found = semantic_search(query_emb, corpus_emb, depth, cancel=cancel)
     candidates = found.indices
     sample = list(range(min(timing_queries, len(task.queries))))

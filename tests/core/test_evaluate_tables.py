@@ -158,3 +158,32 @@ def test_cli_json_carries_every_table_number(tiny_bi_encoder_dir, tiny_cross_enc
                  "-q", "--device", "cpu"]) == 0
     text = capsys.readouterr().out
     assert "Pooling" in text and "weightedmean" in text and "mean *" in text
+
+
+# --------------------------------------------------------------------- the bundled model on STS-B dev
+@pytest.mark.slow
+def test_bundled_model_pooling_table_on_stsb_dev(data_dir, capsys):
+    """Mean pooling reproduces the published 86.72 (MTEB, all-MiniLM-L6-v2, STS-B dev), and the table's
+    rows equal ``evaluate --pooling P`` run on its own (mean and CLS checked one by one here; every
+    mode on the tiny model above)."""
+    dev = data_dir / "stsb-en" / "sts-dev.csv"
+    table = _json(capsys, ["evaluate", "--data", str(dev), "--pooling", "all", "--json", "--device", "cpu"])["pooling"]
+    rows = {r["pooling"]: r for r in table["rows"]}
+    assert round(100 * rows["mean"]["spearman"], 2) == 86.72 and rows["mean"]["own"]
+    for mode in ("mean", "cls"):
+        single = _json(capsys, ["evaluate", "--data", str(dev), "--pooling", mode, "--json", "--device", "cpu"])
+        assert rows[mode]["spearman"] == pytest.approx(single["bi_encoder"]["spearman"], abs=1e-6)
+
+
+def test_suite_reuses_the_pooling_pass_for_retrieval(tiny_bi_encoder, tiny_cross_encoder, sts_dev):
+    """The retrieval table from the pooling pass's embeddings equals the one that encodes anew."""
+    from sbert_desktop.core.evaluation_suite import run_evaluation
+    from sbert_desktop.core.retrieval_eval import evaluate_retrieval
+
+    ds = read_pairs(sts_dev)
+    both = run_evaluation(tiny_bi_encoder, ds, ce=tiny_cross_encoder, tables=("pooling", "retrieval"),
+                          rerank_k=(10,), timing_queries=1)
+    alone = evaluate_retrieval(tiny_bi_encoder, ds, tiny_cross_encoder, ks=(10,), timing_queries=1)
+    for a, b in zip(both["retrieval"]["rows"], alone["rows"]):
+        for key in ("recall@1", "recall@10", "mrr@10", "ndcg@10"):
+            assert a[key] == pytest.approx(b[key], abs=1e-9)
