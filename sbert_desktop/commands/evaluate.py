@@ -40,6 +40,9 @@ def add_parser(sub) -> argparse.ArgumentParser:
     parser.add_argument("--cost", action="store_true",
                         help="bi- against cross-encoder: accuracy, measured sentences/s and pairs/s, and the cost "
                              "of comparing all pairs of n sentences (this data set's n, 10k, 1M; extrapolated)")
+    parser.add_argument("--dimensions", metavar="N,N,...",
+                        help="STS: the bi-encoder's correlations at each Matryoshka dimension (first N values, "
+                             "renormalised), from one encoding, e.g. 384,256,128,64")
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--device", default="auto")
     add_runtime_arguments(parser)
@@ -69,6 +72,11 @@ def run(args: argparse.Namespace) -> int:
             entry = {"model": args.model, "pooling": bi.pooling.mode}
             if data.task == "sts":
                 entry.update(evaluation.evaluate_sts_bi(bi, data, args.batch_size, progress=bar))
+                if getattr(args, "dimensions", None):
+                    from sbert_desktop.core.matryoshka import parse_dimensions, sts_by_dimensions
+
+                    entry["by_dimensions"] = sts_by_dimensions(
+                        bi, data, parse_dimensions(args.dimensions, bi.full_dimension), args.batch_size)
             else:
                 from sbert_desktop.core.training.predict import load_nli_head
 
@@ -92,6 +100,11 @@ def run(args: argparse.Namespace) -> int:
     if "bi_encoder" not in results and "cross_encoder" not in results:
         raise SbertDesktopError("nothing to evaluate: give --cross-encoder or drop --no-bi-encoder")
     print(json.dumps(results, indent=2, ensure_ascii=False, default=float) if args.json else format_table(results))
+    if not args.json and (results.get("bi_encoder") or {}).get("by_dimensions"):
+        from sbert_desktop.core.matryoshka import format_dimension_table
+
+        print("bi-encoder by Matryoshka dimensions (x 100):")
+        print(format_dimension_table(results["bi_encoder"]["by_dimensions"]))
     return 0
 
 
