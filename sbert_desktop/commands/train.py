@@ -80,6 +80,10 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p.add_argument("--device", default="auto", help="cpu, cuda, mps or auto (default: %(default)s)")
     p.add_argument("--no-amp", action="store_true", help="no mixed precision on CUDA")
     p.add_argument("--resume", metavar="DIR", help="continue the cancelled run in DIR (other options ignored)")
+    p.add_argument("--onnx", action="store_true",
+                   help="also write onnx/model.onnx and onnx/model_qint8_avx2.onnx into the trained model (ONNX "
+                        "Runtime fp32 and int8; SentenceTransformer(DIR, backend='onnx') reads them; needs the "
+                        "'fast' extra)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.add_argument("--json", action="store_true", help="print the result as JSON at the end")
     return p
@@ -184,6 +188,11 @@ def run(args: argparse.Namespace) -> int:
     print(f"finished {result.step} steps in {result.train_seconds:.0f}s "
           f"({result.steps_per_second:.2f} steps/s){best}; max_seq_length {result.max_seq_length}{own}; "
           f"model in {result.out_dir}")
+    if getattr(args, "onnx", False):
+        from sbert_desktop.core.models.runtime import add_runtime_files
+
+        for path in add_runtime_files(result.model_dir, cfg.encoder):
+            print(f"wrote {path}")
     return 0
 
 

@@ -162,3 +162,17 @@ def test_cli_int8_on_torch_is_one_line(tiny_bi_encoder_dir, tmp_path, capsys):
                  "--out", str(tmp_path / "c.csv"), "-q"])
     err = capsys.readouterr().err.strip()
     assert code == 2 and len(err.splitlines()) == 1 and "onnx backend" in err
+
+
+def test_add_runtime_files_to_a_saved_cross_encoder(tiny_cross_encoder, tiny_cross_encoder_dir):
+    import onnxruntime as ort
+
+    paths = runtime.add_runtime_files(tiny_cross_encoder_dir, "cross")
+    assert {p.relative_to(tiny_cross_encoder_dir).as_posix() for p in paths} == {"onnx/model.onnx",
+                                                                                "onnx/model_qint8_avx2.onnx"}
+    features = tiny_cross_encoder.tokenize([("a cat", "a dog"), ("rain", "a sunny day outside")])
+    session = ort.InferenceSession(str(paths[0]), providers=["CPUExecutionProvider"])
+    names = {i.name for i in session.get_inputs()}
+    logits = session.run(None, {k: v.numpy() for k, v in features.items() if k in names})[0]
+    with torch.no_grad():
+        np.testing.assert_allclose(logits, tiny_cross_encoder(features).numpy(), atol=1e-4)

@@ -144,3 +144,14 @@ def save_runtime_files(model: InferenceRuntime, folder: str | Path,
             shutil.copyfileobj(src, fh)
         written.append(out)
     return written
+
+
+def add_runtime_files(folder: str | Path, encoder: str = "bi") -> list[Path]:
+    """Load the saved model in ``folder`` (``encoder``: "bi" or "cross") and write its ONNX fp32 and
+    int8 files beside it (e.g. after training), for ``SentenceTransformer(folder, backend="onnx")``."""
+    require_onnxruntime()
+    if encoder == "cross":
+        from sbert_desktop.core.models.cross_encoder import CrossEncoder as cls
+    else:
+        from sbert_desktop.core.models.bi_encoder import BiEncoder as cls
+    return save_runtime_files(cls.load(folder, device="cpu"), folder)
