@@ -150,36 +150,41 @@ def main() -> int:
     from sbert_desktop.core.mining import mine_hard_negatives
     from sbert_desktop.core.models import BiEncoder, default_model_path
 
-    print(f"start: {uptime()}")
+    print(f"start: {uptime()}", flush=True)
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; batch {args.batch_size}, lr {args.lr}, "
           f"max length {args.max_seq_length}, 1 epoch, seed {args.seed}, k {args.k}")
     pairs, queries, corpus, relevant = build_split(args)
     print(f"SNLI validation: {len(pairs)} training pairs; held out {len(queries)} queries against "
-          f"{len(corpus)} hypotheses ({sum(len(r) for r in relevant)} relevant)")
+          f"{len(corpus)} hypotheses ({sum(len(r) for r in relevant)} relevant)", flush=True)
     results: dict[str, dict] = {}
+
+    def report(name: str, row: dict) -> None:  # each run's line as soon as it is known
+        results[name] = row
+        print(f"{name:<12} recall@10 {row['recall@10']:.4f}  MRR@10 {row['mrr@10']:.4f}  "
+              f"train {row.get('train_s', 0):.1f} s  mine {row.get('mine_s', 0):.1f} s  ({uptime()})", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         base = BiEncoder.load("default", device="cpu", max_seq_length=args.max_seq_length)
-        results["untrained"] = evaluate(lambda t: base.encode(t, batch_size=64), queries, corpus, relevant)
+        report("untrained", evaluate(lambda t: base.encode(t, batch_size=64), queries, corpus, relevant))
 
         pair_file = write_rows(tmp / "pairs.tsv", ["anchor", "positive"], pairs)
         model, seconds = train_ours(args, pair_file, "pairs", tmp / "ours-pairs")
-        results["ours pairs"] = {**evaluate(lambda t: model.encode(t, batch_size=64), queries, corpus, relevant),
-                                 "train_s": seconds}
+        report("ours pairs", {**evaluate(lambda t: model.encode(t, batch_size=64), queries, corpus, relevant),
+                              "train_s": seconds})
 
         start = time.perf_counter()
         mined = mine_hard_negatives([a for a, _ in pairs], [p for _, p in pairs], base, k=args.k, batch_size=64)
         mine_s = time.perf_counter() - start
         trip_file = write_rows(tmp / "triplets.tsv", ["anchor", "positive", "negative"], mined.rows)
         model, seconds = train_ours(args, trip_file, "triplets", tmp / "ours-mined")
-        results["ours mined"] = {**evaluate(lambda t: model.encode(t, batch_size=64), queries, corpus, relevant),
-                                 "train_s": seconds, "mine_s": mine_s, "triplets": len(mined.rows)}
+        report("ours mined", {**evaluate(lambda t: model.encode(t, batch_size=64), queries, corpus, relevant),
+                              "train_s": seconds, "mine_s": mine_s, "triplets": len(mined.rows)})
         print(f"ours: sample triplet {mined.rows[0]}")
 
         st, seconds = train_st(args, pairs)
         st_encode = lambda m: (lambda t: m.encode(t, batch_size=64, convert_to_numpy=True,  # noqa: E731
                                                    show_progress_bar=False))
-        results["ST pairs"] = {**evaluate(st_encode(st), queries, corpus, relevant), "train_s": seconds}
+        report("ST pairs", {**evaluate(st_encode(st), queries, corpus, relevant), "train_s": seconds})
 
         from datasets import Dataset
 
@@ -192,8 +197,8 @@ def main() -> int:
         st_mine_s = time.perf_counter() - start
         rows = list(zip(st_triplets["anchor"], st_triplets["positive"], st_triplets["negative"]))
         st, seconds = train_st(args, rows)
-        results["ST mined"] = {**evaluate(st_encode(st), queries, corpus, relevant), "train_s": seconds,
-                               "mine_s": st_mine_s, "triplets": len(rows)}
+        report("ST mined", {**evaluate(st_encode(st), queries, corpus, relevant), "train_s": seconds,
+                            "mine_s": st_mine_s, "triplets": len(rows)})
         print(f"ST: sample triplet {rows[0]}")
 
     print(f"\n{'run':<12} {'recall@10':>10} {'MRR@10':>8} {'train s':>8} {'mine s':>7} {'triplets':>9}")
