@@ -85,21 +85,19 @@ class CacheDialog(QDialog):
         return self._run("Read embedding cache", lambda progress, cancel: _scan(cache))
 
     def _run(self, name: str, fn) -> Job:
-        job = self.state.jobs.start(name, fn, kind="cache")
+        job = self.state.jobs.start(name, fn, kind="cache")  # replaces a scan or clean-up still running
         self.job = job
         self._set_busy(True)
-        job.succeeded.connect(lambda scan: self._show(job, scan))
+        job.succeeded.connect(self._show)
         job.failed.connect(lambda failure: self.summary.setText(f"{name} failed: {failure.message}"))
-        job.ended.connect(lambda _status: self._set_busy(False) if job is self.job else None)
+        job.ended.connect(lambda _status: self._set_busy(self.state.jobs.current("cache") is not None))
         return job
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.apply_button, self.clear_button):
             button.setEnabled(not busy)
 
-    def _show(self, job: Job, scan: dict) -> None:
-        if job is not self.job:
-            return
+    def _show(self, scan: dict) -> None:
         self.entries = scan["entries"]
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):

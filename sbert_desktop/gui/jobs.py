@@ -56,7 +56,7 @@ JobFunction = Callable[[Callable[[Progress], None], CancelToken], Any]
 #: kinds where a new task replaces (cancels) the running one; others (train, save, export, model
 #: loads, cache) may run side by side. ``"search:<panel>"`` is its own kind per panel.
 REPLACING_KINDS = frozenset({"data", "encode", "cluster", "cluster-labels", "project", "pairs", "search", "rerank",
-                             "model-load"})
+                             "model-load", "cache"})
 
 
 @dataclass
