@@ -1,16 +1,22 @@
-"""Encode throughput: SBERT Desktop's BiEncoder.encode against sentence-transformers' encode.
+"""Encode throughput and quality per precision/backend, against sentence-transformers, in one run.
 
 Same sentences (STS-B dev, both columns: 3,000 sentences), same bundled model, same threads, same
-batch size, in one process, alternating runs. Prints sentences/s for each, their ratio and the
-minimum cosine between the two outputs.
+batch size, in one process, alternating runs (best of ``--repeats``). For each of
+sentence-transformers fp32 (and its own ``backend="onnx"``/``"openvino"`` int8 exports where they
+install here) and each of SBERT Desktop's precision/backend choices: sentences/s, ratio to
+sentence-transformers fp32, STS-B dev Spearman x 100 (cosine), minimum/mean cosine to our fp32.
+Then the same for a cross-encoder (pairs/s, Spearman) when ``--cross-encoder DIR`` is given (one
+trained with ``bench/train.py --encoder cross --keep DIR``), and the peak resident memory of
+encoding the 3,000 sentences in a fresh process per variant.
 
-    python bench/encode.py [--data ../shared/data/stsb-en/sts-dev.csv] [--batch-size 32] [--repeats 2]
+    nice -n 5 python bench/encode.py [--cross-encoder DIR] [--batch-size 32] [--repeats 2]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -18,59 +24,200 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+DEV = ROOT.parent / "shared" / "data" / "stsb-en" / "sts-dev.csv"
+OURS = (("fp32", "torch"), ("fp32", "onnx"), ("int8", "onnx"))
 
 
-def stsb_sentences(path: Path) -> list[str]:
-    out = []
+def stsb(path: Path) -> tuple[list[str], list[str], list[float]]:
+    a, b, gold = [], [], []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             cols = line.rstrip("\n").split("\t")
-            out += [cols[5], cols[6]]
-    return out
+            a.append(cols[5])
+            b.append(cols[6])
+            gold.append(float(cols[4]))
+    return a, b, gold
+
+
+def spearman(x, y) -> float:
+    from scipy.stats import spearmanr
+
+    return 100 * float(spearmanr(x, y).correlation)
+
+
+def uptime() -> str:
+    try:
+        return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return f"load average {os.getloadavg()}"
+
+
+def st_variants(path: str) -> tuple[dict, list[str]]:
+    """sentence-transformers' models: fp32, and its own int8 exports where the backend installs."""
+    from sentence_transformers import SentenceTransformer
+
+    out = {"sentence-transformers fp32": SentenceTransformer(path, device="cpu")}
+    notes = []
+    try:
+        from sentence_transformers import export_dynamic_quantized_onnx_model
+
+        tmp = Path("/tmp/sbert-bench-st-onnx")
+        model = SentenceTransformer(path, backend="onnx", device="cpu", model_kwargs={"export": True})
+        export_dynamic_quantized_onnx_model(model, "avx2", str(tmp))
+        out["sentence-transformers onnx int8"] = SentenceTransformer(
+            str(tmp), backend="onnx", device="cpu", model_kwargs={"file_name": "onnx/model_qint8_avx2.onnx"})
+    except Exception as exc:  # noqa: BLE001 - report why and go on
+        notes.append(f"sentence-transformers backend='onnx': not usable here ({type(exc).__name__}: "
+                     f"{str(exc).splitlines()[0][:120]}); pip here: optimum-onnx (newest 0.1.0) requires "
+                     "transformers<4.58, sentence-transformers 6 requires transformers>=5")
+    try:
+        model = SentenceTransformer(path, backend="openvino", device="cpu")
+        out["sentence-transformers openvino"] = model
+    except Exception as exc:  # noqa: BLE001
+        notes.append(f"sentence-transformers backend='openvino': not usable here ({type(exc).__name__}: "
+                     f"{str(exc).splitlines()[0][:120]}); pip here: optimum-intel (newest 2.2.0) requires "
+                     "transformers<5.6 and huggingface-hub<1.22, this environment has transformers 5.24")
+    return out, notes
+
+
+def peak_memory(variant: str, n: int, batch_size: int) -> float:
+    """Peak RSS (MB) of a fresh process that loads the model and encodes ``n`` STS-B sentences."""
+    code = f"""
+import os, resource, sys
+sys.path.insert(0, {str(ROOT)!r}); sys.argv = ['x']
+from bench.encode import stsb, DEV
+a, b, _ = stsb(DEV); sentences = a[:{n // 2}] + b[:{n // 2}]
+variant = {variant!r}
+if variant == 'sentence-transformers fp32':
+    from sentence_transformers import SentenceTransformer
+    from sbert_desktop.core.models import default_model_path
+    SentenceTransformer(str(default_model_path()), device='cpu').encode(sentences, batch_size={batch_size})
+else:
+    from sbert_desktop.core.models import BiEncoder
+    precision, backend = variant.split()[-2:]
+    BiEncoder.load('default', device='cpu', precision=precision, backend=backend).encode(sentences, batch_size={batch_size})
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=str(ROOT))
+    if done.returncode:
+        return float("nan")
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def timed(fns: dict, repeats: int, n: int) -> tuple[dict, dict]:
+    for fn in fns.values():
+        fn(warmup=True)
+    times: dict[str, list[float]] = {k: [] for k in fns}
+    outputs = {}
+    for _ in range(repeats):
+        for name, fn in fns.items():
+            start = time.perf_counter()
+            outputs[name] = fn()
+            times[name].append(time.perf_counter() - start)
+    return {k: n / min(v) for k, v in times.items()}, outputs
+
+
+def bi_encoders(args, a, b, gold) -> None:
+    import numpy as np
+
+    from sbert_desktop.core.models import BiEncoder, default_model_path
+
+    n_pairs = len(a) if not args.limit else args.limit // 2
+    sentences = a[:n_pairs] + b[:n_pairs]
+    refs, notes = st_variants(str(default_model_path()))
+    ours = {}
+    for precision, backend in OURS:
+        start = time.perf_counter()
+        ours[f"sbert-desktop {precision} {backend}"] = BiEncoder.load("default", device="cpu", precision=precision,
+                                                                      backend=backend)
+        if backend != "torch":
+            print(f"  (sbert-desktop {precision} {backend}: load + export/cache {time.perf_counter() - start:.1f} s)")
+    for note in notes:
+        print("  " + note)
+
+    def make(name, model):
+        def run(warmup=False):
+            data = sentences[:64] if warmup else sentences
+            if name.startswith("sentence-transformers"):
+                return model.encode(data, batch_size=args.batch_size, convert_to_numpy=True, show_progress_bar=False)
+            return model.encode(data, batch_size=args.batch_size)
+        return run
+
+    fns = {name: make(name, m) for name, m in {**refs, **ours}.items()}
+    rate, out = timed(fns, args.repeats, len(sentences))
+    base = rate["sentence-transformers fp32"]
+    best_st_int8 = max((v for k, v in rate.items() if k.startswith("sentence-transformers") and "fp32" not in k),
+                       default=None)
+    ref = out["sbert-desktop fp32 torch"]
+    print(f"\nbi-encoder, {len(sentences)} sentences (STS-B dev {n_pairs} pairs), batch {args.batch_size}, "
+          f"best of {args.repeats}")
+    print(f"{'':34s} {'sent/s':>8s} {'x ST fp32':>9s} {'Spearman':>9s} {'cos min':>8s} {'cos mean':>8s}")
+    for name, r in rate.items():
+        e = out[name]
+        cos = (e * ref).sum(1) / (np.linalg.norm(e, axis=1) * np.linalg.norm(ref, axis=1))
+        u, v = e[:n_pairs], e[n_pairs:2 * n_pairs]
+        sims = (u * v).sum(1) / (np.linalg.norm(u, axis=1) * np.linalg.norm(v, axis=1))
+        extra = f"  ({r / best_st_int8:.2f}x ST's best int8)" if best_st_int8 and "int8" in name and \
+            name.startswith("sbert") else ""
+        print(f"{name:34s} {r:8.1f} {r / base:8.2f}x {spearman(sims, gold[:n_pairs]):9.2f} {cos.min():8.4f} "
+              f"{cos.mean():8.4f}{extra}")
+
+
+def cross_encoders(args, a, b, gold) -> None:
+    from sentence_transformers import CrossEncoder as STCrossEncoder
+
+    from sbert_desktop.core.models import CrossEncoder
+
+    pairs = list(zip(a, b))[: args.limit // 2 if args.limit else None]
+    models = {"sentence-transformers fp32": STCrossEncoder(str(args.cross_encoder), device="cpu")}
+    for precision, backend in OURS:
+        models[f"sbert-desktop {precision} {backend}"] = CrossEncoder.load(
+            args.cross_encoder, device="cpu", precision=precision, backend=backend)
+
+    def make(name, model):
+        def run(warmup=False):
+            data = pairs[:32] if warmup else pairs
+            if name.startswith("sentence-transformers"):
+                return model.predict(data, batch_size=args.batch_size, show_progress_bar=False)
+            return model.predict(data, batch_size=args.batch_size)
+        return run
+
+    rate, out = timed({k: make(k, m) for k, m in models.items()}, args.repeats, len(pairs))
+    base = rate["sentence-transformers fp32"]
+    print(f"\ncross-encoder {args.cross_encoder}, {len(pairs)} STS-B dev pairs, batch {args.batch_size}, "
+          f"best of {args.repeats}")
+    print(f"{'':34s} {'pairs/s':>8s} {'x ST fp32':>9s} {'Spearman':>9s} {'max |diff|':>10s}")
+    ref = out["sbert-desktop fp32 torch"]
+    for name, r in rate.items():
+        diff = float(abs(out[name] - ref).max())
+        print(f"{name:34s} {r:8.1f} {r / base:8.2f}x {spearman(out[name], gold[:len(pairs)]):9.2f} {diff:10.4f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "stsb-en" / "sts-dev.csv")
+    parser.add_argument("--data", type=Path, default=DEV)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--limit", type=int, default=None, help="use only the first N sentences")
+    parser.add_argument("--cross-encoder", type=Path, help="a trained cross-encoder folder")
+    parser.add_argument("--no-memory", action="store_true", help="skip the peak-memory subprocesses")
+    parser.add_argument("--no-bi", action="store_true", help="skip the bi-encoder table")
     args = parser.parse_args()
 
-    import numpy as np
     import torch
-    from sentence_transformers import SentenceTransformer
 
-    from sbert_desktop.core.models import BiEncoder, default_model_path
-
-    sentences = stsb_sentences(args.data)[: args.limit]
-    ours = BiEncoder.load("default", device="cpu")
-    ref = SentenceTransformer(str(default_model_path()), device="cpu")
-    print(f"{len(sentences)} sentences, batch {args.batch_size}, torch threads {torch.get_num_threads()}")
-
-    def run_ours():
-        return ours.encode(sentences, batch_size=args.batch_size)
-
-    def run_ref():
-        return ref.encode(sentences, batch_size=args.batch_size, convert_to_numpy=True, show_progress_bar=False)
-
-    run_ours(), run_ref()  # warm-up
-    times = {"sbert-desktop": [], "sentence-transformers": []}
-    for _ in range(args.repeats):
-        for name, fn in (("sbert-desktop", run_ours), ("sentence-transformers", run_ref)):
-            start = time.perf_counter()
-            out = fn()
-            times[name].append(time.perf_counter() - start)
-            if name == "sbert-desktop":
-                a = out
-            else:
-                b = out
-    rate = {k: len(sentences) / min(v) for k, v in times.items()}
-    cos = (a * b).sum(1) / (np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1))
-    print(f"sbert-desktop          {rate['sbert-desktop']:8.1f} sentences/s (best of {args.repeats})")
-    print(f"sentence-transformers  {rate['sentence-transformers']:8.1f} sentences/s (best of {args.repeats})")
-    print(f"ratio (ours / reference): {rate['sbert-desktop'] / rate['sentence-transformers']:.2f}x")
-    print(f"minimum cosine between the two outputs: {cos.min():.7f}")
+    a, b, gold = stsb(args.data)
+    print(f"torch threads {torch.get_num_threads()}, {uptime()}")
+    if not args.no_bi:
+        bi_encoders(args, a, b, gold)
+    if args.cross_encoder:
+        cross_encoders(args, a, b, gold)
+    if not args.no_memory:
+        n = 2 * (args.limit // 2) if args.limit else 2 * len(a)
+        print(f"\npeak resident memory, fresh process: load + encode {n} sentences")
+        for variant in ("sentence-transformers fp32", "sbert-desktop fp32 torch", "sbert-desktop int8 onnx"):
+            print(f"{variant:34s} {peak_memory(variant, n, args.batch_size):8.0f} MB")
+    print(uptime())
 
 
 if __name__ == "__main__":
