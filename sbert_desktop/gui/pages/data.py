@@ -296,7 +296,8 @@ class DataPage(QWidget):
         """
         self._fit_pending = not self.table.isVisible()
         names = [self.model.headerData(i, Qt.Orientation.Horizontal) for i in range(self.model.columnCount())]
-        narrow = [i for i, name in enumerate(names) if name in ("score", "label")]
+        other_columns = self.state.data is not None and self.state.data.kind == "sentences"  # text first, then the rest
+        narrow = [i for i, name in enumerate(names) if name in ("score", "label") or (other_columns and i > 0)]
         text = len(names) - len(narrow)
         if not text:
             return
