@@ -71,15 +71,17 @@ def test_garbage_cross_encoder_config_is_a_model_error(tiny_cross_encoder_dir):
 def checkpointed(tmp_path_factory, bundled_model_path):
     """A cancelled bi-encoder/softmax run: a checkpoint with model, NLI head and trainer state."""
     import torch
+    from transformers import BertConfig
 
-    from conftest import tiny_bert_config
     from sbert_desktop.core.models import BiEncoder
     from sbert_desktop.core.progress import CancelToken
     from sbert_desktop.core.training import TrainConfig, train
 
     root = tmp_path_factory.mktemp("ckpt")
     torch.manual_seed(0)
-    BiEncoder.from_config(tiny_bert_config(), bundled_model_path, max_seq_length=32).save(root / "model")
+    config = BertConfig(vocab_size=30522, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                        intermediate_size=64, max_position_embeddings=128)  # tests/conftest.py's tiny BERT
+    BiEncoder.from_config(config, bundled_model_path, max_seq_length=32).save(root / "model")
     data = write_nli(root / "nli.tsv", premises=4)
     token = CancelToken()
     cfg = TrainConfig(encoder="bi", task="nli", loss="softmax", model=str(root / "model"), train_file=str(data),
