@@ -157,7 +157,8 @@ def cluster(
     check(cancel)
     if reduce_used:
         t = time.perf_counter()
-        x = reduce_embeddings(emb, reduce_used, reduce_dim, seed, metric, progress=progress, cancel=cancel)
+        source = unit if metric == "cosine" else emb  # the unit copy, not a second one (1.5 GB at 1M)
+        x = reduce_embeddings(source, reduce_used, reduce_dim, seed, metric, progress=progress, cancel=cancel)
         timings["reduce"] = time.perf_counter() - t
         check(cancel)
 
