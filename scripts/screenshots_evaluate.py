@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         print(target)
     import json
 
-    results = ROOT / "bench" / "results" / f"evaluate-page-{Path(args.data).stem}.json"
+    results = ROOT / "bench" / "results" / f"evaluate-page-{Path(args.data).parent.name}-{Path(args.data).stem}.json"
     results.write_text(json.dumps(page.current, indent=2, default=float) + "\n", encoding="utf-8")
     print(results)
     window.close()

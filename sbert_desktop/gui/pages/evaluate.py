@@ -114,6 +114,7 @@ class EvaluatePage(QWidget):
         self.message.setObjectName("evaluateMessage")
         self.message.setWordWrap(True)
         self.compare = QComboBox()
+        self.compare.setMinimumWidth(260)
         self.compare.setToolTip("Draw an earlier run beside this one (before/after fine-tuning)")
         self.compare.currentIndexChanged.connect(lambda _i: self.show_run())
         self.export_status = QLabel()
@@ -152,7 +153,9 @@ class EvaluatePage(QWidget):
         retrieval = QWidget()
         rl = QVBoxLayout(retrieval)
         rl.addWidget(self.retrieval_note)
-        rl.addWidget(self._split(self.retrieval_table, self.retrieval_plot), 1)
+        split = self._split(self.retrieval_table, self.retrieval_plot)
+        split.setSizes([700, 500])
+        rl.addWidget(split, 1)
         self.tabs.addTab(retrieval, "Retrieval")
         self.tabs.addTab(self.runs_table, "Runs")
 

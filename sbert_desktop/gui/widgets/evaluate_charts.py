@@ -11,6 +11,8 @@ import pyqtgraph as pg
 
 #: one colour per run shown (the current run first)
 RUN_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728")
+#: axis labels short enough to sit side by side at 1280 px
+SHORT = {"mean_sqrt_len_tokens": "mean/√len", "weightedmean": "weighted", "lasttoken": "last token"}
 
 
 class PoolingBars(pg.PlotWidget):
@@ -43,7 +45,7 @@ class PoolingBars(pg.PlotWidget):
             heights = np.array([100 * float(by_mode.get(m) or 0.0) for m in modes])
             x = np.arange(len(modes)) - 0.4 + width * (j + 0.5)
             bar = pg.BarGraphItem(x=x, height=heights, width=width * 0.9,
-                                  brush=RUN_COLORS[j % len(RUN_COLORS)], pen=None, name=name)
+                                  brush=RUN_COLORS[j % len(RUN_COLORS)], pen=None)
             self.plot_item.addItem(bar)
             self.legend.addItem(bar, name)
             self.bars.append(bar)
@@ -54,7 +56,7 @@ class PoolingBars(pg.PlotWidget):
                     label.setPos(xi, h)
                     self.plot_item.addItem(label)
                     self.labels.append(label)
-        self.plot_item.getAxis("bottom").setTicks([[(i, m) for i, m in enumerate(modes)]])
+        self.plot_item.getAxis("bottom").setTicks([[(i, SHORT.get(m, m)) for i, m in enumerate(modes)]])
         self.plot_item.setLabel("left", f"{metric} x 100")
         top = max(float(b.opts["height"].max()) for b in self.bars)
         self.plot_item.setXRange(-0.6, len(modes) - 0.4, padding=0)
@@ -102,4 +104,10 @@ class AccuracyTimePlot(pg.PlotWidget):
                     self.items.append(label)
         self.plot_item.setLabel("bottom", "time per query (ms)")
         self.plot_item.setLabel("left", f"{metric} x 100")
-        self.plot_item.enableAutoRange()
+        xs = [1000 * r["seconds_per_query"] for _n, res in runs for r in res["rows"]]
+        ys = [100 * r[metric] for _n, res in runs for r in res["rows"]]
+        if xs:  # readable ranges even for one point: from 0 ms, and at least 10 points of the metric
+            self.plot_item.setXRange(0, max(xs) * 1.25 + 1e-6, padding=0)
+            low, high = min(ys), max(ys)
+            pad = max(5.0, (high - low) * 0.15)
+            self.plot_item.setYRange(max(0.0, low - pad), min(100.0, high + pad) + 2, padding=0)
