@@ -79,6 +79,10 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p.add_argument("--concat-product", action="store_true", help="softmax head: also use u*v")
     p.add_argument("--device", default="auto", help="cpu, cuda, mps or auto (default: %(default)s)")
     p.add_argument("--no-amp", action="store_true", help="no mixed precision on CUDA")
+    p.add_argument("--nproc", type=_positive_int, metavar="N",
+                   help="data-parallel on N local processes (DDP: one per GPU, or gloo on CPU) via torchrun; "
+                        "--batch-size stays the global batch. Several machines: torchrun --nnodes M "
+                        "--nproc-per-node N ... -m sbert_desktop train ...")
     p.add_argument("--resume", metavar="DIR", help="continue the cancelled run in DIR (other options ignored)")
     p.add_argument("--onnx", action="store_true",
                    help="also write onnx/model.onnx and onnx/model_qint8_avx2.onnx into the trained model (ONNX "
@@ -139,6 +143,12 @@ def run(args: argparse.Namespace) -> int:
     from sbert_desktop.core.progress import CancelToken
     from sbert_desktop.core.training import train
 
+    from sbert_desktop.commands import _launch
+
+    if args.nproc and args.nproc > 1 and not _launch.under_torchrun():
+        return _launch_training(args)
+    if _launch.rank() != 0:  # under torchrun: rank 0 alone reports
+        args.quiet, args.json = True, False
     cfg = _config(args)
     token = CancelToken()
     bar = ProgressBar("train", enabled=not args.quiet, unit="step")
@@ -167,6 +177,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
+    if _launch.rank() != 0:
+        return 130 if result.status == "cancelled" else 0
     for note in getattr(result, "notes", []):  # an interrupted publish repaired, an unstarted run reused
         print(f"sbert-desktop train: {note}", file=sys.stderr)
 
@@ -194,6 +206,26 @@ def run(args: argparse.Namespace) -> int:
         for path in add_runtime_files(result.model_dir, cfg.encoder):
             print(f"wrote {path}")
     return 0
+
+
+def _launch_training(args: argparse.Namespace) -> int:
+    """``--nproc N``: the same command under torchrun; a failed rank ends with one clear line."""
+    from sbert_desktop.commands._launch import launch
+
+    status = launch(args.nproc)
+    if status == 0:
+        return 0
+    out = args.resume or args.out_dir
+    from sbert_desktop.core.training.checkpoint import find_checkpoint, load_checkpoint
+
+    where = "no checkpoint was written"
+    if out and find_checkpoint(out) is not None:
+        step = load_checkpoint(out).state.get("step")
+        where = (f"the last complete checkpoint (step {step}) is in {out}: continue with sbert-desktop train "
+                 f"--resume {out} --nproc {args.nproc}")
+    print(f"sbert-desktop train: a training process failed (torchrun exit status {status}) and the others were "
+          f"stopped; {where}", file=sys.stderr)
+    return 2 if status != 130 else 130
 
 
 def _main_thread() -> bool:

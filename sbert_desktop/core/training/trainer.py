@@ -494,6 +494,20 @@ def train(cfg: TrainConfig, progress: Optional[ProgressCallback] = None, cancel:
         from sbert_desktop.core.training.distill import DistillRun as run_class
     elif cfg.task in ("pairs", "triplets"):  # retrieval data: mnrl / cached_mnrl (core/training/retrieval.py)
         from sbert_desktop.core.training.retrieval import RetrievalRun as run_class
-    run = run_class(cfg, progress, cancel, resume)
-    run.prepare()
-    return run.run()
+    from sbert_desktop.core.training import distributed
+
+    try:
+        if distributed.world_size() > 1:  # under torchrun: data-parallel (core/training/distributed.py)
+            return distributed.train_distributed(run_class, cfg, progress, cancel, resume)
+        run = run_class(cfg, progress, cancel, resume)
+        if run.ckpt is not None:  # a checkpoint of a multi-process run resumed in one process
+            note = distributed.world_size_note(run.ckpt.state.get("world_size"), 1, run.out_dir)
+            run.notes += [note] if note else []
+        run.prepare()
+        return run.run()
+    except torch.cuda.OutOfMemoryError:
+        bs, length = cfg.batch_size, cfg.max_seq_length or "the model's own"
+        raise TrainConfigError(
+            f"out of GPU memory at batch size {bs} (max_seq_length {length}); "
+            f"try --batch-size {max(1, bs // 2)}, or a shorter --max-seq-length; the last checkpoint in "
+            f"{cfg.out_dir} resumes with --resume") from None
