@@ -107,6 +107,16 @@ class TrainingPage(QWidget):
         self.make_active_button.clicked.connect(self.make_active)
         self.open_folder_button = QPushButton("Open folder")
         self.open_folder_button.clicked.connect(self._open_folder)
+        self.open_run_button = QPushButton("Open run…")
+        self.open_run_button.setObjectName("openRun")
+        self.open_run_button.setToolTip("Bring a run folder (trained here or headless elsewhere) into the list, "
+                                        "with its history and curves")
+        self.open_run_button.clicked.connect(lambda: self.open_run())
+        self.export_button = QPushButton("Export as command line…")
+        self.export_button.setObjectName("exportCommand")
+        self.export_button.setToolTip("The selected run (or the form) as the exact sbert-desktop train command, "
+                                      "and a launch script for a bigger machine (several GPUs, several machines)")
+        self.export_button.clicked.connect(lambda: self.export_command())
 
         plots = QSplitter(Qt.Orientation.Vertical)
         loss_box = QWidget()
@@ -130,6 +140,8 @@ class TrainingPage(QWidget):
         result_row = QHBoxLayout()
         result_row.addWidget(self.result_label, 1)
         result_row.addWidget(self.open_folder_button)
+        result_row.addWidget(self.open_run_button)
+        result_row.addWidget(self.export_button)
         result_row.addWidget(self.make_active_button)
         runs_layout.addLayout(result_row)
 
@@ -382,6 +394,51 @@ class TrainingPage(QWidget):
         self.state.set_devices(devices)
         self.state.set_model(model, spec)
         self.result_label.setText(f"Active model: {spec.source}")
+
+    def open_run(self, folder: str | None = None):
+        """Add a run folder to the list (asks for it when ``folder`` is None) and show its curves."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from sbert_desktop.gui.widgets.runs import load_saved_run
+
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, "Open a training run folder")
+        if not folder:
+            return None
+        known = {r.out_dir: r for r in self.runs.runs}
+        run = known.get(Path(folder)) or load_saved_run(Path(folder))
+        if run is None:
+            self._show_error(f"{folder}: not a training run folder (no train_config.json)")
+            return None
+        if run.out_dir not in known:
+            self.runs.add_run(run)
+        else:
+            self.runs.setCurrentRow(self.runs.runs.index(run))
+        self.form_error.hide()
+        self._on_run_selected(run)
+        return run
+
+    def export_command(self):
+        """Show the selected run's (else the form's) configuration as a command and a launch script."""
+        from sbert_desktop.gui.widgets.command_dialog import CommandDialog
+
+        run = self.runs.selected_run()
+        if run is not None:
+            config = dict(run.config)
+        else:
+            config, problem = self.form.config()
+            if problem:
+                self._show_error(problem)
+                return None
+            from sbert_desktop.core.paths import runs_dir
+
+            config.setdefault("out_dir", str(runs_dir() / f"{config['encoder']}-{config['task']}-headless"))
+        dialog = CommandDialog(config, self)
+        dialog.show()
+        self.command_dialog = dialog
+        return dialog
 
     def _open_folder(self) -> None:
         run = self.runs.selected_run()
