@@ -208,12 +208,56 @@ def run_size(n: int, args: argparse.Namespace) -> None:
               f"{100 * r['noise']:.1f}%, ARI {r['ari']:.3f}, NMI {r['nmi']:.3f}  {r['note']}", flush=True)
 
 
+def step_real(name: str, q: mp.Queue) -> None:
+    """Embed one labelled set with the bundled model (through the embedding cache), then cluster."""
+    from sklearn.cluster import KMeans
+    from sklearn.metrics import adjusted_rand_score as ari, normalized_mutual_info_score as nmi
+
+    from sbert_desktop.core.cache import cached_encode
+    from sbert_desktop.core.clustering import cluster
+    from sbert_desktop.core.models import BiEncoder
+
+    folder = Path(__file__).resolve().parents[2] / "shared" / "data" / "clustering"
+    texts = (folder / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    truth = np.unique((folder / f"{name}_label.txt").read_text(encoding="utf-8").splitlines(), return_inverse=True)[1]
+    t = time.perf_counter()
+    emb, _ = cached_encode(BiEncoder.load("default"), texts, batch_size=64)
+    enc = time.perf_counter() - t
+    out = {"n": len(texts), "k": int(truth.max()) + 1, "encode": enc, "rows": []}
+    for label, fn in (("ours default (no k)", lambda: cluster(emb)),
+                      ("ours default, noise assigned", lambda: cluster(emb, assign_noise=True)),
+                      ("k-means told true k", None)):
+        t = time.perf_counter()
+        if fn is None:
+            labels, found, noise = KMeans(out["k"], n_init=1, random_state=0).fit_predict(emb), out["k"], 0.0
+        else:
+            r = fn()
+            labels, found, noise = r.labels, r.n_clusters, r.noise_fraction
+        out["rows"].append((label, time.perf_counter() - t, found, noise, nmi(truth, labels), ari(truth, labels)))
+    q.put(out)
+
+
+def run_real(names: list[str]) -> None:
+    print("\nreal text with topic labels (../shared/data/clustering), bundled model, project embedding cache")
+    for name in names:
+        r = child(step_real, name)
+        if r is None:
+            print(f"  {name}: timed out")
+            continue
+        print(f"  {name}: {r['n']:,} texts, {r['k']} topics (embedding {r['encode']:.0f} s)")
+        for label, s, found, noise, nmi_v, ari_v in r["rows"]:
+            print(f"    {label:32s} {s:7.1f}s  {found:4d} clusters, noise {100 * noise:4.1f}%, NMI {nmi_v:.3f}, ARI {ari_v:.3f}",
+                  flush=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    ap.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
     ap.add_argument("--exact-up-to", type=int, default=100_000)
     ap.add_argument("--peer-up-to", type=int, default=10_000)
     ap.add_argument("--no-cluster", action="store_true")
+    ap.add_argument("--real", nargs="*", metavar="SET",
+                    help="also the labelled sets (default when given bare: Tweet GoogleNews SearchSnippets Biomedical)")
     args = ap.parse_args()
     import numpy
     import torch
@@ -223,6 +267,8 @@ def main() -> int:
     start = time.perf_counter()
     for n in args.sizes:
         run_size(n, args)
+    if args.real is not None:
+        run_real(args.real or ["Tweet", "GoogleNews", "SearchSnippets", "Biomedical"])
     print(f"\ntotal {time.perf_counter() - start:.0f} s; uptime: {os.popen('uptime').read().strip()}")
     return 0
 
