@@ -30,6 +30,9 @@ def add_parser(sub) -> argparse.ArgumentParser:
                         help="encode everything and leave the embedding cache alone (default: sentences "
                              "embedded before with the same model are read from the cache)")
     add_embedding_options(parser)
+    parser.add_argument("--nproc", type=int, metavar="N",
+                        help="encode on N local processes via torchrun (one per GPU, or CPU processes): each "
+                             "embeds its share into the embedding cache, the first writes --out in input order")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     return parser
 
@@ -41,13 +44,34 @@ def run(args: argparse.Namespace) -> int:
     from sbert_desktop.core.export import Provenance, export_embeddings, file_format
     from sbert_desktop.core.models import BiEncoder
 
+    from sbert_desktop.commands import _launch
+
     file_format(args.out, ("npy", "parquet", "csv", "tsv"))  # refuse a bad suffix before any work
+    if args.nproc and args.nproc > 1 and not _launch.under_torchrun():
+        return _launch.launch(args.nproc)
     sf = read_sentences(args.input, column=args.column)
     if not sf.sentences:
         raise DataError(args.input, "no sentences to encode (only blank rows)")
+    world = _launch.world_size()
+    if world > 1:  # under torchrun: core/distributed_encode.py
+        if args.no_cache:
+            raise DataError(args.input, "--no-cache cannot be used on several processes: they meet in the cache")
+        from sbert_desktop.core import distributed_encode
+
+        rank, world, args.device = distributed_encode.init(args.device)
     model = BiEncoder.load(args.model, pooling=args.pooling, max_seq_length=args.max_seq_length,
                            normalize=args.normalize, device=args.device, prompt_name=args.prompt_name,
                            dimensions=args.dimensions, **runtime_kwargs(args))
+    if world > 1:
+        import torch.distributed as dist
+
+        with ProgressBar("encode", enabled=not args.quiet and rank == 0, unit="sent") as bar:
+            distributed_encode.encode_share(model, sf.sentences, rank, world, batch_size=args.batch_size,
+                                            progress=bar, barrier=dist.barrier)
+        dist.barrier()  # every share is in the cache
+        dist.destroy_process_group()
+        if rank != 0:
+            return 0
     with ProgressBar("encode", enabled=not args.quiet, unit="sent") as bar:
         if args.no_cache:
             emb = model.encode(sf.sentences, batch_size=args.batch_size, progress=bar)
