@@ -83,7 +83,7 @@ def st_variants(path: str) -> tuple[dict, list[str]]:
 def peak_memory(variant: str, n: int, batch_size: int) -> float:
     """Peak RSS (MB) of a fresh process that loads the model and encodes ``n`` STS-B sentences."""
     code = f"""
-import os, resource, sys
+import os, sys
 sys.path.insert(0, {str(ROOT)!r}); sys.argv = ['x']
 from bench.encode import stsb, DEV
 a, b, _ = stsb(DEV); sentences = a[:{n // 2}] + b[:{n // 2}]
@@ -96,7 +96,8 @@ else:
     from sbert_desktop.core.models import BiEncoder
     precision, backend = variant.split()[-2:]
     BiEncoder.load('default', device='cpu', precision=precision, backend=backend).encode(sentences, batch_size={batch_size})
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+# VmHWM, not ru_maxrss: on Linux ru_maxrss keeps the forking parent's peak across exec
+print(next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')) / 1024)
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=str(ROOT))
     if done.returncode:
