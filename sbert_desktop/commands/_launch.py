@@ -29,10 +29,10 @@ def strip_nproc(argv: list[str]) -> list[str]:
         if skip:
             skip = False
             continue
-        if a == "--nproc":
+        if a in ("--nproc", "--devices"):
             skip = True
             continue
-        if a.startswith("--nproc="):
+        if a.startswith(("--nproc=", "--devices=")):
             continue
         out.append(a)
     return out
@@ -44,11 +44,25 @@ def torchrun_command(nproc: int, argv: list[str]) -> list[str]:
             "--monitor-interval=0.5", "-m", "sbert_desktop", *strip_nproc(argv)]
 
 
-def launch(nproc: int, argv: Optional[list[str]] = None) -> int:
-    """Run the command under torchrun and return its exit status."""
+def cuda_devices(text: str) -> list[int]:
+    """``cuda:0,cuda:2`` -> [0, 2] (``--devices``: one process per listed GPU)."""
+    out = []
+    for part in text.split(","):
+        name, _, index = part.strip().partition(":")
+        if name != "cuda" or not index.isdigit():
+            raise ValueError(f"--devices: expected cuda:N[,cuda:M...], got {part.strip()!r}")
+        out.append(int(index))
+    return out
+
+
+def launch(nproc: int, argv: Optional[list[str]] = None, devices: Optional[list[int]] = None) -> int:
+    """Run the command under torchrun and return its exit status (``devices``: the GPUs to use,
+    one process each, made visible as cuda:0..N-1 to the processes)."""
     argv = sys.argv[1:] if argv is None else argv
     cmd = torchrun_command(nproc, argv)
     env = dict(os.environ)
+    if devices:
+        env["CUDA_VISIBLE_DEVICES"] = ",".join(map(str, devices))
     env.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // nproc)))
     print("sbert-desktop: " + " ".join(cmd[2:]), file=sys.stderr, flush=True)
     return subprocess.call(cmd, env=env)

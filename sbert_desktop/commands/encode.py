@@ -33,6 +33,8 @@ def add_parser(sub) -> argparse.ArgumentParser:
     parser.add_argument("--nproc", type=int, metavar="N",
                         help="encode on N local processes via torchrun (one per GPU, or CPU processes): each "
                              "embeds its share into the embedding cache, the first writes --out in input order")
+    parser.add_argument("--devices", metavar="cuda:0,cuda:1",
+                        help="encode on these GPUs, one process each (like --nproc with the GPUs chosen)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     return parser
 
@@ -47,6 +49,14 @@ def run(args: argparse.Namespace) -> int:
     from sbert_desktop.commands import _launch
 
     file_format(args.out, ("npy", "parquet", "csv", "tsv"))  # refuse a bad suffix before any work
+    if args.devices and not _launch.under_torchrun():
+        try:
+            devices = _launch.cuda_devices(args.devices)
+        except ValueError as exc:
+            from sbert_desktop.core.errors import SbertDesktopError
+
+            raise SbertDesktopError(str(exc)) from None
+        return _launch.launch(len(devices), devices=devices)
     if args.nproc and args.nproc > 1 and not _launch.under_torchrun():
         return _launch.launch(args.nproc)
     sf = read_sentences(args.input, column=args.column)
