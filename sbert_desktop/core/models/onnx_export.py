@@ -21,6 +21,7 @@ Files live in ``cache_dir()/onnx/<key>/model.onnx`` and are written atomically.
 from __future__ import annotations
 
 import hashlib
+import logging
 import shutil
 import warnings
 from pathlib import Path
@@ -110,8 +111,12 @@ def quantize_int8(source: Path, target: Path) -> None:
     from onnx import TensorProto
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8, per_channel=True,
-                     extra_options={"DefaultTensorType": TensorProto.FLOAT})
+    logging.disable(logging.WARNING)  # the quantiser logs advice on the root logger ("consider pre-processing")
+    try:
+        quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8, per_channel=True,
+                         extra_options={"DefaultTensorType": TensorProto.FLOAT})
+    finally:
+        logging.disable(logging.NOTSET)
 
 
 def ensure_onnx(kind: str, module: nn.Module, tokenizer: Any, output: str, weights: str, precision: str) -> Path:
