@@ -13,12 +13,11 @@ list itself is read by every rank.
 
 from __future__ import annotations
 
-import os
 from typing import Any, Optional, Sequence
 
 import numpy as np
 
-from sbert_desktop.core.cache import CHUNK_SIZE, EmbeddingCache, cached_encode
+from sbert_desktop.core.cache import CHUNK_SIZE, EmbeddingCache
 from sbert_desktop.core.embedding_store import _clean, text_keys
 from sbert_desktop.core.progress import CancelToken, Progress, ProgressCallback, check
 
@@ -78,17 +77,3 @@ def encode_share(model: Any, sentences: Sequence[str], rank: int, world: int, ba
                 progress(Progress(done, len(miss), "encode", {"rank": rank}))
         store.append(keys[part[rows]], np.concatenate(vecs).astype(np.float32))
     return done
-
-
-def assemble(model: Any, sentences: Sequence[str], batch_size: int = 32,
-             normalize: Optional[bool] = None) -> tuple[np.ndarray, dict[str, Any]]:
-    """Rank 0, after every rank stored its share: the output in input order, read from the cache
-    (a fresh cache object, so the other processes' new shards are seen)."""
-    return cached_encode(model, sentences, batch_size=batch_size, cache=EmbeddingCache(), normalize=normalize)
-
-
-def world_size() -> int:
-    try:
-        return int(os.environ.get("WORLD_SIZE", "1"))
-    except ValueError:
-        return 1
