@@ -98,6 +98,10 @@ class Settings:
         self._qs.setValue(f"model/{kind}", json.dumps(spec))
         self._qs.setValue("model/active", kind)
 
+    def set_active_kind(self, kind: str) -> None:
+        """Which kept model (``"bi"`` or ``"cross"``) is active at the next start."""
+        self._qs.setValue("model/active", kind)
+
     def last_models(self) -> tuple[dict[str, dict], str]:
         """The models to load at start, one per kind (``{"bi": spec, "cross": spec}``, either may be
         missing), and which kind was active. Settings written before both were kept hold only

@@ -14,7 +14,7 @@ from sbert_desktop.gui.pages import PAGES, PageEntry, available_pages
 
 
 def test_window_opens_and_closes_cleanly(qtbot, window, state):
-    registered = [entry.title for entry, _ in available_pages()]  # unwritten pages are left out
+    registered = [entry.title for entry, _ in available_pages()]
     assert list(window.pages) == registered and registered[:3] == ["Data", "Model", "Train"]
     assert window.sidebar.count() == len(registered)
     assert window.model_label.text() == "Model: No model loaded"
@@ -25,7 +25,8 @@ def test_window_opens_and_closes_cleanly(qtbot, window, state):
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_title() == "Train"
-    assert [a.text() for a in window.view_menu.actions()] == registered
+    page_actions = [a.text() for a in window.view_menu.actions() if not a.isSeparator() and a.menu() is None]
+    assert page_actions == registered  # then the Language submenu
     assert window.close()
     assert state.settings.geometry() is not None
     assert state.settings.last_page() == "Train"
@@ -72,10 +73,11 @@ def test_drop_file_opens_it_on_data_page(qtbot, window, state, tmp_path):
     assert str(path.resolve()) in [a.text() for a in window.recent_menu.actions()]
 
 
-def test_registry_skips_pages_not_written_yet(monkeypatch):
+def test_registry_fails_loudly_on_a_missing_page(monkeypatch):
     monkeypatch.setattr("sbert_desktop.gui.pages.PAGES",
                         PAGES[:1] + [PageEntry("Nowhere", "sbert_desktop.gui.pages.nowhere", "NowherePage")])
-    assert [entry.title for entry, _ in available_pages()] == ["Data"]
+    with pytest.raises(ImportError, match="'Nowhere'.*sbert_desktop.gui.pages.nowhere does not exist"):
+        available_pages()
 
 
 def test_add_page_for_other_pages(qtbot, window):

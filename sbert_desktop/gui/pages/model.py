@@ -322,8 +322,13 @@ class ModelPage(QWidget):
 
     def _on_restored(self, active: str, loaded: list, errors: list, devices: list[str]) -> None:
         self.state.set_devices(devices)
+        kept, _active = self.state.settings.last_models()
         for spec, model, info in loaded:
-            self.state.set_model(model, spec, remember=False, activate=spec.encoder == active or len(loaded) == 1)
+            # a kind the settings did not hold yet (the bundled bi-encoder on a first start) is kept
+            self.state.set_model(model, spec, remember=spec.encoder not in kept,
+                                 activate=spec.encoder == active or len(loaded) == 1)
+        if loaded:
+            self.state.settings.set_active_kind(self.state.active_kind)
         if loaded:
             spec, model, info = next(((s, m, i) for s, m, i in loaded if s.encoder == self.state.active_kind),
                                      loaded[-1])
