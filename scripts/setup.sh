@@ -3,14 +3,16 @@
 #   - the system libraries Qt needs (offscreen and under X/Xvfb) and a CJK font for Korean text;
 #   - a virtual environment in .venv with torch (CPU build, pinned), the app and its bundled model.
 # Usage: bash scripts/setup.sh [--test]   (--test adds pytest, pytest-qt and sentence-transformers;
-#   both install the [korean] extra, kiwipiepy, for Korean keyword labels)
+#   both install the [korean] extra, kiwipiepy, for Korean keyword labels, and the [fast] extra,
+#   ONNX Runtime, for the Model page's int8 precision)
 # Re-running is cheap: apt runs only when a package is missing, pip only installs what changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# [korean]: the Kiwi analyser for Korean keyword labels (optional for pip users, installed here)
-extras="[korean]"
-[ "${1:-}" = "--test" ] && extras="[korean,test]"
+# [korean]: the Kiwi analyser for Korean keyword labels; [fast]: ONNX Runtime for int8
+# (both optional for pip users, installed here)
+extras="[korean,fast]"
+[ "${1:-}" = "--test" ] && extras="[korean,fast,test]"
 
 apt_packages=(
   libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0
