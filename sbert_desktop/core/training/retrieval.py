@@ -129,15 +129,5 @@ class RetrievalRun(_Run):
 
         loss = cached_backward(lambda rows: self.model(self.features(rows)), np.concatenate(ids),
                                self.cfg.mini_batch_size, self._loss_of(ids), self.device, backward, autocast)
-        if self.scaler is not None:
-            self.scaler.unscale_(self.optimizer)
-        if self.cfg.max_grad_norm:
-            torch.nn.utils.clip_grad_norm_(self.params, self.cfg.max_grad_norm)
-        if self.scaler is not None:
-            self.scaler.step(self.optimizer)
-            self.scaler.update()
-        else:
-            self.optimizer.step()
-        self.optimizer.zero_grad(set_to_none=True)
-        self.last_lr = lr
+        self.apply_gradients(lr)
         return float(loss)

@@ -312,11 +312,14 @@ class _Run:
                 loss = self.compute_loss(idx)
         else:
             loss = self.compute_loss(idx)
+        (self.scaler.scale(loss) if self.scaler is not None else loss).backward()
+        self.apply_gradients(lr)
+        return float(loss.detach())
+
+    def apply_gradients(self, lr: float) -> None:
+        """Unscale (AMP), clip, step and zero the gradients the step's backward left."""
         if self.scaler is not None:
-            self.scaler.scale(loss).backward()
             self.scaler.unscale_(self.optimizer)
-        else:
-            loss.backward()
         if self.cfg.max_grad_norm:
             torch.nn.utils.clip_grad_norm_(self.params, self.cfg.max_grad_norm)
         if self.scaler is not None:
@@ -326,7 +329,6 @@ class _Run:
             self.optimizer.step()
         self.optimizer.zero_grad(set_to_none=True)
         self.last_lr = lr
-        return float(loss.detach())
 
     # -- evaluation, saving -------------------------------------------------------------------
     def evaluate(self) -> dict[str, Any]:
