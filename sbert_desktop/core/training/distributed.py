@@ -168,8 +168,6 @@ class DataParallelMixin:
         return torch.cat([p[:n] for p, n in zip(parts, sizes)])
 
     def compute_loss(self, idx: np.ndarray) -> torch.Tensor:
-        from sbert_desktop.core.training import losses as L
-
         if self._kill_at is not None and self.step >= self._kill_at:
             os.kill(os.getpid(), signal.SIGKILL)
         self._agree_cancel()
@@ -181,11 +179,9 @@ class DataParallelMixin:
         # every rank runs m rows (collectives need equal shapes); filler rows repeat the batch's
         # first example and are dropped after the gather, so they receive no gradient
         local = np.concatenate([mine, np.repeat(np.asarray(idx)[:1], m - len(mine))]).astype(np.int64)
-        cfg, loss = self.cfg, self.cfg.loss_name
         target = None if self.targets is None else self.targets[idx].to(self.device)
-        if cfg.encoder == "cross":
-            logits = self._gather_rows(self.ddp_model(self.features(local)), sizes, m)
-            return L.cross_entropy_loss(logits, target) if loss == "ce" else L.bce_loss(logits, target)
+        if self.cfg.encoder == "cross":
+            return self.cross_loss(self._gather_rows(self.ddp_model(self.features(local)), sizes, m), target)
         first, second = self.text_ids[0][local], self.text_ids[1][local]
         columns = [first, second]
         if len(self.text_ids) > 2:
@@ -199,13 +195,7 @@ class DataParallelMixin:
             neg = self._gather_rows(emb[2 * m:], sizes, m)[has]
         else:
             neg = emb[:0]
-        if loss == "softmax":
-            return L.cross_entropy_loss(self.ddp_head(u, v), target)
-        if loss == "cosine":
-            return L.cosine_loss(u, v, target)
-        if loss == "cosent":
-            return L.cosent_loss(u, v, target, cfg.similarity_scale)
-        return L.mnrl_loss(u, v, neg, cfg.similarity_scale)
+        return self.bi_loss(self.ddp_head, u, v, neg, target)
 
     # -- rank 0 alone evaluates, logs, checkpoints and publishes --------------------------------
     def state(self) -> dict[str, Any]:

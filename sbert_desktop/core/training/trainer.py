@@ -284,24 +284,31 @@ class _Run:
         return to_device(collate(self.encoded, ids, self.pad_id, self.pad_side), self.device)
 
     def compute_loss(self, idx: np.ndarray) -> torch.Tensor:
-        cfg, loss = self.cfg, self.cfg.loss_name
         target = None if self.targets is None else self.targets[idx].to(self.device)
-        if cfg.encoder == "cross":
-            logits = self.model(self.features(idx))
-            return L.cross_entropy_loss(logits, target) if loss == "ce" else L.bce_loss(logits, target)
+        if self.cfg.encoder == "cross":
+            return self.cross_loss(self.model(self.features(idx)), target)
         first, second = self.text_ids[0][idx], self.text_ids[1][idx]
         negatives = self.text_ids[2][idx] if len(self.text_ids) > 2 else np.zeros(0, dtype=np.int64)
         negatives = negatives[negatives >= 0]
         emb = self.model(self.features(np.concatenate([first, second, negatives])))
         b = len(idx)
-        u, v, neg = emb[:b], emb[b:2 * b], emb[2 * b:]
+        return self.bi_loss(self.head, emb[:b], emb[b:2 * b], emb[2 * b:], target)
+
+    def cross_loss(self, logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+        """The configured cross-encoder loss of one batch's logits."""
+        return L.cross_entropy_loss(logits, target) if self.cfg.loss_name == "ce" else L.bce_loss(logits, target)
+
+    def bi_loss(self, head, u: torch.Tensor, v: torch.Tensor, neg: torch.Tensor,
+                target: torch.Tensor | None) -> torch.Tensor:
+        """The configured bi-encoder loss of one batch's embeddings (pairs u, v; MNRL's extra negatives)."""
+        loss, scale = self.cfg.loss_name, self.cfg.similarity_scale
         if loss == "softmax":
-            return L.cross_entropy_loss(self.head(u, v), target)
+            return L.cross_entropy_loss(head(u, v), target)
         if loss == "cosine":
             return L.cosine_loss(u, v, target)
         if loss == "cosent":
-            return L.cosent_loss(u, v, target, cfg.similarity_scale)
-        return L.mnrl_loss(u, v, neg, cfg.similarity_scale)
+            return L.cosent_loss(u, v, target, scale)
+        return L.mnrl_loss(u, v, neg, scale)
 
     def train_step(self, idx: np.ndarray) -> float:
         lr = lr_at(self.step, self.cfg.lr, self.warmup, self.total_steps)
