@@ -48,6 +48,8 @@ def main() -> None:
     parser.add_argument("--lr", type=float, default=2e-5)
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--nli-lr", type=float, default=None, help="stage 1 learning rate (default: --lr)")
+    parser.add_argument("--one-order", action="store_true", help="stage 2 on (a, b) only, not also (b, a)")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="keep the final cross-encoder in DIR")
     args = parser.parse_args()
 
@@ -71,8 +73,9 @@ def main() -> None:
         tmp = Path(tmp)
         start = "default"
         if not args.no_nli:
+            nli_common = dict(common, lr=args.nli_lr or args.lr)
             cfg = TrainConfig(task="nli", model="default", train_file=str(args.nli), out_dir=str(tmp / "nli"),
-                              epochs=1, max_steps=args.nli_steps or None, **common)
+                              epochs=1, max_steps=args.nli_steps or None, **nli_common)
             t = time.perf_counter()
             res = train(cfg)
             print(f"stage 1 NLI ({args.nli.name}): {res.step} steps, {time.perf_counter() - t:.0f}s wall, "
@@ -80,7 +83,7 @@ def main() -> None:
             start = str(res.model_dir)
         out = args.keep or tmp / "sts"
         cfg = TrainConfig(task="sts", model=start, train_file=str(args.train), dev_file=str(args.dev),
-                          out_dir=str(out), epochs=args.sts_epochs, **common)
+                          out_dir=str(out), epochs=args.sts_epochs, both_orders=not args.one_order, **common)
         t = time.perf_counter()
         res = train(cfg)
         wall = time.perf_counter() - t
@@ -90,7 +93,8 @@ def main() -> None:
         print(f"stage 2 STS-B: {res.step} steps, {wall:.0f}s wall, {res.train_seconds:.0f}s in steps; "
               f"best dev spearman {res.best_metric:.4f} at step {res.best_step}; {uptime()}", flush=True)
         recipe = ("NLI (SNLI dev, 1 epoch) then " if not args.no_nli else "") + \
-                 f"STS-B train {args.sts_epochs} epoch(s), lr {args.lr}, batch {args.batch_size}, seed {args.seed}"
+                 f"STS-B train {'(a, b) only' if args.one_order else 'both orders'} {args.sts_epochs} epoch(s), " \
+                 f"lr {args.lr}, batch {args.batch_size}, seed {args.seed}"
         diff = res.best_metric - bi["spearman"]
         print(f"recipe: {recipe}\ncross-encoder dev spearman {res.best_metric:.4f} vs bi-encoder {bi['spearman']:.4f} "
               f"({100 * diff:+.2f} points)", flush=True)

@@ -187,6 +187,15 @@ def _score_range(scores: np.ndarray) -> tuple[float, float]:
     return (math.floor(low), math.ceil(high))
 
 
+def with_both_orders(ds: PairDataset) -> PairDataset:
+    """The data set followed by each pair swapped, (a, b) then (b, a), with the same score or label:
+    a cross-encoder sees both orders of a symmetric task."""
+    twice = lambda a: None if a is None else np.concatenate([a, a])  # noqa: E731
+    return replace(ds, sentence1=ds.sentence1 + ds.sentence2, sentence2=ds.sentence2 + ds.sentence1,
+                               scores=twice(ds.scores), labels=twice(ds.labels),
+                               line_numbers=list(ds.line_numbers) * 2)
+
+
 def read_pairs(path: str | Path, format: str | None = None, columns: Mapping[str, str] | None = None,
                task: str | None = None) -> PairDataset:
     """Read a pair data set; ``format`` is detected unless given, ``task`` defaults to what the data

@@ -93,6 +93,7 @@ class TrainConfig:
     # tasks "pairs" / "triplets": {"anchor": ..., "positive": ..., "negative": ...} (None: found by name)
     columns: Optional[dict] = None
     mini_batch_size: int = 32  # cached_mnrl: rows embedded with a graph at a time
+    both_orders: bool = False  # cross-encoder STS: train on (a, b) and (b, a), as sentence-transformers' example does
     schema_version: int = field(default=SCHEMA_VERSION)
 
     # ----------------------------------------------------------------- derived values
@@ -140,6 +141,8 @@ class TrainConfig:
                 f"loss {self.loss!r} does not fit a {self.encoder}-encoder on {self.task.upper()}; "
                 f"choose {', '.join(allowed)}{hint}"
             )
+        if self.both_orders and (self.encoder, self.task) != ("cross", "sts"):
+            raise bad("both_orders applies to cross-encoders on STS only (an NLI pair is not symmetric)")
         if self.encoder == "cross" and self.pooling:
             raise bad("pooling applies to bi-encoders only")
         if not self.train_file:

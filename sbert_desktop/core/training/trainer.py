@@ -174,6 +174,10 @@ class _Run:
         (overridden by :class:`~sbert_desktop.core.training.distill.DistillRun`)."""
         cfg = self.cfg
         self.train_ds = _read(cfg.train_file, cfg.train_format, cfg.task)
+        if cfg.both_orders:
+            from sbert_desktop.core.data.pairs import with_both_orders
+
+            self.train_ds = with_both_orders(self.train_ds)
         self.examples: Examples = build_examples(self.train_ds, cfg.encoder, cfg.task, cfg.loss_name)
         self.dev = None
         self.dev_kind = None
