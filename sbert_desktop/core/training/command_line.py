@@ -44,6 +44,8 @@ def train_argv(config: TrainConfig | dict[str, Any], nproc: Optional[int] = None
         argv += ["--columns", ",".join(f"{k}={v}" for k, v in cfg.columns.items())]
     if cfg.concat_product:
         argv.append("--concat-product")
+    if cfg.both_orders:
+        argv.append("--both-orders")
     if not cfg.amp:
         argv.append("--no-amp")
     if nproc and nproc > 1:

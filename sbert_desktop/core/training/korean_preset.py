@@ -20,13 +20,13 @@ stages with progress and cancel, and picks up a cancelled stage where it stopped
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from sbert_desktop.core.errors import SbertDesktopError
-from sbert_desktop.core.progress import CancelToken, Progress, ProgressCallback
+from sbert_desktop.core.progress import CancelToken, ProgressCallback
+from sbert_desktop.core.training import presets
+from sbert_desktop.core.training.presets import PresetDataError  # noqa: F401  (re-exported)
 
 #: seconds per training step (batch 16) of the bundled MiniLM-L6 on two quiet CPU cores. Measured for
 #: English: 0.72 s per STS-B step (bench/results/train-bi-stsb.txt). The English vocabulary breaks
@@ -43,21 +43,9 @@ FILES = {
 }
 
 
-class PresetDataError(SbertDesktopError):
-    """The data the preset needs is not where it looks."""
-
-
 def data_dir(start: Optional[Path] = None) -> Optional[Path]:
     """``$SBERT_DESKTOP_DATA``, else the first ``shared/data`` beside or above the project folder."""
-    env = os.environ.get("SBERT_DESKTOP_DATA")
-    if env:
-        return Path(env)
-    here = (start or Path(__file__)).resolve()
-    for parent in here.parents:
-        candidate = parent / "shared" / "data"
-        if (candidate / FILES["korsts_train"]).is_file():
-            return candidate
-    return None
+    return presets.data_dir(FILES["korsts_train"], start)
 
 
 @dataclass
@@ -71,22 +59,12 @@ class KoreanPreset:
         return [self.distill, self.korsts]
 
 
-def _rows(path: Path) -> int:
-    with open(path, "rb") as fh:
-        return max(0, sum(1 for line in fh if line.strip()) - 1)  # minus the header
-
-
 def plan(out_dir: str | Path, model: str = "default", data: Optional[Path] = None, distill_epochs: int = 1,
          korsts_epochs: int = 1, max_seq_length: int = 128, device: str = "auto") -> KoreanPreset:
     """The two training configurations (``out_dir/distill``, then ``out_dir/korsts``)."""
     from sbert_desktop.core.training.config import TrainConfig
 
-    data = Path(data) if data else data_dir()
-    if data is None or not all((data / rel).is_file() for rel in FILES.values()):
-        missing = [rel for rel in FILES.values() if data is None or not (data / rel).is_file()]
-        raise PresetDataError(f"the Korean preset needs {', '.join(missing)} under {data or 'shared/data'} "
-                              "(set SBERT_DESKTOP_DATA to the folder that holds them)")
-    f = {k: str(data / rel) for k, rel in FILES.items()}
+    f = presets.data_files("Korean preset", FILES, data)
     out = Path(out_dir)
     common = dict(encoder="bi", batch_size=16, max_seq_length=max_seq_length, device=device, seed=42)
     distill = TrainConfig(task="distill", model=model, train_file=f["parallel_train"], dev_file=f["parallel_dev"],
@@ -94,7 +72,7 @@ def plan(out_dir: str | Path, model: str = "default", data: Optional[Path] = Non
                           **common)
     korsts = TrainConfig(task="sts", model=str(out / "distill"), train_file=f["korsts_train"],
                          dev_file=f["korsts_dev"], out_dir=str(out / "korsts"), epochs=korsts_epochs, **common)
-    pairs = {k: _rows(Path(p)) for k, p in f.items()}
+    pairs = {k: presets.count_rows(p) for k, p in f.items()}
     return KoreanPreset(distill.validate(), korsts.validate(), pairs)
 
 
@@ -116,26 +94,5 @@ def estimate_seconds(preset: KoreanPreset) -> dict[str, float]:
 
 def run_preset(preset: KoreanPreset, progress: Optional[ProgressCallback] = None,
                cancel: Optional[CancelToken] = None):
-    """Run both stages; a stage already finished is skipped, a cancelled one resumed.
-
-    Progress events carry ``info["preset_stage"]`` (1 or 2) and ``info["preset_stages"]`` (2).
-    Returns the last stage's ``TrainResult`` (status "cancelled" when stopped).
-    """
-    from sbert_desktop.core.models.published import BEST_FILE
-    from sbert_desktop.core.training import find_checkpoint, train
-
-    result = None
-    for number, cfg in enumerate(preset.stages, 1):
-        out = Path(cfg.out_dir)
-        if (out / BEST_FILE).is_file() and find_checkpoint(out) is None:
-            continue  # finished earlier
-
-        def forward(event: Progress, number=number) -> None:
-            if progress is not None:
-                info = dict(event.info or {}, preset_stage=number, preset_stages=len(preset.stages))
-                progress(Progress(event.done, event.total, event.stage, info, event.elapsed))
-
-        result = train(cfg, progress=forward, cancel=cancel, resume=find_checkpoint(out) is not None)
-        if result.status != "finished":
-            return result
-    return result
+    """Run both stages (see :func:`~sbert_desktop.core.training.presets.run_preset`)."""
+    return presets.run_preset(preset.stages, progress, cancel)
