@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 
 import numpy as np
 import pytest
@@ -160,25 +159,26 @@ def test_map_exports(qtbot, page, tmp_path):
         assert out.stat().st_size > 1000 and manifest(out)["summary"]["points_drawn"] == 60
 
 
-def test_scatter_at_100k_points_samples_and_stays_fast(qtbot):
-    scatter = EmbeddingScatter(max_points=60_000)
+def test_scatter_at_100k_points_draws_every_point_and_selects_among_all(qtbot):
+    # how long this takes is measured by bench/map_frame.py, not here
+    scatter = EmbeddingScatter(max_points=50_000)
     qtbot.addWidget(scatter)
     scatter.resize(900, 700)
     scatter.show()
     rng = np.random.default_rng(0)
     coords = rng.normal(size=(100_000, 2)).astype(np.float32)
     labels = rng.integers(-1, 12, 100_000)
-    start = time.perf_counter()
     scatter.set_points(coords, labels)
-    assert time.perf_counter() - start < 1.0
-    assert scatter.info.text().startswith("60,000 of 100,000 shown")
-    start = time.perf_counter()
+    scatter.zoom_all()
+    scatter.refresh()
+    assert scatter.level == "density" and scatter.info.text().startswith("100,000 points as a density image")
+    assert scatter.density.counts.sum() == 100_000  # every point is in the image, none sampled away
     rows = scatter.select_rect((0.0, 0.0, 1.0, 1.0))  # over every point, not only the drawn ones
     scatter.set_matches(labels == 3)
     scatter.plot.viewport().repaint()
-    assert time.perf_counter() - start < 1.0
     assert len(rows) == int(np.sum((coords[:, 0] >= 0) & (coords[:, 0] <= 1) & (coords[:, 1] >= 0) & (coords[:, 1] <= 1)))
     assert "selected" in scatter.info.text() and "matching" in scatter.info.text()
+    assert scatter.density.counts.sum() == 100_000  # the dimmed points are still counted (in grey)
     assert len(scatter.item.fragmentAtlas) <= 26
 
 

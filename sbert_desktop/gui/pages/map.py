@@ -334,6 +334,7 @@ class MapPage(QWidget):
         classes, codes = np.unique(np.asarray(values, dtype=object).astype(str), return_inverse=True)
         if len(self.scatter.coords) == len(codes):
             self.scatter.set_labels(codes)
+            self.scatter.set_cluster_names(dict(enumerate(classes)))  # written on the map
         self.legend.clear()
         counts = np.bincount(codes, minlength=len(classes))
         for c, name in enumerate(classes):
@@ -352,8 +353,10 @@ class MapPage(QWidget):
         labels = self.exploration.labels()
         if labels is not None and len(labels) == len(self.scatter.coords):
             self.scatter.set_labels(labels)
+            self.scatter.set_cluster_names(view.all_names() if view is not None else None)  # on the map
         elif len(self.scatter.coords):
             self.scatter.set_labels(None)
+            self.scatter.set_cluster_names(None)
         self.legend.clear()
         if view is None:
             self.legend.addItem("Cluster on the Clusters page to colour the map.")

@@ -48,9 +48,10 @@ def add_map_exports(page) -> None:
                                provenance(page.state, page.exploration), encoding)
 
     def map_manifest(path):
-        shown = len(page.scatter.sample)
-        write_plot_manifest(path, provenance(page.state, page.exploration), len(page.scatter.coords),
-                            {"points_drawn": shown, "sampled": shown < len(page.scatter.coords)})
+        scatter = page.scatter  # a big map is a density image of every point, or the dots in view
+        write_plot_manifest(path, provenance(page.state, page.exploration), len(scatter.coords),
+                            {"points_drawn": len(scatter.sample), "drawn_as": scatter.level,
+                             "points_in_view": scatter.in_view})
 
     button.add_table("coordinates", "2-D coordinates", write_coordinates, need_map)
     button.add_table("selection", "Selected sentences", write_selected,

@@ -1,11 +1,14 @@
-"""A scatter of many points (an embedding map, or pair scores) that stays smooth at 100k points.
+"""A scatter of many points (an embedding map, or pair scores) that stays smooth at a million.
 
-Built the way Orange's scatter plot is: one ``ScatterPlotItem`` with ``pxMode=True``,
-``useCache=True`` and no pen; brushes come from a small palette indexed by label (the symbol
-atlas is keyed by brush identity, so the same few QBrush objects are reused for every point);
-``data=`` holds each drawn point's row so hover, click and selection map back to rows. Above
-``max_points`` a fixed random sample is drawn and the label under the plot says "N of M shown";
-selection and highlighting always use every point.
+Up to ``max_points`` points are drawn as dots: one ``ScatterPlotItem`` styled by palette index
+(scatter_items.py), ``data=`` holding each dot's row. A bigger map is drawn by level of detail:
+while more than ``max_points`` points are in view, every point is counted into a density image
+(density_layer.py); zoomed in to fewer, those points are drawn as dots. A grid over all the
+points (point_grid.py) finds the points in view and the point under the mouse among all N, so
+hover, click, selection and search work on every point at every zoom. The image and the dots are
+computed for the view plus a margin, so panning only repaints; a zoom or a pan past the margin
+recounts once the view settles (a 30 ms timer folds a burst of wheel steps into one recount).
+Cluster names sit on the map at their densest spot (map_labels.py).
 
 Tools: pan/zoom (default), rectangle or lasso selection (drag with the left button). Points
 outside the selection or the search matches are dimmed, not hidden.
@@ -19,157 +22,22 @@ import sbert_desktop.gui  # noqa: F401  (PySide6 before pyqtgraph)
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainterPath
-from PySide6.QtWidgets import QGraphicsPathItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-#: cluster colours (Okabe–Ito, then Tableau); label c uses PALETTE[c % len(PALETTE)]; noise is grey
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#332288", "#882255",
-           "#44AA99", "#999933", "#AA4499", "#6699CC"]
-NOISE = "#9a9a9a"
-DEFAULT_MAX_POINTS = 60_000
+from sbert_desktop.gui.widgets.density_layer import DensityLayer
+from sbert_desktop.gui.widgets.detail_levels import DetailLevels
+from sbert_desktop.gui.widgets.map_labels import ClusterLabels
+from sbert_desktop.gui.widgets.point_grid import PointGrid
+from sbert_desktop.gui.widgets.scatter_items import (  # noqa: F401  (re-exported: the map's pieces)
+    NOISE, PALETTE, PaletteScatterItem, SelectViewBox, _brushes, label_color, points_in_polygon,
+)
 
-
-def _brushes(alpha: int) -> np.ndarray:
-    out = np.empty(len(PALETTE) + 1, dtype=object)
-    for i, name in enumerate(PALETTE + [NOISE]):
-        color = QColor(name)
-        color.setAlpha(alpha)
-        out[i] = QBrush(color)
-    return out
+translate = QCoreApplication.translate  # the alias of gui/i18n.py, which pyside6-lupdate reads
+DEFAULT_MAX_POINTS = 50_000  # at most this many points in view are drawn as dots
 
 
-def label_color(label: int) -> QColor:
-    return QColor(NOISE if label < 0 else PALETTE[int(label) % len(PALETTE)])
-
-
-def points_in_polygon(points: np.ndarray, polygon: np.ndarray) -> np.ndarray:
-    """Boolean mask of ``points`` [n, 2] inside ``polygon`` [m, 2] (even-odd rule, vectorised)."""
-    points, polygon = np.asarray(points, np.float64), np.asarray(polygon, np.float64)
-    inside = np.zeros(len(points), bool)
-    if len(polygon) < 3 or len(points) == 0:
-        return inside
-    lo, hi = polygon.min(axis=0), polygon.max(axis=0)
-    box = np.all((points >= lo) & (points <= hi), axis=1)
-    x, y = points[box, 0], points[box, 1]
-    hit = np.zeros(len(x), bool)
-    xj, yj = polygon[-1]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        for xi, yi in polygon:
-            crosses = (yi > y) != (yj > y)
-            hit ^= crosses & (x < (xj - xi) * (y - yi) / (yj - yi) + xi)
-            xj, yj = xi, yi
-    inside[box] = hit
-    return inside
-
-
-class PaletteScatterItem(pg.ScatterPlotItem):
-    """A ``ScatterPlotItem`` whose points are styled by an index into a palette of brushes.
-
-    The stock item looks every point up in its symbol atlas in Python (about a second at 100k
-    points); here the atlas is asked once per palette entry and the result is broadcast with numpy,
-    so ``set_palette_points`` on 100k points takes a few tens of milliseconds.
-    """
-
-    _palette: np.ndarray | None = None
-    _colour: np.ndarray | None = None
-
-    def set_palette_points(self, x: np.ndarray, y: np.ndarray, rows: np.ndarray, colour: np.ndarray,
-                           palette: np.ndarray) -> None:
-        """Points at (x, y) with ``data=rows``; point i is filled with ``palette[colour[i]]``."""
-        self._palette, self._colour = palette, np.asarray(colour, np.intp)
-        self.setData(x=x, y=y, data=rows)
-
-    def updateSpots(self, dataSet=None):  # noqa: N802,N803 (pyqtgraph API)
-        data = self.data if dataSet is None else dataSet
-        fast = (self.opts["pxMode"] and self.opts["useCache"] and not self.opts["hoverable"]
-                and self._palette is not None and self._colour is not None and len(data) == len(self._colour))
-        if not fast:
-            return super().updateSpots(dataSet)
-        styles = [(self.opts["symbol"], self.opts["size"], self.opts["pen"], brush) for brush in self._palette]
-        rects = np.array([tuple(r) for r in self.fragmentAtlas[styles]], dtype=data["sourceRect"].dtype)
-        data["sourceRect"] = rects[self._colour]
-        data["brush"] = self._palette[self._colour]  # what exporters (SVG) draw point by point
-        self._updateMaxSpotSizes(data=data)
-        self.invalidate()
-
-    def mouseClickEvent(self, ev):  # noqa: N802 (pyqtgraph API)
-        # The stock item accepts a click on a dot and emits sigClicked, so the view box never saw
-        # clicks *on* dots. Let them through: the view box maps every click to the nearest row.
-        ev.ignore()
-
-
-class SelectViewBox(pg.ViewBox):
-    """A ViewBox whose left drag pans (mode "pan") or draws a rectangle or lasso selection."""
-
-    rect_selected = Signal(object)  # (x0, y0, x1, y1) in data coordinates
-    lasso_selected = Signal(object)  # numpy [m, 2] polygon in data coordinates
-    clicked = Signal(object)  # (x, y) in data coordinates
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.mode = "pan"
-        self._path: list[tuple[float, float]] = []
-        self._overlay = QGraphicsPathItem()
-        pen = pg.mkPen("#222", width=1.5, style=Qt.PenStyle.DashLine)
-        self._overlay.setPen(pen)
-        self._overlay.setBrush(QBrush(QColor(0, 114, 178, 30)))
-        self._overlay.setZValue(1e6)
-        self._overlay.hide()
-        self.addItem(self._overlay, ignoreBounds=True)
-
-    def set_mode(self, mode: str) -> None:
-        assert mode in ("pan", "rect", "lasso"), mode
-        self.mode = mode
-
-    def mouseDragEvent(self, ev, axis=None):  # noqa: N802 (Qt API)
-        if self.mode == "pan" or ev.button() != Qt.MouseButton.LeftButton:
-            return super().mouseDragEvent(ev, axis)
-        ev.accept()
-        pos = self.mapSceneToView(ev.scenePos())
-        if ev.isStart():
-            start = self.mapSceneToView(ev.buttonDownScenePos())
-            self._path = [(start.x(), start.y())]
-        self._path.append((pos.x(), pos.y()))
-        self._draw()
-        if ev.isFinish():
-            self._overlay.hide()
-            self.finish_selection(self._path)
-
-    def finish_selection(self, path: Sequence[tuple[float, float]]) -> None:
-        """Emit the selection a drag along ``path`` (data coordinates) makes in the current mode."""
-        pts = np.asarray(path, np.float64)
-        if len(pts) < 2:
-            return
-        if self.mode == "rect":
-            (x0, y0), (x1, y1) = pts[0], pts[-1]
-            self.rect_selected.emit((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
-        elif self.mode == "lasso":
-            self.lasso_selected.emit(pts)
-
-    def _draw(self) -> None:
-        path = QPainterPath()
-        (x0, y0), (x1, y1) = self._path[0], self._path[-1]
-        if self.mode == "rect":
-            path.addRect(min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0))
-        else:
-            path.moveTo(x0, y0)
-            for x, y in self._path[1:]:
-                path.lineTo(x, y)
-            path.closeSubpath()
-        self._overlay.setPath(path)
-        self._overlay.show()
-
-    def mouseClickEvent(self, ev):  # noqa: N802
-        if ev.button() == Qt.MouseButton.LeftButton:
-            ev.accept()
-            pos = self.mapSceneToView(ev.scenePos())
-            self.clicked.emit((pos.x(), pos.y()))
-            return
-        super().mouseClickEvent(ev)
-
-
-class EmbeddingScatter(QWidget):
+class EmbeddingScatter(DetailLevels, QWidget):
     point_clicked = Signal(int)  # row of the clicked point, -1 for empty space
     point_hovered = Signal(int)  # row under the mouse, -1 when none
     selection_changed = Signal(object)  # numpy int64 rows selected (every point, not only drawn ones)
@@ -194,6 +62,8 @@ class EmbeddingScatter(QWidget):
                 item.hideAxis(axis)
         self.axes = axes
         self.set_axis_labels(x_label, y_label)
+        self.density = DensityLayer()
+        self.plot.addItem(self.density, ignoreBounds=True)
         self.item = PaletteScatterItem(pxMode=True, useCache=True, pen=None, size=point_size, antialias=True)
         self.plot.addItem(self.item)
         self.marker = pg.ScatterPlotItem(pxMode=True, size=point_size + 9, pen=pg.mkPen("#111", width=2), brush=None)
@@ -204,7 +74,8 @@ class EmbeddingScatter(QWidget):
         self.hover_text.setZValue(20)
         self.hover_text.hide()
         self.plot.addItem(self.hover_text, ignoreBounds=True)
-        self.info = QLabel("No points")
+        self.cluster_labels = ClusterLabels(self.view)
+        self.info = QLabel(translate("EmbeddingScatter", "No points"))
         self.info.setObjectName("scatterInfo")
         self.info.setStyleSheet("color: #555;")
         layout = QVBoxLayout(self)
@@ -216,13 +87,23 @@ class EmbeddingScatter(QWidget):
         self.coords = np.zeros((0, 2), np.float32)
         self.labels = np.zeros(0, np.int64)
         self.texts: Sequence[str] | None = None
-        self.sample = np.zeros(0, np.int64)  # rows drawn (all of them below max_points)
-        self.drawn = np.zeros(0, np.int64)  # rows in drawing order (emphasised last, on top)
+        self.names: dict | None = None  # cluster → name written on the map
+        self.grid: PointGrid | None = None  # over every point, when there are more than max_points
+        self.level = "points"  # or "density"
+        self.sample = np.zeros(0, np.int64)  # rows drawn as dots (all of them up to max_points)
+        self.drawn = np.zeros(0, np.int64)  # the same rows in drawing order (emphasised last, on top)
+        self.in_view = 0  # points inside the view at the last refresh
         self.selected: np.ndarray | None = None
         self.matches: np.ndarray | None = None  # boolean mask over every row
         self.current = -1
         self._hovered = -1
+        self._slots: np.ndarray | None = None  # density colour slot per point (cluster, dimmed)
+        self._covered: tuple[float, ...] | None = None  # (x0, x1, y0, y1, px, py) the last refresh drew
         self.outside = 0  # points left outside the view by fit_bulk (far-away outliers)
+        self._refresh_timer = QTimer(self, singleShot=True, interval=30)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self.view.sigRangeChanged.connect(self._on_range_changed)
+        self.view.sigResized.connect(self._on_range_changed)
         self.view.rect_selected.connect(self.select_rect)
         self.view.lasso_selected.connect(self.select_lasso)
         self.view.clicked.connect(lambda xy: self.click_at(*xy))
@@ -249,16 +130,16 @@ class EmbeddingScatter(QWidget):
         n = len(self.coords)
         self.labels = np.zeros(n, np.int64) if labels is None else np.asarray(labels, np.int64)
         self.texts = texts
-        if n > self.max_points:
-            self.sample = np.sort(np.random.default_rng(0).choice(n, self.max_points, replace=False))
-        else:
-            self.sample = np.arange(n)
+        self.names = None
+        self.grid = PointGrid(self.coords) if n > self.max_points else None
         self.selected, self.matches, self.current, self._hovered = None, None, -1, -1
+        self._slots, self._covered = None, None
         self.marker.setData([], [])
         self.hover_text.hide()
-        self._redraw()
+        self.cluster_labels.set_labels(self.coords, None, None)
         if auto_range and n:
             self.fit_bulk()
+        self.refresh()
 
     def bulk_range(self, keep: float = 0.98) -> tuple[tuple[float, float], tuple[float, float]] | None:
         """The box holding the central ``keep`` share of the points on each axis, when a few
@@ -291,14 +172,23 @@ class EmbeddingScatter(QWidget):
         self._update_info()
 
     def zoom_all(self) -> None:
-        self.view.autoRange(padding=0.04)
+        if len(self.coords):
+            lo, hi = self.coords.min(axis=0), self.coords.max(axis=0)
+            self.view.setRange(QRectF(float(lo[0]), float(lo[1]), float(hi[0] - lo[0]), float(hi[1] - lo[1])),
+                               padding=0.04)
         self.outside = 0
         self._update_info()
 
     def set_labels(self, labels: np.ndarray | None) -> None:
         n = len(self.coords)
         self.labels = np.zeros(n, np.int64) if labels is None or len(labels) != n else np.asarray(labels, np.int64)
+        self.cluster_labels.set_labels(self.coords, self.labels, self.names)
         self._redraw()
+
+    def set_cluster_names(self, names: dict | None) -> None:
+        """Write these names (cluster → name) on the map at each cluster's densest spot; None: none."""
+        self.names = None if names is None else dict(names)
+        self.cluster_labels.set_labels(self.coords, self.labels, self.names)
 
     match_label = "matching"
 
@@ -318,7 +208,7 @@ class EmbeddingScatter(QWidget):
             mask = self.matches.copy() if mask is None else mask & self.matches
         return mask
 
-    def _redraw(self) -> None:
+    def _draw_dots(self) -> None:
         rows = self.sample
         lab = self.labels[rows]
         colour = np.where(lab < 0, len(PALETTE), lab % len(PALETTE))
@@ -333,27 +223,40 @@ class EmbeddingScatter(QWidget):
         self._update_info()
 
     def _update_info(self) -> None:
-        n, shown = len(self.coords), len(self.sample)
-        parts = [f"{shown:,} of {n:,} shown (a random sample; selection and search use every point)"
-                 if shown < n else f"{n:,} points"]
+        n = len(self.coords)
+        if not n:
+            self.info.setText(translate("EmbeddingScatter", "No points"))
+            return
+        if self.grid is None:
+            parts = [translate("EmbeddingScatter", "{n} points").format(n=f"{n:,}")]
+        elif self.level == "density":
+            parts = [translate("EmbeddingScatter", "{n} points as a density image; zoom in for single points")
+                     .format(n=f"{n:,}")]
+        else:
+            parts = [translate("EmbeddingScatter", "{k} of {n} points in view; zoom out for the density of all")
+                     .format(k=f"{self.in_view:,}", n=f"{n:,}")]
         if self.selected is not None:
-            parts.append(f"{len(self.selected):,} selected")
+            parts.append(translate("EmbeddingScatter", "{n} selected").format(n=f"{len(self.selected):,}"))
         if self.matches is not None:
             parts.append(f"{int(self.matches.sum()):,} {self.match_label}")
         if getattr(self, "outside", 0):
-            parts.append(f"{self.outside:,} far-away points outside the view (Zoom to all shows them)")
-        self.info.setText(" · ".join(parts) if n else "No points")
+            parts.append(translate("EmbeddingScatter", "{n} far-away points outside the view (Zoom to all shows "
+                                   "them)").format(n=f"{self.outside:,}"))
+        self.info.setText(" · ".join(parts))
 
     # -- interaction ---------------------------------------------------------------------------
     def set_mode(self, mode: str) -> None:
         self.view.set_mode(mode)
 
     def index_near(self, x: float, y: float, tolerance_px: float = 7.0) -> int:
-        """The drawn row nearest to data point (x, y) within ``tolerance_px`` pixels, else -1."""
-        if not len(self.drawn):
-            return -1
+        """The row nearest to data point (x, y) within ``tolerance_px`` pixels, else -1: among
+        every point (through the grid) whether it is drawn as a dot or counted in the image."""
         px, py = self.view.viewPixelSize()
         px, py = px or 1.0, py or 1.0
+        if self.grid is not None:
+            return self.grid.nearest(x, y, px, py, tolerance_px)
+        if not len(self.drawn):
+            return -1
         xy = self.coords[self.drawn]
         d2 = ((xy[:, 0] - x) / px) ** 2 + ((xy[:, 1] - y) / py) ** 2
         j = int(np.argmin(d2))
