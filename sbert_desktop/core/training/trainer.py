@@ -8,11 +8,7 @@ step boundary; resuming it ends with the same weights as the uninterrupted run.
 
 from __future__ import annotations
 
-import csv
-import dataclasses
-import io
 import math
-import random
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,19 +17,16 @@ from typing import Any, Optional
 import numpy as np
 import torch
 
-from sbert_desktop.core.atomic import atomic_write_text
-from sbert_desktop.core.errors import TrainingDataError
 from sbert_desktop.core.progress import CancelToken, Cancelled, Progress, ProgressCallback
 from sbert_desktop.core.training import losses as L
-from sbert_desktop.core.training.batches import Examples, build_examples, epoch_batches, lr_at
+from sbert_desktop.core.training.batches import epoch_batches, lr_at
 from sbert_desktop.core.training.checkpoint import (
-    find_checkpoint, load_checkpoint, publish_model, recover_run_folder, remove_checkpoint, save_checkpoint,
-    set_rng_state, unstarted_run,
+    find_checkpoint, publish_model, remove_checkpoint, save_checkpoint, set_rng_state,
 )
-from sbert_desktop.core.training.config import TrainConfig, TrainConfigError, resume_mismatches
-
-HISTORY_FILE = "history.csv"
-CONFIG_FILE = "train_config.json"
+from sbert_desktop.core.training.config import TrainConfig, TrainConfigError
+from sbert_desktop.core.training.run_setup import (  # noqa: F401  (_read, _dev_kind: used by retrieval.py)
+    CONFIG_FILE, HISTORY_FILE, RunSetup, _dev_kind, _read, _write_history,
+)
 
 
 @dataclass
@@ -59,222 +52,13 @@ class TrainResult:
         return self.step / self.train_seconds if self.train_seconds > 0 else float("nan")
 
 
-# --------------------------------------------------------------------- data
-def _read(path: str, fmt: Optional[str], task: Optional[str]):
-    from sbert_desktop.core.data import read_pairs
-
-    ds = read_pairs(path, format=fmt)
-    if task and ds.task != task:
-        has = ds.labels is not None if task == "nli" else ds.scores is not None
-        if has:  # a data set with both (SICK): use the column the task needs
-            ds = dataclasses.replace(ds, task=task)
-    return ds
-
-
-def _dev_kind(cfg: TrainConfig, dev) -> str:
-    """Which evaluation the dev set gets: sts_bi, nli_bi, sts_cross or nli_cross."""
-    has_scores, has_labels = dev.scores is not None, dev.labels is not None
-    if cfg.encoder == "cross":
-        if cfg.task == "sts" and has_scores:
-            return "sts_cross"
-        if cfg.task == "nli" and has_labels:
-            return "nli_cross"
-        need = "similarity scores" if cfg.task == "sts" else "NLI labels"
-        raise TrainingDataError(f"{dev.path}: the dev set has no {need}, which a {cfg.task.upper()} "
-                                "cross-encoder is evaluated on")
-    if cfg.loss_name == "softmax" and has_labels:  # the head predicts the labels (SICK has both)
-        return "nli_bi"
-    if has_scores:
-        return "sts_bi"
-    raise TrainingDataError(
-        f"{dev.path}: a bi-encoder trained with the {cfg.loss_name} loss is evaluated on STS scores (cosine "
-        "similarity); this dev set has only NLI labels, which need the softmax head"
-    )
-
-
-def _texts_index(columns: list[list[Optional[str]]]) -> tuple[list[str], list[np.ndarray]]:
-    """Distinct texts and, per column, each row's index into them (-1 for None)."""
-    index: dict[str, int] = {}
-    ids = []
-    for col in columns:
-        ids.append(np.asarray([-1 if t is None else index.setdefault(t, len(index)) for t in col], dtype=np.int64))
-    return list(index), ids
-
-
-# --------------------------------------------------------------------- run state helpers
-def _seed_all(seed: int) -> None:
-    random.seed(seed)
-    np.random.seed(seed % (2**32))
-    torch.manual_seed(seed)
-
-
-def _param_groups(modules, weight_decay: float) -> list[dict]:
-    decay, no_decay = [], []
-    for module in modules:
-        for _, p in module.named_parameters():
-            if not p.requires_grad:
-                continue
-            (no_decay if p.ndim < 2 else decay).append(p)  # biases and norms: no decay
-    return [{"params": decay, "weight_decay": weight_decay}, {"params": no_decay, "weight_decay": 0.0}]
-
-
-def _write_history(out_dir: Path, history: list[dict[str, Any]]) -> None:
-    keys: list[str] = []
-    for row in history:
-        for k in row:
-            if k not in keys:
-                keys.append(k)
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=keys, lineterminator="\n")
-    writer.writeheader()
-    for row in history:
-        writer.writerow({k: ("" if row.get(k) is None else row.get(k)) for k in keys})
-    atomic_write_text(out_dir / HISTORY_FILE, buf.getvalue())
-
-
 def _finite(x: Optional[float]) -> float:
     return x if x is not None and math.isfinite(x) else -math.inf
 
 
 # --------------------------------------------------------------------- the loop
-class _Run:
-    def __init__(self, cfg: TrainConfig, progress: Optional[ProgressCallback], cancel: Optional[CancelToken],
-                 resume: bool):
-        self.progress = progress
-        self.cancel = cancel
-        cfg = cfg.resolved()
-        self.out_dir = Path(cfg.out_dir)
-        self.ckpt = None
-        self.notes = [n for n in [recover_run_folder(self.out_dir)] if n]
-        if unstarted_run(self.out_dir):  # killed or out of space before its first checkpoint
-            self.notes.append(f"{self.out_dir}: an earlier run stopped before its first checkpoint (killed or disk "
-                              "full); starting over in this folder")
-            resume = False
-        if resume:
-            self.ckpt = load_checkpoint(self.out_dir)
-            saved = TrainConfig.from_dict(self.ckpt.config)
-            diff = resume_mismatches(saved, cfg)
-            if diff:
-                raise TrainConfigError(
-                    f"{self.out_dir}: the checkpoint was made with a different {', '.join(diff)}; resume with the "
-                    f"saved configuration (TrainConfig.load(out_dir)) or start a new run in another folder"
-                )
-            keep = {k: getattr(cfg, k) for k in ("device", "amp", "eval_batch_size", "keep_checkpoint")}
-            cfg = dataclasses.replace(saved, out_dir=str(self.out_dir), **keep).resolved()
-        elif self.out_dir.exists():
-            if find_checkpoint(self.out_dir) is not None:
-                raise TrainConfigError(f"{self.out_dir}: holds an unfinished run; resume it or choose another folder")
-            if any(self.out_dir.iterdir()):
-                raise TrainConfigError(f"{self.out_dir}: the output folder is not empty; choose a new folder")
-        self.cfg = cfg
-
-    # -- set-up, all checks before the first step ----------------------------------------------
-    def load_data(self) -> None:
-        """Read the training and dev data: sets train_ds, examples, dev, dev_kind, metric_name
-        (overridden by :class:`~sbert_desktop.core.training.distill.DistillRun`)."""
-        cfg = self.cfg
-        self.train_ds = _read(cfg.train_file, cfg.train_format, cfg.task)
-        if cfg.both_orders:
-            from sbert_desktop.core.data.pairs import with_both_orders
-
-            self.train_ds = with_both_orders(self.train_ds)
-        self.examples: Examples = build_examples(self.train_ds, cfg.encoder, cfg.task, cfg.loss_name)
-        self.dev = None
-        self.dev_kind = None
-        if cfg.dev_file:
-            self.dev = _read(cfg.dev_file, cfg.dev_format, None)
-            if len(self.dev) == 0:
-                raise TrainingDataError(f"{cfg.dev_file}: the dev set has no pairs")
-            self.dev_kind = _dev_kind(cfg, self.dev)
-        self.metric_name = None if self.dev_kind is None else ("spearman" if self.dev_kind.startswith("sts")
-                                                               else "accuracy")
-
-    def prepare(self) -> None:
-        cfg = self.cfg
-        self.load_data()
-        # the data order of every epoch, fixed now (pure function of seed, epoch and data)
-        n, bs = len(self.examples), cfg.batch_size
-        if self.examples.negative is None:
-            self.per_epoch = [math.ceil(n / bs)] * cfg.num_epochs
-            self._batches_cache: dict[int, list] = {}
-        else:
-            self._batches_cache = {e: epoch_batches(self.examples, bs, cfg.seed, e) for e in range(cfg.num_epochs)}
-            self.per_epoch = [len(self._batches_cache[e]) for e in range(cfg.num_epochs)]
-        full = sum(self.per_epoch)
-        self.total_steps = min(full, cfg.max_steps) if cfg.max_steps else full
-        self.warmup = cfg.warmup_steps(self.total_steps)
-
-        from sbert_desktop.core.models import BiEncoder, CrossEncoder, resolve_device
-
-        _seed_all(cfg.seed)
-        device = str(resolve_device(cfg.device))
-        source = str(self.ckpt.model_dir) if self.ckpt else cfg.model
-        if cfg.encoder == "bi":
-            self.model = BiEncoder.load(source, pooling=cfg.pooling, max_seq_length=cfg.max_seq_length,
-                                        device=device)
-        else:
-            labels = L.NLI_LABELS if cfg.task == "nli" else None
-            self.model = CrossEncoder.load(source, num_labels=3 if cfg.task == "nli" else 1, label_names=labels,
-                                           max_seq_length=cfg.max_seq_length, device=device)
-        self.device = self.model.device
-        self.head = None
-        if cfg.loss_name == "softmax":
-            if self.ckpt and self.ckpt.head_dir is not None:
-                self.head = L.SoftmaxHead.load(self.ckpt.head_dir, device=self.device)
-            else:
-                self.head = L.SoftmaxHead(self.model.dimension, len(L.NLI_LABELS), cfg.concat_product)
-            self.head.to(self.device).train()
-        self.model.train()
-
-        # tokenize the training data once; batches are padded to their longest member
-        from sbert_desktop.core.models.base import clean_texts, pretokenize
-
-        tok, max_len = self.model.tokenizer, self.model.max_seq_length
-        self.pad_id = tok.pad_token_id or 0
-        self.pad_side = getattr(tok, "padding_side", "right")
-        ex = self.examples
-        if cfg.encoder == "bi":
-            cols = [ex.first, ex.second] + ([ex.negative] if ex.negative is not None else [])
-            texts, self.text_ids = _texts_index(cols)
-            self.encoded = pretokenize(tok, clean_texts(texts, self.model.do_lower_case), None, max_len)
-        else:
-            self.encoded = pretokenize(tok, clean_texts(ex.first), clean_texts(ex.second), max_len)
-        self.targets = None if ex.targets is None else torch.from_numpy(ex.targets)
-
-        modules = [self.model] + ([self.head] if self.head is not None else [])
-        self.params = [p for m in modules for p in m.parameters() if p.requires_grad]
-        self.optimizer = torch.optim.AdamW(_param_groups(modules, cfg.weight_decay), lr=cfg.lr)
-        self.amp_dtype = None
-        self.scaler = None
-        if cfg.amp and self.device.type == "cuda":
-            self.amp_dtype = torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
-            if self.amp_dtype == torch.float16:
-                self.scaler = torch.amp.GradScaler("cuda")
-
-        # where to start
-        self.step, self.epoch, self.batch_in_epoch = 0, 0, 0
-        self.best_metric: Optional[float] = None
-        self.best_step: Optional[int] = None
-        self.history: list[dict[str, Any]] = []
-        self.loss_sum, self.loss_count, self.train_seconds = 0.0, 0, 0.0
-        self.eval_pending = False
-        self.published = False
-        self.baseline: Optional[dict[str, Any]] = None  # the dev figures before the first step
-        if self.ckpt:
-            s = self.ckpt.state
-            self.step, self.epoch, self.batch_in_epoch = s["step"], s["epoch"], s["batch_in_epoch"]
-            self.best_metric, self.best_step = s.get("best_metric"), s.get("best_step")
-            self.history = list(s.get("history", []))
-            self.loss_sum, self.loss_count = s.get("loss_sum", 0.0), s.get("loss_count", 0)
-            self.train_seconds = s.get("train_seconds", 0.0)
-            self.eval_pending = bool(s.get("eval_pending", False))
-            self.published = bool(s.get("published", False))
-            self.baseline = s.get("baseline")
-            self._rng_to_restore = self.ckpt.restore(self.optimizer, self.scaler)
-        else:
-            self._rng_to_restore = None
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(self.out_dir / CONFIG_FILE, self.cfg.to_json())
+class _Run(RunSetup):
+    """A run: the set-up of :class:`RunSetup`, then the steps, evaluations and checkpoints."""
 
     def batches(self, epoch: int) -> list[np.ndarray]:
         if epoch not in self._batches_cache:
