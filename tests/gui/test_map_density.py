@@ -169,3 +169,32 @@ def test_a_small_map_still_draws_every_point_as_a_dot(qtbot):
     w.set_points(coords, labels)
     assert w.level == "points" and w.grid is None and len(w.sample) == 300
     assert w.info.text() == "300 points" and not w.density.isVisible()
+
+
+def test_the_map_page_names_its_clusters_and_exports_the_density_image(qtbot, state, tmp_path):
+    from _explore import manifest, topic_embeddings, topic_sentences
+
+    from sbert_desktop.core.clustering import cluster
+    from sbert_desktop.gui.exploration_state import ClusterView
+    from sbert_desktop.gui.pages.map import MapPage
+
+    sentences, topics = topic_sentences()
+    vectors = topic_embeddings(topics)
+    state.set_embeddings(sentences, vectors)
+    page = MapPage(state)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.scatter.max_points = 20  # 60 sentences: more than the dots' limit, so the map is an image
+    page.method.setCurrentIndex(page.method.findData("pca"))
+    page.show()
+    qtbot.waitUntil(lambda: page.exploration.projection is not None, timeout=60_000)
+    scatter = page.scatter
+    assert scatter.level == "density" and scatter.density.counts.sum() == 60
+    names = {0: "coffee words", 1: "football words", 2: "galaxy words"}
+    page.exploration.set_clusters(ClusterView(cluster(vectors, "kmeans", n_clusters=3, seed=0), names=names))
+    shown = scatter.cluster_labels.visible_names()
+    assert shown and set(shown) <= set(names.values())
+    out = page.export_button.export("map-png", tmp_path / "map.png")
+    assert out.stat().st_size > 1000
+    summary = manifest(out)["summary"]
+    assert summary["drawn_as"] == "density" and summary["points_drawn"] == 0
