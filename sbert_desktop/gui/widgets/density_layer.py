@@ -25,7 +25,8 @@ from sbert_desktop.gui.widgets.scatter_items import NOISE, PALETTE
 N_COLOURS = len(PALETTE) + 1
 DIM_SLOT = N_COLOURS
 N_SLOTS = N_COLOURS + 1
-BLOCK = 4  # a cell's colour is that of its block of BLOCK x BLOCK cells (an 8-pixel square)
+BLOCK_SHIFT = 2
+BLOCK = 1 << BLOCK_SHIFT  # a cell's colour is that of its block of BLOCK x BLOCK cells (an 8-pixel square)
 _RGB = np.array([QColor(c).getRgb()[:3] for c in PALETTE + [NOISE]], np.float32)
 _DIM_RGB = np.array([150, 150, 150], np.uint8)
 
@@ -61,9 +62,9 @@ def aggregate(x: np.ndarray, y: np.ndarray, slots: np.ndarray, rect: tuple[float
     np.minimum(iy, rows - 1, out=iy)
     del fx, fy
     crows, ccols = -(-rows // BLOCK), -(-cols // BLOCK)
-    block = iy // BLOCK
+    block = iy >> BLOCK_SHIFT  # a shift: integer division is not vectorised
     block *= ccols
-    block += ix // BLOCK
+    block += ix >> BLOCK_SHIFT
     block *= N_SLOTS
     block += slots
     coarse = np.bincount(block, minlength=crows * ccols * N_SLOTS)
