@@ -123,6 +123,8 @@ class BiEncoder(InferenceRuntime, nn.Module):
         model.set_dimensions(dimensions)
         model.eval()
         model = model.to(resolve_device(device))
+        # how to read the backbone again: int8/ONNX inference releases the torch weights (runtime.py)
+        model._weights_loader = lambda: load_hf("encoder", src.transformer_dir)[0]
         return model.set_precision(precision, backend) if (precision, backend) != ("fp32", None) else model
 
     def check_post_dimensions(self, where: Any = "") -> None:

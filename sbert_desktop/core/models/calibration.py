@@ -61,6 +61,7 @@ def calibrate(model: Any, texts: Sequence[str], batch_size: int = 32, *, repeats
     texts = [str(t) for t in texts if str(t).strip()][:CALIBRATION_SENTENCES]
     if len(texts) < 4:
         raise ValueError("calibration needs at least 4 sentences")
+    released = model.weights_released()
     twin = torch_twin(model)
     cross = hasattr(model, "predict")
     pairs = list(zip(texts[0::2], texts[1::2]))
@@ -91,6 +92,8 @@ def calibrate(model: Any, texts: Sequence[str], batch_size: int = 32, *, repeats
         cos = (a * b).sum(1) / np.maximum(np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1), 1e-12)
         result["mean_cosine"] = float(cos.mean())
         result["min_cosine"] = float(cos.min())
+    if released:  # the fp32 twin read the torch weights back: free them again
+        model.release_weights()
     _remember(model, result)
     return result
 

@@ -78,6 +78,8 @@ class CrossEncoder(InferenceRuntime, nn.Module):
                  name=src.name, new_head="num_labels" in kwargs)
         ce.eval()
         ce = ce.to(resolve_device(device))
+        if not ce.new_head:  # a new head is random: it cannot be read again (runtime.py releases weights)
+            ce._weights_loader = lambda: load_hf("classifier", src.transformer_dir, **kwargs)[0]
         return ce.set_precision(precision, backend) if (precision, backend) != ("fp32", None) else ce
 
     @classmethod

@@ -8,17 +8,25 @@ next inference export the new weights.
 
 Measured on this machine (bench/results/encode.txt) before choosing: torch's dynamic int8
 (``quantize_dynamic`` on the Linear layers) was no faster than fp32 here, ONNX Runtime was the
-fastest in both precisions, so ONNX Runtime is the one runtime shipped besides torch.
+fastest in both precisions, so ONNX Runtime is the one runtime shipped besides torch
+(bench/results/int8-variants.txt: OpenVINO fp32 and static int8, static QDQ int8, per-tensor and
+unsigned weights measured against it).
+
+Memory: once the ONNX session runs inference, the torch backbone's weights are released (each
+parameter becomes a one-element NaN view of its shape) when the model was loaded from a folder;
+the first torch use (a forward pass, ``state_dict``/save, training, fp32) reads them back from
+that folder. So int8 encoding does not hold the fp32 weights as well.
 """
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 import torch
+from torch import nn
 
 from sbert_desktop.core.errors import ModelLoadError
 
@@ -67,6 +75,10 @@ class OnnxEngine:
         options.intra_op_num_threads = int(threads or torch.get_num_threads())
         options.inter_op_num_threads = 1
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # idle worker threads sleep instead of spinning: with the default spinning, int8 ran at 0.6x
+        # of this speed on a loaded 2-core machine (bench/results/int8-variants.txt)
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        options.add_session_config_entry("session.inter_op.allow_spinning", "0")
         self.path = path
         self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         self.inputs = {i.name for i in self.session.get_inputs()}
@@ -91,15 +103,36 @@ class InferenceRuntime:
     _engine: OnnxEngine | None = None
     _runtime_kind = "bi"
     _runtime_output = "last_hidden_state"
+    #: set by ``load()``: reads the backbone from its folder again (so its weights can be released)
+    _weights_loader: Callable[[], nn.Module] | None = None
 
     def set_precision(self, precision: str | None = "fp32", backend: str | None = None) -> "InferenceRuntime":
         """Choose how inference runs; exports (or reads the cached export) now, so errors show here."""
         precision, backend = resolve_choice(precision, backend)
         engine = None
         if backend == "onnx":
-            engine = OnnxEngine(self.runtime_file(precision))
+            path = self.runtime_file(precision)
+            self.release_weights()  # before the session, so the two never both sit in memory
+            engine = OnnxEngine(path)
         self.precision, self.backend, self._engine = precision, backend, engine
         return self
+
+    def release_weights(self) -> bool:
+        """Free the torch backbone's weights while the ONNX engine does inference; they are read
+        back from the model's folder on the first torch use. Only for models loaded from a folder
+        and not trained since (``train()`` forgets the folder)."""
+        if self._weights_loader is None:
+            return False
+        return release_backbone(self.backbone(), self._weights_loader)
+
+    def weights_released(self) -> bool:
+        return getattr(self.backbone(), "_sbert_reload", None) is not None
+
+    def train(self, mode: bool = True):
+        if mode:  # weights about to change: bring them back, and never release them again
+            restore_backbone(self.backbone())
+            self._weights_loader = None
+        return super().train(mode)
 
     def runtime_file(self, precision: str) -> Path:
         """The cached ONNX file of the current weights in ``precision`` (exported if missing)."""
@@ -126,6 +159,36 @@ class InferenceRuntime:
 
     def runtime_info(self) -> dict[str, str]:
         return {"precision": self.precision, "backend": self.backend}
+
+
+def release_backbone(backbone: nn.Module, loader: Callable[[], nn.Module]) -> bool:
+    """Replace each parameter's data by a one-element NaN view of its shape (same Parameter
+    objects, dtype and device; ~no memory) until a forward pass or ``state_dict`` restores them
+    with ``loader()``. A NaN result, never silently wrong numbers, if something bypassed both."""
+    if getattr(backbone, "_sbert_reload", None) is not None:
+        return False
+    for param in backbone.parameters():
+        param.data = torch.full((1,), float("nan"), dtype=param.dtype, device=param.device).expand(param.shape)
+    backbone._sbert_reload = loader
+    if not getattr(backbone, "_sbert_hooks", None):
+        backbone._sbert_hooks = (backbone.register_forward_pre_hook(_restore_hook),
+                                 backbone.register_state_dict_pre_hook(_restore_hook))
+    return True
+
+
+def restore_backbone(backbone: nn.Module) -> None:
+    """Read released weights back (no-op when they are in memory)."""
+    loader = getattr(backbone, "_sbert_reload", None)
+    if loader is None:
+        return
+    fresh = dict(loader().named_parameters())
+    for name, param in backbone.named_parameters():
+        param.data = fresh[name].data.to(param.device)
+    backbone._sbert_reload = None
+
+
+def _restore_hook(module: nn.Module, *_: Any) -> None:
+    restore_backbone(module)
 
 
 def save_runtime_files(model: InferenceRuntime, folder: str | Path,
