@@ -86,10 +86,16 @@ def step_neighbors(n: int, which: str, q: mp.Queue) -> None:
     base = peak_mb()
     t = time.perf_counter()
     if which == "ours":
-        from sbert_desktop.core.neighbors import knn_graph
+        from sbert_desktop.core.neighbors import build_index
 
-        found = knn_graph(x, 10, cache=False)
+        index = build_index(x, cache=False)
+        built = time.perf_counter() - t
+        found = index.knn_graph(10)
+        i = index.info
         idx, note = found.indices, found.method
+        if i.method == "ivf":
+            note += (f" (index {built:.0f} s: {i.nlist} cells, nprobe {i.nprobe}, sample recall "
+                     f"{i.recall_estimate:.3f}; graph {time.perf_counter() - t - built:.0f} s)")
     elif which == "ours-exact":
         from sbert_desktop.core.similarity import nearest_neighbors
 

@@ -1,16 +1,18 @@
-"""Nearest neighbours at any size: exact blocks for small sets, a cached IVF index for big ones.
+"""Nearest neighbours at any size: exact blocks for small sets, cached k-means cells for big ones.
 
 Below :data:`EXACT_BELOW` rows the exact blocked search of :mod:`sbert_desktop.core.similarity`
-is both exact and fast enough; above it a faiss inverted-file index (IVF-Flat, inner product on
-unit vectors = cosine) answers in a fraction of the time. faiss was chosen after measuring the
-top-10 neighbours of all 50k synthetic points against hnswlib, usearch and pynndescent
-(bench/results/ann_choice.txt): 3-8x faster at recall 0.96-0.99.
+is both exact and fast enough; above it the rows are split into k-means cells and each cell's
+queries are compared, in one matrix product, with the rows of the cells nearest to it
+(:mod:`sbert_desktop.core.ivf_cells`). The first version searched a faiss IVF-Flat index query by
+query (chosen over hnswlib, usearch and pynndescent in bench/results/ann_choice.txt); at 1M rows
+that search is memory-bound and did not finish in 17 min, the cell-blocked search reads each
+candidate once per cell (bench/results/scale.txt).
 
 The index is built once per embeddings version: its key is a hash of the embedding bytes, and it
 is stored (atomically) under ``cache_dir()/neighbors/<key>/`` next to the embedding cache, with
-the k-NN tables computed from it. At build time ``nprobe`` (cells searched per query) is tuned on a
-seeded sample of rows against the exact answer until recall@10 reaches :data:`TARGET_RECALL`; the
-measured recall is kept in :class:`IndexInfo` and every :class:`Neighbors` result says which
+the k-NN tables computed from it. At build time ``nprobe`` (cells searched per query) is the
+smallest that reaches :data:`TARGET_RECALL` recall@10 against the exact answer on a seeded sample
+of rows; that recall is kept in :class:`IndexInfo` and every :class:`Neighbors` result says which
 method produced it (``"exact"`` or ``"ivf"``). ``method="exact"`` forces the exact search.
 """
 
@@ -21,11 +23,11 @@ import json
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
-
 import numpy as np
 
 from sbert_desktop.core.errors import SbertDesktopError
+from sbert_desktop.core.ivf_cells import (Cells, cell_search, choose_nprobe, default_nlist, nearest_cell, probe_ranks,
+                                          train_cells)
 from sbert_desktop.core.progress import CancelToken, Progress, ProgressCallback, check
 from sbert_desktop.core.similarity import Neighbors, nearest_neighbors, normalize, semantic_search
 
@@ -34,16 +36,15 @@ METHODS = ("auto", "exact", "ivf")
 EXACT_BELOW = 20_000
 #: "auto" searches few queries exactly unless an index exists: queries x rows below this
 EXACT_SEARCH_WORK = 2_000_000_000
+#: nprobe is the smallest giving this recall@10 on the sample (exact there)
 TARGET_RECALL = 0.96
-NPROBE_STEPS = (8, 12, 16, 24, 32, 48, 64)
-TUNE_SAMPLE = 500
-QUERY_BATCH = 8192
-FORMAT = 1  # bump when the index layout or its parameters change
+TUNE_SAMPLE = 1000
+FORMAT = 2  # bump when the index layout or its parameters change
 
 
 @dataclass
 class IndexInfo:
-    """How an index was built: method, size, IVF parameters, estimated recall@10, timings."""
+    """How an index was built: method, size, cell parameters, recall@10 on the sample, timings."""
 
     method: str
     n: int
@@ -85,10 +86,10 @@ def _report(progress: ProgressCallback | None, done: int, total: int, stage: str
 
 
 class NeighborIndex:
-    """Unit-length embeddings plus (for ``method="ivf"``) a faiss IVF index over them."""
+    """Unit-length embeddings plus (for ``method="ivf"``) their k-means cells (:mod:`ivf_cells`)."""
 
-    def __init__(self, unit: np.ndarray, info: IndexInfo, index: Any = None):
-        self.unit, self.info, self.index = unit, info, index
+    def __init__(self, unit: np.ndarray, info: IndexInfo, cells: Cells | None = None):
+        self.unit, self.info, self.cells = unit, info, cells
 
     @property
     def method(self) -> str:
@@ -98,58 +99,34 @@ class NeighborIndex:
                cancel: CancelToken | None = None) -> Neighbors:
         """The ``k`` nearest rows of each query row, best first (``Neighbors.method`` says how)."""
         q = normalize(query)
-        if self.index is None:
+        if self.cells is None:
             found = semantic_search(q, self.unit, k, progress=progress, cancel=cancel)
             found.method = "exact"
             return found
-        return self._ivf_search(q, k, exclude_self=False, progress=progress, cancel=cancel)
+        idx, sc = cell_search(self.unit, self.cells, self.info.nprobe, q, nearest_cell(q, self.cells.centroids),
+                              k, progress=progress, cancel=cancel, stage="search (ivf)")
+        return Neighbors(idx, sc, method="ivf")
 
     def knn_graph(self, k: int = 10, progress: ProgressCallback | None = None,
                   cancel: CancelToken | None = None) -> Neighbors:
         """The ``k`` nearest *other* rows of every row (the k-NN graph)."""
-        if self.index is None:
+        if self.cells is None:
             found = nearest_neighbors(self.unit, k, progress=progress, cancel=cancel)
             found.method = "exact"
             return found
-        return self._ivf_search(self.unit, k, exclude_self=True, progress=progress, cancel=cancel)
-
-    def _ivf_search(self, q: np.ndarray, k: int, exclude_self: bool, progress: ProgressCallback | None,
-                    cancel: CancelToken | None) -> Neighbors:
-        n_q = q.shape[0]
-        kk = k + 1 if exclude_self else k
-        indices = np.full((n_q, k), -1, np.int64)
-        scores = np.full((n_q, k), -np.inf, np.float32)
-        start = time.perf_counter()
-        stage = "nearest neighbours (ivf)" if exclude_self else "search (ivf)"
-        for s in range(0, n_q, QUERY_BATCH):
-            check(cancel)
-            _report(progress, s, n_q, stage, start)
-            d, i = self.index.search(q[s : s + QUERY_BATCH], kk)
-            if exclude_self:
-                d, i = _drop_self(d, i, np.arange(s, s + len(i)), k)
-            indices[s : s + len(i)] = i
-            scores[s : s + len(i)] = d
-        _report(progress, n_q, n_q, stage, start)
-        scores[indices < 0] = -np.inf
-        return Neighbors(indices, scores, method="ivf")
-
-
-def _drop_self(d: np.ndarray, i: np.ndarray, rows: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Remove each row's own id from its k+1 hits (or the last hit where the index missed it)."""
-    is_self = i == rows[:, None]
-    missing = ~is_self.any(axis=1)
-    is_self[missing, -1] = True
-    keep = ~is_self
-    return d[keep].reshape(len(i), k), i[keep].reshape(len(i), k)
+        rows = np.arange(self.unit.shape[0])
+        idx, sc = cell_search(self.unit, self.cells, self.info.nprobe, self.unit, self.cells.assign, k,
+                              self_rows=rows, progress=progress, cancel=cancel)
+        return Neighbors(idx, sc, method="ivf")
 
 
 def _exact_sample(unit: np.ndarray, rows: np.ndarray, k: int) -> np.ndarray:
     found = semantic_search(unit[rows], unit, k + 1)
     idx = found.indices
-    out = np.empty((len(rows), k), np.int64)
+    out = np.full((len(rows), k), -1, np.int64)
     for r, (row, hits) in enumerate(zip(rows, idx)):
-        hits = hits[hits != row]
-        out[r] = hits[:k]
+        hits = hits[(hits != row) & (hits >= 0)]
+        out[r, : min(k, len(hits))] = hits[:k]
     return out
 
 
@@ -159,37 +136,19 @@ def recall_at_k(found: np.ndarray, exact: np.ndarray) -> float:
     return float(np.mean([len(set(a.tolist()) & set(b.tolist())) / k for a, b in zip(found, exact)]))
 
 
-def _build_ivf(unit: np.ndarray, seed: int, progress: ProgressCallback | None, cancel: CancelToken | None,
-               start: float) -> tuple[Any, int, int, float]:
-    import faiss
-
-    n, dim = unit.shape
-    nlist = int(min(4096, max(16, 2 * np.sqrt(n))))
-    rng = np.random.default_rng(seed)
-    train = unit[np.sort(rng.choice(n, min(n, 48 * nlist), replace=False))]
+def _build_cells(unit: np.ndarray, seed: int, progress: ProgressCallback | None, cancel: CancelToken | None,
+                 start: float) -> tuple[Cells, int, float]:
+    n = unit.shape[0]
     _report(progress, 0, 3, "neighbour index: training cells", start)
-    quantizer = faiss.IndexFlatIP(dim)
-    index = faiss.IndexIVFFlat(quantizer, dim, nlist, faiss.METRIC_INNER_PRODUCT)
-    index.cp.seed = seed
-    index.train(train)
-    del train
+    cells = train_cells(unit, default_nlist(n), seed)
     check(cancel)
-    _report(progress, 1, 3, "neighbour index: adding rows", start)
-    for s in range(0, n, 65536):
-        index.add(unit[s : s + 65536])
-        check(cancel)
-    _report(progress, 2, 3, "neighbour index: tuning nprobe", start)
-    rows = np.sort(rng.choice(n, min(n, TUNE_SAMPLE), replace=False))
+    _report(progress, 1, 3, "neighbour index: exact answer on a sample", start)
+    rows = np.sort(np.random.default_rng(seed).choice(n, min(n, TUNE_SAMPLE), replace=False))
     exact = _exact_sample(unit, rows, 10)
-    recall = 0.0
-    for nprobe in NPROBE_STEPS:
-        index.nprobe = min(nprobe, nlist)
-        _d, i = index.search(unit[rows], 11)
-        _d, i = _drop_self(_d, i, rows, 10)
-        recall = recall_at_k(i, exact)
-        if recall >= TARGET_RECALL or nprobe >= nlist:
-            break
-    return index, nlist, int(index.nprobe), recall
+    check(cancel)
+    _report(progress, 2, 3, "neighbour index: choosing nprobe", start)
+    nprobe, recall = choose_nprobe(probe_ranks(cells, rows, exact), TARGET_RECALL, cells.nlist)
+    return cells, nprobe, recall
 
 
 def build_index(
@@ -202,8 +161,8 @@ def build_index(
     cancel: CancelToken | None = None,
 ) -> NeighborIndex:
     """A :class:`NeighborIndex` for ``emb`` [n, dim]: exact below ``exact_below`` rows (or when
-    ``method="exact"``), else an IVF index, loaded from the disk cache when this exact set of
-    embeddings was indexed before. Cancel is checked between build stages."""
+    ``method="exact"``), else k-means cells with a tuned ``nprobe``, loaded from the disk cache
+    when this exact set of embeddings was indexed before. Cancel is checked between build stages."""
     unit = normalize(emb)
     n, dim = unit.shape
     used = choose_method(n, method, exact_below)
@@ -215,41 +174,39 @@ def build_index(
     if folder is not None:
         loaded = _load(folder, n, dim)
         if loaded is not None:
-            index, info = loaded
+            cells, info = loaded
             _report(progress, 3, 3, "neighbour index (cached)", start)
-            return NeighborIndex(unit, info, index)
-    index, nlist, nprobe, recall = _build_ivf(unit, seed, progress, cancel, start)
-    info = IndexInfo("ivf", n, dim, nlist, nprobe, recall, time.perf_counter() - start, False, key)
+            return NeighborIndex(unit, info, cells)
+    cells, nprobe, recall = _build_cells(unit, seed, progress, cancel, start)
+    info = IndexInfo("ivf", n, dim, cells.nlist, nprobe, recall, time.perf_counter() - start, False, key)
     if folder is not None:
-        _save(folder, index, info)
+        _save(folder, cells, info)
     _report(progress, 3, 3, "neighbour index ready", start)
-    return NeighborIndex(unit, info, index)
+    return NeighborIndex(unit, info, cells)
 
 
-def _save(folder: Path, index: Any, info: IndexInfo) -> None:
-    import faiss
-
+def _save(folder: Path, cells: Cells, info: IndexInfo) -> None:
     from sbert_desktop.core.atomic import atomic_file, atomic_write_text
 
     folder.mkdir(parents=True, exist_ok=True)
-    with atomic_file(folder / "index.faiss", "wb") as fh:
-        fh.write(faiss.serialize_index(index).tobytes())
+    with atomic_file(folder / "cells.npz", "wb") as fh:
+        np.savez(fh, centroids=cells.centroids, assign=cells.assign)
     atomic_write_text(folder / "info.json", json.dumps(asdict(info), indent=2))  # written last: the commit
 
 
-def _load(folder: Path, n: int, dim: int) -> tuple[Any, IndexInfo] | None:
+def _load(folder: Path, n: int, dim: int) -> tuple[Cells, IndexInfo] | None:
     try:
         info = IndexInfo(**json.loads((folder / "info.json").read_text(encoding="utf-8")))
-        import faiss
-
-        index = faiss.deserialize_index(np.fromfile(folder / "index.faiss", dtype=np.uint8))
-    except (OSError, ValueError, TypeError, RuntimeError):
+        with np.load(folder / "cells.npz", allow_pickle=False) as z:
+            centroids, assign = z["centroids"], z["assign"]
+    except (OSError, ValueError, TypeError, KeyError):
         return None
-    if info.n != n or info.dim != dim or index.ntotal != n:
+    if info.n != n or info.dim != dim or assign.shape != (n,) or centroids.shape != (info.nlist, dim):
         return None
-    index.nprobe = info.nprobe
+    if assign.size and (assign.min() < 0 or assign.max() >= info.nlist):
+        return None
     info.from_cache = True
-    return index, info
+    return Cells.from_assignment(centroids, assign.astype(np.int32)), info
 
 
 def knn_graph(

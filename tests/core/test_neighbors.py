@@ -84,3 +84,20 @@ def test_cancel_stops_the_build():
 def test_unknown_method_is_refused():
     with pytest.raises(Exception, match="unknown neighbour method"):
         nb.choose_method(10, "annoy")
+
+
+def test_sample_recall_model_is_the_search_recall():
+    """nprobe is chosen without trial searches: a true neighbour is found exactly when its cell is
+    probed, so the share of exact neighbours in probed cells is the recall the search then gets."""
+    from sbert_desktop.core import ivf_cells as ic
+
+    x, _ = planted(3000, seed=5)
+    cells = ic.train_cells(x, 40)
+    rows = np.arange(0, 3000, 7)
+    exact = nb._exact_sample(x, rows, 10)
+    ranks = ic.probe_ranks(cells, rows, exact)
+    for nprobe in (1, 3, 6):
+        idx, _ = ic.cell_search(x, cells, nprobe, x[rows], cells.assign[rows], 10, self_rows=rows)
+        assert nb.recall_at_k(idx, exact) == pytest.approx(float(np.mean(ranks < nprobe)), abs=0.01)
+    nprobe, recall = ic.choose_nprobe(ranks, 0.95, cells.nlist)
+    assert recall >= 0.95 and (nprobe == 1 or np.mean(ranks < nprobe - 1) < 0.95)
