@@ -9,15 +9,22 @@ Then the same for a cross-encoder (pairs/s, Spearman) when ``--cross-encoder DIR
 trained with ``bench/train.py --encoder cross --keep DIR``), and the peak resident memory of
 encoding the 3,000 sentences in a fresh process per variant.
 
+sentence-transformers' own ``backend="onnx"`` / ``"openvino"`` need optimum, which does not
+install beside transformers 5: ``--peer-python`` names the Python of a separate environment
+(default /work/peer-venv/bin/python when it exists; see bench/st_peer.py for what it holds), where
+bench/st_peer.py times them on the same sentences the same way, in a subprocess.
+
     nice -n 5 python bench/encode.py [--cross-encoder DIR] [--batch-size 32] [--repeats 2]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -26,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 DEV = ROOT.parent / "shared" / "data" / "stsb-en" / "sts-dev.csv"
 OURS = (("fp32", "torch"), ("fp32", "onnx"), ("int8", "onnx"))
+PEER_PYTHON = Path("/work/peer-venv/bin/python")
 
 
 def stsb(path: Path) -> tuple[list[str], list[str], list[float]]:
@@ -52,12 +60,40 @@ def uptime() -> str:
         return f"load average {os.getloadavg()}"
 
 
-def st_variants(path: str) -> tuple[dict, list[str]]:
+def peer_run(args, model_dir: str, items: list, cross: bool) -> tuple[dict, dict, list[str]]:
+    """sentence-transformers' onnx/openvino int8 in the peer environment: (rates, outputs, notes)."""
+    import numpy as np
+
+    if not args.peer_python or not Path(args.peer_python).exists():
+        return {}, {}, [f"peer environment {args.peer_python}: not present (see bench/st_peer.py)"]
+    tmp = Path(tempfile.mkdtemp(prefix="sbert-peer-"))
+    texts, calibration = tmp / "texts.json", tmp / "calibration.json"
+    texts.write_text(json.dumps({"pairs": items} if cross else {"sentences": items}), encoding="utf-8")
+    train_a, _, _ = stsb(args.data.parent / "sts-train.csv")
+    calibration.write_text(json.dumps(train_a[:300]), encoding="utf-8")
+    cmd = [str(args.peer_python), str(ROOT / "bench" / "st_peer.py"), "--model", model_dir, "--texts", str(texts),
+           "--calibration", str(calibration), "--batch-size", str(args.batch_size), "--repeats", str(args.repeats),
+           "--out", str(tmp)] + (["--cross"] if cross else [])
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode:
+        return {}, {}, [f"peer run failed (exit {done.returncode}): {done.stderr.strip().splitlines()[-1][:300]}"]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    tag = f"ST {result['versions']['sentence-transformers']}"
+    rates = {f"{tag} {k}": v for k, v in result["rates"].items()}
+    outputs = {f"{tag} {k}": np.load(v) for k, v in result["outputs"].items()}
+    notes = [f"peer environment {args.peer_python}: " + ", ".join(f"{k} {v}" for k, v in result["versions"].items())
+             + f"; {result['threads']} torch threads"] + result["notes"]
+    return rates, outputs, notes
+
+
+def st_variants(path: str, in_process: bool = True) -> tuple[dict, list[str]]:
     """sentence-transformers' models: fp32, and its own int8 exports where the backend installs."""
     from sentence_transformers import SentenceTransformer
 
     out = {"sentence-transformers fp32": SentenceTransformer(path, device="cpu")}
     notes = []
+    if not in_process:  # they run in the peer environment instead
+        return out, notes
     try:
         from sentence_transformers import export_dynamic_quantized_onnx_model
 
@@ -125,7 +161,8 @@ def bi_encoders(args, a, b, gold) -> None:
 
     n_pairs = len(a) if not args.limit else args.limit // 2
     sentences = a[:n_pairs] + b[:n_pairs]
-    refs, notes = st_variants(str(default_model_path()))
+    peer = bool(args.peer_python and Path(args.peer_python).exists())
+    refs, notes = st_variants(str(default_model_path()), in_process=not peer)
     ours = {}
     for precision, backend in OURS:
         start = time.perf_counter()
@@ -146,9 +183,15 @@ def bi_encoders(args, a, b, gold) -> None:
 
     fns = {name: make(name, m) for name, m in {**refs, **ours}.items()}
     rate, out = timed(fns, args.repeats, len(sentences))
+    if peer:
+        peer_rates, peer_out, peer_notes = peer_run(args, str(default_model_path()), sentences, cross=False)
+        rate.update(peer_rates)
+        out.update(peer_out)
+        for note in peer_notes:
+            print("  " + note)
     base = rate["sentence-transformers fp32"]
-    best_st_int8 = max((v for k, v in rate.items() if k.startswith("sentence-transformers") and "fp32" not in k),
-                       default=None)
+    best_st_int8 = max((v for k, v in rate.items() if k.startswith(("sentence-transformers", "ST "))
+                        and "fp32" not in k), default=None)
     ref = out["sbert-desktop fp32 torch"]
     print(f"\nbi-encoder, {len(sentences)} sentences (STS-B dev {n_pairs} pairs), batch {args.batch_size}, "
           f"best of {args.repeats}")
@@ -184,6 +227,12 @@ def cross_encoders(args, a, b, gold) -> None:
         return run
 
     rate, out = timed({k: make(k, m) for k, m in models.items()}, args.repeats, len(pairs))
+    if args.peer_python and Path(args.peer_python).exists():
+        peer_rates, peer_out, peer_notes = peer_run(args, str(args.cross_encoder), [list(p) for p in pairs], cross=True)
+        rate.update(peer_rates)
+        out.update(peer_out)
+        for note in peer_notes:
+            print("  " + note)
     base = rate["sentence-transformers fp32"]
     print(f"\ncross-encoder {args.cross_encoder}, {len(pairs)} STS-B dev pairs, batch {args.batch_size}, "
           f"best of {args.repeats}")
@@ -203,6 +252,8 @@ def main() -> None:
     parser.add_argument("--cross-encoder", type=Path, help="a trained cross-encoder folder")
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-memory subprocesses")
     parser.add_argument("--no-bi", action="store_true", help="skip the bi-encoder table")
+    parser.add_argument("--peer-python", type=Path, default=PEER_PYTHON if PEER_PYTHON.exists() else None,
+                        help="Python of an environment with sentence-transformers' onnx/openvino backends")
     args = parser.parse_args()
 
     import torch
