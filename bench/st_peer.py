@@ -19,6 +19,12 @@ Variants, each made the way sentence-transformers' documentation makes them:
 - ``fp32``: sentence-transformers fp32 on torch in this environment (a check that the two
   environments time alike).
 
+The environment used (bench/results/encode.txt prints its versions):
+
+    python3 -m venv /work/peer-venv && /work/peer-venv/bin/pip install torch==2.13.0
+    /work/peer-venv/bin/pip install "sentence-transformers>=5,<6" "transformers<4.58" \
+        "optimum-onnx[onnxruntime]" "optimum-intel[openvino]" scipy "datasets<4.5" "huggingface-hub<1.0"
+
 Prints one JSON object: {"versions", "notes", "rates" {name: items/s}, "outputs" {name: .npy file}}.
 
     /work/peer-venv/bin/python bench/st_peer.py --model DIR --texts FILE.json [--cross]
