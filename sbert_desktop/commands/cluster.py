@@ -28,7 +28,14 @@ def add_parser(sub) -> argparse.ArgumentParser:
                         help="reduce dimensions before clustering; auto: none up to 2,000 sentences, UMAP up to "
                              "10,000, UMAP on the neighbour index's k-NN graph above (default: %(default)s)")
     parser.add_argument("--reduce-dim", type=positive_int, default=5, help="(default: %(default)s)")
-    parser.add_argument("--assign-noise", action="store_true", help="put HDBSCAN noise in the nearest cluster")
+    parser.add_argument("--noise", choices=("knn", "centroid", "keep"), default="knn",
+                        help="HDBSCAN's noise points: knn puts each into the cluster most of its nearest clustered "
+                             "neighbours are in, centroid into the closest cluster centre, keep leaves them as "
+                             "cluster -1 (default: %(default)s)")
+    parser.add_argument("--keep-noise", dest="noise", action="store_const", const="keep",
+                        help="the same as --noise keep")
+    parser.add_argument("--assign-noise", dest="noise", action="store_const", const="knn",
+                        help="the same as --noise knn (the default)")
     parser.add_argument("--seed", type=int, default=42, help="(default: %(default)s)")
     parser.add_argument("--keywords", type=positive_int, default=3, help="keywords per cluster label (default: %(default)s)")
     parser.add_argument("--stop-words", metavar="FILE",
@@ -55,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         result = cluster(inputs.embeddings, method=args.method, min_cluster_size=args.min_cluster_size,
                          min_samples=args.min_samples, metric=args.metric, n_clusters=args.n_clusters,
                          reduce=None if args.reduce == "none" else args.reduce, reduce_dim=args.reduce_dim,
-                         seed=args.seed, assign_noise=args.assign_noise, progress=bar)
+                         seed=args.seed, assign_noise=args.noise, progress=bar)
         words = cluster_labels(inputs.sentences, result.labels, top_n=args.keywords, stop_words=stop)
         names = {c: label_text(w) for c, w in words.items()}
         coords = None
@@ -70,7 +77,10 @@ def run(args: argparse.Namespace) -> int:
         export_clusters(args.out, inputs.sentences, result, names, coords, prov, encoding=encoding_of(args))
 
     sil = "n/a" if result.silhouette is None else f"{result.silhouette:.3f}"
-    print(f"{result.n_clusters} clusters, noise {100 * result.noise_fraction:.1f}%, silhouette {sil} "
+    noise = f"noise {100 * result.noise_fraction:.1f}%"
+    if result.params.get("noise") not in (None, "keep") and result.noise_fraction > 0:
+        noise += f" (assigned: {result.params['noise']})"
+    print(f"{result.n_clusters} clusters, {noise}, silhouette {sil} "
           f"({result.params['method']}, reduction: {result.params['reduce_used'] or 'none'}, "
           f"{result.timings.get('total', 0):.1f} s)")
     for c, size in list(result.sizes.items())[:20]:

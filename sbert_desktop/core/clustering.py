@@ -115,7 +115,7 @@ def cluster(
     reduce: str | None = "auto",
     reduce_dim: int = 5,
     seed: int = 42,
-    assign_noise: bool = False,
+    assign_noise: bool | str = False,
     n_representatives: int = 5,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
@@ -123,8 +123,10 @@ def cluster(
     """Cluster ``emb`` (float32 [n, dim]); see the module docstring for the choices made.
 
     ``min_cluster_size``/``min_samples`` are HDBSCAN's; ``n_clusters`` is for k-means and
-    agglomerative. ``assign_noise`` moves every noise point to the cluster whose centroid is
-    closest by cosine. Cancel is checked between stages (one library fit cannot be interrupted;
+    agglomerative. ``assign_noise`` puts every noise point into a cluster: ``True`` or ``"knn"``
+    by the vote of its nearest clustered neighbours, ``"centroid"`` by the closest centroid;
+    ``False``/``"keep"`` keeps it as noise. Above ``cluster_scale.TWO_LEVEL_ABOVE`` rows the
+    default path clusters a seeded sample and labels the rest by their nearest sample rows. Cancel is checked between stages (one library fit cannot be interrupted;
     its result is discarded).
     """
     emb = np.asarray(emb)
@@ -147,47 +149,65 @@ def cluster(
     if method == "hdbscan" and min_cluster_size < 2:
         raise SbertDesktopError(f"min_cluster_size must be at least 2, got {min_cluster_size}")
 
+    from sbert_desktop.core import cluster_scale as CS
+
+    strategy = CS.noise_strategy(assign_noise)
     start = time.perf_counter()
     timings: dict[str, float] = {}
     reduce_used = choose_reduction(method, n, reduce)
     unit = normalize(emb)
     x = unit if metric == "cosine" else np.ascontiguousarray(emb, np.float32)
+    two_level = method == "hdbscan" and reduce_used == "umap-knn" and n > CS.TWO_LEVEL_ABOVE
+    rows = CS.sample_rows(n, seed) if two_level else None
+    fit_unit = np.ascontiguousarray(unit[rows]) if two_level else unit  # a sample, not a second full copy
 
-    _stage(progress, 0, 3, f"reducing ({reduce_used})" if reduce_used else "clustering", start)
+    _stage(progress, 0, 5, f"reducing ({reduce_used})" if reduce_used else "clustering", start)
     check(cancel)
     if reduce_used:
         t = time.perf_counter()
-        source = unit if metric == "cosine" else emb  # the unit copy, not a second one (1.5 GB at 1M)
+        source = fit_unit if metric == "cosine" else (emb[rows] if two_level else emb)  # no second 1.5 GB copy at 1M
         x = reduce_embeddings(source, reduce_used, reduce_dim, seed, metric, progress=progress, cancel=cancel)
         timings["reduce"] = time.perf_counter() - t
         check(cancel)
 
-    _stage(progress, 1, 3, f"clustering ({method})", start)
+    _stage(progress, 1, 5, f"clustering ({method})", start)
     t = time.perf_counter()
     raw = _fit(x, method, min_cluster_size, min_samples, n_clusters, seed)
     timings["cluster"] = time.perf_counter() - t
     check(cancel)
+    sample_index = None
+    if two_level:
+        from sbert_desktop.core.neighbors import build_index
 
-    _stage(progress, 2, 3, "scoring", start)
+        _stage(progress, 2, 5, f"labelling the other {n - len(rows):,} rows from the sample", start)
+        t = time.perf_counter()
+        sample_index = build_index(fit_unit, "auto", seed=seed, cancel=cancel)  # the one UMAP's k-NN built (cached)
+        raw = CS.extend_labels(unit, rows, raw, sample_index, cancel)
+        timings["extend"] = time.perf_counter() - t
+
+    _stage(progress, 3, 5, "noise" if strategy != "keep" else "scoring", start)
     labels = _relabel_by_size(raw)
     was_noise = labels < 0 if method == "hdbscan" else None
     noise_fraction = float(np.mean(labels < 0))
     k = int(labels.max()) + 1 if labels.size and labels.max() >= 0 else 0
     centroids = _centroids(unit, labels, k)
-    if assign_noise and k > 0 and noise_fraction > 0:
-        noise = np.flatnonzero(labels < 0)
-        labels[noise] = np.argmax(unit[noise] @ centroids.T, axis=1)
+    if strategy != "keep" and k > 0 and noise_fraction > 0:
+        t = time.perf_counter()
+        labels = _assign_noise(unit, labels, centroids, strategy, rows, sample_index, cancel)
         centroids = _centroids(unit, labels, k)
+        timings["noise"] = time.perf_counter() - t
+    _stage(progress, 4, 5, "scoring", start)
     t = time.perf_counter()
     sil = silhouette(unit, labels, seed=seed)
     timings["silhouette"] = time.perf_counter() - t
     reps = _representatives(unit, labels, centroids, n_representatives)
     sizes = {int(c): int(s) for c, s in enumerate(np.bincount(labels[labels >= 0], minlength=k))}
     timings["total"] = time.perf_counter() - start
-    _stage(progress, 3, 3, "done", start)
+    _stage(progress, 5, 5, "done", start)
     params = {
         "method": method, "metric": metric, "reduce": reduce, "reduce_used": reduce_used,
         "reduce_dim": reduce_dim if reduce_used else None, "seed": seed, "assign_noise": assign_noise,
+        "noise": strategy if method == "hdbscan" else None, "two_level_sample": len(rows) if two_level else None,
         "n_points": n,
     }
     if method == "hdbscan":
@@ -195,6 +215,29 @@ def cluster(
     else:
         params.update(n_clusters=n_clusters)
     return ClusterResult(labels, k, noise_fraction, sizes, sil, reps, params, was_noise, timings)
+
+
+def _assign_noise(unit: np.ndarray, labels: np.ndarray, centroids: np.ndarray, strategy: str,
+                  rows: np.ndarray | None, sample_index, cancel: CancelToken | None) -> np.ndarray:
+    """Every noise point into a cluster: the closest centroid, or the vote of its nearest clustered
+    neighbours (:mod:`sbert_desktop.core.cluster_scale`; against the sample in the two-level scheme)."""
+    from sbert_desktop.core import cluster_scale as CS
+
+    noise = np.flatnonzero(labels < 0)
+    labels = labels.copy()
+    if strategy == "knn" and sample_index is not None:
+        nbr = CS.neighbor_labels(sample_index, labels[rows], noise, unit, cancel)
+        labels[noise] = CS.vote(nbr, centroids.shape[0])
+    elif strategy == "knn":
+        from sbert_desktop.core.neighbors import knn_graph
+
+        graph = knn_graph(unit, min(CS.VOTE_K, len(unit) - 1), cancel=cancel).indices  # UMAP's table (cached)
+        return CS.assign_by_neighbors(labels, graph, unit, centroids, cancel)
+    noise = np.flatnonzero(labels < 0)
+    for s in range(0, noise.size, 65536):
+        part = noise[s : s + 65536]
+        labels[part] = np.argmax(unit[part] @ centroids.T, axis=1)
+    return labels
 
 
 def _fit(x: np.ndarray, method: str, min_cluster_size: int, min_samples: int | None, n_clusters: int,

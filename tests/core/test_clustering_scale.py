@@ -55,3 +55,47 @@ def test_cancel_between_stages(monkeypatch):
     except Cancelled:
         return
     raise AssertionError("cancel was not honoured")
+
+
+def test_noise_goes_to_the_cluster_of_its_neighbours_unless_kept():
+    from sklearn.metrics import adjusted_rand_score
+
+    from sbert_desktop.core import cluster_scale as CS
+
+    x, truth = planted(3000, 8, seed=3)
+    rng = np.random.default_rng(3)
+    tail = rng.choice(len(x), len(x) // 8, replace=False)  # each topic's tail: 5x wider, still its topic
+    x[tail] += rng.standard_normal((len(tail), x.shape[1])).astype(np.float32) * (2.0 / np.sqrt(x.shape[1]))
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    kept = C.cluster(x, min_cluster_size=15, reduce=None, assign_noise="keep")
+    assert kept.noise_fraction > 0.02 and (kept.labels < 0).any()  # a strict HDBSCAN leaves noise
+    voted = C.cluster(x, min_cluster_size=15, reduce=None, assign_noise=True)
+    assert voted.params["noise"] == "knn" and (voted.labels >= 0).all()
+    assert voted.noise_fraction == kept.noise_fraction
+    assert np.array_equal(voted.labels[~kept.was_noise], kept.labels[~kept.was_noise])
+    assert adjusted_rand_score(truth, voted.labels) > 0.95
+    # the vote: majority of labelled neighbours, ties to the nearer one, -1 only without any
+    assert CS.vote(np.array([[2, 1, 1, -1], [3, 0, -1, -1], [-1, -1, -1, -1]]), 4).tolist() == [1, 3, -1]
+    try:
+        C.cluster(x, assign_noise="bogus")
+    except Exception as e:
+        assert "unknown noise handling" in str(e)
+    else:
+        raise AssertionError("a bad noise strategy was accepted")
+
+
+def test_two_level_labels_every_row_from_a_sample(monkeypatch):
+    from sklearn.metrics import adjusted_rand_score
+
+    from sbert_desktop.core import cluster_scale as CS
+
+    monkeypatch.setattr(nb, "EXACT_BELOW", 500)
+    monkeypatch.setattr(CS, "TWO_LEVEL_ABOVE", 2000)
+    monkeypatch.setattr(CS, "SAMPLE_ROWS", 1500)
+    x, truth = planted(4000, 6, seed=4)
+    stages = []
+    r = C.cluster(x, min_cluster_size=15, reduce="umap-knn", progress=lambda p: stages.append(p.stage))
+    assert r.params["two_level_sample"] == 1500 and r.params["reduce_used"] == "umap-knn"
+    assert any(s.startswith("labelling the other") for s in stages)
+    assert r.n_clusters == 6 and (r.labels >= 0).all()
+    assert adjusted_rand_score(truth, r.labels) > 0.95
