@@ -109,31 +109,43 @@ def step_neighbors(n: int, which: str, q: mp.Queue) -> None:
     q.put({"s": time.perf_counter() - t, "rss": peak_mb(), "base": base, "idx": idx, "note": note})
 
 
-def step_cluster(n: int, which: str, q: mp.Queue) -> None:
+def _scores(y: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
     from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
+    return adjusted_rand_score(y, labels), normalized_mutual_info_score(y, labels)
+
+
+def ours_rows(x: np.ndarray, y: np.ndarray) -> tuple[float, list[tuple]]:
+    """One default clustering (noise assigned by neighbour vote) scored twice: with HDBSCAN's noise
+    kept as its own label, and after the assignment. Returns (seconds, rows)."""
+    from sbert_desktop.core.clustering import cluster
+
+    t = time.perf_counter()
+    r = cluster(x, assign_noise=True)
+    s = time.perf_counter() - t
+    kept = r.labels.copy()
+    kept[r.was_noise] = -1
+    note = f"reduce {r.params['reduce_used']}" + (f", two-level on {r.params['two_level_sample']:,}"
+                                                 if r.params.get("two_level_sample") else "")
+    note += "; " + ", ".join(f"{a} {b:.0f} s" for a, b in r.timings.items())
+    return s, [("ours default (no k), noise kept", r.n_clusters, r.noise_fraction, *_scores(y, kept), note),
+               ("  same run, noise assigned (knn)", r.n_clusters, 0.0, *_scores(y, r.labels), "")]
+
+
+def step_cluster(n: int, which: str, q: mp.Queue) -> None:
     x, y = load(n)
     k = int(y.max()) + 1
     t = time.perf_counter()
-    note = ""
     if which == "ours":
-        from sbert_desktop.core.clustering import cluster
-
-        r = cluster(x)
-        labels, noise = r.labels, r.noise_fraction
-        note = f"reduce {r.params['reduce_used']}, " + ", ".join(f"{a} {b:.0f} s" for a, b in r.timings.items())
-    elif which == "ours+assign":
-        from sbert_desktop.core.clustering import cluster
-
-        r = cluster(x, assign_noise=True)
-        labels, noise = r.labels, r.noise_fraction
-    elif which == "kmeans":
+        s, rows = ours_rows(x, y)
+        q.put({"s": s, "rss": peak_mb(), "rows": rows})
+        return
+    if which == "kmeans":
         from sklearn.cluster import KMeans, MiniBatchKMeans
 
         model = (KMeans(k, n_init=1, random_state=0) if n <= 200_000
                  else MiniBatchKMeans(k, n_init=1, random_state=0, batch_size=8192))
-        labels, noise = model.fit_predict(x), 0.0
-        note = type(model).__name__
+        labels, noise, name = model.fit_predict(x), 0.0, f"k-means told true k ({type(model).__name__})"
     else:  # sentence-transformers community_detection
         import torch
         from sentence_transformers.util import community_detection
@@ -142,12 +154,10 @@ def step_cluster(n: int, which: str, q: mp.Queue) -> None:
         labels = np.full(n, -1)
         for c, members in enumerate(comms):
             labels[members] = c
-        noise = float(np.mean(labels < 0))
-        note = "threshold 0.6, min size 10"
+        noise, name = float(np.mean(labels < 0)), "ST community_detection (0.6, min 10)"
     s = time.perf_counter() - t
     found = int(len(set(labels.tolist()) - {-1}))
-    q.put({"s": s, "rss": peak_mb(), "k": found, "noise": noise, "ari": adjusted_rand_score(y, labels),
-           "nmi": normalized_mutual_info_score(y, labels), "note": note})
+    q.put({"s": s, "rss": peak_mb(), "rows": [(name, found, noise, *_scores(y, labels), "")]})
 
 
 def child(fn, *args, timeout: float = 3600):
@@ -187,9 +197,9 @@ def run_size(n: int, args: argparse.Namespace) -> None:
         if which == "st" and n > args.peer_up_to:
             print(f"  {'top-10 neighbours: ST paraphrase_mining':44s}  not run above {args.peer_up_to:,} rows")
             continue
-        r = child(step_neighbors, n, which)
+        r = child(step_neighbors, n, which, timeout=args.child_timeout)
         if r is None:
-            print(f"  top-10 neighbours {which}: timed out")
+            print(f"  top-10 neighbours {which}: timed out after {args.child_timeout:.0f} s")
             continue
         rec = f"recall@10 {recall(r['idx'], ref):.3f}" if r["idx"] is not None else ""
         name = {"ours": "ours (auto)", "ours-exact": "ours exact", "st": "ST paraphrase_mining_embeddings"}[which]
@@ -200,60 +210,90 @@ def run_size(n: int, args: argparse.Namespace) -> None:
             print(f"    -> ours (auto) is {r['s'] / ours:.1f}x faster than {name}")
     if args.no_cluster:
         return
-    for which in ("ours", "ours+assign", "kmeans", "st"):
+    for which in ("ours", "kmeans", "st"):
         if which == "st" and n > args.peer_up_to:
             print(f"  {'cluster: ST community_detection':44s}  not run above {args.peer_up_to:,} rows")
             continue
-        r = child(step_cluster, n, which)
+        r = child(step_cluster, n, which, timeout=args.child_timeout)
         if r is None:
-            print(f"  cluster {which}: timed out")
+            print(f"  cluster {which}: timed out after {args.child_timeout:.0f} s")
             continue
-        name = {"ours": "ours default (no k)", "ours+assign": "ours default, noise assigned",
-                "kmeans": "k-means told true k", "st": "ST community_detection"}[which]
-        print(f"  {'cluster: ' + name:44s} {r['s']:8.1f}s {r['rss']:8.0f} MB  {r['k']} clusters, noise "
-              f"{100 * r['noise']:.1f}%, ARI {r['ari']:.3f}, NMI {r['nmi']:.3f}  {r['note']}", flush=True)
+        for i, (name, found, noise, ari, nmi, note) in enumerate(r["rows"]):
+            cost = f"{r['s']:8.1f}s {r['rss']:8.0f} MB" if i == 0 else f"{'':9s} {'':11s}"
+            print(f"  {'cluster: ' + name:44s} {cost}  {found} clusters, noise {100 * noise:.1f}%, "
+                  f"ARI {ari:.3f}, NMI {nmi:.3f}  {note}", flush=True)
+    print(f"  uptime: {os.popen('uptime').read().strip()}", flush=True)
+
+
+EMB_DIR = Path("/work/runs/clustering-emb")
+
+
+def real_embeddings(name: str) -> tuple[np.ndarray, np.ndarray, float]:
+    """The set embedded once with the bundled model (kept as .npy in EMB_DIR), its labels, seconds spent encoding."""
+    folder = Path(__file__).resolve().parents[2] / "shared" / "data" / "clustering"
+    truth = np.unique((folder / f"{name}_label.txt").read_text(encoding="utf-8").splitlines(), return_inverse=True)[1]
+    path = EMB_DIR / f"{name}.npy"
+    if path.exists():
+        return np.load(path), truth, 0.0
+    from sbert_desktop.core.cache import cached_encode
+    from sbert_desktop.core.models import BiEncoder
+
+    texts = (folder / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    t = time.perf_counter()
+    emb, _ = cached_encode(BiEncoder.load("default"), texts, batch_size=64)
+    EMB_DIR.mkdir(parents=True, exist_ok=True)
+    np.save(path, np.asarray(emb, np.float32))
+    return np.asarray(emb, np.float32), truth, time.perf_counter() - t
 
 
 def step_real(name: str, q: mp.Queue) -> None:
-    """Embed one labelled set with the bundled model (through the embedding cache), then cluster."""
+    """Cluster one labelled set: ours (no k), k-means told the true k, BERTopic-style UMAP + HDBSCAN."""
     from sklearn.cluster import KMeans
-    from sklearn.metrics import adjusted_rand_score as ari, normalized_mutual_info_score as nmi
 
-    from sbert_desktop.core.cache import cached_encode
-    from sbert_desktop.core.clustering import cluster
-    from sbert_desktop.core.models import BiEncoder
-
-    folder = Path(__file__).resolve().parents[2] / "shared" / "data" / "clustering"
-    texts = (folder / f"{name}.txt").read_text(encoding="utf-8").splitlines()
-    truth = np.unique((folder / f"{name}_label.txt").read_text(encoding="utf-8").splitlines(), return_inverse=True)[1]
+    emb, truth, enc = real_embeddings(name)
+    k = int(truth.max()) + 1
+    out = {"n": len(truth), "k": k, "encode": enc, "rows": []}
     t = time.perf_counter()
-    emb, _ = cached_encode(BiEncoder.load("default"), texts, batch_size=64)
-    enc = time.perf_counter() - t
-    out = {"n": len(texts), "k": int(truth.max()) + 1, "encode": enc, "rows": []}
-    for label, fn in (("ours default (no k)", lambda: cluster(emb)),
-                      ("ours default, noise assigned", lambda: cluster(emb, assign_noise=True)),
-                      ("k-means told true k", None)):
-        t = time.perf_counter()
-        if fn is None:
-            labels, found, noise = KMeans(out["k"], n_init=1, random_state=0).fit_predict(emb), out["k"], 0.0
-        else:
-            r = fn()
-            labels, found, noise = r.labels, r.n_clusters, r.noise_fraction
-        out["rows"].append((label, time.perf_counter() - t, found, noise, nmi(truth, labels), ari(truth, labels)))
+    s, rows = ours_rows(emb, truth)
+    out["rows"] += [(label, s if i == 0 else None, found, noise, nmi, ari, note)
+                    for i, (label, found, noise, ari, nmi, note) in enumerate(rows)]
+    t = time.perf_counter()
+    labels = KMeans(k, n_init=1, random_state=0).fit_predict(emb)
+    ari, nmi = _scores(truth, labels)
+    out["rows"].append(("k-means told true k", time.perf_counter() - t, k, 0.0, nmi, ari, ""))
+    t = time.perf_counter()
+    labels = bertopic_style(emb)
+    ari, nmi = _scores(truth, labels)
+    out["rows"].append(("BERTopic-style UMAP+HDBSCAN", time.perf_counter() - t, int(labels.max()) + 1,
+                        float(np.mean(labels < 0)), nmi, ari, "noise kept, as BERTopic leaves it"))
     q.put(out)
 
 
+def bertopic_style(emb: np.ndarray) -> np.ndarray:
+    """BERTopic's default pipeline minus c-TF-IDF: UMAP(15 neighbours, 5-d, min_dist 0, cosine) then
+    HDBSCAN(min_cluster_size 10, euclidean, eom)."""
+    import hdbscan
+    import umap
+
+    low = umap.UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=42).fit_transform(emb)
+    return hdbscan.HDBSCAN(min_cluster_size=10, metric="euclidean", cluster_selection_method="eom").fit_predict(low)
+
+
 def run_real(names: list[str]) -> None:
-    print("\nreal text with topic labels (../shared/data/clustering), bundled model, project embedding cache")
+    print("\nreal text with topic labels (../shared/data/clustering), bundled model, embeddings cached in "
+          f"{EMB_DIR}", flush=True)
     for name in names:
         r = child(step_real, name)
         if r is None:
             print(f"  {name}: timed out")
             continue
-        print(f"  {name}: {r['n']:,} texts, {r['k']} topics (embedding {r['encode']:.0f} s)")
-        for label, s, found, noise, nmi_v, ari_v in r["rows"]:
-            print(f"    {label:32s} {s:7.1f}s  {found:4d} clusters, noise {100 * noise:4.1f}%, NMI {nmi_v:.3f}, ARI {ari_v:.3f}",
-                  flush=True)
+        enc = f"embedding {r['encode']:.0f} s" if r["encode"] else "embeddings from the .npy cache"
+        print(f"  {name}: {r['n']:,} texts, {r['k']} topics ({enc})")
+        for label, s, found, noise, nmi_v, ari_v, note in r["rows"]:
+            t = f"{s:7.1f}s" if s is not None else f"{'':8s}"
+            print(f"    {label:34s} {t}  {found:4d} clusters, noise {100 * noise:4.1f}%, NMI {nmi_v:.3f}, "
+                  f"ARI {ari_v:.3f}  {note}", flush=True)
+        print(f"    uptime: {os.popen('uptime').read().strip()}", flush=True)
 
 
 def main() -> int:
@@ -262,6 +302,7 @@ def main() -> int:
     ap.add_argument("--exact-up-to", type=int, default=100_000)
     ap.add_argument("--peer-up-to", type=int, default=10_000)
     ap.add_argument("--no-cluster", action="store_true")
+    ap.add_argument("--child-timeout", type=float, default=3600, help="seconds one step may take (default: %(default)s)")
     ap.add_argument("--real", nargs="*", metavar="SET",
                     help="also the labelled sets (default when given bare: Tweet GoogleNews SearchSnippets Biomedical)")
     args = ap.parse_args()
