@@ -1,4 +1,4 @@
-"""``sbert-desktop cache info|clear|evict|limit``: the embedding cache shared with the window.
+"""``sbert-desktop cache info|clear|evict|limit|storage``: the embedding cache shared with the window.
 
 ``encode``, ``pairs``, ``search``, ``cluster`` and ``project`` read and write the same cache, so a
 corpus embedded headless (on a GPU machine, with the same ``SBERT_DESKTOP_HOME``) opens at once in
@@ -24,7 +24,7 @@ def parse_size(text: str) -> int:
 
 def add_parser(sub) -> argparse.ArgumentParser:
     parser = sub.add_parser(
-        "cache", help="show, limit or clear the embedding cache",
+        "cache", help="show, limit, store as float16 or clear the embedding cache",
         description="Embeddings are cached per model (a hash of its weight files, pooling, max length and "
                     "normalisation) and per sentence, so the same sentences are never embedded twice. "
                     "The least recently used models' embeddings are evicted beyond the size limit.")
@@ -36,6 +36,8 @@ def add_parser(sub) -> argparse.ArgumentParser:
     evict.add_argument("--max-size", type=parse_size, required=True, metavar="SIZE", help="e.g. 2G, 500M, 0")
     limit = actions.add_parser("limit", help="set the size limit kept after every encoding")
     limit.add_argument("size", help="e.g. 2G, 500M; 'default' goes back to the default (10 GB)")
+    storage = actions.add_parser("storage", help="store new embeddings as float32 (default) or float16 (half the size)")
+    storage.add_argument("dtype", choices=("float32", "float16"))
     return parser
 
 
@@ -46,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "info":
         entries = cache.entries()
         info = {"root": str(cache.root), "bytes": cache.size_bytes(), "max_bytes": cache.max_bytes,
-                "models": entries}
+                "storage": cache.storage, "models": entries}
         if args.json:
             print(json.dumps(info, ensure_ascii=False, indent=2))
             return 0
@@ -79,5 +81,9 @@ def run(args: argparse.Namespace) -> int:
                 raise SbertDesktopError(str(exc)) from None
         removed = cache.evict_to()
         print(f"cache limit: {format_bytes(cache.max_bytes)}" + (f" ({len(removed)} evicted)" if removed else ""))
+        return 0
+    if args.action == "storage":
+        cache.set_storage(args.dtype)
+        print(f"cache storage: {cache.storage} for embeddings encoded from now on (cached ones stay as they are)")
         return 0
     return 2  # pragma: no cover (argparse requires an action)

@@ -2,11 +2,11 @@
 
 Layout under ``root`` (default ``cache_dir()/embeddings``)::
 
-    config.json                    {"max_bytes": ...}  the size limit (settings / ``cache limit``)
+    config.json                    {"max_bytes": ..., "storage": ...}  the size limit, the shard type
     <model fingerprint>/           one store per model: weights hash, pooling, max length, normalise
         meta.json                  name, source, dimension, created
         last_used                  an empty file; its mtime orders stores for LRU eviction
-        shards/<id>.npy            float32 [k, dim], opened memory-mapped
+        shards/<id>.npy            float32 [k, dim] (float16 when config.json says "storage": "float16"), memory-mapped
         shards/<id>.keys.npy       uint64 [k, 2]: blake2b-128 of each row's (stripped) text
 
 A shard is written to a temporary file and renamed; its keys file is written the same way only
@@ -44,17 +44,19 @@ __all__ = ["EmbeddingCache", "EmbeddingStore", "cached_encode", "text_keys", "SC
 
 DEFAULT_MAX_BYTES = 10 * 1024**3
 CHUNK_SIZE = 4096  # misses encoded and stored together; a cancel keeps every finished chunk
+STORAGE_CHOICES = ("float32", "float16")
 
 class EmbeddingCache:
     """All stores under ``root``; ``max_bytes`` (default: ``config.json``, else 10 GiB) bounds their size."""
 
-    def __init__(self, root: str | Path | None = None, max_bytes: int | None = None):
+    def __init__(self, root: str | Path | None = None, max_bytes: int | None = None, storage: str | None = None):
         if root is None:
             from sbert_desktop.core.paths import cache_dir
 
             root = cache_dir() / "embeddings"
         self.root = Path(root)
         self._max_bytes = max_bytes
+        self._storage = storage
         self._stores: dict[str, EmbeddingStore] = {}
         self._lock = threading.RLock()
 
@@ -82,6 +84,22 @@ class EmbeddingCache:
             config["max_bytes"] = int(max_bytes)
         atomic_write_text(self.root / "config.json", json.dumps(config, indent=2))
         self._max_bytes = None
+
+    @property
+    def storage(self) -> str:
+        """``"float32"`` (default) or ``"float16"``: how new shards are written (``config.json``).
+        float16 halves the cache and changes cosine scores by about 1e-3 (bench/results/float16.txt)."""
+        value = self._storage if self._storage is not None else self._config().get("storage")
+        return value if value in STORAGE_CHOICES else "float32"
+
+    def set_storage(self, storage: str) -> None:
+        """Remember how new shards are written, for this and later sessions (existing shards stay)."""
+        if storage not in STORAGE_CHOICES:
+            raise ValueError(f"cache storage must be one of {', '.join(STORAGE_CHOICES)}, got {storage!r}")
+        config = self._config()
+        config["storage"] = storage
+        atomic_write_text(self.root / "config.json", json.dumps(config, indent=2))
+        self._storage = None
 
     # -- stores ------------------------------------------------------------------------------
 
@@ -225,6 +243,7 @@ def cached_encode(
     stats["hits"] = int(np.count_nonzero(hit[inverse]))
 
     written: list[str] = []
+    stored = np.dtype(cache.storage)
     start = time.perf_counter()
     total = len(miss)
     for offset in range(0, total, max(1, chunk_size)):
@@ -238,7 +257,7 @@ def cached_encode(
 
         vec = model.encode([texts[int(first[i])] for i in part], batch_size=batch_size,
                            progress=relay if progress is not None else None, cancel=cancel, normalize=False)
-        vec = np.ascontiguousarray(vec, dtype=np.float32)
+        vec = np.ascontiguousarray(vec, dtype=stored)  # float16: rounded now, as a later cache hit returns it
         uvec[part] = vec
         stats["encoded"] += len(part)
         if stats["cache_ok"] and store is not None:
@@ -248,7 +267,7 @@ def cached_encode(
                 _cache_failed(stats, exc)
     try:
         if len(written) > 1 and stats["cache_ok"]:  # one shard per call keeps stores small in file count
-            store.replace_shards(written, ukeys[miss], uvec[miss])
+            store.replace_shards(written, ukeys[miss], uvec[miss].astype(stored))
         if written:
             store.compact()
             cache.evict_to(keep=(store.fingerprint,))

@@ -25,6 +25,8 @@ from sbert_desktop.core.cache_integrity import (
 )
 
 SCHEMA_VERSION = 1
+#: what a shard may hold: float32, or float16 when the cache is set to half the size (see core.cache)
+STORAGE_DTYPES = (np.dtype(np.float32), np.dtype(np.float16))
 COMPACT_SHARDS = 32  # more small shards than this in a store are merged into one
 SMALL_SHARD_ROWS = 65536
 ORPHAN_AGE_S = 3600.0  # a shard without keys this old is a crash leftover, not a write in progress
@@ -189,7 +191,7 @@ class EmbeddingStore:
                     self._drop(sid)
                     continue
                 ok = (keys.dtype == np.uint64 and keys.ndim == 2 and keys.shape[1] == 2 and arr.ndim == 2
-                      and arr.dtype == np.float32 and arr.shape[0] == keys.shape[0]
+                      and arr.dtype in STORAGE_DTYPES and arr.shape[0] == keys.shape[0]
                       and (self.dimension is None or arr.shape[1] == self.dimension))
                 if not ok:
                     del arr
@@ -295,8 +297,9 @@ class EmbeddingStore:
     # -- writing -----------------------------------------------------------------------------
 
     def append(self, keys: np.ndarray, vectors: np.ndarray) -> str:
-        """Store ``vectors`` under ``keys`` as one new shard; returns its id."""
-        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        """Store ``vectors`` under ``keys`` as one new shard (float16 stays float16, anything else
+        is stored as float32); returns its id."""
+        vectors = np.ascontiguousarray(vectors, dtype=vectors.dtype if vectors.dtype in STORAGE_DTYPES else np.float32)
         keys = np.ascontiguousarray(keys, dtype=np.uint64)
         if vectors.ndim != 2 or len(vectors) != len(keys):
             raise ValueError(f"{len(keys)} keys for vectors of shape {vectors.shape}")

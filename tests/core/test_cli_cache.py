@@ -96,6 +96,10 @@ def test_cache_info_evict_limit_clear(tiny_bi_encoder_dir, sentence_file, tmp_pa
     assert "not a size" in capsys.readouterr().err
     assert main(["cache", "limit", "default"]) == 0
     capsys.readouterr()
+    assert main(["cache", "storage", "float16"]) == 0
+    assert "float16" in capsys.readouterr().out and EmbeddingCache().storage == "float16"
+    assert main(["cache", "storage", "float32"]) == 0
+    capsys.readouterr()
     assert main(["cache", "evict", "--max-size", "0"]) == 0
     assert "1 model evicted" in capsys.readouterr().out
     assert EmbeddingCache().entries() == []
