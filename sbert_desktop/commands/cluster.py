@@ -14,8 +14,10 @@ def add_parser(sub) -> argparse.ArgumentParser:
         help="cluster sentences (HDBSCAN, k-means, agglomerative) and label clusters with keywords",
         description="Encode the sentences, cluster them (cosine), label each cluster with its c-TF-IDF "
                     "keywords (English and Korean) and write one row per sentence. HDBSCAN above 2,000 "
-                    "sentences runs on a UMAP reduction (above 10,000 fed by the approximate neighbour index) "
-                    "unless --reduce says otherwise. INPUT may be a .npy of embeddings.",
+                    "sentences runs on a UMAP reduction (above 10,000 fed by the approximate neighbour index; "
+                    "above 200,000 on a seeded sample of 200,000, the other sentences labelled by their nearest "
+                    "sample sentences) unless --reduce says otherwise; noise points go to the cluster of their "
+                    "nearest clustered neighbours unless --keep-noise. INPUT may be a .npy of embeddings.",
     )
     add_input_arguments(parser)
     parser.add_argument("--method", choices=("hdbscan", "kmeans", "agglomerative"), default="hdbscan",
