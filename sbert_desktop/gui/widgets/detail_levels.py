@@ -57,12 +57,12 @@ class DetailLevels:
         mx, my = MARGIN * (x1 - x0), MARGIN * (y1 - y0)
         ex0, ex1, ey0, ey1 = x0 - mx, x1 + mx, y0 - my, y1 + my
         rows = None  # the rows in view, when few enough to be worth finding exactly
-        if grid.count_bound(x0, x1, y0, y1) <= 4 * self.max_points:
-            rows = grid.rows_in_box(x0, x1, y0, y1)
+        if grid.count_bound(x0, x1, y0, y1) <= 2 * self.max_points:
+            rows = grid.rows_in_box(x0, x1, y0, y1, ordered=False)
         if rows is not None and len(rows) <= self.max_points:
             self.level, self.in_view = "points", len(rows)
             if grid.count_bound(ex0, ex1, ey0, ey1) <= 2 * self.max_points:
-                rows = grid.rows_in_box(ex0, ex1, ey0, ey1)
+                rows = grid.rows_in_box(ex0, ex1, ey0, ey1, ordered=False)
             else:
                 ex0, ex1, ey0, ey1 = x0, x1, y0, y1
             self.sample = rows
