@@ -31,6 +31,9 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+# bench/ itself off the import path: bench/float16.py would shadow the module of that name that
+# onnxruntime.transformers imports (its optimiser then fails, and an export stays unfused)
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 DEV = ROOT.parent / "shared" / "data" / "stsb-en" / "sts-dev.csv"
 OURS = (("fp32", "torch"), ("fp32", "onnx"), ("int8", "onnx"))
 PEER_PYTHON = Path("/work/peer-venv/bin/python")

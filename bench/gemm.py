@@ -34,6 +34,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+# bench/ itself off the import path: bench/float16.py would shadow the module of that name that
+# onnxruntime.transformers imports (its optimiser then fails, and an export stays unfused)
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from bench.encode import DEV, stsb, uptime  # noqa: E402
@@ -68,6 +71,7 @@ def ort_session(nodes, inputs, outputs, inits, threads: int):
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")  # as the app's sessions
     return ort.InferenceSession(model.SerializeToString(), options, providers=["CPUExecutionProvider"])
 
 
@@ -147,6 +151,7 @@ def profile(path: Path, batches: list[dict], threads: int) -> dict[str, float]:
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")  # as the app's sessions
     options.enable_profiling = True
     options.profile_file_prefix = str(Path(tempfile.mkdtemp()) / "prof")
     session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])

@@ -34,6 +34,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+# bench/ itself off the import path: bench/float16.py would shadow the module of that name that
+# onnxruntime.transformers imports (its optimiser then fails, and an export stays unfused)
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from bench.encode import DEV, spearman, stsb, uptime  # noqa: E402

@@ -43,6 +43,9 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 CACHE = Path(tempfile.gettempdir()) / "sbert-bench-peer"
+# bench/ itself off the import path: bench/float16.py would shadow the module of that name that
+# onnxruntime.transformers imports (its optimiser then fails, and an export stays unfused)
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 
 def local_calibration(sentences: list[str]) -> None:
