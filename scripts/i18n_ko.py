@@ -1,18 +1,28 @@
 """Korean translations of the window's wrapped strings, written into resources/i18n/sbert_desktop_ko.ts.
 
-    .venv/bin/pyside6-lupdate sbert_desktop/gui/main_window.py sbert_desktop/gui/guide.py \
-        sbert_desktop/gui/i18n.py -ts resources/i18n/sbert_desktop_ko.ts   # new strings appear
-    python scripts/i18n_ko.py              # fills them from KO below (fails on one without a translation)
-    .venv/bin/pyside6-lrelease resources/i18n/sbert_desktop_ko.ts           # .qm (setup.sh does this too)
+    .venv/bin/python scripts/i18n_ko.py --update   # pyside6-lupdate over sbert_desktop/gui (new strings
+                                                   # appear), fill them from the dictionaries, pyside6-lrelease
+    .venv/bin/python scripts/i18n_ko.py            # only fill the .ts from the dictionaries
+
+The texts: KO below (menus, page names, guide), scripts/i18n_ko_pages.py (the pages) and
+scripts/i18n_ko_widgets.py (status bar, jobs, export, dialogs). It fails naming every source text
+without a Korean translation. setup.sh rebuilds the .qm from the .ts; the built .qm is committed too.
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-TS = Path(__file__).resolve().parents[1] / "resources" / "i18n" / "sbert_desktop_ko.ts"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from i18n_ko_pages import KO_PAGES  # noqa: E402
+from i18n_ko_widgets import KO_WIDGETS  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+TS = ROOT / "resources" / "i18n" / "sbert_desktop_ko.ts"
+BIN = Path(sys.executable).parent
 
 #: source text -> Korean. Mnemonics follow Korean convention: the letter in parentheses, "파일(&F)".
 KO = {
@@ -44,7 +54,24 @@ KO = {
 }
 
 
+KO.update(KO_PAGES)
+KO.update(KO_WIDGETS)
+
+
+def update() -> None:
+    """pyside6-lupdate over every module of the window (drops texts no longer in the code)."""
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "sbert_desktop" / "gui").rglob("*.py"))
+    subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(TS.relative_to(ROOT))],
+                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+
+
+def release() -> None:
+    subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", str(TS), "-qm", str(TS.with_suffix(".qm"))], check=True)
+
+
 def main() -> int:
+    if "--update" in sys.argv:
+        update()
     tree = ET.parse(TS)
     missing = []
     for message in tree.getroot().iter("message"):
@@ -56,6 +83,8 @@ def main() -> int:
         elif translation.attrib.get("type") != "vanished" and translation.attrib.get("type") != "obsolete":
             missing.append(source)
     tree.write(TS, encoding="utf-8", xml_declaration=True)
+    if "--update" in sys.argv:
+        release()
     if missing:
         print("no Korean translation for: " + "; ".join(missing), file=sys.stderr)
         return 1

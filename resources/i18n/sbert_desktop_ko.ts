@@ -1,6 +1,1444 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name />
+    <message>
+        <location filename="../../sbert_desktop/gui/cross_preset.py" line="18" />
+        <source>Cross-encoder preset</source>
+        <translation>크로스 인코더 프리셋</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/cross_preset.py" line="32" />
+        <source>Train a cross-encoder from {model} that reads both sentences together, in two runs:&lt;br&gt;1. NLI: {nli:,} SNLI pairs, {nli_epochs} epoch, 3-way head ({nli_steps:,} steps);&lt;br&gt;2. STS-B: {sts:,} pairs in both orders, {sts_epochs} epochs, learning rate {lr:g}, the best epoch on STS-B dev is kept ({sts_steps:,} steps).&lt;br&gt;&lt;br&gt;&lt;b&gt;Estimated time on two CPU cores: {about}&lt;/b&gt; ({nli_time} + {sts_time}); faster with more cores or a GPU.</source>
+        <translation>{model}에서 출발해 두 문장을 함께 읽는 크로스 인코더를 두 번 학습합니다:&lt;br&gt;1. NLI: SNLI 쌍 {nli:,}개, {nli_epochs} 에폭, 3분류 헤드 ({nli_steps:,} 스텝);&lt;br&gt;2. STS-B: 양방향 순서의 쌍 {sts:,}개, {sts_epochs} 에폭, 학습률 {lr:g}, STS-B dev에서 가장 좋은 에폭을 남김 ({sts_steps:,} 스텝).&lt;br&gt;&lt;br&gt;&lt;b&gt;CPU 코어 두 개에서 예상 시간: {about}&lt;/b&gt; ({nli_time} + {sts_time}). 코어가 더 많거나 GPU가 있으면 더 빠릅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/preset_launcher.py" line="28" />
+        <source>about {h} h {m} min</source>
+        <translation>약 {h}시간 {m}분</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/preset_launcher.py" line="29" />
+        <source>about {m} min</source>
+        <translation>약 {m}분</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/preset_launcher.py" line="83" />
+        <source>Results in {out}. Cancel from the job list; starting the preset again continues a cancelled stage.</source>
+        <translation>결과 위치: {out}. 작업 목록에서 취소할 수 있고, 프리셋을 다시 시작하면 취소된 단계부터 이어 갑니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/preset_launcher.py" line="85" />
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+</context>
+<context>
+    <name>CacheDialog</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/cache_dialog.py" line="21" />
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/cache_dialog.py" line="21" />
+        <source>Sentences</source>
+        <translation>문장</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/cache_dialog.py" line="21" />
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/cache_dialog.py" line="21" />
+        <source>Last used</source>
+        <translation>마지막 사용</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/cache_dialog.py" line="37" />
+        <source>Embedding cache</source>
+        <translation>임베딩 캐시</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/cache_dialog.py" line="41" />
+        <source>Reading the cache…</source>
+        <translation>캐시를 읽는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/cache_dialog.py" line="60" />
+        <source>When the cache grows beyond this, the models used least recently are removed</source>
+        <translation>캐시가 이 크기를 넘으면 가장 오래 쓰지 않은 모델부터 지웁니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/cache_dialog.py" line="61" />
+        <source>Apply limit</source>
+        <translation>한도 적용</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/cache_dialog.py" line="63" />
+        <source>Clear cache…</source>
+        <translation>캐시 비우기…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/cache_dialog.py" line="66" />
+        <source>Size limit</source>
+        <translation>크기 한도</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/cache_dialog.py" line="78" />
+        <source>Folder: {path}</source>
+        <translation>폴더: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/cache_dialog.py" line="85" />
+        <source>Read embedding cache</source>
+        <translation>임베딩 캐시 읽기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/cache_dialog.py" line="92" />
+        <source>{name} failed: {message}</source>
+        <translation>{name} 실패: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/cache_dialog.py" line="110" />
+        <source>{source}
+fingerprint {fingerprint}
+dimension {dimension}</source>
+        <translation>{source}
+지문 {fingerprint}
+차원 {dimension}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/cache_dialog.py" line="116" />
+        <source>{used} of {limit} used · {models} model(s) · {n} sentences</source>
+        <translation>{limit} 중 {used} 사용 · 모델 {models}개 · 문장 {n}개</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/cache_dialog.py" line="130" />
+        <source>Apply embedding cache limit</source>
+        <translation>임베딩 캐시 한도 적용</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/cache_dialog.py" line="134" />
+        <source>Clear the embedding cache?</source>
+        <translation>임베딩 캐시를 비울까요?</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/cache_dialog.py" line="135" />
+        <source>Remove every cached embedding? Sentences are encoded again the next time they are needed.</source>
+        <translation>캐시된 임베딩을 모두 지울까요? 문장은 다음에 필요할 때 다시 인코딩됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/cache_dialog.py" line="141" />
+        <source>Sentences are being encoded; clear the cache when that finished.</source>
+        <translation>문장을 인코딩하는 중입니다. 끝난 뒤에 캐시를 비우세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/cache_dialog.py" line="151" />
+        <source>Clear embedding cache</source>
+        <translation>임베딩 캐시 비우기</translation>
+    </message>
+</context>
+<context>
+    <name>Clusters</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="33" />
+        <source>Finds the number of clusters itself and marks outliers as noise</source>
+        <translation>클러스터 수를 스스로 찾고 이상치는 노이즈로 표시합니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="34" />
+        <source>For comparison: exactly k clusters, no noise</source>
+        <translation>비교용: 정확히 k개 클러스터, 노이즈 없음</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="35" />
+        <source>Agglomerative (Ward)</source>
+        <translation>병합 군집 (Ward)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="36" />
+        <source>For comparison: exactly k clusters, no noise (up to 20,000 points)</source>
+        <translation>비교용: 정확히 k개 클러스터, 노이즈 없음 (최대 20,000개 점)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="37" />
+        <source>Auto</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="37" />
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="38" />
+        <source>UMAP on the neighbour index</source>
+        <translation>이웃 인덱스 기반 UMAP</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="90" />
+        <source>same as min size</source>
+        <translation>최소 크기와 같게</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="91" />
+        <source>HDBSCAN's min_samples: larger values call more points noise</source>
+        <translation>HDBSCAN의 min_samples: 값이 클수록 더 많은 점을 노이즈로 봅니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="100" />
+        <source>Auto: UMAP to a few dimensions before HDBSCAN (PCA above 20,000 sentences); none for k-means and agglomerative</source>
+        <translation>자동: HDBSCAN 전에 UMAP으로 몇 차원으로 줄입니다 (20,000문장 초과 시 PCA). k-means와 병합 군집은 줄이지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="108" />
+        <source>Assign noise points to the nearest cluster</source>
+        <translation>노이즈 점을 가장 가까운 클러스터에 배정</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="109" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="165" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="247" />
+        <source>Cluster</source>
+        <translation>클러스터링</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="112" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="118" />
+        <source>Clustering</source>
+        <translation>클러스터링</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="120" />
+        <source>Method</source>
+        <translation>방법</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="121" />
+        <source>Min cluster size</source>
+        <translation>최소 클러스터 크기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="122" />
+        <source>Min samples</source>
+        <translation>최소 샘플 수</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="123" />
+        <source>Clusters (k)</source>
+        <translation>클러스터 수 (k)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="124" />
+        <source>Metric</source>
+        <translation>거리 척도</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="125" />
+        <source>Reduce first</source>
+        <translation>먼저 차원 축소</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="126" />
+        <source>Reduced dimensions</source>
+        <translation>축소 차원 수</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="127" />
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="135" />
+        <source>Built-in English and Korean stop words</source>
+        <translation>내장 영어·한국어 불용어</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="138" />
+        <source>More stop words, separated by spaces or commas</source>
+        <translation>추가 불용어 (공백이나 쉼표로 구분)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="140" />
+        <source>Update labels</source>
+        <translation>레이블 갱신</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="142" />
+        <source>Keyword labels (class-based TF-IDF)</source>
+        <translation>키워드 레이블 (클래스 기반 TF-IDF)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="161" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="329" />
+        <source>No clusters yet.</source>
+        <translation>아직 클러스터가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="165" />
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="165" />
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="165" />
+        <source>Share</source>
+        <translation>비율</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="165" />
+        <source>Silhouette</source>
+        <translation>실루엣</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="166" />
+        <source>Keywords (c-TF-IDF) unless renamed; double-click to rename</source>
+        <translation>이름을 바꾸지 않았다면 키워드(c-TF-IDF). 두 번 클릭해 이름 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="167" />
+        <source>Mean cosine silhouette of the cluster's sentences (-1 … 1)</source>
+        <translation>클러스터 문장들의 평균 코사인 실루엣 (-1 … 1)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="182" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="387" />
+        <source>Select a cluster</source>
+        <translation>클러스터를 선택하세요</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="193" />
+        <source>Most central sentences</source>
+        <translation>가장 중심에 있는 문장</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="194" />
+        <source>All sentences of the cluster</source>
+        <translation>클러스터의 모든 문장</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="251" />
+        <source>Clustering {n} sentences ({method})…</source>
+        <translation>문장 {n}개 클러스터링 중 ({method})…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="255" />
+        <source>Clustering: {stage}…</source>
+        <translation>클러스터링: {stage}…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="258" />
+        <source>Clustering cancelled; the previous result is kept.</source>
+        <translation>클러스터링을 취소했습니다. 이전 결과는 그대로 둡니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="275" />
+        <source>Names: {summary}</source>
+        <translation>이름: {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="280" />
+        <source>Clustering failed: {message}</source>
+        <translation>클러스터링 실패: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="284" />
+        <source>Clustering failed</source>
+        <translation>클러스터링 실패</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="300" />
+        <source>Cluster labels</source>
+        <translation>클러스터 레이블</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="330" />
+        <source>Encode the sentences, then cluster them.</source>
+        <translation>문장을 인코딩한 다음 클러스터링하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="338" />
+        <source>noise {share} ({count} of {n} sentences)</source>
+        <translation>노이즈 {share} (문장 {n}개 중 {count}개)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="340" />
+        <source>no noise (every point is in a cluster)</source>
+        <translation>노이즈 없음 (모든 점이 클러스터에 속함)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="342" />
+        <source>{count} noise points ({share}) assigned to their nearest cluster</source>
+        <translation>노이즈 점 {count}개({share})를 가장 가까운 클러스터에 배정함</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="345" />
+        <source> on {reduction}</source>
+        <translation> ({reduction} 후)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="347" />
+        <source>&lt;b&gt;{n} clusters&lt;/b&gt; · {noise} · silhouette {silhouette} · {method} · {seconds} s</source>
+        <translation>&lt;b&gt;클러스터 {n}개&lt;/b&gt; · {noise} · 실루엣 {silhouette} · {method} · {seconds}초</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="354" />
+        <source>noise</source>
+        <translation>노이즈</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="366" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="391" />
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="367" />
+        <source>renamed by hand; keywords: {words}</source>
+        <translation>직접 이름 붙임. 키워드: {words}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="368" />
+        <source>keywords: {words} (double-click to rename)</source>
+        <translation>키워드: {words} (두 번 클릭해 이름 바꾸기)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="392" />
+        <source>Noise</source>
+        <translation>노이즈</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="392" />
+        <source>Cluster {n}</source>
+        <translation>클러스터 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="394" />
+        <source>keywords: {words}</source>
+        <translation>키워드: {words}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="432" />
+        <source>Korean words: Kiwi {version} (nouns)</source>
+        <translation>한국어 단어: Kiwi {version} (명사)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="433" />
+        <source>Korean words: particle heuristic (install kiwipiepy for morphological analysis)</source>
+        <translation>한국어 단어: 조사 제거 규칙 (형태소 분석을 하려면 kiwipiepy를 설치하세요)</translation>
+    </message>
+</context>
+<context>
+    <name>ClustersExport</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters_export.py" line="29" />
+        <source>Clusters (one row per sentence)</source>
+        <translation>클러스터 (문장당 한 행)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters_export.py" line="31" />
+        <source>cluster the sentences first</source>
+        <translation>먼저 문장을 클러스터링하세요</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters_export.py" line="32" />
+        <source>Embeddings</source>
+        <translation>임베딩</translation>
+    </message>
+</context>
+<context>
+    <name>CommandDialog</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/command_dialog.py" line="19" />
+        <source>Run headless</source>
+        <translation>헤드리스로 실행</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/command_dialog.py" line="25" />
+        <source>Processes on one machine (one per GPU): --nproc N runs torchrun, data-parallel</source>
+        <translation>한 장비의 프로세스 수 (GPU당 하나): --nproc N은 torchrun으로 데이터 병렬 실행</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/command_dialog.py" line="33" />
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/command_dialog.py" line="35" />
+        <source>Save launch script…</source>
+        <translation>실행 스크립트 저장…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/command_dialog.py" line="39" />
+        <source>Processes (GPUs) on one machine:</source>
+        <translation>한 장비의 프로세스(GPU) 수:</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/command_dialog.py" line="58" />
+        <source>Several machines: torchrun --nnodes M --nproc-per-node G --rdzv-endpoint HOST:29500 -m sbert_desktop train … (the same options)</source>
+        <translation>여러 대의 장비: torchrun --nnodes M --nproc-per-node G --rdzv-endpoint HOST:29500 -m sbert_desktop train … (같은 옵션)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/command_dialog.py" line="64" />
+        <source>Save launch script</source>
+        <translation>실행 스크립트 저장</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/command_dialog.py" line="65" />
+        <source>Shell script (*.sh)</source>
+        <translation>셸 스크립트 (*.sh)</translation>
+    </message>
+</context>
+<context>
+    <name>Compare</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="34" />
+        <source>Nearest neighbours of each sentence (top-k)</source>
+        <translation>문장마다 가장 가까운 이웃 (top-k)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="34" />
+        <source>All pairs of the sentences</source>
+        <translation>문장의 모든 쌍</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="35" />
+        <source>Pair data set from the Data page (with gold)</source>
+        <translation>데이터 페이지의 문장 쌍 데이터 세트 (정답 포함)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="36" />
+        <source>Bi-encoder vs cross-encoder</source>
+        <translation>바이 인코더 대 크로스 인코더</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="36" />
+        <source>Bi-encoder vs gold</source>
+        <translation>바이 인코더 대 정답</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="37" />
+        <source>Cross-encoder vs gold</source>
+        <translation>크로스 인코더 대 정답</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="38" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="161" />
+        <source>bi-encoder cosine</source>
+        <translation>바이 인코더 코사인</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="38" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="162" />
+        <source>cross-encoder score</source>
+        <translation>크로스 인코더 점수</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="38" />
+        <source>gold</source>
+        <translation>정답</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="62" />
+        <source>Pairs</source>
+        <translation>문장 쌍</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="63" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="192" />
+        <source>Search</source>
+        <translation>검색</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="88" />
+        <source>Neighbours per sentence (paraphrase mining, computed in memory-bounded blocks)</source>
+        <translation>문장당 이웃 수 (패러프레이즈 마이닝, 메모리를 제한한 블록 단위로 계산)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="93" />
+        <source>all pairs</source>
+        <translation>모든 쌍</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="94" />
+        <source>keep </source>
+        <translation>상위 </translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="95" />
+        <source>Keep only the best N pairs (the cross-encoder scores each one; 0 keeps all)</source>
+        <translation>가장 좋은 N개 쌍만 남깁니다 (크로스 인코더가 각각 채점, 0이면 모두 유지)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="96" />
+        <source>Score with the cross-encoder</source>
+        <translation>크로스 인코더로 채점</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="98" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="235" />
+        <source>Find pairs</source>
+        <translation>쌍 찾기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="101" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="108" />
+        <source>Pairs from</source>
+        <translation>쌍 출처</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="132" />
+        <source>Filter: sentences containing…</source>
+        <translation>필터: 다음을 포함한 문장…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="137" />
+        <source>|Δ rank| ≥ </source>
+        <translation>|Δ 순위| ≥ </translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="138" />
+        <source>Only pairs whose two rankings differ by at least this many places</source>
+        <translation>두 순위가 이 자리 수 이상 차이 나는 쌍만 표시</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="186" />
+        <source>Type a query and press Enter…</source>
+        <translation>검색어를 입력하고 Enter를 누르세요…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="191" />
+        <source>top </source>
+        <translation>상위 </translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="200" />
+        <source>Double-click a result (or right-click a pair) to find sentences similar to it.</source>
+        <translation>결과를 두 번 클릭하면 (또는 쌍을 오른쪽 클릭하면) 비슷한 문장을 찾습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="214" />
+        <source>Load a cross-encoder on the Model page to score pairs with it</source>
+        <translation>쌍을 크로스 인코더로 채점하려면 모델 페이지에서 불러오세요</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="240" />
+        <source>Finding pairs… then scoring them with the cross-encoder</source>
+        <translation>쌍을 찾는 중… 이어서 크로스 인코더로 채점합니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="241" />
+        <source>Finding pairs…</source>
+        <translation>쌍을 찾는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="248" />
+        <source>Cancelled; the previous pairs are kept.</source>
+        <translation>취소됨. 이전 쌍은 그대로 둡니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="266" />
+        <source>Could not compute the pairs</source>
+        <translation>쌍을 계산할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="282" />
+        <source>, scored by the cross-encoder</source>
+        <translation>, 크로스 인코더로 채점함</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="284" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="318" />
+        <source>{n} pairs</source>
+        <translation>{n}개 쌍</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="305" />
+        <source>Load a cross-encoder, or open a pair data set with gold scores, to compare.</source>
+        <translation>비교하려면 크로스 인코더를 불러오거나 정답 점수가 있는 문장 쌍 데이터 세트를 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="317" />
+        <source>{shown} of {total}</source>
+        <translation>{total}개 중 {shown}개</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="341" />
+        <source>Find sentences similar to A: {text}</source>
+        <translation>A와 비슷한 문장 찾기: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="342" />
+        <source>Find sentences similar to B: {text}</source>
+        <translation>B와 비슷한 문장 찾기: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>CompareExport</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="40" />
+        <source>find pairs first</source>
+        <translation>먼저 쌍을 찾으세요</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="43" />
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="48" />
+        <source>encode the sentences first</source>
+        <translation>먼저 문장을 인코딩하세요</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="53" />
+        <source>the matrix of {n} sentences has {cells} cells (about {size} as float32, several times that as text); the limit is {limit} cells. Export the top-k similarity table instead.</source>
+        <translation>문장 {n}개의 행렬은 {cells}칸입니다 (float32로 약 {size}, 텍스트로는 그 몇 배). 한도는 {limit}칸입니다. 대신 top-k 유사도 표를 내보내세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="97" />
+        <source>Pair table</source>
+        <translation>쌍 표</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="98" />
+        <source>Search results</source>
+        <translation>검색 결과</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="99" />
+        <source>run a search first</source>
+        <translation>먼저 검색하세요</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="101" />
+        <source>Top-k similarity table</source>
+        <translation>top-k 유사도 표</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="102" />
+        <source>Full similarity matrix</source>
+        <translation>전체 유사도 행렬</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="105" />
+        <source>Score scatter</source>
+        <translation>점수 산점도</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="106" />
+        <source>find pairs with two scores first</source>
+        <translation>먼저 점수가 두 개인 쌍을 찾으세요</translation>
+    </message>
+</context>
+<context>
+    <name>DataPage</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="26" />
+        <source>Detect</source>
+        <translation>자동 감지</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="26" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="171" />
+        <source>Sentences</source>
+        <translation>문장</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="27" />
+        <source>Sentence pairs</source>
+        <translation>문장 쌍</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="142" />
+        <source>Open a sentence file (txt, csv, tsv, jsonl, parquet, xlsx) or a pair data set…</source>
+        <translation>문장 파일(txt, csv, tsv, jsonl, parquet, xlsx)이나 문장 쌍 데이터 세트를 여세요…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="158" />
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="160" />
+        <source>Read as</source>
+        <translation>읽기 방식</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="162" />
+        <source>Text column</source>
+        <translation>텍스트 열</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="168" />
+        <source>Summary</source>
+        <translation>요약</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="170" />
+        <source>Format</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="170" />
+        <source>Encoding</source>
+        <translation>인코딩</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="171" />
+        <source>Rows</source>
+        <translation>행 수</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="172" />
+        <source>Blank rows</source>
+        <translation>빈 행</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="172" />
+        <source>Duplicates</source>
+        <translation>중복</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="173" />
+        <source>Task</source>
+        <translation>과제</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="173" />
+        <source>Labels</source>
+        <translation>레이블</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="174" />
+        <source>Scores</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="174" />
+        <source>Notes</source>
+        <translation>참고</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="182" />
+        <source>Encode with active model</source>
+        <translation>활성 모델로 인코딩</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="183" />
+        <source>Compute embeddings of these sentences with the active bi-encoder (in the background)</source>
+        <translation>활성 바이 인코더로 이 문장들의 임베딩을 계산합니다(백그라운드에서)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="243" />
+        <source>Open {name}</source>
+        <translation>{name} 열기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="263" />
+        <source>{format} · {encoding} · {rows} rows</source>
+        <translation>{format} · {encoding} · {rows}행</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="293" />
+        <source>{n} embeddings of dimension {dim}</source>
+        <translation>{dim}차원 임베딩 {n}개</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="338" />
+        <source>Still open: {name} (the other pages keep using it)</source>
+        <translation>계속 열려 있음: {name} (다른 페이지는 이 파일을 계속 씁니다)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="342" />
+        <source>Could not open the file</source>
+        <translation>파일을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="376" />
+        <source>Encode {n} sentences</source>
+        <translation>문장 {n}개 인코딩</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="381" />
+        <source>Encoding… {done} / {total}</source>
+        <translation>인코딩 중… {done} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="383" />
+        <source>Encoding cancelled</source>
+        <translation>인코딩을 취소했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="384" />
+        <source>Encoding failed: {message}</source>
+        <translation>인코딩 실패: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>EmbeddingScatter</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/embedding_scatter.py" line="78" />
+        <location filename="../../sbert_desktop/gui/widgets/embedding_scatter.py" line="228" />
+        <source>No points</source>
+        <translation>점 없음</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/embedding_scatter.py" line="231" />
+        <source>{n} points</source>
+        <translation>점 {n}개</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/embedding_scatter.py" line="233" />
+        <source>{n} points as a density image; zoom in for single points</source>
+        <translation>점 {n}개를 밀도 이미지로 표시. 확대하면 점 하나하나가 보입니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/embedding_scatter.py" line="236" />
+        <source>{k} of {n} points in view; zoom out for the density of all</source>
+        <translation>점 {n}개 중 {k}개가 보임. 축소하면 전체 밀도가 보입니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/embedding_scatter.py" line="239" />
+        <source>{n} selected</source>
+        <translation>{n}개 선택</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/embedding_scatter.py" line="243" />
+        <source>{n} far-away points outside the view (Zoom to all shows them)</source>
+        <translation>멀리 떨어진 점 {n}개는 화면 밖에 있음 (전체 보기로 표시)</translation>
+    </message>
+</context>
+<context>
+    <name>EmbeddingsBar</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="27" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="71" />
+        <source>Encode sentences</source>
+        <translation>문장 인코딩</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="28" />
+        <source>Embed the open sentences with the active bi-encoder (in the background)</source>
+        <translation>열린 문장을 활성 바이 인코더로 임베딩합니다 (백그라운드에서)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="30" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="56" />
+        <source>{n} sentences from {file} encoded ({dim}-d)</source>
+        <translation>{file}의 문장 {n}개 인코딩됨 ({dim}차원)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="58" />
+        <source>{n} sentences encoded ({dim}-d)</source>
+        <translation>문장 {n}개 인코딩됨 ({dim}차원)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="61" />
+        <source>No sentences yet: open a sentence file on the Data page, then encode it.</source>
+        <translation>아직 문장이 없습니다: 데이터 페이지에서 문장 파일을 연 다음 인코딩하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="63" />
+        <source>{n} sentences open; load a bi-encoder on the Model page to encode them.</source>
+        <translation>문장 {n}개가 열려 있습니다. 인코딩하려면 모델 페이지에서 바이 인코더를 불러오세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="66" />
+        <source>{n} sentences open, not encoded yet.</source>
+        <translation>문장 {n}개가 열려 있고, 아직 인코딩하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="70" />
+        <source>Encode again</source>
+        <translation>다시 인코딩</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="85" />
+        <source>Encode {n} sentences</source>
+        <translation>문장 {n}개 인코딩</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="89" />
+        <source>Encoding {n} sentences…</source>
+        <translation>문장 {n}개 인코딩 중…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="95" />
+        <source>Encoding failed: {message}</source>
+        <translation>인코딩 실패: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="96" />
+        <source>Encoding cancelled; nothing was changed.</source>
+        <translation>인코딩을 취소했습니다. 바뀐 것은 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/errors.py" line="57" />
+        <source>
+
+The details are also in the log file:
+{path}</source>
+        <translation>
+
+자세한 내용은 로그 파일에도 있습니다:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/errors.py" line="87" />
+        <source>{job} failed</source>
+        <translation>{job} 실패</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/errors.py" line="103" />
+        <source>Unexpected error</source>
+        <translation>예상하지 못한 오류</translation>
+    </message>
+</context>
+<context>
+    <name>Evaluate</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="30" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="327" />
+        <source>Pooling table</source>
+        <translation>풀링 표</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="30" />
+        <source>Bi vs cross (accuracy, speed, cost)</source>
+        <translation>바이 대 크로스 (정확도, 속도, 비용)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="31" />
+        <source>Retrieve then rerank</source>
+        <translation>검색 후 재순위화</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="88" />
+        <source>A labelled pair set: STS (scores) or NLI (labels), any format the Data page reads</source>
+        <translation>레이블이 있는 문장 쌍: STS(점수) 또는 NLI(레이블), 데이터 페이지가 읽는 어떤 형식이든</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="102" />
+        <source>Candidates the cross-encoder reranks, comma-separated</source>
+        <translation>크로스 인코더가 재순위화할 후보 수 (쉼표로 구분)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="103" />
+        <source>rerank k</source>
+        <translation>재순위화 k</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="106" />
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="109" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="120" />
+        <source>Draw an earlier run beside this one (before/after fine-tuning)</source>
+        <translation>이전 실행을 이번 실행 옆에 그립니다 (미세 조정 전/후)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="128" />
+        <source>Compare with</source>
+        <translation>비교 대상</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="132" />
+        <source>Data set</source>
+        <translation>데이터 세트</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="133" />
+        <source>Models</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="134" />
+        <source>Tables</source>
+        <translation>표</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="148" />
+        <source>Pooling</source>
+        <translation>풀링</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="151" />
+        <source>Accuracy and measured speed on this data set</source>
+        <translation>이 데이터 세트에서의 정확도와 측정한 속도</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="152" />
+        <source>Comparing all pairs of n sentences</source>
+        <translation>문장 n개의 모든 쌍 비교</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="154" />
+        <source>Bi vs cross</source>
+        <translation>바이 대 크로스</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="161" />
+        <source>Retrieval</source>
+        <translation>검색</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="162" />
+        <source>Runs</source>
+        <translation>실행 목록</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="191" />
+        <source>Load or switch models on the Model page.</source>
+        <translation>모델 페이지에서 모델을 불러오거나 바꾸세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="198" />
+        <source>Choose a labelled pair file first.</source>
+        <translation>먼저 레이블이 있는 문장 쌍 파일을 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="199" />
+        <source>Not found: {path}</source>
+        <translation>찾을 수 없음: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="204" />
+        <source>Load a bi-encoder on the Model page first.</source>
+        <translation>먼저 모델 페이지에서 바이 인코더를 불러오세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="210" />
+        <source>rerank k: {value} is not a list of numbers</source>
+        <translation>재순위화 k: {value}은(는) 숫자 목록이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="214" />
+        <source>Evaluate</source>
+        <translation>평가</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="218" />
+        <source>Evaluating…</source>
+        <translation>평가하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="226" />
+        <source>Cancelled; earlier runs are kept.</source>
+        <translation>취소됨. 이전 실행은 그대로 둡니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="227" />
+        <source>Result dropped: {why}.</source>
+        <translation>결과를 버렸습니다: {why}.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="247" />
+        <source>Could not evaluate</source>
+        <translation>평가할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="264" />
+        <source>(nothing)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="269" />
+        <source>{name}: {pairs} pairs in {seconds} s</source>
+        <translation>{name}: 문장 쌍 {pairs}개, {seconds}초</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="271" />
+        <source>. Note: {notes}</source>
+        <translation>. 참고: {notes}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="302" />
+        <source>{queries} queries against {corpus} sentences; relevant: {relevance}. Time: {timing} ({timing_queries} queries).</source>
+        <translation>검색어 {queries}개 대 문장 {corpus}개. 정답 기준: {relevance}. 시간: {timing} (검색어 {timing_queries}개).</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="325" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="337" />
+        <source>run it first</source>
+        <translation>먼저 실행하세요</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="328" />
+        <source>Bi vs cross table</source>
+        <translation>바이 대 크로스 표</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="329" />
+        <source>All-pairs cost table</source>
+        <translation>모든 쌍 비용 표</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="330" />
+        <source>Retrieval table</source>
+        <translation>검색 표</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="332" />
+        <source>Pooling chart</source>
+        <translation>풀링 차트</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="333" />
+        <source>Accuracy against time</source>
+        <translation>시간 대비 정확도</translation>
+    </message>
+</context>
+<context>
+    <name>ExplorationState</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/exploration_state.py" line="47" />
+        <source>(no keywords)</source>
+        <translation>(키워드 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/exploration_state.py" line="48" />
+        <source>noise: {words}</source>
+        <translation>노이즈: {words}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMenu</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/export_menu.py" line="25" />
+        <source>CSV for Excel, UTF-8 with BOM (*.csv)</source>
+        <translation>Excel용 CSV, BOM 포함 UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/export_menu.py" line="27" />
+        <source>NumPy array (*.npy)</source>
+        <translation>NumPy 배열 (*.npy)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/export_menu.py" line="54" />
+        <source>Export</source>
+        <extracomment>writer(path, encoding, progress, cancel) -&gt; Path; it runs on a worker thread</extracomment>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/export_menu.py" line="68" />
+        <source>{what} as PNG…</source>
+        <translation>{what} PNG로…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/export_menu.py" line="69" />
+        <source>{what} as SVG…</source>
+        <translation>{what} SVG로…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/export_menu.py" line="90" />
+        <source>Cannot export {what}: {reason}</source>
+        <translation>{what}을(를) 내보낼 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/export_menu.py" line="100" />
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/export_menu.py" line="100" />
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 이미지 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/export_menu.py" line="102" />
+        <location filename="../../sbert_desktop/gui/widgets/export_menu.py" line="122" />
+        <source>Export {what}</source>
+        <translation>{what} 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/export_menu.py" line="124" />
+        <source>Writing {name}…</source>
+        <translation>{name} 쓰는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/export_menu.py" line="126" />
+        <location filename="../../sbert_desktop/gui/widgets/export_menu.py" line="147" />
+        <source>Export failed: {message}</source>
+        <translation>내보내기 실패: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/export_menu.py" line="127" />
+        <source>Export cancelled</source>
+        <translation>내보내기를 취소했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>FileField</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/file_field.py" line="11" />
+        <source>Data files (*.txt *.csv *.tsv *.jsonl *.json *.parquet *.xlsx);;All files (*)</source>
+        <translation>데이터 파일 (*.txt *.csv *.tsv *.jsonl *.json *.parquet *.xlsx);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/file_field.py" line="19" />
+        <source>Choose a file…</source>
+        <translation>파일을 고르세요…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/file_field.py" line="25" />
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/file_field.py" line="77" />
+        <source>Open data file</source>
+        <translation>데이터 파일 열기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/file_field.py" line="90" />
+        <source>{file}, line {line}</source>
+        <translation>{file}, {line}행</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/file_field.py" line="91" />
+        <source>line {line}</source>
+        <translation>{line}행</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/first_run.py" line="134" />
+        <source>the Data page is missing</source>
+        <translation>데이터 페이지가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/first_run.py" line="135" />
+        <source>opening {name}</source>
+        <translation>{name} 여는 중</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/first_run.py" line="146" />
+        <source>waiting for the model</source>
+        <translation>모델을 기다리는 중</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/first_run.py" line="152" />
+        <source>load a bi-encoder on the Model page first</source>
+        <translation>먼저 모델 페이지에서 바이 인코더를 불러오세요</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/first_run.py" line="161" />
+        <source>no bi-encoder is loaded</source>
+        <translation>불러온 바이 인코더가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/first_run.py" line="175" />
+        <location filename="../../sbert_desktop/gui/first_run.py" line="185" />
+        <source>another file was opened</source>
+        <translation>다른 파일이 열렸습니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/first_run.py" line="176" />
+        <source>encoding {n} sentences</source>
+        <translation>문장 {n}개 인코딩 중</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/first_run.py" line="179" />
+        <source>nothing to encode</source>
+        <translation>인코딩할 것이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/first_run.py" line="180" />
+        <source>Example: encoding failed</source>
+        <translation>예제: 인코딩 실패</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/first_run.py" line="188" />
+        <source>clustering</source>
+        <translation>클러스터링 중</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/first_run.py" line="191" />
+        <source>nothing to cluster</source>
+        <translation>클러스터링할 것이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/first_run.py" line="198" />
+        <source>drawing the map</source>
+        <translation>지도를 그리는 중</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/first_run.py" line="203" />
+        <source>Example: the map could not be drawn</source>
+        <translation>예제: 지도를 그릴 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/first_run.py" line="230" />
+        <source>Example, step {n} of {total}: </source>
+        <translation>예제, {total}단계 중 {n}단계: </translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/first_run.py" line="231" />
+        <source>Example: </source>
+        <translation>예제: </translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/first_run.py" line="259" />
+        <source>Could not open the example</source>
+        <translation>예제를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/first_run.py" line="271" />
+        <source>Example ready: {n} sentences in {k} clusters. The Train page has its STS pairs: press Start.</source>
+        <translation>예제 준비 완료: 문장 {n}개, 클러스터 {k}개. 학습 페이지에 STS 쌍이 준비되어 있으니 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/first_run.py" line="273" />
+        <source>Example ready: {n} sentences. The Train page has its STS pairs: press Start.</source>
+        <translation>예제 준비 완료: 문장 {n}개. 학습 페이지에 STS 쌍이 준비되어 있으니 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/first_run.py" line="276" />
+        <source>Example stopped: {reason}. Help → Open example starts it again.</source>
+        <translation>예제를 멈췄습니다: {reason}. 도움말 → 예제 열기로 다시 시작합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/first_run.py" line="277" />
+        <source>Example stopped. Help → Open example starts it again.</source>
+        <translation>예제를 멈췄습니다. 도움말 → 예제 열기로 다시 시작합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/first_run.py" line="280" />
+        <source>Example failed: {reason}</source>
+        <translation>예제 실패: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/first_run.py" line="281" />
+        <source>Example failed</source>
+        <translation>예제 실패</translation>
+    </message>
+</context>
+<context>
     <name>Guide</name>
     <message>
         <location filename="../../sbert_desktop/gui/guide.py" line="20" />
@@ -50,147 +1488,2115 @@
     </message>
 </context>
 <context>
+    <name>Jobs</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/jobs.py" line="82" />
+        <source>data</source>
+        <extracomment>kinds where a new task replaces (cancels) the running one; others (train, save, export, model loads, cache) may run side by side. ``"search:&lt;panel&gt;"`` is its own kind per panel. the inputs a task reads, as the window names them (AppState.inputs)</extracomment>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/jobs.py" line="82" />
+        <source>embeddings</source>
+        <translation>임베딩</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/jobs.py" line="83" />
+        <source>bi-encoder</source>
+        <translation>바이 인코더</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/jobs.py" line="83" />
+        <source>cross-encoder</source>
+        <translation>크로스 인코더</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/jobs.py" line="88" />
+        <source> and </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/jobs.py" line="89" />
+        <source>the {inputs} changed while it ran</source>
+        <translation>실행하는 동안 {inputs}이(가) 바뀌었습니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/jobs.py" line="251" />
+        <source>{job}: result dropped — {why}</source>
+        <extracomment>the current value of an input key (AppState sets it to its versions); None: no checks</extracomment>
+        <translation>{job}: 결과를 버림 — {why}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/jobs.py" line="290" />
+        <source>{job} stopped: {why}</source>
+        <translation>{job} 멈춤: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>JobsMenu</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="32" />
+        <source>&amp;Jobs</source>
+        <translation>작업(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="45" />
+        <source>No jobs running</source>
+        <translation>실행 중인 작업 없음</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="47" />
+        <source>Cancel {job}</source>
+        <translation>{job} 취소</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="49" />
+        <source>Stop “{job}” (a checkpoint is kept)</source>
+        <translation>“{job}” 멈추기 (체크포인트 유지)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="49" />
+        <source>Stop “{job}”</source>
+        <translation>“{job}” 멈추기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="52" />
+        <source>Cancel all jobs</source>
+        <translation>모든 작업 취소</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="66" />
+        <source>Running jobs, each with its own Cancel</source>
+        <translation>실행 중인 작업 (각각 취소 가능)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="72" />
+        <source>Jobs ({n})</source>
+        <translation>작업 ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="72" />
+        <source>Jobs</source>
+        <translation>작업</translation>
+    </message>
+</context>
+<context>
+    <name>KoreanPreset</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/korean_preset.py" line="26" />
+        <source>about {h} h {m} min</source>
+        <translation>약 {h}시간 {m}분</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/korean_preset.py" line="27" />
+        <source>about {m} min</source>
+        <translation>약 {m}분</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/korean_preset.py" line="54" />
+        <location filename="../../sbert_desktop/gui/korean_preset.py" line="92" />
+        <source>Korean preset</source>
+        <translation>한국어 프리셋</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/korean_preset.py" line="67" />
+        <source>Make {model} Korean-capable in two runs:&lt;br&gt;1. distillation on {pairs} English–Korean sentence pairs ({distill_steps} steps), the model as its own teacher;&lt;br&gt;2. KorSTS fine-tuning on {korsts} pairs ({korsts_steps} steps).&lt;br&gt;&lt;br&gt;&lt;b&gt;Estimated time on two CPU cores: {total}&lt;/b&gt; ({distill_time} + {korsts_time}); faster with more cores or a GPU.</source>
+        <translation>{model}이(가) 한국어를 이해하도록 두 번 학습합니다:&lt;br&gt;1. 영어–한국어 문장 쌍 {pairs}개로 증류 ({distill_steps} 스텝), 모델 자신이 교사;&lt;br&gt;2. KorSTS 문장 쌍 {korsts}개로 미세 조정 ({korsts_steps} 스텝).&lt;br&gt;&lt;br&gt;&lt;b&gt;CPU 코어 두 개에서 예상 시간: {total}&lt;/b&gt; ({distill_time} + {korsts_time}). 코어가 더 많거나 GPU가 있으면 더 빠릅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/korean_preset.py" line="77" />
+        <source>Results in {path}. Cancel from the job list; starting the preset again continues a cancelled stage.</source>
+        <translation>결과 위치: {path}. 작업 목록에서 취소할 수 있고, 프리셋을 다시 시작하면 취소된 단계부터 이어 갑니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/korean_preset.py" line="79" />
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="122" />
-        <location filename="../../sbert_desktop/gui/main_window.py" line="180" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="123" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="181" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="123" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="124" />
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="125" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="126" />
         <source>Open &amp;Recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="127" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="128" />
         <source>&amp;Save Model As…</source>
         <translation>모델 다른 이름으로 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="130" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="131" />
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="133" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="134" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="138" />
-        <location filename="../../sbert_desktop/gui/main_window.py" line="192" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="139" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="193" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="139" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="140" />
         <source>Open &amp;example</source>
         <translation>예제 열기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="140" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="141" />
         <source>Open the bundled example: sentences on the map, STS pairs ready to train</source>
         <translation>내장 예제 열기: 지도 위의 문장들과 바로 학습할 수 있는 STS 쌍</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="141" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="142" />
         <source>Show &amp;guide</source>
         <translation>안내 보기(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="143" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="144" />
         <source>&amp;About SBERT Desktop</source>
         <translation>SBERT Desktop 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="145" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="146" />
         <source>Open &amp;log folder</source>
         <translation>로그 폴더 열기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="153" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="154" />
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="156" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="157" />
         <source>Clear list</source>
         <translation>목록 지우기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="189" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="162" />
+        <source>Open data file</source>
+        <translation>데이터 파일 열기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/main_window.py" line="190" />
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="190" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="191" />
         <source>&amp;Embedding cache…</source>
         <translation>임베딩 캐시(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="191" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="192" />
         <source>See and limit the embeddings kept on disk, or clear them</source>
         <translation>디스크에 저장된 임베딩을 확인하고 제한하거나 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/i18n.py" line="94" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="215" />
+        <source>Save model</source>
+        <translation>모델 저장</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/main_window.py" line="215" />
+        <source>Load or train a model first.</source>
+        <translation>먼저 모델을 불러오거나 학습하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/main_window.py" line="217" />
+        <source>Save the active model into a folder</source>
+        <translation>활성 모델을 폴더에 저장</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/main_window.py" line="223" />
+        <source>Save model to {name}</source>
+        <translation>{name}에 모델 저장</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/main_window.py" line="224" />
+        <source>Model saved to {path}</source>
+        <translation>모델을 저장했습니다: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/main_window.py" line="233" />
+        <source>not installed</source>
+        <translation>설치 안 됨</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/main_window.py" line="243" />
+        <source>About SBERT Desktop</source>
+        <translation>SBERT Desktop 정보</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/main_window.py" line="244" />
+        <source>&lt;b&gt;SBERT Desktop&lt;/b&gt;&lt;br&gt;Fine-tune and explore Sentence-BERT models.</source>
+        <translation>&lt;b&gt;SBERT Desktop&lt;/b&gt;&lt;br&gt;Sentence-BERT 모델을 미세 조정하고 탐색합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/main_window.py" line="280" />
+        <source>Model: {summary}</source>
+        <translation>모델: {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/main_window.py" line="283" />
+        <source>The active model is named first; Compare and Map use both (bi-encoder to retrieve, cross-encoder to rerank).</source>
+        <translation>활성 모델이 먼저 표시됩니다. 비교와 지도 페이지는 둘 다 씁니다 (바이 인코더로 검색, 크로스 인코더로 재순위화).</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/main_window.py" line="293" />
+        <source>No jobs running</source>
+        <translation>실행 중인 작업 없음</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/main_window.py" line="297" />
+        <source>Running: {names}</source>
+        <translation>실행 중: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/main_window.py" line="341" />
+        <source>Stop training?</source>
+        <translation>학습을 멈출까요?</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/main_window.py" line="342" />
+        <source>Training is running:
+{names}
+
+Stop it and close? A checkpoint is kept, so you can resume it later.</source>
+        <translation>학습이 진행 중입니다:
+{names}
+
+멈추고 닫을까요? 체크포인트가 남으므로 나중에 이어서 학습할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/main_window.py" line="366" />
+        <source>Stopping running jobs before closing…</source>
+        <translation>닫기 전에 실행 중인 작업을 멈추는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/i18n.py" line="132" />
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/i18n.py" line="111" />
+        <location filename="../../sbert_desktop/gui/i18n.py" line="149" />
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/i18n.py" line="112" />
+        <location filename="../../sbert_desktop/gui/i18n.py" line="150" />
         <source>Restart SBERT Desktop to switch the language.</source>
         <translation>언어를 바꾸려면 SBERT Desktop을 다시 시작하세요.</translation>
     </message>
 </context>
 <context>
+    <name>Map</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="36" />
+        <source>Words</source>
+        <translation>단어</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="37" />
+        <source>Sentences containing these whole words ("rain" does not find "training")</source>
+        <translation>이 단어가 온전히 들어 있는 문장 ("rain"으로 "training"은 찾지 않음)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="38" />
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="39" />
+        <source>Sentences containing this text anywhere, inside words too</source>
+        <translation>이 텍스트가 어디에든 (단어 안에도) 들어 있는 문장</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="40" />
+        <source>Meaning</source>
+        <translation>의미</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="41" />
+        <source>The sentences nearest in meaning: the query is embedded with the bi-encoder</source>
+        <translation>의미가 가장 가까운 문장: 검색어를 바이 인코더로 임베딩합니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="85" />
+        <source>Project</source>
+        <translation>투영</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="88" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="94" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="308" />
+        <source>No map yet.</source>
+        <translation>아직 지도가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="97" />
+        <source>Projection</source>
+        <translation>투영</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="99" />
+        <source>Method</source>
+        <translation>방법</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="100" />
+        <source>Metric</source>
+        <translation>거리 척도</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="101" />
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="102" />
+        <source>Perplexity</source>
+        <translation>퍼플렉서티</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="103" />
+        <source>Neighbours</source>
+        <translation>이웃 수</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="104" />
+        <source>Min distance</source>
+        <translation>최소 거리</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="114" />
+        <source>Pan</source>
+        <translation>이동</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="114" />
+        <source>Drag to pan, wheel to zoom</source>
+        <translation>끌어서 이동, 휠로 확대·축소</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="115" />
+        <source>Rectangle</source>
+        <translation>사각형</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="115" />
+        <source>Drag a rectangle to select points</source>
+        <translation>사각형을 끌어 점을 선택합니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="116" />
+        <source>Lasso</source>
+        <translation>올가미</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="116" />
+        <source>Draw around points to select them</source>
+        <translation>점 주위를 그려서 선택합니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="126" />
+        <source>Zoom to all</source>
+        <translation>전체 보기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="128" />
+        <source>The map opens on the bulk of the points; this shows every point</source>
+        <translation>지도는 점이 몰린 곳을 먼저 보여 줍니다. 이 버튼은 모든 점을 보여 줍니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="131" />
+        <source>Clear selection</source>
+        <translation>선택 해제</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="134" />
+        <source>Highlight sentences…</source>
+        <translation>문장 강조…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="151" />
+        <source>Select and search</source>
+        <translation>선택과 검색</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="161" />
+        <source>Colour the points by their cluster, or by a label column of the file (e.g. topic)</source>
+        <translation>점을 클러스터 또는 파일의 레이블 열(예: topic)에 따라 색칠합니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="162" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="326" />
+        <source>Clusters</source>
+        <translation>클러스터</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="165" />
+        <source>Colours</source>
+        <translation>색상</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="182" />
+        <source>Drag a rectangle (or lasso) on the map to list its sentences.</source>
+        <translation>지도에서 사각형(또는 올가미)을 끌면 그 안의 문장이 나열됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="197" />
+        <source>Hover over a point to read its sentence; click it for its nearest neighbours.</source>
+        <translation>점 위에 마우스를 올리면 문장을 볼 수 있고, 클릭하면 가장 가까운 이웃을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="201" />
+        <source>Sentence</source>
+        <translation>문장</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="239" />
+        <source>Showing {shown}; press Project for {method}.</source>
+        <translation>{shown} 결과를 표시 중입니다. {method}(으)로 보려면 투영을 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="267" />
+        <source>Project ({method})</source>
+        <translation>투영 ({method})</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="270" />
+        <source>Projecting {n} sentences with {method}…</source>
+        <translation>문장 {n}개를 {method}(으)로 투영하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="275" />
+        <source>Projection failed: {message}</source>
+        <translation>투영 실패: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="276" />
+        <source>Projection cancelled.</source>
+        <translation>투영을 취소했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="309" />
+        <source>Encode the sentences to draw the map.</source>
+        <translation>지도를 그리려면 문장을 인코딩하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="313" />
+        <source>perplexity {value}</source>
+        <translation>퍼플렉서티 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="314" />
+        <source>{n} neighbours, min dist {dist}</source>
+        <translation>이웃 {n}개, 최소 거리 {dist}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="316" />
+        <source>seed {seed}</source>
+        <translation>시드 {seed}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="328" />
+        <source>Label column: {name}</source>
+        <translation>레이블 열: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="369" />
+        <source>Cluster on the Clusters page to colour the map.</source>
+        <translation>지도를 색칠하려면 클러스터 페이지에서 클러스터링하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="425" />
+        <source>Load a bi-encoder on the Model page to search by meaning.</source>
+        <translation>의미로 검색하려면 모델 페이지에서 바이 인코더를 불러오세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="438" />
+        <source>Search the map by meaning</source>
+        <translation>의미로 지도 검색</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="440" />
+        <source>nearest in meaning to “{query}”</source>
+        <translation>“{query}”와(과) 의미가 가장 가까움</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="451" />
+        <source> · cluster: {name}</source>
+        <translation> · 클러스터: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="474" />
+        <source>Nothing selected.</source>
+        <translation>선택한 것이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="482" />
+        <source>{n} selected sentences</source>
+        <translation>선택한 문장 {n}개</translation>
+    </message>
+</context>
+<context>
+    <name>MapExport</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map_export.py" line="37" />
+        <source>project the map first</source>
+        <translation>먼저 지도를 투영하세요</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map_export.py" line="57" />
+        <source>2-D coordinates</source>
+        <translation>2차원 좌표</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map_export.py" line="58" />
+        <source>Selected sentences</source>
+        <translation>선택한 문장</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map_export.py" line="61" />
+        <source>Map</source>
+        <translation>지도</translation>
+    </message>
+</context>
+<context>
+    <name>Model</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="22" />
+        <source>Mean of tokens</source>
+        <translation>토큰 평균</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="22" />
+        <source>CLS token</source>
+        <translation>CLS 토큰</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="23" />
+        <source>Max over tokens</source>
+        <translation>토큰 최댓값</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="24" />
+        <source>Mean × √length</source>
+        <translation>평균 × √길이</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="25" />
+        <source>Position-weighted mean</source>
+        <translation>위치 가중 평균</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="26" />
+        <source>Last token</source>
+        <translation>마지막 토큰</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="28" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="124" />
+        <source>Model's own</source>
+        <extracomment>(label, value): the model's own, then core's modes (core.models.modes: no torch at start-up)</extracomment>
+        <translation>모델 기본값</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="31" />
+        <source>fp32 (torch, exact)</source>
+        <extracomment>(label, (precision, backend)) of the model's inference (core/models/runtime.py); int8 is last</extracomment>
+        <translation>fp32 (torch, 정확)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="33" />
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="33" />
+        <source>Architecture</source>
+        <translation>구조</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="34" />
+        <source>Parameters</source>
+        <translation>매개변수 수</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="34" />
+        <source>Layers</source>
+        <translation>층 수</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="35" />
+        <source>Dimension</source>
+        <translation>차원</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="35" />
+        <source>Vocabulary</source>
+        <translation>어휘 크기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="36" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="164" />
+        <source>Pooling</source>
+        <translation>풀링</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="36" />
+        <source>Normalized</source>
+        <translation>정규화</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="37" />
+        <source>Labels</source>
+        <translation>레이블</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="37" />
+        <source>Head</source>
+        <translation>헤드</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="38" />
+        <source>Max length</source>
+        <translation>최대 길이</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="38" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="169" />
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="39" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="162" />
+        <source>Source</source>
+        <translation>출처</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="95" />
+        <source>Bi-encoder (sentence embeddings)</source>
+        <translation>바이 인코더 (문장 임베딩)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="96" />
+        <source>Cross-encoder (scores a pair)</source>
+        <translation>크로스 인코더 (문장 쌍 점수)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="107" />
+        <source>a folder, or a hub id such as sentence-transformers/all-mpnet-base-v2</source>
+        <translation>폴더 또는 허브 ID (예: sentence-transformers/all-mpnet-base-v2)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="109" />
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="118" />
+        <source>How token vectors become one sentence vector (the SBERT paper: mean is best)</source>
+        <translation>토큰 벡터를 하나의 문장 벡터로 합치는 방법 (SBERT 논문: 평균이 가장 좋음)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="121" />
+        <source>model's own</source>
+        <translation>모델 기본값</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="122" />
+        <source>Longer inputs are truncated to this many tokens</source>
+        <translation>이보다 긴 입력은 이 토큰 수에서 잘립니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="124" />
+        <source>On (unit length)</source>
+        <translation>켜기 (단위 길이)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="125" />
+        <source>Off</source>
+        <translation>끄기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="131" />
+        <source>How the model runs: exact fp32 on torch, or through ONNX Runtime (int8: faster and smaller, measured against fp32 below)</source>
+        <translation>모델 실행 방식: torch의 정확한 fp32 또는 ONNX Runtime (int8: 더 빠르고 작음, 아래에서 fp32와 비교해 측정)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="141" />
+        <source>Load model</source>
+        <translation>모델 불러오기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="155" />
+        <source>Choose a model</source>
+        <translation>모델 선택</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="161" />
+        <source>Encoder</source>
+        <translation>인코더</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="163" />
+        <source>Location</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="165" />
+        <source>Max sequence length</source>
+        <translation>최대 시퀀스 길이</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="166" />
+        <source>Normalize embeddings</source>
+        <translation>임베딩 정규화</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="167" />
+        <source>Precision</source>
+        <translation>정밀도</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="177" />
+        <source>Loaded model</source>
+        <translation>불러온 모델</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="220" />
+        <source>Bundled default — all-MiniLM-L6-v2</source>
+        <translation>내장 기본 모델 — all-MiniLM-L6-v2</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="221" />
+        <source>Local folder…</source>
+        <translation>로컬 폴더…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="222" />
+        <source>Hugging Face hub id…</source>
+        <translation>Hugging Face 허브 ID…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="227" />
+        <source>Recent: {model}</source>
+        <translation>최근: {model}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="240" />
+        <source>Choose a model folder</source>
+        <translation>모델 폴더 선택</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="295" />
+        <source>bundled model</source>
+        <translation>내장 모델</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="297" />
+        <source>Load {model}</source>
+        <translation>{model} 불러오기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="321" />
+        <source> and </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="321" />
+        <source>cross-encoder</source>
+        <translation>크로스 인코더</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="322" />
+        <source>bi-encoder</source>
+        <translation>바이 인코더</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="323" />
+        <source>Load the last {models}</source>
+        <translation>마지막 {models} 불러오기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="349" />
+        <source>Could not load the last cross-encoder ({source}): {message}</source>
+        <translation>마지막 크로스 인코더({source})를 불러올 수 없습니다: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="350" />
+        <source>Could not load the last bi-encoder ({source}): {message}</source>
+        <translation>마지막 바이 인코더({source})를 불러올 수 없습니다: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="364" />
+        <source>Could not load the model: {message}</source>
+        <translation>모델을 불러올 수 없습니다: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="369" />
+        <source>Could not load the model</source>
+        <translation>모델을 불러올 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="386" />
+        <source>&lt;b&gt;{model}&lt;/b&gt; (active)</source>
+        <translation>&lt;b&gt;{model}&lt;/b&gt; (활성)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="391" />
+        <source>Not evaluated here (no dev figure).</source>
+        <translation>여기서 평가하지 않았습니다 (dev 수치 없음).</translation>
+    </message>
+</context>
+<context>
+    <name>ModelNotice</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/model_notice.py" line="22" />
+        <source>Load a bi-encoder…</source>
+        <translation>바이 인코더 불러오기…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/model_notice.py" line="25" />
+        <source>Load a cross-encoder…</source>
+        <translation>크로스 인코더 불러오기…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/model_notice.py" line="42" />
+        <source>No bi-encoder loaded: nothing can be encoded or searched.</source>
+        <translation>바이 인코더를 불러오지 않았습니다: 인코딩도 검색도 할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/model_notice.py" line="43" />
+        <source>No cross-encoder loaded: pairs and search results are not reranked.</source>
+        <translation>크로스 인코더를 불러오지 않았습니다: 쌍과 검색 결과를 재순위화하지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/model_notice.py" line="49" />
+        <source>Bi-encoder: {cue}</source>
+        <translation>바이 인코더: {cue}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/model_notice.py" line="50" />
+        <source>Cross-encoder: {cue}</source>
+        <translation>크로스 인코더: {cue}</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
-        <location filename="../../sbert_desktop/gui/i18n.py" line="29" />
+        <location filename="../../sbert_desktop/gui/i18n.py" line="32" />
         <source>Data</source>
         <extracomment>page titles are keys in the code; only their display goes through this context</extracomment>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/i18n.py" line="29" />
+        <location filename="../../sbert_desktop/gui/i18n.py" line="32" />
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/i18n.py" line="29" />
+        <location filename="../../sbert_desktop/gui/i18n.py" line="32" />
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/i18n.py" line="30" />
+        <location filename="../../sbert_desktop/gui/i18n.py" line="33" />
         <source>Evaluate</source>
         <translation>평가</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/i18n.py" line="30" />
+        <location filename="../../sbert_desktop/gui/i18n.py" line="33" />
         <source>Compare</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/i18n.py" line="31" />
+        <location filename="../../sbert_desktop/gui/i18n.py" line="34" />
         <source>Clusters</source>
         <translation>클러스터</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/i18n.py" line="31" />
+        <location filename="../../sbert_desktop/gui/i18n.py" line="34" />
         <source>Map</source>
         <translation>지도</translation>
+    </message>
+</context>
+<context>
+    <name>PairTable</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/pair_table.py" line="23" />
+        <source>Sentence A</source>
+        <translation>문장 A</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/pair_table.py" line="23" />
+        <source>Sentence B</source>
+        <translation>문장 B</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/pair_table.py" line="23" />
+        <source>Bi cosine</source>
+        <translation>바이 코사인</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/pair_table.py" line="23" />
+        <source>Cross score</source>
+        <translation>크로스 점수</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/pair_table.py" line="23" />
+        <source>Gold</source>
+        <translation>정답</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/pair_table.py" line="23" />
+        <source>Δ rank</source>
+        <translation>Δ 순위</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/pair_table.py" line="28" />
+        <source>cross-encoder</source>
+        <translation>크로스 인코더</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/pair_table.py" line="28" />
+        <source>gold</source>
+        <translation>정답</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/pair_table.py" line="29" />
+        <source>reference</source>
+        <translation>기준</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/pair_table.py" line="30" />
+        <source>cross-encoder (or gold)</source>
+        <translation>크로스 인코더 (또는 정답)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/pair_table.py" line="94" />
+        <source>bi-encoder rank minus {ref} rank: {delta}
+positive: the {ref} ranks this pair higher than the bi-encoder</source>
+        <translation>바이 인코더 순위 − {ref} 순위: {delta}
+양수: {ref}이(가) 바이 인코더보다 이 쌍을 높게 평가</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/pair_table.py" line="106" />
+        <source>bi-encoder cosine similarity</source>
+        <translation>바이 인코더 코사인 유사도</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/pair_table.py" line="107" />
+        <source>cross-encoder score of the pair</source>
+        <translation>쌍의 크로스 인코더 점수</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/pair_table.py" line="108" />
+        <source>difference of ranks: bi-encoder rank minus {ref} rank (positive: the {ref} ranks the pair higher)</source>
+        <translation>순위 차이: 바이 인코더 순위 − {ref} 순위 (양수: {ref}이(가) 이 쌍을 더 높게 평가)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/pair_table.py" line="110" />
+        <source>the data set's gold score or label</source>
+        <translation>데이터 세트의 정답 점수 또는 레이블</translation>
+    </message>
+</context>
+<context>
+    <name>Plots</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/plots.py" line="47" />
+        <source>step</source>
+        <extracomment>colours of overlaid runs (colour-blind friendly, Okabe–Ito)</extracomment>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/plots.py" line="130" />
+        <source>Training loss</source>
+        <translation>학습 손실</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/plots.py" line="130" />
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/plots.py" line="131" />
+        <source>raw</source>
+        <translation>원값</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/plots.py" line="132" />
+        <source>smoothed</source>
+        <translation>평활값</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/plots.py" line="173" />
+        <source>Dev metric</source>
+        <translation>dev 지표</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/plots.py" line="173" />
+        <location filename="../../sbert_desktop/gui/widgets/plots.py" line="184" />
+        <source>score</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/plots.py" line="176" />
+        <source>selected run (first point: before training)</source>
+        <translation>선택한 실행 (첫 점: 학습 전)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/plots.py" line="217" />
+        <source>Sentence length (words)</source>
+        <translation>문장 길이 (단어 수)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/plots.py" line="218" />
+        <source>sentences</source>
+        <translation>문장 수</translation>
+    </message>
+</context>
+<context>
+    <name>PrecisionCalibration</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/precision_calibration.py" line="63" />
+        <source>Measuring {precision} on {backend} against fp32 on this machine…</source>
+        <translation>이 컴퓨터에서 {backend}의 {precision}을(를) fp32와 비교해 측정하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/precision_calibration.py" line="73" />
+        <source>Measure {precision} against fp32</source>
+        <translation>{precision}을(를) fp32와 비교해 측정</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/precision_calibration.py" line="88" />
+        <source>Could not measure the precision choice: {message}</source>
+        <translation>정밀도 선택을 측정할 수 없습니다: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>PromptChoice</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/prompt_choice.py" line="27" />
+        <source>Prompts and dimensions</source>
+        <translation>프롬프트와 차원</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/prompt_choice.py" line="31" />
+        <source>Put before every sentence that is embedded (the corpus, the map, clusters)</source>
+        <translation>임베딩하는 모든 문장 앞에 붙입니다 (말뭉치, 지도, 클러스터)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/prompt_choice.py" line="34" />
+        <source>Put before search queries (Compare page search)</source>
+        <translation>검색어 앞에 붙입니다 (비교 페이지 검색)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/prompt_choice.py" line="37" />
+        <source>all</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/prompt_choice.py" line="38" />
+        <source>Matryoshka models: keep the first N dimensions, then normalise to unit length (smaller, faster; the Evaluate page shows what it costs)</source>
+        <translation>Matryoshka 모델: 앞의 N차원만 남기고 단위 길이로 정규화합니다 (더 작고 빠름. 그 대가는 평가 페이지에서 확인)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/prompt_choice.py" line="41" />
+        <source>Sentence prompt</source>
+        <translation>문장 프롬프트</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/prompt_choice.py" line="42" />
+        <source>Query prompt</source>
+        <translation>검색어 프롬프트</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/prompt_choice.py" line="43" />
+        <source>Dimensions</source>
+        <translation>차원 수</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/prompt_choice.py" line="61" />
+        <source>model's default ({name})</source>
+        <translation>모델 기본값 ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/prompt_choice.py" line="62" />
+        <source>model's default (none)</source>
+        <translation>모델 기본값 (없음)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/prompt_choice.py" line="63" />
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/prompt_choice.py" line="71" />
+        <source>query (the model's query prompt)</source>
+        <translation>query (모델의 검색어 프롬프트)</translation>
+    </message>
+</context>
+<context>
+    <name>RerankView</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="69" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="191" />
+        <source>Bi-encoder</source>
+        <translation>바이 인코더</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="71" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="192" />
+        <source>Cross-encoder rerank</source>
+        <translation>크로스 인코더 재순위화</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="75" />
+        <source>Cosine</source>
+        <translation>코사인</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="75" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="77" />
+        <source>Sentence</source>
+        <translation>문장</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="76" />
+        <source>Score</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="76" />
+        <source>Move</source>
+        <translation>이동</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="104" />
+        <source>Neighbours of</source>
+        <translation>이웃 기준 문장</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="104" />
+        <source>Query</source>
+        <translation>검색어</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="107" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="108" />
+        <source>Encode the sentences first.</source>
+        <translation>먼저 문장을 인코딩하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="114" />
+        <source>Search</source>
+        <translation>검색</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="118" />
+        <source>Bi-encoder: searching…</source>
+        <translation>바이 인코더: 검색 중…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="131" />
+        <source>encode {encode} · search {search}</source>
+        <translation>인코딩 {encode} · 검색 {search}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="133" />
+        <source>search {search}</source>
+        <translation>검색 {search}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="134" />
+        <source>&lt;b&gt;Bi-encoder&lt;/b&gt;: top {k} of {n} in {time} ({detail})</source>
+        <translation>&lt;b&gt;바이 인코더&lt;/b&gt;: {n}개 중 상위 {k}개, {time} ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="140" />
+        <source>Cross-encoder: load one on the Model page to rerank these.</source>
+        <translation>크로스 인코더: 재순위화하려면 모델 페이지에서 불러오세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="145" />
+        <source>Cross-encoder: rescoring {n} candidates…</source>
+        <translation>크로스 인코더: 후보 {n}개를 다시 채점하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="146" />
+        <source>Rerank</source>
+        <translation>재순위화</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="168" />
+        <source>&lt;b&gt;Cross-encoder&lt;/b&gt;: reranked {n} candidates in {time}</source>
+        <translation>&lt;b&gt;크로스 인코더&lt;/b&gt;: 후보 {n}개를 {time}에 재순위화</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="184" />
+        <source>Search failed: {message}</source>
+        <translation>검색 실패: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="212" />
+        <source>bi-encoder rank {bi} → cross-encoder rank {cross}</source>
+        <translation>바이 인코더 순위 {bi} → 크로스 인코더 순위 {cross}</translation>
+    </message>
+</context>
+<context>
+    <name>Runs</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="80" />
+        <source> · best {metric} {value}</source>
+        <extracomment>dev metrics in the order one is chosen as "the" metric to plot</extracomment>
+        <translation> · 최고 {metric} {value}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="88" />
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="88" />
+        <source>epochs</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="89" />
+        <source>batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="90" />
+        <source>max length</source>
+        <translation>최대 길이</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="90" />
+        <source>pooling</source>
+        <translation>풀링</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="91" />
+        <source>seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="91" />
+        <source>max steps</source>
+        <translation>최대 스텝</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="95" />
+        <source>data {files}</source>
+        <translation>데이터 {files}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="98" />
+        <source>dev {metric} {before} untrained → best {best}</source>
+        <translation>dev {metric} 학습 전 {before} → 최고 {best}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="178" />
+        <source>Check runs to overlay their curves; select one to see where it was saved</source>
+        <translation>체크하면 곡선을 겹쳐 그리고, 선택하면 저장 위치를 보여 줍니다</translation>
+    </message>
+</context>
+<context>
+    <name>State</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/state.py" line="140" />
+        <source>No model loaded</source>
+        <extracomment>bumped on every change; a task records the ones it reads (``inputs``) and its result is only used while they are unchanged (see gui/jobs.py)</extracomment>
+        <translation>불러온 모델 없음</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/state.py" line="148" />
+        <source>Bi-encoder: none loaded</source>
+        <translation>바이 인코더: 불러오지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/state.py" line="151" />
+        <source> · normalized</source>
+        <translation> · 정규화</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/state.py" line="153" />
+        <source>Bi-encoder: {name} · {pooling} pooling · {dim}-d</source>
+        <translation>바이 인코더: {name} · {pooling} 풀링 · {dim}차원</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/state.py" line="160" />
+        <source>Cross-encoder: none loaded</source>
+        <translation>크로스 인코더: 불러오지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/state.py" line="163" />
+        <source>Cross-encoder: {name} · {labels} label(s)</source>
+        <translation>크로스 인코더: {name} · 레이블 {labels}개</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/state.py" line="196" />
+        <source>all-MiniLM-L6-v2 (bundled)</source>
+        <translation>all-MiniLM-L6-v2 (내장)</translation>
+    </message>
+</context>
+<context>
+    <name>Training</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="49" />
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="52" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="53" />
+        <source>Stop at the next step and keep a checkpoint to resume from</source>
+        <translation>다음 스텝에서 멈추고 이어서 학습할 체크포인트를 남깁니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="55" />
+        <source>Resume</source>
+        <translation>이어서 학습</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="56" />
+        <source>Continue the selected cancelled run from its checkpoint</source>
+        <translation>선택한 취소된 실행을 체크포인트부터 이어 갑니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="87" />
+        <source>Not started</source>
+        <translation>시작 전</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="95" />
+        <source>Log scale</source>
+        <translation>로그 축</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="96" />
+        <source>Show the loss on a logarithmic axis</source>
+        <translation>손실을 로그 축으로 표시합니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="102" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="357" />
+        <source>Runs are saved under the app's runs folder.</source>
+        <translation>실행 결과는 앱의 runs 폴더에 저장됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="106" />
+        <source>Make active model</source>
+        <translation>활성 모델로 지정</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="109" />
+        <source>Open folder</source>
+        <translation>폴더 열기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="111" />
+        <source>Open run…</source>
+        <translation>실행 열기…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="113" />
+        <source>Bring a run folder (trained here or headless elsewhere) into the list, with its history and curves</source>
+        <translation>실행 폴더(여기서 또는 다른 곳에서 헤드리스로 학습한 것)를 기록과 곡선과 함께 목록에 추가합니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="116" />
+        <source>Export as command line…</source>
+        <translation>명령줄로 내보내기…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="118" />
+        <source>The selected run (or the form) as the exact sbert-desktop train command, and a launch script for a bigger machine (several GPUs, several machines)</source>
+        <translation>선택한 실행(또는 양식)을 그대로 재현하는 sbert-desktop train 명령과 더 큰 장비(여러 GPU, 여러 대)용 실행 스크립트</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="138" />
+        <source>Runs (check to overlay)</source>
+        <translation>실행 목록 (체크하면 겹쳐 그림)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="208" />
+        <source> · stopping after this step…</source>
+        <translation> · 이번 스텝 후 멈추는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="233" />
+        <source>Reading the data and loading the model…</source>
+        <translation>데이터를 읽고 모델을 불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="267" />
+        <source>step {done} / {total}</source>
+        <translation>스텝 {done} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="269" />
+        <source>epoch {epoch}</source>
+        <translation>에폭 {epoch}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="270" />
+        <source>elapsed {time}</source>
+        <translation>경과 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="272" />
+        <source>evaluated on dev</source>
+        <translation>dev 세트로 평가함</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="274" />
+        <source>evaluated the untrained model on dev</source>
+        <translation>학습 전 모델을 dev 세트로 평가함</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="276" />
+        <source>ETA {time}</source>
+        <translation>남은 시간 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="314" />
+        <source>Training failed</source>
+        <translation>학습 실패</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="321" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="460" />
+        <source>Finished</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="322" />
+        <source>Cancelled — Resume continues from the checkpoint</source>
+        <translation>취소됨 — 이어서 학습을 누르면 체크포인트부터 계속합니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="323" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="459" />
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="324" />
+        <source>Stopped before the first checkpoint</source>
+        <translation>첫 체크포인트 전에 멈춤</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="339" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="349" />
+        <source>dev metric</source>
+        <translation>dev 지표</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="360" />
+        <source> (best dev {metric} {value})</source>
+        <translation> (최고 dev {metric} {value})</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="362" />
+        <source>Saved to {path}</source>
+        <translation>저장 위치: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="364" />
+        <source>Cancelled; checkpoint in {path}</source>
+        <translation>취소됨. 체크포인트 위치: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="390" />
+        <source>Load {name}</source>
+        <translation>{name} 불러오기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="392" />
+        <source>Could not load the trained model: {message}</source>
+        <translation>학습한 모델을 불러올 수 없습니다: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="400" />
+        <source>Active model: {model}</source>
+        <translation>활성 모델: {model}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="411" />
+        <source>Open a training run folder</source>
+        <translation>학습 실행 폴더 열기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="417" />
+        <source>{folder}: not a training run folder (no train_config.json)</source>
+        <translation>{folder}: 학습 실행 폴더가 아닙니다 (train_config.json 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="459" />
+        <source>Running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="460" />
+        <source>Stopped</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="461" />
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingCues</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/training_cues.py" line="34" />
+        <source>The loss stays at {mean} ≈ ln 3 = {chance}, the loss of guessing among three labels: the model is not learning. Try a higher learning rate, more steps or check the labels.</source>
+        <extracomment>the loss of a classifier that has learned nothing: ln(number of classes)</extracomment>
+        <translation>손실이 {mean} ≈ ln 3 = {chance}에 머물러 있습니다. 세 레이블 중 무작위로 고를 때의 손실이므로 모델이 학습하지 못하고 있습니다. 학습률을 높이거나 스텝을 늘리거나 레이블을 확인하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingForm</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="23" />
+        <source>Softmax classifier over (u, v, |u−v|) — paper</source>
+        <translation>(u, v, |u−v|) 위의 소프트맥스 분류기 — 논문</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="24" />
+        <source>Multiple negatives ranking</source>
+        <translation>다중 음성 순위 손실 (MNRL)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="25" />
+        <source>Cosine similarity, MSE — paper</source>
+        <translation>코사인 유사도, MSE — 논문</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="26" />
+        <source>CoSENT ranking</source>
+        <translation>CoSENT 순위 손실</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="27" />
+        <source>Cross-entropy, 3 classes</source>
+        <translation>교차 엔트로피, 3개 클래스</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="28" />
+        <source>Binary cross-entropy on the scaled score</source>
+        <translation>정규화한 점수에 대한 이진 교차 엔트로피</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="29" />
+        <source>Multiple negatives ranking, gradient caching (big batches, small memory)</source>
+        <translation>다중 음성 순위 손실, 그래디언트 캐싱 (큰 배치, 적은 메모리)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="79" />
+        <source>Bi-encoder (SBERT)</source>
+        <extracomment>(encoder, task) -&gt; [(loss, label)], the first is the default: core's LOSSES (config imports no torch)</extracomment>
+        <translation>바이 인코더 (SBERT)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="80" />
+        <source>Cross-encoder</source>
+        <translation>크로스 인코더</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="81" />
+        <source>Bi-encoders embed each sentence; cross-encoders read both sentences together</source>
+        <translation>바이 인코더는 문장마다 임베딩을 만들고, 크로스 인코더는 두 문장을 함께 읽습니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="83" />
+        <source>STS — similarity scores</source>
+        <translation>STS — 유사도 점수</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="84" />
+        <source>NLI — entailment labels</source>
+        <translation>NLI — 함의 레이블</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="85" />
+        <source>Pairs — (anchor, positive), e.g. question/answer</source>
+        <translation>쌍 — (기준, 정답), 예: 질문/답변</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="86" />
+        <source>Triplets — (anchor, positive, negative), e.g. mined</source>
+        <translation>삼중쌍 — (기준, 정답, 오답), 예: 채굴한 오답</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="87" />
+        <source>Set from the training file when it is opened (STS/NLI); pairs and triplets train a bi-encoder with multiple-negatives ranking on retrieval data</source>
+        <translation>학습 파일을 열면 그에 맞게 정해집니다 (STS/NLI). 쌍과 삼중쌍은 검색용 데이터로 바이 인코더를 다중 음성 순위 손실로 학습합니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="90" />
+        <source>The objective; the first one is the paper's</source>
+        <translation>학습 목표입니다. 첫 번째가 논문의 방식입니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="92" />
+        <source>Fine-tune the active model (Model page) or the bundled all-MiniLM-L6-v2</source>
+        <translation>활성 모델(모델 페이지) 또는 내장 all-MiniLM-L6-v2를 미세 조정합니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="100" />
+        <source>Training pairs (STS-B, KorSTS, SNLI, KorNLI, SICK or generic)</source>
+        <translation>학습용 문장 쌍 (STS-B, KorSTS, SNLI, KorNLI, SICK 또는 일반 형식)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="101" />
+        <source>Dev pairs, for the metric curve (optional)</source>
+        <translation>지표 곡선용 dev 문장 쌍 (선택)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="110" />
+        <source>Passes over the training data. Paper: 4 for STS-B, 1 for NLI.</source>
+        <translation>학습 데이터를 도는 횟수. 논문: STS-B는 4, NLI는 1.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="110" />
+        <source>paper (STS 4, NLI 1)</source>
+        <translation>논문 값 (STS 4, NLI 1)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="111" />
+        <source>Pairs per optimisation step. Paper: 16.</source>
+        <translation>최적화 스텝당 문장 쌍 수. 논문: 16.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="114" />
+        <source>Peak learning rate of AdamW. Paper: 2e-5.</source>
+        <translation>AdamW의 최대 학습률. 논문: 2e-5.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="115" />
+        <source>Fraction of steps with a linear warm-up of the learning rate. Paper: 0.1.</source>
+        <translation>학습률을 선형으로 올리는 워밍업 스텝의 비율. 논문: 0.1.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="116" />
+        <source>AdamW weight decay (not on biases and LayerNorm). Default 0.01.</source>
+        <translation>AdamW 가중치 감쇠 (편향과 LayerNorm 제외). 기본값 0.01.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="117" />
+        <source>Clip the gradient norm to this value; 0 turns clipping off.</source>
+        <translation>그래디언트 노름을 이 값으로 자릅니다. 0이면 자르지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="118" />
+        <source>Longer inputs are truncated to this many tokens. Default: the model's own (256 for the bundled model); a fine-tune keeps it.</source>
+        <translation>이보다 긴 입력은 이 토큰 수에서 잘립니다. 기본값: 모델 자체 값 (내장 모델은 256). 미세 조정 후에도 유지됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="120" />
+        <source>model's own</source>
+        <translation>모델 기본값</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="121" />
+        <source>Random seed: the same seed and data give the same model.</source>
+        <translation>난수 시드: 같은 시드와 데이터는 같은 모델을 만듭니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="122" />
+        <source>Evaluate on the dev file every N steps (and at each epoch end).</source>
+        <translation>N 스텝마다 (그리고 에폭이 끝날 때마다) dev 파일로 평가합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="122" />
+        <source>each epoch</source>
+        <translation>에폭마다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="123" />
+        <source>Stop after this many steps (0: train all epochs).</source>
+        <translation>이 스텝 수 후에 멈춥니다 (0: 모든 에폭 학습).</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="123" />
+        <source>no limit</source>
+        <translation>제한 없음</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="126" />
+        <source>auto: CUDA, then Apple MPS, then the CPU</source>
+        <translation>auto: CUDA, 다음은 Apple MPS, 다음은 CPU</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="127" />
+        <source>Paper defaults</source>
+        <translation>논문 기본값</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="128" />
+        <source>Reset every hyperparameter to the SBERT paper's recipe</source>
+        <translation>모든 하이퍼파라미터를 SBERT 논문의 설정으로 되돌립니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="131" />
+        <source>Korean preset…</source>
+        <translation>한국어 프리셋…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="133" />
+        <source>Make the active bi-encoder (or the bundled one) Korean-capable: distillation on English–Korean pairs, then KorSTS; shows the estimated time before it starts</source>
+        <translation>활성 바이 인코더(또는 내장 모델)가 한국어를 이해하도록 만듭니다: 영어–한국어 쌍으로 증류한 뒤 KorSTS로 학습. 시작 전에 예상 시간을 보여 줍니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="138" />
+        <source>Cross-encoder preset…</source>
+        <translation>크로스 인코더 프리셋…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="140" />
+        <source>Train a cross-encoder that beats the bi-encoder it starts from on STS-B dev: NLI first, then STS-B in both orders; shows the estimated time before it starts</source>
+        <translation>STS-B dev에서 출발점인 바이 인코더를 앞서는 크로스 인코더를 학습합니다: 먼저 NLI, 다음에 STS-B를 양방향 순서로. 시작 전에 예상 시간을 보여 줍니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="145" />
+        <source>What to train</source>
+        <translation>학습 대상</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="147" />
+        <source>Encoder</source>
+        <translation>인코더</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="148" />
+        <source>Task</source>
+        <translation>과제</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="149" />
+        <source>Loss</source>
+        <translation>손실 함수</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="150" />
+        <source>Start from</source>
+        <translation>시작 모델</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="151" />
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="153" />
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="154" />
+        <source>Dev</source>
+        <translation>검증(dev)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="156" />
+        <source>Hyperparameters</source>
+        <translation>하이퍼파라미터</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="158" />
+        <source>Epochs</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="158" />
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="159" />
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="159" />
+        <source>Warm-up ratio</source>
+        <translation>워밍업 비율</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="160" />
+        <source>Weight decay</source>
+        <translation>가중치 감쇠</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="160" />
+        <source>Max grad norm</source>
+        <translation>최대 그래디언트 노름</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="161" />
+        <source>Max seq length</source>
+        <translation>최대 시퀀스 길이</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="161" />
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="162" />
+        <source>Evaluate every</source>
+        <translation>평가 간격</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="162" />
+        <source>Max steps</source>
+        <translation>최대 스텝</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="163" />
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="182" />
+        <source>Active model — {name}</source>
+        <translation>활성 모델 — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="183" />
+        <source>Bundled default — all-MiniLM-L6-v2</source>
+        <translation>내장 기본 모델 — all-MiniLM-L6-v2</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="242" />
+        <source>Use {name} (open on the Data page) as the dev file</source>
+        <translation>데이터 페이지에 열린 {name}을(를) dev 파일로 사용</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="243" />
+        <source>Use {name} (open on the Data page) as the train file</source>
+        <translation>데이터 페이지에 열린 {name}을(를) 학습 파일로 사용</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="257" />
+        <source>reading…</source>
+        <translation>읽는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="260" />
+        <source>Inspect {name}</source>
+        <translation>{name} 살펴보기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="271" />
+        <source>{format} · {task} · {rows} pairs · {encoding}</source>
+        <translation>{format} · {task} · 문장 쌍 {rows}개 · {encoding}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="291" />
+        <source>Choose a training file.</source>
+        <translation>학습 파일을 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="293" />
+        <source>Training file not found: {path}</source>
+        <translation>학습 파일이 없습니다: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="296" />
+        <source>Dev file not found: {path}</source>
+        <translation>dev 파일이 없습니다: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="300" />
+        <source>The learning rate {value} is not a number.</source>
+        <translation>학습률 {value}은(는) 숫자가 아닙니다.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceActions</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="28" />
+        <source>SBERT workspace, one file (*{archive});;SBERT workspace folder (*{folder})</source>
+        <translation>SBERT 작업 공간, 파일 하나 (*{archive});;SBERT 작업 공간 폴더 (*{folder})</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="33" />
+        <source>SBERT workspaces (*{archive} {manifest});;All files (*)</source>
+        <translation>SBERT 작업 공간 (*{archive} {manifest});;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="98" />
+        <source>Save &amp;Workspace…</source>
+        <translation>작업 공간 저장(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="99" />
+        <source>Save data, embeddings, clusters, map, pairs and runs as one workspace</source>
+        <translation>데이터, 임베딩, 클러스터, 지도, 쌍, 실행을 하나의 작업 공간으로 저장합니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="101" />
+        <source>Open Wor&amp;kspace…</source>
+        <translation>작업 공간 열기(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="102" />
+        <source>Open a saved workspace (.sbert file or .sbertws folder)</source>
+        <translation>저장한 작업 공간 열기 (.sbert 파일 또는 .sbertws 폴더)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="123" />
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="187" />
+        <source>A workspace is being saved or opened; try again when it finished.</source>
+        <translation>작업 공간을 저장하거나 여는 중입니다. 끝난 뒤에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="125" />
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="137" />
+        <source>Save workspace</source>
+        <translation>작업 공간 저장</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="138" />
+        <source>Embed a copy of the data file {name} ({size} MB) in the workspace?
+
+With a copy the workspace opens anywhere, also where the original file is not.</source>
+        <translation>데이터 파일 {name}({size} MB)의 사본을 작업 공간에 넣을까요?
+
+사본이 있으면 원본 파일이 없는 곳에서도 작업 공간을 열 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="165" />
+        <source>Save workspace {name}</source>
+        <translation>작업 공간 {name} 저장</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="167" />
+        <source>Could not save the workspace</source>
+        <translation>작업 공간을 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="169" />
+        <source>Saving workspace {name}…</source>
+        <translation>작업 공간 {name} 저장 중…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="174" />
+        <source>Workspace saved to {path}</source>
+        <translation>작업 공간을 저장했습니다: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="180" />
+        <source>Open workspace (a .sbert file, or workspace.json in a .sbertws folder)</source>
+        <translation>작업 공간 열기 (.sbert 파일 또는 .sbertws 폴더의 workspace.json)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="190" />
+        <source>Open workspace {name}</source>
+        <translation>작업 공간 {name} 열기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="194" />
+        <source>Opening workspace {name}…</source>
+        <translation>작업 공간 {name} 여는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="202" />
+        <source>Read {name}</source>
+        <translation>{name} 읽기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="209" />
+        <source>Opening the workspace was cancelled; nothing was changed.</source>
+        <translation>작업 공간 열기를 취소했습니다. 바뀐 것은 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="218" />
+        <source>Where is {name} now? (Cancel: open the workspace without it)</source>
+        <translation>{name}은(는) 지금 어디에 있나요? (취소: 이 파일 없이 작업 공간 열기)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="219" />
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="224" />
+        <source>Data file changed</source>
+        <translation>데이터 파일이 바뀌었습니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="225" />
+        <source>{path} changed since the workspace was saved.
+
+The saved sentences, embeddings and clusters are shown as they were; the Data page shows the file as it is now. Open the workspace anyway?</source>
+        <translation>작업 공간을 저장한 뒤 {path}이(가) 바뀌었습니다.
+
+저장된 문장, 임베딩, 클러스터는 저장 당시대로 보이고, 데이터 페이지는 지금의 파일을 보여 줍니다. 그래도 작업 공간을 열까요?</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="235" />
+        <source>Download models?</source>
+        <translation>모델을 내려받을까요?</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="236" />
+        <source>This workspace uses model(s) that are not on this computer:
+{names}
+
+Download them from the Hugging Face hub? (No: the workspace opens without loading them.)</source>
+        <translation>이 작업 공간은 이 컴퓨터에 없는 모델을 씁니다:
+{names}
+
+Hugging Face 허브에서 내려받을까요? (아니요: 모델 없이 작업 공간을 엽니다.)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="250" />
+        <source>not downloaded: </source>
+        <translation>내려받지 않음: </translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="255" />
+        <source>Workspace {name} opened</source>
+        <translation>작업 공간 {name}을(를) 열었습니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/workspace_actions.py" line="260" />
+        <source>Could not open the workspace</source>
+        <translation>작업 공간을 열 수 없습니다</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from sbert_desktop.gui.i18n import translate
 from sbert_desktop.core.paths import log_dir
 from sbert_desktop.gui.jobs import JobFailure
 
@@ -53,7 +54,7 @@ def error_dialog(parent: QWidget | None, title: str, message: str, details: str 
     box.setText(f"<b>{title}</b>")
     text = message
     if details:
-        text += f"\n\nThe details are also in the log file:\n{log_file()}"
+        text += translate("Errors", "\n\nThe details are also in the log file:\n{path}").format(path=log_file())
     box.setInformativeText(text)
     if details:
         box.setDetailedText(details)
@@ -83,7 +84,7 @@ def open_error_dialogs() -> list[QMessageBox]:
 def show_failure(parent: QWidget | None, failure: JobFailure, title: str | None = None) -> QMessageBox:
     """Show a job's failure: expected errors without a traceback, bugs with one (logged too)."""
     setup_logging()
-    title = title or f"{failure.job_name} failed"
+    title = title or translate("Errors", "{job} failed").format(job=failure.job_name)
     if failure.expected:
         logging.getLogger("sbert_desktop.gui").warning("%s: %s", title, failure.message)
         return error_dialog(parent, title, failure.message)
@@ -99,7 +100,7 @@ def install_excepthook(parent_getter=lambda: None) -> None:
         text = "".join(traceback.format_exception(exc_type, exc, tb))
         logging.getLogger("sbert_desktop.gui").error("unhandled exception\n%s", text)
         try:
-            error_dialog(parent_getter(), "Unexpected error", f"{exc_type.__name__}: {exc}", text)
+            error_dialog(parent_getter(), translate("Errors", "Unexpected error"), f"{exc_type.__name__}: {exc}", text)
         except Exception:  # noqa: BLE001 — never fail inside the hook
             previous(exc_type, exc, tb)
 

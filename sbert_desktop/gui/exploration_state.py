@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from sbert_desktop.gui.i18n import translate
 from sbert_desktop.gui.state import AppState
 
 log = logging.getLogger(__name__)
@@ -43,8 +44,8 @@ class ClusterView:
         if label in self.names:
             return self.names[label]
         words = self.keywords.get(label, [])
-        text = " · ".join(words) if words else "(no keywords)"
-        return f"noise: {text}" if label < 0 else text
+        text = " · ".join(words) if words else translate("ExplorationState", "(no keywords)")
+        return translate("ExplorationState", "noise: {words}").format(words=text) if label < 0 else text
 
     def all_names(self) -> dict[int, str]:
         labels = set(self.result.sizes) | set(self.keywords)

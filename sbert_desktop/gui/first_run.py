@@ -26,6 +26,7 @@ import os
 
 from PySide6.QtCore import QObject, Signal
 
+from sbert_desktop.gui.i18n import number, translate
 from sbert_desktop.gui.jobs import Job, JobFailure
 from sbert_desktop.gui.state import ModelSpec
 
@@ -130,8 +131,8 @@ class ExampleRun(QObject):
     def _open_data(self) -> None:
         page = self.window.page("Data")
         if page is None:
-            return self._fail_message("the Data page is missing")
-        self._set_step("data", f"opening {self.files.sentences.name}")
+            return self._fail_message(translate("FirstRun", "the Data page is missing"))
+        self._set_step("data", translate("FirstRun", "opening {name}").format(name=self.files.sentences.name))
         auto = page.kind.findData("auto")
         if page.kind.currentIndex() != auto:
             page.kind.blockSignals(True)
@@ -142,13 +143,13 @@ class ExampleRun(QObject):
     def _wait_model(self) -> None:
         if self.state.bi_encoder is not None:
             return self._encode()
-        self._set_step("model", "waiting for the model")
+        self._set_step("model", translate("FirstRun", "waiting for the model"))
         loading = [job for job in self.state.jobs.jobs() if job.kind == "model" and job.running]
         if loading:
             return self._follow(loading[-1], self._after_model_job, dialog=EXPECTED_ONLY)
         page = self.window.page("Model")
         if page is None:
-            return self._fail_message("load a bi-encoder on the Model page first")
+            return self._fail_message(translate("FirstRun", "load a bi-encoder on the Model page first"))
         spec = ModelSpec()
         page.set_spec(spec)
         self._follow(page.load(spec), self._after_model_job, dialog=EXPECTED_ONLY)
@@ -157,7 +158,7 @@ class ExampleRun(QObject):
         if self.state.bi_encoder is None and not any(j.kind == "model" and j.running for j in self.state.jobs.jobs()):
             page = self.window.page("Model")
             if page is None:
-                return self._fail_message("no bi-encoder is loaded")
+                return self._fail_message(translate("FirstRun", "no bi-encoder is loaded"))
             spec = ModelSpec()  # a cross-encoder was loaded: the example needs the bundled bi-encoder
             page.set_spec(spec)
             return self._follow(page.load(spec), self._after_model_job, dialog=EXPECTED_ONLY)
@@ -171,35 +172,35 @@ class ExampleRun(QObject):
         page = self.window.page("Data")
         data = self.state.data
         if not self._example_open():
-            return self._stop("cancelled", "another file was opened")
-        self._set_step("encode", f"encoding {len(data.content.sentences):,} sentences")
+            return self._stop("cancelled", translate("FirstRun", "another file was opened"))
+        self._set_step("encode", translate("FirstRun", "encoding {n} sentences").format(n=number(len(data.content.sentences))))
         job = page.encode()
         if job is None:
-            return self._fail_message("nothing to encode")
-        self._follow(job, self._cluster, dialog="Example: encoding failed")
+            return self._fail_message(translate("FirstRun", "nothing to encode"))
+        self._follow(job, self._cluster, dialog=translate("FirstRun", "Example: encoding failed"))
 
     def _cluster(self) -> None:
         page = self.window.page("Clusters")
         if self.state.embeddings is None or not self._example_open():
-            return self._stop("cancelled", "another file was opened")
+            return self._stop("cancelled", translate("FirstRun", "another file was opened"))
         if page is None:
             return self._project()
-        self._set_step("cluster", "clustering")
+        self._set_step("cluster", translate("FirstRun", "clustering"))
         job = page.run()
         if job is None:
-            return self._fail_message("nothing to cluster")
+            return self._fail_message(translate("FirstRun", "nothing to cluster"))
         self._follow(job, self._project, dialog=EXPECTED_ONLY)
 
     def _project(self) -> None:
         page = self.window.page("Map")
         if page is None:
             return self._stop("done")
-        self._set_step("project", "drawing the map")
+        self._set_step("project", translate("FirstRun", "drawing the map"))
         job = page.project()  # before showing the page, so its own show-time projection is not started
         self.window.show_page("Map")
         if job is None:  # this projection was cached
             return self._stop("done")
-        self._follow(job, lambda: self._stop("done"), dialog="Example: the map could not be drawn")
+        self._follow(job, lambda: self._stop("done"), dialog=translate("FirstRun", "Example: the map could not be drawn"))
 
     # -- plumbing ------------------------------------------------------------------------------
     def _follow(self, job: Job, then, dialog: str | None = None) -> None:
@@ -222,11 +223,12 @@ class ExampleRun(QObject):
             return
         done, total = getattr(event, "done", 0), getattr(event, "total", 0)
         if total and total > 0:
-            self._show(f"{self._prefix()}{self.text}… {min(done, total):,} / {total:,} ({min(done, total) / total:.0%})")
+            self._show(f"{self._prefix()}{self.text}… {number(min(done, total))} / {number(total)} ({min(done, total) / total:.0%})")
 
     def _prefix(self) -> str:
         n = self.STEPS.index(self.step) + 1 if self.step in self.STEPS else 0
-        return f"Example, step {n} of {len(self.STEPS)}: " if n else "Example: "
+        return (translate("FirstRun", "Example, step {n} of {total}: ").format(n=n, total=len(self.STEPS)) if n
+                else translate("FirstRun", "Example: "))
 
     def _on_ended(self, job: Job, status: str, then, dialog: str | None) -> None:
         if job is not self.job or self.status != "running":
@@ -254,7 +256,7 @@ class ExampleRun(QObject):
     def _fail_message(self, message: str) -> None:
         from sbert_desktop.gui.errors import error_dialog
 
-        error_dialog(self.window, "Could not open the example", message)
+        error_dialog(self.window, translate("FirstRun", "Could not open the example"), message)
         self._stop("failed", message)
 
     def _stop(self, status: str, reason: str = "") -> None:
@@ -265,15 +267,18 @@ class ExampleRun(QObject):
         if status == "done":
             view = getattr(self.window.page("Clusters"), "exploration", None)
             clusters = view.clusters if view is not None else None
-            found = f" in {clusters.result.n_clusters} clusters" if clusters is not None else ""
             n = len(self.state.embeddings.sentences) if self.state.embeddings is not None else 0
-            bar.showMessage(f"Example ready: {n:,} sentences{found}. The Train page has its STS pairs: press Start.",
-                            20_000)
+            text = (translate("FirstRun", "Example ready: {n} sentences in {k} clusters. The Train page has its STS pairs: "
+                              "press Start.") if clusters is not None
+                    else translate("FirstRun", "Example ready: {n} sentences. The Train page has its STS pairs: press Start."))
+            bar.showMessage(text.format(n=number(n), k=clusters.result.n_clusters if clusters is not None else 0), 20_000)
         elif status == "cancelled":
-            bar.showMessage(f"Example stopped{': ' + reason if reason else ''}. Help → Open example starts it again.",
+            bar.showMessage((translate("FirstRun", "Example stopped: {reason}. Help → Open example starts it again.") if reason
+                             else translate("FirstRun", "Example stopped. Help → Open example starts it again.")).format(reason=reason),
                             10_000)
         else:
-            bar.showMessage(f"Example failed{': ' + reason if reason else ''}", 10_000)
+            bar.showMessage((translate("FirstRun", "Example failed: {reason}") if reason
+                             else translate("FirstRun", "Example failed")).format(reason=reason), 10_000)
         log.info("example %s %s", status, reason)
         self.finished.emit(status)
 

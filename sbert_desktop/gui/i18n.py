@@ -7,8 +7,11 @@ project's own (``resources/i18n/sbert_desktop_ko.qm``, built from ``sbert_deskto
 ``pyside6-lrelease``; ``scripts/setup.sh`` rebuilds it) and Qt's ``qtbase_ko.qm`` for standard
 dialogs and buttons; ``QLocale.setDefault`` makes numbers and dates follow the language.
 
-Translated so far: the main window's menus, the sidebar's page names and the first-run guide. The
-pages' own labels are not wrapped yet and stay English.
+Every visible string of the window goes through ``translate(context, text)`` (an alias of
+``QCoreApplication.translate`` that ``pyside6-lupdate`` recognises); texts with values use named
+slots, ``translate("DataPage", "{n} rows").format(n=number(rows))``. ``number`` formats with the
+locale. ``scripts/i18n_ko.py`` holds the Korean texts and rebuilds the ``.ts``/``.qm``;
+``sbert_desktop/gui/visible_text.py`` finds strings left in English (tests/gui/test_i18n.py).
 """
 
 from __future__ import annotations
@@ -30,6 +33,32 @@ PAGE_TITLES = [
     QT_TRANSLATE_NOOP("Pages", "Evaluate"), QT_TRANSLATE_NOOP("Pages", "Compare"),
     QT_TRANSLATE_NOOP("Pages", "Clusters"), QT_TRANSLATE_NOOP("Pages", "Map"),
 ]
+
+translate = QCoreApplication.translate
+
+
+def number(value, decimals: int | None = None) -> str:
+    """``value`` as the window's locale writes it (grouping, decimal sign): 12,345 / 0.87."""
+    locale = _locale()
+    if decimals is None and float(value) == int(value):
+        return locale.toString(int(value))
+    return locale.toString(float(value), "f", 2 if decimals is None else decimals)
+
+
+def _locale() -> QLocale:
+    """The default locale; the C locale (no grouping: ``12345``) reads as US English (``12,345``)."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return locale
+
+
+def date_time(timestamp: float) -> str:
+    """A POSIX time as the window's locale writes a short date and time (2026. 12. 1. 오후 3:04)."""
+    from PySide6.QtCore import QDateTime
+
+    return _locale().toString(QDateTime.fromSecsSinceEpoch(int(timestamp)), QLocale.FormatType.ShortFormat)
+
 
 _installed: list[QTranslator] = []
 _current: list[str] = []  # the language installed in this process, once install_translators ran

@@ -44,8 +44,9 @@ import weakref
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QDeadlineTimer, QObject, QThread, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDeadlineTimer, QObject, QThread, Qt, Signal, Slot
 
+from sbert_desktop.gui.i18n import translate
 from sbert_desktop.core.errors import SbertDesktopError, disk_error
 from sbert_desktop.core.progress import CancelToken, Cancelled, Progress
 
@@ -75,6 +76,17 @@ class JobFailure:
     @property
     def message(self) -> str:
         return disk_error(self.error) or str(self.error) or type(self.error).__name__
+
+
+#: the inputs a task reads, as the window names them (AppState.inputs)
+INPUT_NAMES = {"data": QT_TRANSLATE_NOOP("Jobs", "data"), "embeddings": QT_TRANSLATE_NOOP("Jobs", "embeddings"),
+               "bi-encoder": QT_TRANSLATE_NOOP("Jobs", "bi-encoder"), "cross-encoder": QT_TRANSLATE_NOOP("Jobs", "cross-encoder")}
+
+
+def changed_text(changed) -> str:
+    """``the data and bi-encoder changed while it ran``, translated."""
+    names = translate("Jobs", " and ").join(translate("Jobs", INPUT_NAMES[c]) if c in INPUT_NAMES else str(c) for c in changed)
+    return translate("Jobs", "the {inputs} changed while it ran").format(inputs=names)
 
 
 class _JobThread(QThread):
@@ -179,7 +191,7 @@ class Job(QObject):
         if status == "succeeded" and not self.silent() and self.check_inputs is not None:
             changed = self.check_inputs(self)
             if changed:
-                self.outdated = f"the {' and '.join(changed)} changed while it ran"
+                self.outdated = changed_text(changed)
         if self.silent():
             status = "stale" if status == "succeeded" and self.outdated else (
                 "cancelled" if status in ("succeeded", "cancelled") else status)
@@ -236,7 +248,7 @@ class JobRunner(QObject):
         job = Job(name, kind, ask_before_close)
         job.inputs = dict(inputs or {})
         job.check_inputs = self.changed_inputs
-        job.dropped.connect(lambda why, j=job: self.note.emit(f"{j.name}: result dropped — {why}"))
+        job.dropped.connect(lambda why, j=job: self.note.emit(translate("Jobs", "{job}: result dropped — {why}").format(job=j.name, why=why)))
         if kind:
             self._current[kind] = job
         thread = _JobThread(job, fn, self.progress_interval)
@@ -273,9 +285,9 @@ class JobRunner(QObject):
             if job.running and not job.silent():
                 changed = self.changed_inputs(job)
                 if changed:
-                    job.outdated = f"the {what or ' and '.join(changed)} changed while it ran"
+                    job.outdated = changed_text([what] if what else changed)
                     job.cancel()
-                    self.note.emit(f"{job.name} stopped: {job.outdated}")
+                    self.note.emit(translate("Jobs", "{job} stopped: {why}").format(job=job.name, why=job.outdated))
         self.jobs_changed.emit()
 
     def jobs(self) -> list[Job]:

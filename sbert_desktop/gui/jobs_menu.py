@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
+from sbert_desktop.gui.i18n import translate
 from sbert_desktop.gui.jobs import Job, JobRunner
 
 
@@ -28,7 +29,7 @@ class JobsMenu(QMenu):
     """Rebuilt each time it opens: one "Cancel <task>" entry per running task, then "Cancel all"."""
 
     def __init__(self, jobs: JobRunner, parent: QWidget | None = None):
-        super().__init__("&Jobs", parent)
+        super().__init__(translate("JobsMenu", "&Jobs"), parent)
         self.jobs = jobs
         self.setToolTipsVisible(True)
         self.aboutToShow.connect(self.fill)
@@ -41,13 +42,14 @@ class JobsMenu(QMenu):
         self.clear()
         running = self.running()
         if not running:
-            self.addAction("No jobs running").setEnabled(False)
+            self.addAction(translate("JobsMenu", "No jobs running")).setEnabled(False)
         for job in running:
-            action = self.addAction(f"Cancel {describe(job)}", job.cancel)
+            action = self.addAction(translate("JobsMenu", "Cancel {job}").format(job=describe(job)), job.cancel)
             action.setEnabled(not job.token.cancelled)
-            action.setToolTip(f"Stop “{job.name}”" + (" (a checkpoint is kept)" if job.ask_before_close else ""))
+            tip = translate("JobsMenu", "Stop “{job}” (a checkpoint is kept)") if job.ask_before_close else translate("JobsMenu", "Stop “{job}”")
+            action.setToolTip(tip.format(job=job.name))
         self.addSeparator()
-        cancel_all = self.addAction("Cancel all jobs", self.jobs.cancel_all)
+        cancel_all = self.addAction(translate("JobsMenu", "Cancel all jobs"), self.jobs.cancel_all)
         cancel_all.setEnabled(bool(running))
 
 
@@ -61,10 +63,10 @@ class JobsButton(QToolButton):
         self.setMenu(self.menu_)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setAutoRaise(True)
-        self.setToolTip("Running jobs, each with its own Cancel")
+        self.setToolTip(translate("JobsMenu", "Running jobs, each with its own Cancel"))
         jobs.jobs_changed.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
         n = len(self.menu_.running())
-        self.setText(f"Jobs ({n})" if n else "Jobs")
+        self.setText(translate("JobsMenu", "Jobs ({n})").format(n=n) if n else translate("JobsMenu", "Jobs"))

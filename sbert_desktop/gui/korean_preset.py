@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from sbert_desktop.gui.i18n import number, translate
 from sbert_desktop.core.units import format_duration
 from sbert_desktop.gui.jobs import Job
 from sbert_desktop.gui.state import AppState
@@ -21,7 +22,9 @@ from sbert_desktop.gui.state import AppState
 def about(seconds: float) -> str:
     """``5400 -> "about 1 h 30 min"``, ``200 -> "about 3 min"``."""
     minutes = max(1, round(seconds / 60))
-    return f"about {minutes // 60} h {minutes % 60} min" if minutes >= 60 else f"about {minutes} min"
+    if minutes >= 60:
+        return translate("KoreanPreset", "about {h} h {m} min").format(h=minutes // 60, m=minutes % 60)
+    return translate("KoreanPreset", "about {m} min").format(m=minutes)
 
 
 class KoreanPresetLauncher:
@@ -48,7 +51,7 @@ class KoreanPresetLauncher:
         out = runs_dir() / f"{time.strftime('%Y%m%d-%H%M%S')}-korean-preset"
         box = QMessageBox(self.parent)
         box.setObjectName("koreanPresetDialog")
-        box.setWindowTitle("Korean preset")
+        box.setWindowTitle(translate("KoreanPreset", "Korean preset"))
         try:
             self.preset = plan(out, model=self.source_model())
         except SbertDesktopError as exc:
@@ -61,17 +64,19 @@ class KoreanPresetLauncher:
         est = estimate_seconds(self.preset)
         p = self.preset.pairs
         model = Path(self.preset.distill.model).name if self.preset.distill.model != "default" else "all-MiniLM-L6-v2"
-        box.setText(
-            f"Make {model} Korean-capable in two runs:<br>"
-            f"1. distillation on {p['parallel_train']:,} English–Korean sentence pairs "
-            f"({int(est['distill_steps']):,} steps), the model as its own teacher;<br>"
-            f"2. KorSTS fine-tuning on {p['korsts_train']:,} pairs ({int(est['korsts_steps']):,} steps).<br><br>"
-            f"<b>Estimated time on two CPU cores: {about(est['total'])}</b> "
-            f"({format_duration(est['distill'])} + {format_duration(est['korsts'])}); "
-            "faster with more cores or a GPU.")
-        box.setInformativeText(f"Results in {out}. Cancel from the job list; starting the preset "
-                               "again continues a cancelled stage.")
-        self.start_button = box.addButton("Start", QMessageBox.ButtonRole.AcceptRole)
+        box.setText(translate(
+            "KoreanPreset", "Make {model} Korean-capable in two runs:<br>"
+            "1. distillation on {pairs} English–Korean sentence pairs ({distill_steps} steps), the model as its own "
+            "teacher;<br>2. KorSTS fine-tuning on {korsts} pairs ({korsts_steps} steps).<br><br>"
+            "<b>Estimated time on two CPU cores: {total}</b> ({distill_time} + {korsts_time}); "
+            "faster with more cores or a GPU.").format(
+                model=model, pairs=number(p['parallel_train']), distill_steps=number(int(est['distill_steps'])),
+                korsts=number(p['korsts_train']), korsts_steps=number(int(est['korsts_steps'])),
+                total=about(est['total']), distill_time=format_duration(est['distill']),
+                korsts_time=format_duration(est['korsts'])))
+        box.setInformativeText(translate("KoreanPreset", "Results in {path}. Cancel from the job list; starting the preset "
+                                         "again continues a cancelled stage.").format(path=out))
+        self.start_button = box.addButton(translate("KoreanPreset", "Start"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.buttonClicked.connect(lambda button: self.start() if button is self.start_button else None)
         self.dialog = box
@@ -84,7 +89,7 @@ class KoreanPresetLauncher:
         if self.preset is None or (self.job is not None and self.job.running):
             return self.job
         preset = self.preset
-        job = self.state.jobs.start("Korean preset", lambda progress, cancel: run_preset(preset, progress, cancel),
+        job = self.state.jobs.start(translate("KoreanPreset", "Korean preset"), lambda progress, cancel: run_preset(preset, progress, cancel),
                                     kind="train", ask_before_close=True)
         self.job = job
         return job

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from sbert_desktop import __version__
+from sbert_desktop.gui.i18n import translate
 from sbert_desktop.gui.jobs import Job
 from sbert_desktop.gui.pages import available_pages
 from sbert_desktop.gui.state import AppState, ModelSpec
 from sbert_desktop.gui.widgets.file_field import DATA_FILTER
-from sbert_desktop.gui.workspace_actions import OPEN_FILTER, WorkspaceActions, workspace_path
+from sbert_desktop.gui.workspace_actions import WorkspaceActions, open_filter, workspace_path
 
 
 class MainWindow(QMainWindow):
@@ -158,7 +159,7 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         recent = self.state.settings.recent_files()
         start = str(Path(recent[0]).parent) if recent else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open data file", start, f"{DATA_FILTER};;{OPEN_FILTER}")
+        path, _ = QFileDialog.getOpenFileName(self, translate("MainWindow", "Open data file"), start, f"{translate('FileField', DATA_FILTER)};;{open_filter()}")
         if path:
             self.open_file(path)
 
@@ -211,16 +212,16 @@ class MainWindow(QMainWindow):
     def save_model_dialog(self) -> Job | None:
         model = self.state.active_model
         if model is None:
-            QMessageBox.information(self, "Save model", "Load or train a model first.")
+            QMessageBox.information(self, translate("MainWindow", "Save model"), translate("MainWindow", "Load or train a model first."))
             return None
-        path = QFileDialog.getExistingDirectory(self, "Save the active model into a folder")
+        path = QFileDialog.getExistingDirectory(self, translate("MainWindow", "Save the active model into a folder"))
         return self.save_model(path) if path else None
 
     def save_model(self, path: str | Path) -> Job:
         model = self.state.active_model
         target = Path(path)
-        job = self.state.jobs.start(f"Save model to {target.name}", lambda progress, cancel: model.save(target), kind="save")
-        job.succeeded.connect(lambda _r: self.statusBar().showMessage(f"Model saved to {target}", 8000))
+        job = self.state.jobs.start(translate("MainWindow", "Save model to {name}").format(name=target.name), lambda progress, cancel: model.save(target), kind="save")
+        job.succeeded.connect(lambda _r: self.statusBar().showMessage(translate("MainWindow", "Model saved to {path}").format(path=target), 8000))
         job.failed.connect(self._show_failure)
         return job
 
@@ -229,7 +230,7 @@ class MainWindow(QMainWindow):
             try:
                 return metadata.version(name)
             except metadata.PackageNotFoundError:
-                return "not installed"
+                return translate("MainWindow", "not installed")
 
         import PySide6
 
@@ -239,8 +240,8 @@ class MainWindow(QMainWindow):
                 ("transformers", version("transformers")), ("numpy", version("numpy"))]
         text = "".join(f"<tr><td>{k}</td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in rows)
         box = QMessageBox(self)
-        box.setWindowTitle("About SBERT Desktop")
-        box.setText("<b>SBERT Desktop</b><br>Fine-tune and explore Sentence-BERT models.")
+        box.setWindowTitle(translate("MainWindow", "About SBERT Desktop"))
+        box.setText(translate("MainWindow", "<b>SBERT Desktop</b><br>Fine-tune and explore Sentence-BERT models."))
         box.setInformativeText(f"<table>{text}</table>")
         box.setObjectName("aboutDialog")
         box.open()
@@ -276,11 +277,11 @@ class MainWindow(QMainWindow):
     def _update_model_label(self) -> None:
         state = self.state
         if state.bi_encoder is None and state.cross_encoder is None:
-            self.model_label.setText(f"Model: {state.model_summary()}")
+            self.model_label.setText(translate("MainWindow", "Model: {summary}").format(summary=state.model_summary()))
         else:
             self.model_label.setText(state.model_summary())
-        self.model_label.setToolTip("The active model is named first; Compare and Map use both "
-                                    "(bi-encoder to retrieve, cross-encoder to rerank).")
+        self.model_label.setToolTip(translate("MainWindow", "The active model is named first; Compare and Map use both "
+                                    "(bi-encoder to retrieve, cross-encoder to rerank)."))
 
     def _watch_job(self, job: Job) -> None:
         job.progress.connect(lambda _event: self._update_jobs())
@@ -289,11 +290,11 @@ class MainWindow(QMainWindow):
     def _update_jobs(self) -> None:
         jobs = [job for job in self.state.jobs.jobs() if job.running]
         if not jobs:
-            self.jobs_label.setText("No jobs running")
+            self.jobs_label.setText(translate("MainWindow", "No jobs running"))
             self.jobs_bar.hide()
             return
         names = ", ".join(job.name for job in jobs[:2]) + (f" +{len(jobs) - 2}" if len(jobs) > 2 else "")
-        self.jobs_label.setText(f"Running: {names}")
+        self.jobs_label.setText(translate("MainWindow", "Running: {names}").format(names=names))
         last = next((job.last_progress for job in reversed(jobs) if job.last_progress is not None), None)
         if last is not None and last.total > 0:
             self.jobs_bar.setRange(0, last.total)
@@ -337,8 +338,8 @@ class MainWindow(QMainWindow):
         """Ask whether to stop ``jobs`` (training) to close; tests replace this method."""
         names = "\n".join(f"• {job.name}" for job in jobs)
         answer = QMessageBox.question(
-            self, "Stop training?",
-            f"Training is running:\n{names}\n\nStop it and close? A checkpoint is kept, so you can resume it later.",
+            self, translate("MainWindow", "Stop training?"),
+            translate("MainWindow", "Training is running:\n{names}\n\nStop it and close? A checkpoint is kept, so you can resume it later.").format(names=names),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -362,7 +363,7 @@ class MainWindow(QMainWindow):
         self._closing = True
         jobs.cancel_all()
         jobs.idle.connect(self.close, Qt.ConnectionType.SingleShotConnection)
-        self.statusBar().showMessage("Stopping running jobs before closing…")
+        self.statusBar().showMessage(translate("MainWindow", "Stopping running jobs before closing…"))
 
 
 def main() -> int:

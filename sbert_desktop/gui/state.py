@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from sbert_desktop.gui.i18n import translate
 from sbert_desktop.gui.jobs import JobRunner
 from sbert_desktop.gui.settings import Settings
 
@@ -136,7 +137,7 @@ class AppState(QObject):
         """One line for the status bar: both models (name, pooling, dimension, device, quality cue),
         the active one first, and which one is missing."""
         if self.bi_encoder is None and self.cross_encoder is None:
-            return "No model loaded"
+            return translate("State", "No model loaded")
         parts = {"bi": self.bi_summary(), "cross": self.cross_summary()}
         order = ["cross", "bi"] if self.active_kind == "cross" else ["bi", "cross"]
         return " | ".join(parts[k] for k in order)
@@ -144,22 +145,23 @@ class AppState(QObject):
     def bi_summary(self) -> str:
         model, spec = self.bi_encoder, self.bi_spec
         if model is None or spec is None:
-            return "Bi-encoder: none loaded"
+            return translate("State", "Bi-encoder: none loaded")
         pooling = getattr(getattr(model, "pooling", None), "mode", spec.pooling or "?")
         dim = getattr(model, "dimension", "?")
-        norm = " · normalized" if getattr(model, "normalize", False) else ""
+        norm = translate("State", " · normalized") if getattr(model, "normalize", False) else ""
         cue = model_quality(model, spec)
-        return (f"Bi-encoder: {_short_name(spec.source)} · {pooling} pooling · {dim}-d{norm} · "
-                f"{getattr(model, 'device', '?')}{' · ' + cue.short if cue else ''}")
+        return (translate("State", "Bi-encoder: {name} · {pooling} pooling · {dim}-d").format(
+                    name=_short_name(spec.source), pooling=pooling, dim=dim)
+                + f"{norm} · {getattr(model, 'device', '?')}{' · ' + cue.short if cue else ''}")
 
     def cross_summary(self) -> str:
         model, spec = self.cross_encoder, self.cross_spec
         if model is None or spec is None:
-            return "Cross-encoder: none loaded"
+            return translate("State", "Cross-encoder: none loaded")
         labels = getattr(model, "num_labels", "?")
         cue = model_quality(model, spec)
-        return (f"Cross-encoder: {_short_name(spec.source)} · {labels} label(s) · {getattr(model, 'device', '?')}"
-                f"{' · ' + cue.short if cue else ''}")
+        return (translate("State", "Cross-encoder: {name} · {labels} label(s)").format(name=_short_name(spec.source), labels=labels)
+                + f" · {getattr(model, 'device', '?')}{' · ' + cue.short if cue else ''}")
 
     # -- data --------------------------------------------------------------------------------
     def set_data(self, data: LoadedData | None) -> None:
@@ -191,6 +193,6 @@ def model_quality(model: Any, spec: ModelSpec | None = None):
 
 def _short_name(source: str) -> str:
     if source == "default":
-        return "all-MiniLM-L6-v2 (bundled)"
+        return translate("State", "all-MiniLM-L6-v2 (bundled)")
     path = Path(source)
     return path.name if path.name else source

@@ -16,13 +16,22 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from sbert_desktop.gui.i18n import number, translate
 from sbert_desktop.core.progress import Progress
 from sbert_desktop.gui.jobs import Job, JobFailure
 
 ARCHIVE, FOLDER, MANIFEST = ".sbert", ".sbertws", "workspace.json"  # core.workspace's; it imports numpy,
 # which the window's first paint does not wait for
-SAVE_FILTER = f"SBERT workspace, one file (*{ARCHIVE});;SBERT workspace folder (*{FOLDER})"
-OPEN_FILTER = f"SBERT workspaces (*{ARCHIVE} {MANIFEST});;All files (*)"
+
+
+def save_filter() -> str:
+    return translate("WorkspaceActions", "SBERT workspace, one file (*{archive});;SBERT workspace folder (*{folder})").format(
+        archive=ARCHIVE, folder=FOLDER)
+
+
+def open_filter() -> str:
+    return translate("WorkspaceActions", "SBERT workspaces (*{archive} {manifest});;All files (*)").format(
+        archive=ARCHIVE, manifest=MANIFEST)
 
 
 def workspace_path(path: str | Path) -> Path | None:
@@ -86,11 +95,11 @@ class WorkspaceActions(QObject):
         self.state = window.state
         self.job: Job | None = None
         self.report = None  # the last RestoreReport
-        self.save_action = QAction("Save &Workspace…", window)
-        self.save_action.setStatusTip("Save data, embeddings, clusters, map, pairs and runs as one workspace")
+        self.save_action = QAction(translate("WorkspaceActions", "Save &Workspace…"), window)
+        self.save_action.setStatusTip(translate("WorkspaceActions", "Save data, embeddings, clusters, map, pairs and runs as one workspace"))
         self.save_action.triggered.connect(self.save_dialog)
-        self.open_action = QAction("Open Wor&kspace…", window)
-        self.open_action.setStatusTip("Open a saved workspace (.sbert file or .sbertws folder)")
+        self.open_action = QAction(translate("WorkspaceActions", "Open Wor&kspace…"), window)
+        self.open_action.setStatusTip(translate("WorkspaceActions", "Open a saved workspace (.sbert file or .sbertws folder)"))
         self.open_action.triggered.connect(self.open_dialog)
 
     def set_shortcuts(self, taken: set[str]) -> None:
@@ -111,9 +120,10 @@ class WorkspaceActions(QObject):
     # -- save --------------------------------------------------------------------------------
     def save_dialog(self) -> Job | None:
         if self.busy():
-            self._message("A workspace is being saved or opened; try again when it finished.")
+            self._message(translate("WorkspaceActions", "A workspace is being saved or opened; try again when it finished."))
             return None
-        path, chosen_filter = QFileDialog.getSaveFileName(self.window, "Save workspace", self._start_dir(), SAVE_FILTER)
+        path, chosen_filter = QFileDialog.getSaveFileName(self.window, translate("WorkspaceActions", "Save workspace"), self._start_dir(),
+                                                          save_filter())
         if not path:
             return None
         path = Path(path)
@@ -124,9 +134,10 @@ class WorkspaceActions(QObject):
         if data is not None:
             size = data.path.stat().st_size if data.path.is_file() else 0
             answer = QMessageBox.question(
-                self.window, "Save workspace",
-                f"Embed a copy of the data file {data.path.name} ({size / 1e6:.1f} MB) in the workspace?\n\n"
-                "With a copy the workspace opens anywhere, also where the original file is not.",
+                self.window, translate("WorkspaceActions", "Save workspace"),
+                translate("WorkspaceActions", "Embed a copy of the data file {name} ({size} MB) in the workspace?\n\n"
+                          "With a copy the workspace opens anywhere, also where the original file is not.").format(
+                    name=data.path.name, size=number(size / 1e6, 1)),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.No)
             if answer == QMessageBox.StandardButton.Cancel:
@@ -151,36 +162,36 @@ class WorkspaceActions(QObject):
             progress(Progress(2, 2, "write"))
             return written
 
-        job = self.state.jobs.start(f"Save workspace {target.name}", work, kind="save")
+        job = self.state.jobs.start(translate("WorkspaceActions", "Save workspace {name}").format(name=target.name), work, kind="save")
         job.succeeded.connect(self._on_saved)
-        job.failed.connect(lambda failure: self._show_failure(failure, "Could not save the workspace"))
+        job.failed.connect(lambda failure: self._show_failure(failure, translate("WorkspaceActions", "Could not save the workspace")))
         self.job = job
-        self._message(f"Saving workspace {target.name}…", 0)
+        self._message(translate("WorkspaceActions", "Saving workspace {name}…").format(name=target.name), 0)
         return job
 
     def _on_saved(self, path: Path) -> None:
         self.state.settings.add_recent_file(path)
-        self._message(f"Workspace saved to {path}")
+        self._message(translate("WorkspaceActions", "Workspace saved to {path}").format(path=path))
         self.saved.emit(path)
 
     # -- open --------------------------------------------------------------------------------
     def open_dialog(self) -> Job | None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Open workspace (a .sbert file, or workspace.json in a .sbertws folder)", self._start_dir(),
-            OPEN_FILTER)
+            self.window, translate("WorkspaceActions", "Open workspace (a .sbert file, or workspace.json in a .sbertws folder)"),
+            self._start_dir(), open_filter())
         return self.open(path) if path else None
 
     def open(self, path: str | Path) -> Job | None:
         """Open the workspace at ``path``: read and check it in the background, then restore it."""
         if self.busy():
-            self._message("A workspace is being saved or opened; try again when it finished.")
+            self._message(translate("WorkspaceActions", "A workspace is being saved or opened; try again when it finished."))
             return None
         target = workspace_path(path) or Path(path)
-        job = self.state.jobs.start(f"Open workspace {target.name}", lambda p, c: _load(target, p, c), kind="data")
+        job = self.state.jobs.start(translate("WorkspaceActions", "Open workspace {name}").format(name=target.name), lambda p, c: _load(target, p, c), kind="data")
         job.succeeded.connect(self._on_loaded)
         job.failed.connect(lambda failure: self._open_failed(failure))
         self.job = job
-        self._message(f"Opening workspace {target.name}…", 0)
+        self._message(translate("WorkspaceActions", "Opening workspace {name}…").format(name=target.name), 0)
         return job
 
     def _on_loaded(self, out: dict[str, Any]) -> None:
@@ -188,14 +199,14 @@ class WorkspaceActions(QObject):
         if out["path"] is None and ws.data.get("path"):
             chosen = self.ask_for_data(ws)
             if chosen:
-                job = self.state.jobs.start(f"Read {Path(chosen).name}",
+                job = self.state.jobs.start(translate("WorkspaceActions", "Read {name}").format(name=Path(chosen).name),
                                             lambda p, c: _read_chosen(ws, Path(chosen), p, c), kind="data")
                 job.succeeded.connect(self._on_loaded)
                 job.failed.connect(lambda failure: self._open_failed(failure))
                 self.job = job
                 return
         if out["status"] == "changed" and not self.confirm_changed(out["path"]):
-            self._message("Opening the workspace was cancelled; nothing was changed.")
+            self._message(translate("WorkspaceActions", "Opening the workspace was cancelled; nothing was changed."))
             return
         self._restore(out)
 
@@ -204,15 +215,16 @@ class WorkspaceActions(QObject):
         saved = Path(ws.data["path"])
         start = str(ws.source.parent) if ws.source is not None else ""
         path, _ = QFileDialog.getOpenFileName(
-            self.window, f"Where is {saved.name} now? (Cancel: open the workspace without it)", start,
-            f"{saved.name} ({saved.name});;All files (*)")
+            self.window, translate("WorkspaceActions", "Where is {name} now? (Cancel: open the workspace without it)").format(
+                name=saved.name), start, f"{saved.name} ({saved.name});;" + translate("WorkspaceActions", "All files (*)"))
         return path
 
     def confirm_changed(self, path: Path) -> bool:
         answer = QMessageBox.warning(
-            self.window, "Data file changed",
-            f"{path} changed since the workspace was saved.\n\nThe saved sentences, embeddings and clusters are "
-            "shown as they were; the Data page shows the file as it is now. Open the workspace anyway?",
+            self.window, translate("WorkspaceActions", "Data file changed"),
+            translate("WorkspaceActions", "{path} changed since the workspace was saved.\n\nThe saved sentences, embeddings and "
+                      "clusters are shown as they were; the Data page shows the file as it is now. Open the workspace "
+                      "anyway?").format(path=path),
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Ok)
         return answer == QMessageBox.StandardButton.Ok
 
@@ -220,9 +232,9 @@ class WorkspaceActions(QObject):
         """A workspace naming hub models that are not on this computer: download them only if the user agrees."""
         names = "\n".join(f"  {source}" for source in sorted(set(downloads.values())))
         answer = QMessageBox.question(
-            self.window, "Download models?",
-            f"This workspace uses model(s) that are not on this computer:\n{names}\n\nDownload them from the "
-            "Hugging Face hub? (No: the workspace opens without loading them.)",
+            self.window, translate("WorkspaceActions", "Download models?"),
+            translate("WorkspaceActions", "This workspace uses model(s) that are not on this computer:\n{names}\n\nDownload "
+                      "them from the Hugging Face hub? (No: the workspace opens without loading them.)").format(names=names),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -235,17 +247,17 @@ class WorkspaceActions(QObject):
             ws.models = {k: v for k, v in ws.models.items() if k not in downloads}
         report = restore_workspace(self.window, ws, out["path"], data=out["data"], data_status=out["status"])
         if downloads and any(k not in ws.models for k in downloads):
-            report.notes.append("not downloaded: " + ", ".join(sorted(set(downloads.values()))))
+            report.notes.append(translate("WorkspaceActions", "not downloaded: ") + ", ".join(sorted(set(downloads.values()))))
         self.report = report
         if ws.source is not None:
             self.state.settings.add_recent_file(ws.source)
         notes = f" ({'; '.join(report.notes)})" if report.notes else ""
-        self._message(f"Workspace {ws.source.name if ws.source else ''} opened{notes}", 15000)
+        self._message(translate("WorkspaceActions", "Workspace {name} opened").format(name=ws.source.name if ws.source else '') + notes, 15000)
         self.restored.emit(report)
 
     def _open_failed(self, failure: JobFailure) -> None:
         self._message("")
-        self._show_failure(failure, "Could not open the workspace")
+        self._show_failure(failure, translate("WorkspaceActions", "Could not open the workspace"))
         self.open_failed.emit(failure.message)
 
     def _show_failure(self, failure: JobFailure, title: str) -> None:

@@ -98,3 +98,76 @@ def test_language_precedence_and_cli_option(monkeypatch, state):
     seen = {}
     monkeypatch.setattr(app, "run_app", lambda file=None, **kw: seen.update(file=file, **kw) or 0)
     assert main(["--lang", "ko"]) == 0 and seen == {"file": None, "lang": "ko"}
+
+
+def _click_page(qtbot, window, row: int) -> None:
+    item = window.sidebar.item(row)
+    QTest.mouseClick(window.sidebar.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.sidebar.visualItemRect(item).center())
+    qtbot.waitUntil(lambda: window.sidebar.currentRow() == row, timeout=2000)
+
+
+def test_every_page_in_korean_has_no_english_left(qtbot, state, korean):
+    """Click through every page of the window with the Korean translation loaded; every visible
+    label, button, group box, action and menu, tooltip, combo item, tab, header, placeholder, spin box
+    text and plot title is Korean, or a name kept in every language (visible_text.ALLOWED_TERMS)."""
+    from sbert_desktop.gui.main_window import MainWindow
+    from sbert_desktop.gui.visible_text import untranslated, visible_texts
+
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    left = {"menu bar": untranslated(window.menuBar()), "status bar": untranslated(window.statusBar())}
+    counts = {}
+    for row, title in enumerate(window.pages):
+        _click_page(qtbot, window, row)
+        page = window.pages[title]
+        assert window.stack.currentWidget() is page
+        left[title] = untranslated(page)
+        counts[title] = len(list(visible_texts(page)))
+    assert all(n >= 10 for n in counts.values()), counts  # the walk saw each page's widgets
+    english = {where: texts for where, texts in left.items() if texts}
+    assert not english, "English left in the Korean window:\n" + "\n".join(
+        f"{where}: {text}" for where, texts in english.items() for text in texts)
+    # hidden parts of the pages (result panels, other tabs) are translated too
+    hidden = [t for title in window.pages for t in untranslated(window.pages[title], include_hidden=True)]
+    assert not hidden, hidden
+
+
+def test_english_mode_still_shows_english(qtbot, state, qapp):
+    import re
+
+    from sbert_desktop.gui.main_window import MainWindow
+    from sbert_desktop.gui.visible_text import visible_texts
+
+    i18n.install_translators(qapp, "en")
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    window.show()
+    hangul = re.compile(r"[\uac00-\ud7a3]")
+    shown = {}
+    for row, title in enumerate(window.pages):
+        _click_page(qtbot, window, row)
+        shown[title] = [text for _where, text in visible_texts(window.pages[title])]
+        korean_texts = [text for text in shown[title] if hangul.search(text)]
+        assert not korean_texts, (title, korean_texts)
+    assert "Summary" in shown["Data"] and "Min cluster size" in shown["Clusters"] and "Learning rate" in shown["Train"]
+    assert window.sidebar.item(0).text() == "Data" and QLocale().language() != QLocale.Language.Korean
+
+
+def test_visible_text_check_finds_english_and_allows_names(qtbot):
+    from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+    from sbert_desktop.gui.visible_text import english_words, untranslated
+
+    assert english_words("HDBSCAN 최소 클러스터 크기 · all-MiniLM-L6-v2 · data/sts-dev.csv · MRR@10") == []
+    assert english_words("최소 cluster size") == ["cluster", "size"]
+    root = QWidget()
+    qtbot.addWidget(root)
+    layout = QVBoxLayout(root)
+    layout.addWidget(QLabel("UMAP 투영"))
+    layout.addWidget(QLabel("Min distance"))
+    root.show()
+    assert untranslated(root) == ["QLabel label: 'Min distance'"]

@@ -11,7 +11,7 @@ import sys
 
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from sbert_desktop.gui.i18n import number, translate
 from sbert_desktop.gui.exploration_state import ClusterView, ExplorationState, exploration_for
 from sbert_desktop.gui.jobs import Job
 from sbert_desktop.gui.state import AppState
@@ -29,11 +30,12 @@ from sbert_desktop.gui.widgets.export_menu import ExportButton
 from sbert_desktop.gui.widgets.form_state import form_state, restore_form
 from sbert_desktop.gui.widgets.table import ColumnsTableModel, configure_big_table
 
-METHODS = [("HDBSCAN", "hdbscan", "Finds the number of clusters itself and marks outliers as noise"),
-           ("k-means", "kmeans", "For comparison: exactly k clusters, no noise"),
-           ("Agglomerative (Ward)", "agglomerative", "For comparison: exactly k clusters, no noise (up to 20,000 points)")]
-REDUCTIONS = [("Auto", "auto"), ("None", None), ("UMAP", "umap"), ("UMAP on the neighbour index", "umap-knn"),
-              ("PCA", "pca")]
+METHODS = [("HDBSCAN", "hdbscan", QT_TRANSLATE_NOOP("Clusters", "Finds the number of clusters itself and marks outliers as noise")),
+           ("k-means", "kmeans", QT_TRANSLATE_NOOP("Clusters", "For comparison: exactly k clusters, no noise")),
+           (QT_TRANSLATE_NOOP("Clusters", "Agglomerative (Ward)"), "agglomerative",
+            QT_TRANSLATE_NOOP("Clusters", "For comparison: exactly k clusters, no noise (up to 20,000 points)"))]
+REDUCTIONS = [(QT_TRANSLATE_NOOP("Clusters", "Auto"), "auto"), (QT_TRANSLATE_NOOP("Clusters", "None"), None), ("UMAP", "umap"),
+              (QT_TRANSLATE_NOOP("Clusters", "UMAP on the neighbour index"), "umap-knn"), ("PCA", "pca")]
 AUTO_UMAP_FROM, AUTO_UMAP_UP_TO = 200, 20_000
 
 
@@ -77,16 +79,16 @@ class ClustersPage(QWidget):
 
         self.method = QComboBox()
         for i, (text, value, tip) in enumerate(METHODS):
-            self.method.addItem(text, value)
-            self.method.setItemData(i, tip, Qt.ItemDataRole.ToolTipRole)
+            self.method.addItem(translate("Clusters", text), value)
+            self.method.setItemData(i, translate("Clusters", tip), Qt.ItemDataRole.ToolTipRole)
         self.method.currentIndexChanged.connect(self._update_enabled)
         self.min_cluster_size = QSpinBox()
         self.min_cluster_size.setRange(2, 100_000)
         self.min_cluster_size.setValue(10)
         self.min_samples = QSpinBox()
         self.min_samples.setRange(0, 100_000)
-        self.min_samples.setSpecialValueText("same as min size")
-        self.min_samples.setToolTip("HDBSCAN's min_samples: larger values call more points noise")
+        self.min_samples.setSpecialValueText(translate("Clusters", "same as min size"))
+        self.min_samples.setToolTip(translate("Clusters", "HDBSCAN's min_samples: larger values call more points noise"))
         self.metric_box = QComboBox()
         self.metric_box.addItems(["cosine", "euclidean"])
         self.n_clusters = QSpinBox()
@@ -94,35 +96,35 @@ class ClustersPage(QWidget):
         self.n_clusters.setValue(8)
         self.reduce = QComboBox()
         for text, value in REDUCTIONS:
-            self.reduce.addItem(text, value)
-        self.reduce.setToolTip("Auto: UMAP to a few dimensions before HDBSCAN (PCA above 20,000 sentences); "
-                               "none for k-means and agglomerative")
+            self.reduce.addItem(translate("Clusters", text), value)
+        self.reduce.setToolTip(translate("Clusters", "Auto: UMAP to a few dimensions before HDBSCAN (PCA above 20,000 sentences); "
+                               "none for k-means and agglomerative"))
         self.reduce_dim = QSpinBox()
         self.reduce_dim.setRange(2, 100)
         self.reduce_dim.setValue(5)
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setValue(42)
-        self.assign_noise = QCheckBox("Assign noise points to the nearest cluster")
-        self.run_button = QPushButton("Cluster")
+        self.assign_noise = QCheckBox(translate("Clusters", "Assign noise points to the nearest cluster"))
+        self.run_button = QPushButton(translate("Clusters", "Cluster"))
         self.run_button.setDefault(True)
         self.run_button.clicked.connect(self.run)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("Clusters", "Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.hide()
-        form_box = QGroupBox("Clustering")
+        form_box = QGroupBox(translate("Clusters", "Clustering"))
         form = QFormLayout(form_box)
-        form.addRow("Method", self.method)
-        form.addRow("Min cluster size", self.min_cluster_size)
-        form.addRow("Min samples", self.min_samples)
-        form.addRow("Clusters (k)", self.n_clusters)
-        form.addRow("Metric", self.metric_box)
-        form.addRow("Reduce first", self.reduce)
-        form.addRow("Reduced dimensions", self.reduce_dim)
-        form.addRow("Seed", self.seed)
+        form.addRow(translate("Clusters", "Method"), self.method)
+        form.addRow(translate("Clusters", "Min cluster size"), self.min_cluster_size)
+        form.addRow(translate("Clusters", "Min samples"), self.min_samples)
+        form.addRow(translate("Clusters", "Clusters (k)"), self.n_clusters)
+        form.addRow(translate("Clusters", "Metric"), self.metric_box)
+        form.addRow(translate("Clusters", "Reduce first"), self.reduce)
+        form.addRow(translate("Clusters", "Reduced dimensions"), self.reduce_dim)
+        form.addRow(translate("Clusters", "Seed"), self.seed)
         form.addRow(self.assign_noise)
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button)
@@ -130,18 +132,18 @@ class ClustersPage(QWidget):
         form.addRow(buttons)
         form.addRow(self.progress)
 
-        self.default_stop_words = QCheckBox("Built-in English and Korean stop words")
+        self.default_stop_words = QCheckBox(translate("Clusters", "Built-in English and Korean stop words"))
         self.default_stop_words.setChecked(True)
         self.stop_words = QPlainTextEdit()
-        self.stop_words.setPlaceholderText("More stop words, separated by spaces or commas")
+        self.stop_words.setPlaceholderText(translate("Clusters", "More stop words, separated by spaces or commas"))
         self.stop_words.setMaximumHeight(70)
-        self.relabel_button = QPushButton("Update labels")
+        self.relabel_button = QPushButton(translate("Clusters", "Update labels"))
         self.relabel_button.clicked.connect(self.relabel)
-        labels_box = QGroupBox("Keyword labels (class-based TF-IDF)")
+        labels_box = QGroupBox(translate("Clusters", "Keyword labels (class-based TF-IDF)"))
         lv = QVBoxLayout(labels_box)
         from sbert_desktop.core.korean_morph import analyser, analyser_description
 
-        self.korean_analyser = QLabel(analyser_description())  # Kiwi nouns or the particle heuristic
+        self.korean_analyser = QLabel(korean_words_text(analyser(), analyser_description()))  # Kiwi nouns or the particle heuristic
         self.korean_analyser.setWordWrap(True)
         self.korean_analyser.setProperty("analyser", analyser())
         lv.addWidget(self.korean_analyser)
@@ -156,13 +158,13 @@ class ClustersPage(QWidget):
         left_layout.addWidget(labels_box)
         left_layout.addStretch(1)
 
-        self.summary = QLabel("No clusters yet.")
+        self.summary = QLabel(translate("Clusters", "No clusters yet."))
         self.summary.setObjectName("clusterSummary")
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(["Cluster", "Name", "Size", "Share", "Silhouette"])
-        self.table.horizontalHeaderItem(NAME_COL).setToolTip("Keywords (c-TF-IDF) unless renamed; double-click to rename")
-        self.table.horizontalHeaderItem(4).setToolTip("Mean cosine silhouette of the cluster's sentences (-1 … 1)")
+        self.table.setHorizontalHeaderLabels([translate("Clusters", "Cluster"), translate("Clusters", "Name"), translate("Clusters", "Size"), translate("Clusters", "Share"), translate("Clusters", "Silhouette")])
+        self.table.horizontalHeaderItem(NAME_COL).setToolTip(translate("Clusters", "Keywords (c-TF-IDF) unless renamed; double-click to rename"))
+        self.table.horizontalHeaderItem(4).setToolTip(translate("Clusters", "Mean cosine silhouette of the cluster's sentences (-1 … 1)"))
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -177,7 +179,7 @@ class ClustersPage(QWidget):
         self.table.currentCellChanged.connect(lambda row, *_: self._show_cluster(row))
         middle = column(self.summary, (self.table, 1))
 
-        self.detail_title = QLabel("Select a cluster")
+        self.detail_title = QLabel(translate("Clusters", "Select a cluster"))
         self.detail_title.setWordWrap(True)
         self.central = QListWidget()
         self.central.setWordWrap(True)
@@ -188,8 +190,8 @@ class ClustersPage(QWidget):
         self.members = QTableView()
         self.members.setModel(self.members_model)
         configure_big_table(self.members)
-        right = column(self.detail_title, QLabel("Most central sentences"), (self.central, 2),
-                       QLabel("All sentences of the cluster"), (self.members, 3))
+        right = column(self.detail_title, QLabel(translate("Clusters", "Most central sentences")), (self.central, 2),
+                       QLabel(translate("Clusters", "All sentences of the cluster")), (self.members, 3))
         page_with_panes(self, top, [left, middle, right], [290, 660, 330], self.export_status)
 
         from sbert_desktop.gui.pages.clusters_export import add_cluster_exports
@@ -242,17 +244,18 @@ class ClustersPage(QWidget):
             return None
         params, stop = self.params(), self.stop_word_set()
         vectors, sentences = emb.vectors, emb.sentences
-        job = self.state.jobs.start("Cluster", lambda progress, cancel: describe_clusters_in_child(
+        job = self.state.jobs.start(translate("Clusters", "Cluster"), lambda progress, cancel: describe_clusters_in_child(
             vectors, sentences, params, stop, progress=progress, cancel=cancel), kind="cluster",
             inputs=self.state.inputs("embeddings"))  # replaces a running clustering
         self.job = job
-        self.summary.setText(f"Clustering {len(sentences):,} sentences ({params['method']})…")
+        self.summary.setText(translate("Clusters", "Clustering {n} sentences ({method})…").format(
+            n=number(len(sentences)), method=params['method']))
         self.progress.show()
         self.cancel_button.show()
-        job.progress.connect(lambda p: self.summary.setText(f"Clustering: {p.stage}…"))
+        job.progress.connect(lambda p: self.summary.setText(translate("Clusters", "Clustering: {stage}…").format(stage=p.stage)))
         job.succeeded.connect(self._on_done)  # only for the current embeddings (gui/jobs.py)
         job.failed.connect(self._on_failed)
-        job.cancelled.connect(lambda: self.summary.setText("Clustering cancelled; the previous result is kept."))
+        job.cancelled.connect(lambda: self.summary.setText(translate("Clusters", "Clustering cancelled; the previous result is kept.")))
         job.ended.connect(self._on_ended)
         self._update_enabled()
         return job
@@ -268,16 +271,17 @@ class ClustersPage(QWidget):
             view.names.update(carried.names)
         if self.exploration.set_clusters(view):
             if carried is not None and carried.summary():
-                self.summary.setText(f"{self.summary.text()}<br><span style='color:#555'>Names: "
-                                     f"{_escape(carried.summary())}</span>")
+                self.summary.setText(f"{self.summary.text()}<br><span style='color:#555'>"
+                                     + translate("Clusters", "Names: {summary}").format(summary=_escape(carried.summary()))
+                                     + "</span>")
             self.clustered.emit(view)
 
     def _on_failed(self, failure) -> None:
-        self.summary.setText(f"Clustering failed: {failure.message}")
+        self.summary.setText(translate("Clusters", "Clustering failed: {message}").format(message=failure.message))
         if not failure.expected:
             from sbert_desktop.gui.errors import show_failure
 
-            show_failure(self, failure, "Clustering failed")
+            show_failure(self, failure, translate("Clusters", "Clustering failed"))
 
     def _on_ended(self, _status: str = "") -> None:
         if self.state.jobs.current("cluster") is None:  # no newer clustering runs
@@ -293,7 +297,7 @@ class ClustersPage(QWidget):
         if view is None or emb is None:
             return None
         stop, labels, sentences = self.stop_word_set(), view.labels, emb.sentences
-        job = self.state.jobs.start("Cluster labels", lambda p, c: cluster_keywords(sentences, labels, stop),
+        job = self.state.jobs.start(translate("Clusters", "Cluster labels"), lambda p, c: cluster_keywords(sentences, labels, stop),
                                     kind="cluster-labels", inputs=self.state.inputs("embeddings"))
         job.succeeded.connect(lambda words: self.exploration.set_keywords(words)
                               if self.exploration.clusters is view else None)  # not re-clustered meanwhile
@@ -322,8 +326,8 @@ class ClustersPage(QWidget):
         self._filling = True
         self.table.setRowCount(0)
         if view is None:
-            self.summary.setText("No clusters yet." if self.state.embeddings is not None
-                                 else "Encode the sentences, then cluster them.")
+            self.summary.setText(translate("Clusters", "No clusters yet.") if self.state.embeddings is not None
+                                 else translate("Clusters", "Encode the sentences, then cluster them."))
             self._filling = False
             self._show_cluster(-1)
             return
@@ -331,21 +335,24 @@ class ClustersPage(QWidget):
         n = len(r.labels)
         noise_n = int(np.sum(r.labels < 0))  # after any assignment of noise points
         was = int(np.sum(r.was_noise)) if r.was_noise is not None else 0
-        noise = (f"noise {noise_n / max(n, 1):.1%} ({noise_n:,} of {n:,} sentences)" if r.params["method"] == "hdbscan"
-                 else "no noise (every point is in a cluster)")
+        noise = (translate("Clusters", "noise {share} ({count} of {n} sentences)").format(
+                     share=f"{noise_n / max(n, 1):.1%}", count=number(noise_n), n=number(n)) if r.params["method"] == "hdbscan"
+                 else translate("Clusters", "no noise (every point is in a cluster)"))
         if r.params.get("assign_noise") and was:
-            noise = f"{was:,} noise points ({was / n:.1%}) assigned to their nearest cluster"
-        sil = "–" if r.silhouette is None else f"{r.silhouette:.3f}"
-        self.summary.setText(f"<b>{r.n_clusters} clusters</b> · {noise} · silhouette {sil} · "
-                             f"{r.params['method']}{' on ' + r.params['reduce_used'].upper() if r.params.get('reduce_used') else ''}"
-                             f" · {view.seconds:.1f} s")
+            noise = translate("Clusters", "{count} noise points ({share}) assigned to their nearest cluster").format(
+                count=number(was), share=f"{was / n:.1%}")
+        sil = "–" if r.silhouette is None else number(r.silhouette, 3)
+        method = r.params['method'] + (translate("Clusters", " on {reduction}").format(reduction=r.params['reduce_used'].upper())
+                                       if r.params.get('reduce_used') else '')
+        self.summary.setText(translate("Clusters", "<b>{n} clusters</b> · {noise} · silhouette {silhouette} · {method} · {seconds} s").format(
+            n=r.n_clusters, noise=noise, silhouette=sil, method=method, seconds=number(view.seconds, 1)))
         rows = sorted(r.sizes) + ([-1] if noise_n else [])
         self.table.setRowCount(len(rows))
         for row, c in enumerate(rows):
             size = r.sizes.get(c, noise_n)
             sil_c = view.silhouettes.get(c)
-            cells = [str(c) if c >= 0 else "noise", view.name(c), f"{size:,}", f"{size / max(n, 1):.1%}",
-                     "–" if sil_c is None else f"{sil_c:.3f}"]
+            cells = [str(c) if c >= 0 else translate("Clusters", "noise"), view.name(c), number(size), f"{size / max(n, 1):.1%}",
+                     "–" if sil_c is None else number(sil_c, 3)]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, c)
@@ -356,9 +363,9 @@ class ClustersPage(QWidget):
                 if col == 0:
                     item.setIcon(_swatch(c))
                 if col == NAME_COL:
-                    words = " · ".join(view.keywords.get(c, [])) or "(none)"
-                    item.setToolTip(f"renamed by hand; keywords: {words}" if c in view.names else
-                                    f"keywords: {words} (double-click to rename)")
+                    words = " · ".join(view.keywords.get(c, [])) or translate("Clusters", "(none)")
+                    item.setToolTip((translate("Clusters", "renamed by hand; keywords: {words}") if c in view.names else
+                                     translate("Clusters", "keywords: {words} (double-click to rename)")).format(words=words))
                     if c in view.names:
                         item.setForeground(QColor("#0b4f8a"))
                 self.table.setItem(row, col, item)
@@ -377,13 +384,15 @@ class ClustersPage(QWidget):
         item = self.table.item(row, 0) if row >= 0 else None
         self.central.clear()
         if view is None or emb is None or item is None:
-            self.detail_title.setText("Select a cluster")
+            self.detail_title.setText(translate("Clusters", "Select a cluster"))
             self.members_model.clear()
             return
         c = int(item.data(Qt.ItemDataRole.UserRole))
-        words = " · ".join(view.keywords.get(c, [])) or "(none)"
-        self.detail_title.setText(f"<b>{'Noise' if c < 0 else f'Cluster {c}'}</b>: {view.name(c)}"
-                                  f"<br><span style='color:#555'>keywords: {words}</span>{self._classes_of(c)}")
+        words = " · ".join(view.keywords.get(c, [])) or translate("Clusters", "(none)")
+        title = translate("Clusters", "Noise") if c < 0 else translate("Clusters", "Cluster {n}").format(n=c)
+        self.detail_title.setText(f"<b>{title}</b>: {view.name(c)}<br><span style='color:#555'>"
+                                  + translate("Clusters", "keywords: {words}").format(words=words)
+                                  + f"</span>{self._classes_of(c)}")
         for i in view.result.representatives.get(c, []):
             self.central.addItem(emb.sentences[i])
         members = np.flatnonzero(view.labels == c)
@@ -414,6 +423,14 @@ class ClustersPage(QWidget):
     def rename(self, label: int, name: str) -> None:
         """Give cluster ``label`` a name (empty: back to its keywords); the Map page follows."""
         self.exploration.rename(label, name)
+
+
+def korean_words_text(which: str, english: str) -> str:
+    """The line saying which Korean analyser labels clusters (core/korean_morph.py), translated."""
+    if which == "kiwi":
+        version = english.split("Kiwi", 1)[1].split("(")[0].strip() if "Kiwi" in english else ""
+        return translate("Clusters", "Korean words: Kiwi {version} (nouns)").format(version=version).replace("  ", " ")
+    return translate("Clusters", "Korean words: particle heuristic (install kiwipiepy for morphological analysis)")
 
 
 def _escape(text: str) -> str:

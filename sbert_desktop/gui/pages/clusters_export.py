@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from sbert_desktop.gui.i18n import translate
 from sbert_desktop.gui.exploration_state import provenance
 
 
@@ -25,9 +26,9 @@ def add_cluster_exports(page) -> None:
         emb = page.state.embeddings
         return ex.export_embeddings(path, emb.vectors, emb.sentences, provenance(page.state), encoding=encoding)
 
-    button.add_table("clusters", "Clusters (one row per sentence)", write_clusters,
+    button.add_table("clusters", translate("ClustersExport", "Clusters (one row per sentence)"), write_clusters,
                      lambda: None if page.exploration.clusters is not None and page.state.embeddings is not None
-                     else "cluster the sentences first")
-    button.add_table("embeddings", "Embeddings", write_embeddings,
+                     else translate("ClustersExport", "cluster the sentences first"))
+    button.add_table("embeddings", translate("ClustersExport", "Embeddings"), write_embeddings,
                      lambda: None if page.state.embeddings is not None else "encode the sentences first",
                      formats=("csv", "csv-bom", "parquet", "npy"))

@@ -13,12 +13,13 @@ import sys
 
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QProgressBar, QPushButton, QSpinBox, QSplitter,
     QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from sbert_desktop.gui.i18n import number, translate
 from sbert_desktop.gui.exploration_state import ExplorationState, exploration_for
 from sbert_desktop.gui.jobs import Job
 from sbert_desktop.gui.state import AppState
@@ -30,11 +31,11 @@ from sbert_desktop.gui.widgets.pair_table import CROSS, DELTA, GOLD, PAIR_ROLE, 
 from sbert_desktop.gui.widgets.rerank_view import RerankPanel
 from sbert_desktop.gui.widgets.table import configure_big_table
 
-MODES = [("Nearest neighbours of each sentence (top-k)", "top_k"), ("All pairs of the sentences", "all"),
-         ("Pair data set from the Data page (with gold)", "dataset")]
-AXES = [("Bi-encoder vs cross-encoder", "bi", "cross"), ("Bi-encoder vs gold", "bi", "gold"),
-        ("Cross-encoder vs gold", "cross", "gold")]
-AXIS_NAMES = {"bi": "bi-encoder cosine", "cross": "cross-encoder score", "gold": "gold"}
+MODES = [(QT_TRANSLATE_NOOP("Compare", "Nearest neighbours of each sentence (top-k)"), "top_k"), (QT_TRANSLATE_NOOP("Compare", "All pairs of the sentences"), "all"),
+         (QT_TRANSLATE_NOOP("Compare", "Pair data set from the Data page (with gold)"), "dataset")]
+AXES = [(QT_TRANSLATE_NOOP("Compare", "Bi-encoder vs cross-encoder"), "bi", "cross"), (QT_TRANSLATE_NOOP("Compare", "Bi-encoder vs gold"), "bi", "gold"),
+        (QT_TRANSLATE_NOOP("Compare", "Cross-encoder vs gold"), "cross", "gold")]
+AXIS_NAMES = {"bi": QT_TRANSLATE_NOOP("Compare", "bi-encoder cosine"), "cross": QT_TRANSLATE_NOOP("Compare", "cross-encoder score"), "gold": QT_TRANSLATE_NOOP("Compare", "gold")}
 
 
 class ComparePage(QWidget):
@@ -58,8 +59,8 @@ class ComparePage(QWidget):
         top.addWidget(self.export_button)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_pairs_tab(), "Pairs")
-        self.tabs.addTab(self._build_search_tab(), "Search")
+        self.tabs.addTab(self._build_pairs_tab(), translate("Compare", "Pairs"))
+        self.tabs.addTab(self._build_search_tab(), translate("Compare", "Search"))
         from sbert_desktop.gui.widgets.model_notice import ModelNotice
 
         self.notice = ModelNotice(state)  # which model is missing (or weak), with a button to load it
@@ -78,33 +79,33 @@ class ComparePage(QWidget):
     def _build_pairs_tab(self) -> QWidget:
         self.mode = QComboBox()
         for text, value in MODES:
-            self.mode.addItem(text, value)
+            self.mode.addItem(translate("Compare", text), value)
         self.mode.currentIndexChanged.connect(self._update_enabled)
         self.top_k = QSpinBox()
         self.top_k.setRange(1, 100)
         self.top_k.setValue(5)
         self.top_k.setPrefix("k = ")
-        self.top_k.setToolTip("Neighbours per sentence (paraphrase mining, computed in memory-bounded blocks)")
+        self.top_k.setToolTip(translate("Compare", "Neighbours per sentence (paraphrase mining, computed in memory-bounded blocks)"))
         self.max_pairs = QSpinBox()
         self.max_pairs.setRange(0, 10_000_000)
         self.max_pairs.setValue(2000)
         self.max_pairs.setSingleStep(500)
-        self.max_pairs.setSpecialValueText("all pairs")
-        self.max_pairs.setPrefix("keep ")
-        self.max_pairs.setToolTip("Keep only the best N pairs (the cross-encoder scores each one; 0 keeps all)")
-        self.use_cross = QCheckBox("Score with the cross-encoder")
+        self.max_pairs.setSpecialValueText(translate("Compare", "all pairs"))
+        self.max_pairs.setPrefix(translate("Compare", "keep "))
+        self.max_pairs.setToolTip(translate("Compare", "Keep only the best N pairs (the cross-encoder scores each one; 0 keeps all)"))
+        self.use_cross = QCheckBox(translate("Compare", "Score with the cross-encoder"))
         self.use_cross.setChecked(True)
-        self.find_button = QPushButton("Find pairs")
+        self.find_button = QPushButton(translate("Compare", "Find pairs"))
         self.find_button.setDefault(True)
         self.find_button.clicked.connect(self.find_pairs)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("Compare", "Cancel"))
         self.cancel_button.clicked.connect(lambda: self.state.jobs.current("pairs") and self.state.jobs.current("pairs").cancel())
         self.cancel_button.hide()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(140)
         self.progress.hide()
         controls = QHBoxLayout()
-        for w in (QLabel("Pairs from"), self.mode, self.top_k, self.max_pairs, self.use_cross, self.find_button,
+        for w in (QLabel(translate("Compare", "Pairs from")), self.mode, self.top_k, self.max_pairs, self.use_cross, self.find_button,
                   self.cancel_button, self.progress):
             controls.addWidget(w)
         controls.addStretch(1)
@@ -128,13 +129,13 @@ class ComparePage(QWidget):
         self.table.customContextMenuRequested.connect(self._table_menu)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._on_row(cur.row()))
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter: sentences containing…")
+        self.filter.setPlaceholderText(translate("Compare", "Filter: sentences containing…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(lambda text: self.proxy.set_filter(text=text))
         self.min_delta = QSpinBox()
         self.min_delta.setRange(0, 10_000_000)
-        self.min_delta.setPrefix("|Δ rank| ≥ ")
-        self.min_delta.setToolTip("Only pairs whose two rankings differ by at least this many places")
+        self.min_delta.setPrefix(translate("Compare", "|Δ rank| ≥ "))
+        self.min_delta.setToolTip(translate("Compare", "Only pairs whose two rankings differ by at least this many places"))
         self.min_delta.valueChanged.connect(lambda v: self.proxy.set_filter(min_delta=v))
         self.proxy.layoutChanged.connect(self._update_count)
         self.proxy.rowsInserted.connect(self._update_count)
@@ -153,11 +154,12 @@ class ComparePage(QWidget):
 
         self.axes = QComboBox()
         for text, x, y in AXES:
-            self.axes.addItem(text, (x, y))
+            self.axes.addItem(translate("Compare", text), (x, y))
         self.axes.currentIndexChanged.connect(self._update_scatter)
         self.correlation = QLabel("–")
         self.correlation.setObjectName("correlation")
-        self.scatter = EmbeddingScatter(point_size=5, x_label="bi-encoder cosine", y_label="cross-encoder score")
+        self.scatter = EmbeddingScatter(point_size=5, x_label=translate("Compare", "bi-encoder cosine"),
+                                        y_label=translate("Compare", "cross-encoder score"))
         self.scatter.point_clicked.connect(self._on_point)
         right = QWidget()
         rv = QVBoxLayout(right)
@@ -181,13 +183,13 @@ class ComparePage(QWidget):
 
     def _build_search_tab(self) -> QWidget:
         self.query = QLineEdit()
-        self.query.setPlaceholderText("Type a query and press Enter…")
+        self.query.setPlaceholderText(translate("Compare", "Type a query and press Enter…"))
         self.query.returnPressed.connect(self.search)
         self.search_k = QSpinBox()
         self.search_k.setRange(1, 100)
         self.search_k.setValue(10)
-        self.search_k.setPrefix("top ")
-        self.search_button = QPushButton("Search")
+        self.search_k.setPrefix(translate("Compare", "top "))
+        self.search_button = QPushButton(translate("Compare", "Search"))
         self.search_button.clicked.connect(self.search)
         self.rerank = RerankPanel(self.state)
         self.rerank.sentence_activated.connect(lambda _i, text: self.find_similar(text))
@@ -195,7 +197,7 @@ class ComparePage(QWidget):
         row.addWidget(self.query, 1)
         row.addWidget(self.search_k)
         row.addWidget(self.search_button)
-        hint = QLabel("Double-click a result (or right-click a pair) to find sentences similar to it.")
+        hint = QLabel(translate("Compare", "Double-click a result (or right-click a pair) to find sentences similar to it."))
         hint.setStyleSheet("color: #666;")
         tab = QWidget()
         layout = QVBoxLayout(tab)
@@ -209,7 +211,7 @@ class ComparePage(QWidget):
         self.top_k.setEnabled(mode == "top_k")
         has_cross = self.state.cross_encoder is not None
         self.use_cross.setEnabled(has_cross)
-        self.use_cross.setToolTip("" if has_cross else "Load a cross-encoder on the Model page to score pairs with it")
+        self.use_cross.setToolTip("" if has_cross else translate("Compare", "Load a cross-encoder on the Model page to score pairs with it"))
         ready = (self.state.embeddings is not None if mode != "dataset"
                  else self.state.data is not None and self.state.data.kind == "pairs")
         running = self.state.jobs.current("pairs") is not None
@@ -230,19 +232,20 @@ class ComparePage(QWidget):
         sentences = emb.sentences if emb is not None else []
         vectors = emb.vectors if emb is not None else None
         reads = ("embeddings", "data", "bi-encoder") + (("cross-encoder",) if cross is not None else ())
-        job = self.state.jobs.start("Find pairs", lambda progress, cancel: compute_pairs(
+        job = self.state.jobs.start(translate("Compare", "Find pairs"), lambda progress, cancel: compute_pairs(
             mode, sentences, vectors, progress=progress, cancel=cancel, **kwargs), kind="pairs",
             inputs=self.state.inputs(*reads))  # replaces a running search for pairs
         self.job = job
         self.message.setStyleSheet("")
-        self.message.setText("Finding pairs…" + (" then scoring them with the cross-encoder" if cross else ""))
+        self.message.setText(translate("Compare", "Finding pairs… then scoring them with the cross-encoder") if cross
+                             else translate("Compare", "Finding pairs…"))
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
         job.progress.connect(self._on_progress)
         job.succeeded.connect(self.set_result)  # only for what is open now (gui/jobs.py)
         job.failed.connect(self._on_failed)
-        job.cancelled.connect(lambda: self.message.setText("Cancelled; the previous pairs are kept."))
+        job.cancelled.connect(lambda: self.message.setText(translate("Compare", "Cancelled; the previous pairs are kept.")))
         job.ended.connect(self._on_ended)
         self._update_enabled()
         return job
@@ -252,7 +255,7 @@ class ComparePage(QWidget):
             self.progress.setRange(0, event.total)
             self.progress.setValue(min(event.done, event.total))
         if event.stage:
-            self.message.setText(f"{event.stage.capitalize()}… {event.done:,} / {event.total:,}")
+            self.message.setText(f"{event.stage.capitalize()}… {number(event.done)} / {number(event.total)}")
 
     def _on_failed(self, failure) -> None:
         self.message.setStyleSheet("color: #b00020;")
@@ -260,7 +263,7 @@ class ComparePage(QWidget):
         if not failure.expected:
             from sbert_desktop.gui.errors import show_failure
 
-            show_failure(self, failure, "Could not compute the pairs")
+            show_failure(self, failure, translate("Compare", "Could not compute the pairs"))
 
     def _on_ended(self, _status: str = "") -> None:
         if self.state.jobs.current("pairs") is None:  # no newer search for pairs runs
@@ -276,9 +279,9 @@ class ComparePage(QWidget):
         self.table.setColumnHidden(CROSS, result.cross is None)
         self.table.setColumnHidden(GOLD, result.gold is None)
         self.table.setColumnHidden(DELTA, result.reference is None)
-        scored = ", scored by the cross-encoder" if result.cross is not None else ""
+        scored = translate("Compare", ", scored by the cross-encoder") if result.cross is not None else ""
         note = f" ({result.note})" if result.note else ""
-        self.message.setText(f"{len(result):,} pairs{note}{scored}.")
+        self.message.setText(translate("Compare", "{n} pairs").format(n=number(len(result))) + f"{note}{scored}.")
         available = {"bi": True, "cross": result.cross is not None, "gold": result.gold is not None}
         for i, (_t, x, y) in enumerate(AXES):
             self.axes.model().item(i).setEnabled(available[x] and available[y])
@@ -299,11 +302,11 @@ class ComparePage(QWidget):
         x, y = self._values(x_name), self._values(y_name)
         if x is None or y is None:
             self.scatter.set_points(np.zeros((0, 2)))
-            self.correlation.setText("Load a cross-encoder, or open a pair data set with gold scores, to compare."
+            self.correlation.setText(translate("Compare", "Load a cross-encoder, or open a pair data set with gold scores, to compare.")
                                      if self.result is not None else "–")
             return
         labels = self.result.gold.astype(np.int64) if self.result.gold_names is not None else None
-        self.scatter.set_axis_labels(AXIS_NAMES[x_name], AXIS_NAMES[y_name])
+        self.scatter.set_axis_labels(translate("Compare", AXIS_NAMES[x_name]), translate("Compare", AXIS_NAMES[y_name]))
         self.scatter.set_points(np.column_stack([x, y]), labels,
                                 [" ⟷ ".join(self.result.text(i)) for i in range(len(x))])
         self.correlation.setText(correlation_text(x, y))
@@ -311,7 +314,8 @@ class ComparePage(QWidget):
     def _update_count(self, *_args) -> None:
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
-        self.count.setText(f"{shown:,} of {total:,}" if shown != total else f"{total:,} pairs")
+        self.count.setText(translate("Compare", "{shown} of {total}").format(shown=number(shown), total=number(total)) if shown != total
+                           else translate("Compare", "{n} pairs").format(n=number(total)))
 
     def _on_point(self, pair: int) -> None:
         row = self.proxy.row_of_pair(pair) if pair >= 0 else -1
@@ -334,8 +338,8 @@ class ComparePage(QWidget):
             return
         a, b = self.result.text(int(self.proxy.data(index, PAIR_ROLE)))
         menu = QMenu(self)
-        menu.addAction(f"Find sentences similar to A: {a[:50]}", lambda: self.find_similar(a))
-        menu.addAction(f"Find sentences similar to B: {b[:50]}", lambda: self.find_similar(b))
+        menu.addAction(translate("Compare", "Find sentences similar to A: {text}").format(text=a[:50]), lambda: self.find_similar(a))
+        menu.addAction(translate("Compare", "Find sentences similar to B: {text}").format(text=b[:50]), lambda: self.find_similar(b))
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     # -- search --------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from sbert_desktop.gui.i18n import number, translate
 from sbert_desktop.gui.exploration_state import provenance
 from sbert_desktop.gui.widgets.export_menu import write_plot_manifest
 
@@ -36,22 +37,23 @@ def add_compare_exports(page) -> None:
         return provenance(page.state, page.exploration, **extra)
 
     def need_pairs() -> str | None:
-        return None if page.result is not None and len(page.result) else "find pairs first"
+        return None if page.result is not None and len(page.result) else translate("CompareExport", "find pairs first")
 
     def need_embeddings() -> str | None:
-        return None if page.state.embeddings is not None else "encode the sentences first"
+        return None if page.state.embeddings is not None else translate("CompareExport", "encode the sentences first")
 
     def need_small_matrix() -> str | None:
         emb = page.state.embeddings
         if emb is None:
-            return "encode the sentences first"
+            return translate("CompareExport", "encode the sentences first")
         n = len(emb.sentences)
         if n * n > ex.DEFAULT_MAX_MATRIX_CELLS:
             from sbert_desktop.core.units import format_bytes
 
-            return (f"the matrix of {n:,} sentences has {n * n:,} cells (about {format_bytes(n * n * 4)} as "
-                    f"float32, several times that as text); the limit is {ex.DEFAULT_MAX_MATRIX_CELLS:,} cells. "
-                    "Export the top-k similarity table instead.")
+            return translate("CompareExport", "the matrix of {n} sentences has {cells} cells (about {size} as float32, "
+                             "several times that as text); the limit is {limit} cells. Export the top-k similarity "
+                             "table instead.").format(n=number(n), cells=number(n * n), size=format_bytes(n * n * 4),
+                                                      limit=number(ex.DEFAULT_MAX_MATRIX_CELLS))
         return None
 
     def write_pairs(path, encoding, progress, cancel):
@@ -92,13 +94,13 @@ def add_compare_exports(page) -> None:
         write_plot_manifest(path, prov(), len(page.scatter.coords),
                             {"x": x, "y": y, "correlation": page.correlation.text()})
 
-    button.add_table("pairs", "Pair table", write_pairs, need_pairs)
-    button.add_table("search", "Search results", write_search,
-                     lambda: None if page.rerank.history else "run a search first")
+    button.add_table("pairs", translate("CompareExport", "Pair table"), write_pairs, need_pairs)
+    button.add_table("search", translate("CompareExport", "Search results"), write_search,
+                     lambda: None if page.rerank.history else translate("CompareExport", "run a search first"))
     button.add_separator()
-    button.add_table("topk", "Top-k similarity table", write_topk, need_embeddings)
-    button.add_table("matrix", "Full similarity matrix", write_matrix, need_small_matrix,
+    button.add_table("topk", translate("CompareExport", "Top-k similarity table"), write_topk, need_embeddings)
+    button.add_table("matrix", translate("CompareExport", "Full similarity matrix"), write_matrix, need_small_matrix,
                      formats=("csv", "csv-bom", "parquet", "npy"))
     button.add_separator()
-    button.add_plot("scatter", "Score scatter", lambda: page.scatter.plot_item,
-                    lambda: None if len(page.scatter.coords) else "find pairs with two scores first", scatter_manifest)
+    button.add_plot("scatter", translate("CompareExport", "Score scatter"), lambda: page.scatter.plot_item,
+                    lambda: None if len(page.scatter.coords) else translate("CompareExport", "find pairs with two scores first"), scatter_manifest)

@@ -10,19 +10,21 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSplitter,
     QTableView, QVBoxLayout, QWidget,
 )
 
+from sbert_desktop.gui.i18n import number, translate
 from sbert_desktop.gui.jobs import Job, JobFailure
 from sbert_desktop.gui.state import AppState, LoadedData
 from sbert_desktop.gui.widgets.file_field import FileField, describe_error
 from sbert_desktop.gui.widgets.plots import HistogramPlot
 from sbert_desktop.gui.widgets.table import ColumnsTableModel, configure_big_table
 
-KINDS = [("Detect", "auto"), ("Sentences", "sentences"), ("Sentence pairs", "pairs")]
+KINDS = [(QT_TRANSLATE_NOOP("DataPage", "Detect"), "auto"), (QT_TRANSLATE_NOOP("DataPage", "Sentences"), "sentences"),
+         (QT_TRANSLATE_NOOP("DataPage", "Sentence pairs"), "pairs")]
 
 
 def load_data(path: str | Path, kind: str = "auto", column: str | None = None) -> LoadedData:
@@ -137,11 +139,11 @@ class DataPage(QWidget):
         self.state = state
         self.job: Job | None = None
 
-        self.file = FileField("Open a sentence file (txt, csv, tsv, jsonl, parquet, xlsx) or a pair data set…")
+        self.file = FileField(translate("DataPage", "Open a sentence file (txt, csv, tsv, jsonl, parquet, xlsx) or a pair data set…"))
         self.file.path_chosen.connect(self._on_path_chosen)
         self.kind = QComboBox()
         for label, value in KINDS:
-            self.kind.addItem(label, value)
+            self.kind.addItem(translate("DataPage", label), value)
         self.kind.currentIndexChanged.connect(self._reload)
         self.column = QComboBox()
         self.column.setMinimumContentsLength(14)
@@ -153,21 +155,23 @@ class DataPage(QWidget):
         self.busy.hide()
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("File"))
+        top.addWidget(QLabel(translate("DataPage", "File")))
         top.addWidget(self.file, 1)
-        top.addWidget(QLabel("Read as"))
+        top.addWidget(QLabel(translate("DataPage", "Read as")))
         top.addWidget(self.kind)
-        top.addWidget(QLabel("Text column"))
+        top.addWidget(QLabel(translate("DataPage", "Text column")))
         top.addWidget(self.column)
         top.addWidget(self.busy)
         top.setAlignment(Qt.AlignmentFlag.AlignTop)
 
         self.facts: dict[str, QLabel] = {}
-        facts_box = QGroupBox("Summary")
+        facts_box = QGroupBox(translate("DataPage", "Summary"))
         form = QFormLayout(facts_box)
-        for key, label in [("format", "Format"), ("encoding", "Encoding"), ("rows", "Rows"),
-                           ("sentences", "Sentences"), ("blank", "Blank rows"), ("duplicates", "Duplicates"),
-                           ("task", "Task"), ("labels", "Labels"), ("scores", "Scores"), ("problems", "Notes")]:
+        for key, label in [("format", translate("DataPage", "Format")), ("encoding", translate("DataPage", "Encoding")),
+                           ("rows", translate("DataPage", "Rows")), ("sentences", translate("DataPage", "Sentences")),
+                           ("blank", translate("DataPage", "Blank rows")), ("duplicates", translate("DataPage", "Duplicates")),
+                           ("task", translate("DataPage", "Task")), ("labels", translate("DataPage", "Labels")),
+                           ("scores", translate("DataPage", "Scores")), ("problems", translate("DataPage", "Notes"))]:
             value = QLabel("–")
             value.setObjectName(f"fact_{key}")
             value.setWordWrap(True)
@@ -175,8 +179,8 @@ class DataPage(QWidget):
             self.facts[key] = value
             form.addRow(label, value)
         self.histogram = HistogramPlot()
-        self.encode_button = QPushButton("Encode with active model")
-        self.encode_button.setToolTip("Compute embeddings of these sentences with the active bi-encoder (in the background)")
+        self.encode_button = QPushButton(translate("DataPage", "Encode with active model"))
+        self.encode_button.setToolTip(translate("DataPage", "Compute embeddings of these sentences with the active bi-encoder (in the background)"))
         self.encode_button.setEnabled(False)
         self.encode_button.clicked.connect(self.encode)
         self.encode_status = QLabel()
@@ -236,7 +240,7 @@ class DataPage(QWidget):
         self.busy.show()
         kind = self.kind.currentData()
         # replaces a load still running; dropped if other data is opened meanwhile (a workspace)
-        job = self.state.jobs.start(f"Open {Path(path).name}", lambda progress, cancel: load_data(path, kind, column),
+        job = self.state.jobs.start(translate("DataPage", "Open {name}").format(name=Path(path).name), lambda progress, cancel: load_data(path, kind, column),
                                     kind="data", inputs=self.state.inputs("data"))
         job.succeeded.connect(self.state.set_data)  # _show_data shows it, as it does data opened elsewhere
         job.failed.connect(self._on_failed)
@@ -256,8 +260,8 @@ class DataPage(QWidget):
         if self.file.path() != str(data.path):
             self.file.set_path(str(data.path), emit=False)
         content, info = data.content, data.info
-        self.file.set_info(f"{getattr(content, 'format', '?')} · {getattr(content, 'encoding', '?')} · "
-                           f"{info.get('rows', 0):,} rows")
+        self.file.set_info(translate("DataPage", "{format} · {encoding} · {rows} rows").format(
+            format=getattr(content, 'format', '?'), encoding=getattr(content, 'encoding', '?'), rows=number(info.get('rows', 0))))
         self.file.set_error("")
         columns = list(getattr(content, "columns", []) or []) if data.kind == "sentences" else []
         self.column.blockSignals(True)
@@ -286,7 +290,8 @@ class DataPage(QWidget):
             self.encode_status.setText("")
         elif getattr(emb, "vectors", None) is not None and getattr(emb.vectors, "ndim", 0) == 2:
             stats = f" ({self._stats_text})" if getattr(self, "_stats_text", "") else ""
-            self.encode_status.setText(f"{emb.vectors.shape[0]:,} embeddings of dimension {emb.vectors.shape[1]}{stats}")
+            self.encode_status.setText(translate("DataPage", "{n} embeddings of dimension {dim}").format(
+                n=number(emb.vectors.shape[0]), dim=emb.vectors.shape[1]) + stats)
             self._stats_text = ""
 
     def _fit_columns(self) -> None:
@@ -321,7 +326,7 @@ class DataPage(QWidget):
             "problems": "; ".join(info.get("problems", [])[:5]) or None,
         }
         for key in ("rows", "sentences", "blank", "duplicates"):
-            values[key] = f"{info[key]:,}" if key in info else None
+            values[key] = number(info[key]) if key in info else None
         for key, label in self.facts.items():
             label.setText(str(values.get(key)) if values.get(key) is not None else "–")
 
@@ -330,11 +335,11 @@ class DataPage(QWidget):
         self.file.set_error(describe_error(failure.error))
         data = self.state.data
         if data is not None:
-            self.file.set_info(f"Still open: {data.path.name} (the other pages keep using it)")
+            self.file.set_info(translate("DataPage", "Still open: {name} (the other pages keep using it)").format(name=data.path.name))
         if not failure.expected:
             from sbert_desktop.gui.errors import show_failure
 
-            show_failure(self, failure, "Could not open the file")
+            show_failure(self, failure, translate("DataPage", "Could not open the file"))
 
     def _on_ended(self, _status: str = "") -> None:
         if self.state.jobs.current("data") is None:  # no newer load runs
@@ -368,15 +373,15 @@ class DataPage(QWidget):
             return None
         cache = self.state.embedding_cache
         # replaces a running encode; stopped and dropped if the data or the bi-encoder change meanwhile
-        job = self.state.jobs.start(f"Encode {len(sentences):,} sentences",
+        job = self.state.jobs.start(translate("DataPage", "Encode {n} sentences").format(n=number(len(sentences))),
                                     lambda progress, cancel: encode_sentences(model, sentences, cache,
                                                                               progress=progress, cancel=cancel),
                                     kind="encode", inputs=self.state.inputs("data", "bi-encoder"))
         self.encode_button.setEnabled(False)
-        job.progress.connect(lambda p: self.encode_status.setText(f"Encoding… {p.done:,} / {p.total:,}"))
+        job.progress.connect(lambda p: self.encode_status.setText(translate("DataPage", "Encoding… {done} / {total}").format(done=number(p.done), total=number(p.total))))
         job.succeeded.connect(lambda out: self._on_encoded(sentences, *out))
-        job.cancelled.connect(lambda: self.encode_status.setText("Encoding cancelled"))
-        job.failed.connect(lambda f: self.encode_status.setText(f"Encoding failed: {f.message}"))
+        job.cancelled.connect(lambda: self.encode_status.setText(translate("DataPage", "Encoding cancelled")))
+        job.failed.connect(lambda f: self.encode_status.setText(translate("DataPage", "Encoding failed: {message}").format(message=f.message)))
         job.ended.connect(lambda _s: self._update_encode_button())
         return job
 

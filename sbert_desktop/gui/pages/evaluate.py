@@ -14,20 +14,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSplitter,
     QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from sbert_desktop.gui.i18n import number, translate
 from sbert_desktop.core import evaluation_tables as T
 from sbert_desktop.gui.state import AppState
 from sbert_desktop.gui.widgets.evaluate_charts import AccuracyTimePlot, PoolingBars
 from sbert_desktop.gui.widgets.export_menu import ExportButton, write_plot_manifest
 from sbert_desktop.gui.widgets.file_field import FileField
 
-TABLE_CHOICES = [("pooling", "Pooling table"), ("cost", "Bi vs cross (accuracy, speed, cost)"),
-                 ("retrieval", "Retrieve then rerank")]
+TABLE_CHOICES = [("pooling", QT_TRANSLATE_NOOP("Evaluate", "Pooling table")), ("cost", QT_TRANSLATE_NOOP("Evaluate", "Bi vs cross (accuracy, speed, cost)")),
+                 ("retrieval", QT_TRANSLATE_NOOP("Evaluate", "Retrieve then rerank"))]
 
 
 def _load_task(path: str, bi, ce, bi_source: str | None, tables, rerank_k, progress, cancel) -> dict[str, Any]:
@@ -84,27 +85,28 @@ class EvaluatePage(QWidget):
         self.job = None
         self.runs: list[dict[str, Any]] = []  # {"name", "result"}, oldest first
 
-        self.data_file = FileField("A labelled pair set: STS (scores) or NLI (labels), any format the Data page reads")
+        self.data_file = FileField(translate("Evaluate", "A labelled pair set: STS (scores) or NLI (labels), any format "
+                                             "the Data page reads"))
         self.models = QLabel()
         self.models.setObjectName("evaluateModels")
         self.models.setWordWrap(True)
         self.checks: dict[str, QCheckBox] = {}
         checks = QHBoxLayout()
         for key, text in TABLE_CHOICES:
-            box = QCheckBox(text)
+            box = QCheckBox(translate("Evaluate", text))
             box.setChecked(True)
             self.checks[key] = box
             checks.addWidget(box)
         self.rerank_k = QLineEdit("10,50,100")
         self.rerank_k.setMaximumWidth(110)
-        self.rerank_k.setToolTip("Candidates the cross-encoder reranks, comma-separated")
-        checks.addWidget(QLabel("rerank k"))
+        self.rerank_k.setToolTip(translate("Evaluate", "Candidates the cross-encoder reranks, comma-separated"))
+        checks.addWidget(QLabel(translate("Evaluate", "rerank k")))
         checks.addWidget(self.rerank_k)
         checks.addStretch(1)
-        self.run_button = QPushButton("Run")
+        self.run_button = QPushButton(translate("Evaluate", "Run"))
         self.run_button.setDefault(True)
         self.run_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("Evaluate", "Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
         self.progress = QProgressBar()
@@ -115,7 +117,7 @@ class EvaluatePage(QWidget):
         self.message.setWordWrap(True)
         self.compare = QComboBox()
         self.compare.setMinimumWidth(260)
-        self.compare.setToolTip("Draw an earlier run beside this one (before/after fine-tuning)")
+        self.compare.setToolTip(translate("Evaluate", "Draw an earlier run beside this one (before/after fine-tuning)"))
         self.compare.currentIndexChanged.connect(lambda _i: self.show_run())
         self.export_status = QLabel()
         self.export_button = ExportButton(state.jobs, self.export_status)
@@ -123,13 +125,13 @@ class EvaluatePage(QWidget):
         for w in (self.run_button, self.cancel_button, self.progress, self.message):
             controls.addWidget(w)
         controls.addStretch(1)
-        controls.addWidget(QLabel("Compare with"))
+        controls.addWidget(QLabel(translate("Evaluate", "Compare with")))
         controls.addWidget(self.compare)
         controls.addWidget(self.export_button)
         form = QFormLayout()
-        form.addRow("Data set", self.data_file)
-        form.addRow("Models", self.models)
-        form.addRow("Tables", checks)
+        form.addRow(translate("Evaluate", "Data set"), self.data_file)
+        form.addRow(translate("Evaluate", "Models"), self.models)
+        form.addRow(translate("Evaluate", "Tables"), checks)
 
         self.pooling_table = _table_view("poolingTable")
         self.pooling_bars = PoolingBars()
@@ -143,21 +145,21 @@ class EvaluatePage(QWidget):
         self.retrieval_note.setWordWrap(True)
         self.runs_table = _table_view("runsTable")
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._split(self.pooling_table, self.pooling_bars), "Pooling")
+        self.tabs.addTab(self._split(self.pooling_table, self.pooling_bars), translate("Evaluate", "Pooling"))
         cost = QWidget()
         cl = QVBoxLayout(cost)
-        for w in (QLabel("Accuracy and measured speed on this data set"), self.encoders_table,
-                  QLabel("Comparing all pairs of n sentences"), self.cost_table, self.cost_note):
+        for w in (QLabel(translate("Evaluate", "Accuracy and measured speed on this data set")), self.encoders_table,
+                  QLabel(translate("Evaluate", "Comparing all pairs of n sentences")), self.cost_table, self.cost_note):
             cl.addWidget(w)
-        self.tabs.addTab(cost, "Bi vs cross")
+        self.tabs.addTab(cost, translate("Evaluate", "Bi vs cross"))
         retrieval = QWidget()
         rl = QVBoxLayout(retrieval)
         rl.addWidget(self.retrieval_note)
         split = self._split(self.retrieval_table, self.retrieval_plot)
         split.setSizes([700, 500])
         rl.addWidget(split, 1)
-        self.tabs.addTab(retrieval, "Retrieval")
-        self.tabs.addTab(self.runs_table, "Runs")
+        self.tabs.addTab(retrieval, translate("Evaluate", "Retrieval"))
+        self.tabs.addTab(self.runs_table, translate("Evaluate", "Runs"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -185,34 +187,35 @@ class EvaluatePage(QWidget):
             self.data_file.set_path(str(data.path), emit=False)
 
     def _update_models(self) -> None:
-        self.models.setText(f"{self.state.bi_summary()}<br>{self.state.cross_summary()}"
-                            "<br><i>Load or switch models on the Model page.</i>")
+        self.models.setText(f"{self.state.bi_summary()}<br>{self.state.cross_summary()}<br><i>"
+                            + translate("Evaluate", "Load or switch models on the Model page.") + "</i>")
         self.run_button.setEnabled(self.state.bi_encoder is not None and self.job is None)
 
     # -- running -------------------------------------------------------------------------------
     def start(self):
         path = self.data_file.path()
         if not path or not Path(path).is_file():
-            self.data_file.set_error("Choose a labelled pair file first." if not path else f"Not found: {path}")
+            self.data_file.set_error(translate("Evaluate", "Choose a labelled pair file first.") if not path
+                                     else translate("Evaluate", "Not found: {path}").format(path=path))
             return None
         self.data_file.clear_messages()
         bi, ce = self.state.bi_encoder, self.state.cross_encoder
         if bi is None:
-            self.message.setText("Load a bi-encoder on the Model page first.")
+            self.message.setText(translate("Evaluate", "Load a bi-encoder on the Model page first."))
             return None
         tables = [k for k, box in self.checks.items() if box.isChecked()]
         try:
             ks = [int(k) for k in self.rerank_k.text().split(",") if k.strip()]
         except ValueError:
-            self.message.setText(f"rerank k: {self.rerank_k.text()!r} is not a list of numbers")
+            self.message.setText(translate("Evaluate", "rerank k: {value} is not a list of numbers").format(value=repr(self.rerank_k.text())))
             return None
         source = self.state.bi_spec.source if self.state.bi_spec else None
         reads = ("bi-encoder",) + (("cross-encoder",) if ce is not None else ())
-        job = self.state.jobs.start("Evaluate", lambda progress, cancel: _load_task(
+        job = self.state.jobs.start(translate("Evaluate", "Evaluate"), lambda progress, cancel: _load_task(
             path, bi, ce, source, tables, ks, progress, cancel), kind="evaluate", inputs=self.state.inputs(*reads))
         self.job = job
         self.message.setStyleSheet("")
-        self.message.setText("Evaluating…")
+        self.message.setText(translate("Evaluate", "Evaluating…"))
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
@@ -220,8 +223,8 @@ class EvaluatePage(QWidget):
         job.progress.connect(self._on_progress)
         job.succeeded.connect(self._on_result)
         job.failed.connect(self._on_failed)
-        job.cancelled.connect(lambda: self.message.setText("Cancelled; earlier runs are kept."))
-        job.dropped.connect(lambda why: self.message.setText(f"Result dropped: {why}."))
+        job.cancelled.connect(lambda: self.message.setText(translate("Evaluate", "Cancelled; earlier runs are kept.")))
+        job.dropped.connect(lambda why: self.message.setText(translate("Evaluate", "Result dropped: {why}.").format(why=why)))
         job.ended.connect(self._on_ended)
         return job
 
@@ -233,7 +236,7 @@ class EvaluatePage(QWidget):
         if event.total > 0:
             self.progress.setRange(0, event.total)
             self.progress.setValue(min(event.done, event.total))
-        self.message.setText(f"{event.stage}… {event.done:,} / {event.total:,}")
+        self.message.setText(f"{event.stage}… {number(event.done)} / {number(event.total)}")
 
     def _on_failed(self, failure) -> None:
         self.message.setStyleSheet("color: #b00020;")
@@ -241,7 +244,7 @@ class EvaluatePage(QWidget):
         if not failure.expected:
             from sbert_desktop.gui.errors import show_failure
 
-            show_failure(self, failure, "Could not evaluate")
+            show_failure(self, failure, translate("Evaluate", "Could not evaluate"))
 
     def _on_ended(self, _status: str) -> None:
         self.job = None
@@ -258,13 +261,14 @@ class EvaluatePage(QWidget):
         self.runs.append({"name": name, "result": result})
         self.compare.blockSignals(True)
         self.compare.clear()
-        self.compare.addItem("(nothing)", None)
+        self.compare.addItem(translate("Evaluate", "(nothing)"), None)
         for i, run in enumerate(self.runs[:-1]):
             self.compare.addItem(run["name"], i)
         self.compare.blockSignals(False)
         notes = "; ".join(result.get("notes", []))
-        self.message.setText(f"{name}: {result['pairs']:,} pairs in {result['seconds']:.1f}s" +
-                             (f". Note: {notes}" if notes else ""))
+        self.message.setText(translate("Evaluate", "{name}: {pairs} pairs in {seconds} s").format(
+            name=name, pairs=number(result['pairs']), seconds=number(result['seconds'], 1))
+            + (translate("Evaluate", ". Note: {notes}").format(notes=notes) if notes else ""))
         self.show_run()
         self.run_finished.emit(result)
 
@@ -295,8 +299,10 @@ class EvaluatePage(QWidget):
         if "retrieval" in result:
             r = result["retrieval"]
             self.retrieval_note.setText(
-                f"{r['queries']:,} queries against {r['corpus']:,} sentences; relevant: {r['relevance']}. "
-                f"Time: {r['timing']} ({r['timing_queries']} queries).")
+                translate("Evaluate", "{queries} queries against {corpus} sentences; relevant: {relevance}. "
+                          "Time: {timing} ({timing_queries} queries).").format(
+                    queries=number(r['queries']), corpus=number(r['corpus']), relevance=r['relevance'],
+                    timing=r['timing'], timing_queries=r['timing_queries']))
         self.pooling_bars.set_runs(self._shown_runs("pooling"))
         self.retrieval_plot.set_runs(self._shown_runs("retrieval"))
         fill_table(self.runs_table, runs_overview(self.runs))
@@ -316,18 +322,19 @@ class EvaluatePage(QWidget):
                                       self.current[key], encoding)
 
             self.export_button.add_table(name, text, write,
-                                         lambda: None if self.current and key in self.current else "run it first")
+                                         lambda: None if self.current and key in self.current else translate("Evaluate", "run it first"))
 
-        table_entry("pooling", "Pooling table", "pooling", T.pooling_table)
-        table_entry("encoders", "Bi vs cross table", "encoders", T.encoders_table)
-        table_entry("cost", "All-pairs cost table", "encoders", T.cost_table)
-        table_entry("retrieval", "Retrieval table", "retrieval", T.retrieval_table)
+        table_entry("pooling", translate("Evaluate", "Pooling table"), "pooling", T.pooling_table)
+        table_entry("encoders", translate("Evaluate", "Bi vs cross table"), "encoders", T.encoders_table)
+        table_entry("cost", translate("Evaluate", "All-pairs cost table"), "encoders", T.cost_table)
+        table_entry("retrieval", translate("Evaluate", "Retrieval table"), "retrieval", T.retrieval_table)
         self.export_button.add_separator()
-        for name, text, key, plot in (("pooling-chart", "Pooling chart", "pooling", self.pooling_bars),
-                                      ("retrieval-chart", "Accuracy against time", "retrieval", self.retrieval_plot)):
+        for name, text, key, plot in (("pooling-chart", translate("Evaluate", "Pooling chart"), "pooling", self.pooling_bars),
+                                      ("retrieval-chart", translate("Evaluate", "Accuracy against time"), "retrieval",
+                                       self.retrieval_plot)):
             self.export_button.add_plot(
                 name, text, lambda p=plot: p.plot_item,
-                lambda k=key: None if self.current and k in self.current else "run it first",
+                lambda k=key: None if self.current and k in self.current else translate("Evaluate", "run it first"),
                 lambda path, k=key: write_plot_manifest(path, prov(), len(self.current[k]["rows"]), self.current[k]))
 
 

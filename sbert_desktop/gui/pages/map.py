@@ -12,7 +12,7 @@ import time
 
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from sbert_desktop.gui.i18n import number, translate
 from sbert_desktop.gui.exploration_state import ExplorationState, Projection, exploration_for
 from sbert_desktop.gui.jobs import Job
 from sbert_desktop.gui.state import AppState
@@ -32,9 +33,12 @@ from sbert_desktop.gui.widgets.rerank_view import RerankPanel
 from sbert_desktop.gui.widgets.table import ColumnsTableModel, configure_big_table
 
 METHODS = [("UMAP", "umap"), ("t-SNE", "tsne"), ("PCA", "pca")]
-SEARCH_MODES = [("Words", "word", "Sentences containing these whole words (\"rain\" does not find \"training\")"),
-                ("Text", "text", "Sentences containing this text anywhere, inside words too"),
-                ("Meaning", "meaning", "The sentences nearest in meaning: the query is embedded with the bi-encoder")]
+SEARCH_MODES = [(QT_TRANSLATE_NOOP("Map", "Words"), "word",
+                 QT_TRANSLATE_NOOP("Map", "Sentences containing these whole words (\"rain\" does not find \"training\")")),
+                (QT_TRANSLATE_NOOP("Map", "Text"), "text",
+                 QT_TRANSLATE_NOOP("Map", "Sentences containing this text anywhere, inside words too")),
+                (QT_TRANSLATE_NOOP("Map", "Meaning"), "meaning",
+                 QT_TRANSLATE_NOOP("Map", "The sentences nearest in meaning: the query is embedded with the bi-encoder"))]
 SEMANTIC_HITS = 20  # "Meaning" highlights this many nearest sentences (more for big corpora)
 AUTO_PROJECT_UP_TO = 20_000  # showing the page projects by itself up to this many sentences
 
@@ -78,26 +82,26 @@ class MapPage(QWidget):
         self.min_dist.setRange(0.0, 1.0)
         self.min_dist.setSingleStep(0.05)
         self.min_dist.setValue(0.1)
-        self.project_button = QPushButton("Project")
+        self.project_button = QPushButton(translate("Map", "Project"))
         self.project_button.setDefault(True)
         self.project_button.clicked.connect(self.project)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("Map", "Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.hide()
-        self.status = QLabel("No map yet.")
+        self.status = QLabel(translate("Map", "No map yet."))
         self.status.setObjectName("mapStatus")
         self.status.setWordWrap(True)
-        proj_box = QGroupBox("Projection")
+        proj_box = QGroupBox(translate("Map", "Projection"))
         form = QFormLayout(proj_box)
-        form.addRow("Method", self.method)
-        form.addRow("Metric", self.metric_box)
-        form.addRow("Seed", self.seed)
-        form.addRow("Perplexity", self.perplexity)
-        form.addRow("Neighbours", self.n_neighbors)
-        form.addRow("Min distance", self.min_dist)
+        form.addRow(translate("Map", "Method"), self.method)
+        form.addRow(translate("Map", "Metric"), self.metric_box)
+        form.addRow(translate("Map", "Seed"), self.seed)
+        form.addRow(translate("Map", "Perplexity"), self.perplexity)
+        form.addRow(translate("Map", "Neighbours"), self.n_neighbors)
+        form.addRow(translate("Map", "Min distance"), self.min_dist)
         buttons = QHBoxLayout()
         buttons.addWidget(self.project_button)
         buttons.addWidget(self.cancel_button)
@@ -107,9 +111,9 @@ class MapPage(QWidget):
 
         self.tools = QButtonGroup(self)
         tool_row = QHBoxLayout()
-        for text, mode, tip in [("Pan", "pan", "Drag to pan, wheel to zoom"),
-                                ("Rectangle", "rect", "Drag a rectangle to select points"),
-                                ("Lasso", "lasso", "Draw around points to select them")]:
+        for text, mode, tip in [(translate("Map", "Pan"), "pan", translate("Map", "Drag to pan, wheel to zoom")),
+                                (translate("Map", "Rectangle"), "rect", translate("Map", "Drag a rectangle to select points")),
+                                (translate("Map", "Lasso"), "lasso", translate("Map", "Draw around points to select them"))]:
             button = QToolButton()
             button.setText(text)
             button.setToolTip(tip)
@@ -119,21 +123,21 @@ class MapPage(QWidget):
             self.tools.addButton(button)
             tool_row.addWidget(button)
         self.zoom_all_button = QToolButton()
-        self.zoom_all_button.setText("Zoom to all")
+        self.zoom_all_button.setText(translate("Map", "Zoom to all"))
         self.zoom_all_button.setObjectName("zoomAll")
-        self.zoom_all_button.setToolTip("The map opens on the bulk of the points; this shows every point")
+        self.zoom_all_button.setToolTip(translate("Map", "The map opens on the bulk of the points; this shows every point"))
         self.zoom_all_button.clicked.connect(lambda: self.scatter.zoom_all())
         tool_row.addWidget(self.zoom_all_button)
-        self.clear_button = QPushButton("Clear selection")
+        self.clear_button = QPushButton(translate("Map", "Clear selection"))
         self.clear_button.clicked.connect(lambda: self.scatter.clear_selection())
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Highlight sentences…")
+        self.search.setPlaceholderText(translate("Map", "Highlight sentences…"))
         self.search.setClearButtonEnabled(True)
         self.search_mode = QComboBox()
         self.search_mode.setObjectName("searchMode")
         for text, value, tip in SEARCH_MODES:
-            self.search_mode.addItem(text, value)
-            self.search_mode.setItemData(self.search_mode.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+            self.search_mode.addItem(translate("Map", text), value)
+            self.search_mode.setItemData(self.search_mode.count() - 1, translate("Map", tip), Qt.ItemDataRole.ToolTipRole)
         self.search_mode.setCurrentIndex(self.search_mode.findData("word"))
         self.search_mode.currentIndexChanged.connect(lambda _i: self.apply_search())
         self._search_timer = QTimer(self, singleShot=True, interval=200)
@@ -144,7 +148,7 @@ class MapPage(QWidget):
         self.legend.setWordWrap(True)  # long cluster names wrap between words, never cut mid-word
         self.legend.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.legend.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        select_box = QGroupBox("Select and search")
+        select_box = QGroupBox(translate("Map", "Select and search"))
         sv = QVBoxLayout(select_box)
         sv.addLayout(tool_row)
         sv.addWidget(self.clear_button)
@@ -154,11 +158,11 @@ class MapPage(QWidget):
         sv.addLayout(search_row)
         self.colour_by = QComboBox()
         self.colour_by.setObjectName("colourBy")
-        self.colour_by.setToolTip("Colour the points by their cluster, or by a label column of the file (e.g. topic)")
-        self.colour_by.addItem("Clusters", None)
+        self.colour_by.setToolTip(translate("Map", "Colour the points by their cluster, or by a label column of the file (e.g. topic)"))
+        self.colour_by.addItem(translate("Map", "Clusters"), None)
         self.colour_by.currentIndexChanged.connect(lambda _i: self._show_clusters())
         state.data_changed.connect(self._fill_colour_by)
-        legend_box = QGroupBox("Colours")
+        legend_box = QGroupBox(translate("Map", "Colours"))
         legend_layout = QVBoxLayout(legend_box)
         legend_layout.addWidget(self.colour_by)
         legend_layout.addWidget(self.legend)
@@ -175,7 +179,7 @@ class MapPage(QWidget):
         self.scatter.point_hovered.connect(self._on_hover)
         self.scatter.point_clicked.connect(self.show_point)
         self.scatter.selection_changed.connect(self._on_selection)
-        self.selection_label = QLabel("Drag a rectangle (or lasso) on the map to list its sentences.")
+        self.selection_label = QLabel(translate("Map", "Drag a rectangle (or lasso) on the map to list its sentences."))
         self.selection_model = ColumnsTableModel()
         self.selection_table = QTableView()
         self.selection_table.setModel(self.selection_model)
@@ -190,11 +194,11 @@ class MapPage(QWidget):
 
         self.text = QTextBrowser()
         self.text.setObjectName("sentenceText")
-        self.text.setPlaceholderText("Hover over a point to read its sentence; click it for its nearest neighbours.")
+        self.text.setPlaceholderText(translate("Map", "Hover over a point to read its sentence; click it for its nearest neighbours."))
         self.text.setMaximumHeight(110)
         self.neighbours = RerankPanel(state, top_k=8, vertical=True)
         self.neighbours.sentence_activated.connect(lambda row, _t: self.show_point(row))
-        right = column(QLabel("Sentence"), self.text, (self.neighbours, 1))
+        right = column(QLabel(translate("Map", "Sentence")), self.text, (self.neighbours, 1))
         page_with_panes(self, top, [left, center, right], [250, 620, 380], self.export_status)
 
         from sbert_desktop.gui.pages.map_export import add_map_exports
@@ -232,8 +236,8 @@ class MapPage(QWidget):
             return
         shown = self.exploration.projection
         if shown is not None:
-            self.status.setText(f"Showing {shown.params['method'].upper()}; press Project for "
-                                f"{self.method.currentText()}.")
+            self.status.setText(translate("Map", "Showing {shown}; press Project for {method}.").format(
+                shown=shown.params['method'].upper(), method=self.method.currentText()))
 
     def cancel(self) -> None:
         job = self.state.jobs.current("project")
@@ -260,15 +264,16 @@ class MapPage(QWidget):
             coords = project_in_child(vectors, params, progress=progress, cancel=cancel)
             return Projection(coords, params, time.perf_counter() - start)
 
-        job = self.state.jobs.start(f"Project ({params['method']})", work, kind="project",
+        job = self.state.jobs.start(translate("Map", "Project ({method})").format(method=params['method']), work, kind="project",
                                     inputs=self.state.inputs("embeddings"))  # replaces a running projection
         self.job = job
-        self.status.setText(f"Projecting {len(emb.sentences):,} sentences with {self.method.currentText()}…")
+        self.status.setText(translate("Map", "Projecting {n} sentences with {method}…").format(
+            n=number(len(emb.sentences)), method=self.method.currentText()))
         self.progress.show()
         self.cancel_button.show()
         job.succeeded.connect(self._on_projected)  # only for the current embeddings (gui/jobs.py)
-        job.failed.connect(lambda f: self.status.setText(f"Projection failed: {f.message}"))
-        job.cancelled.connect(lambda: self.status.setText("Projection cancelled."))
+        job.failed.connect(lambda f: self.status.setText(translate("Map", "Projection failed: {message}").format(message=f.message)))
+        job.cancelled.connect(lambda: self.status.setText(translate("Map", "Projection cancelled.")))
         job.ended.connect(self._on_ended)
         self._update_enabled()
         return job
@@ -300,14 +305,16 @@ class MapPage(QWidget):
         emb = self.state.embeddings
         if projection is None or emb is None or len(projection.coords) != len(emb.sentences):
             self.scatter.set_points(np.zeros((0, 2)))
-            self.status.setText("No map yet." if emb is not None else "Encode the sentences to draw the map.")
+            self.status.setText(translate("Map", "No map yet.") if emb is not None
+                                else translate("Map", "Encode the sentences to draw the map."))
             self._show_clusters()
             return
         p = projection.params
-        extra = {"tsne": f"perplexity {p.get('perplexity')}",
-                 "umap": f"{p.get('n_neighbors')} neighbours, min dist {p.get('min_dist')}"}.get(p["method"], "")
-        self.status.setText(f"{p['method'].upper()} · {p['metric']} · seed {p['seed']}"
-                            f"{' · ' + extra if extra else ''} · {projection.seconds:.1f} s")
+        extra = {"tsne": translate("Map", "perplexity {value}").format(value=p.get('perplexity')),
+                 "umap": translate("Map", "{n} neighbours, min dist {dist}").format(
+                     n=p.get('n_neighbors'), dist=p.get('min_dist'))}.get(p["method"], "")
+        self.status.setText(f"{p['method'].upper()} · {p['metric']} · " + translate("Map", "seed {seed}").format(seed=p['seed'])
+                            + f"{' · ' + extra if extra else ''} · {number(projection.seconds, 1)} s")
         self.scatter.set_points(projection.coords, self.exploration.labels(), emb.sentences)
         self._show_clusters()
         self.apply_search()
@@ -316,9 +323,9 @@ class MapPage(QWidget):
         """Offer each label column of the open file (e.g. ``topic``) as a colouring."""
         self.colour_by.blockSignals(True)
         self.colour_by.clear()
-        self.colour_by.addItem("Clusters", None)
+        self.colour_by.addItem(translate("Map", "Clusters"), None)
         for name in ((data.info.get("label_columns") or {}) if data is not None else {}):
-            self.colour_by.addItem(f"Label column: {name}", name)
+            self.colour_by.addItem(translate("Map", "Label column: {name}").format(name=name), name)
         self.colour_by.blockSignals(False)
         self._show_clusters()
 
@@ -340,7 +347,7 @@ class MapPage(QWidget):
         for c, name in enumerate(classes):
             pix = QPixmap(12, 12)
             pix.fill(label_color(c))
-            item = QListWidgetItem(QIcon(pix), f"{name} ({int(counts[c]):,})")
+            item = QListWidgetItem(QIcon(pix), f"{name} ({number(int(counts[c]))})")
             item.setToolTip(f"{self.colour_by.currentData()} = {name}")
             self.legend.addItem(item)
 
@@ -359,7 +366,7 @@ class MapPage(QWidget):
             self.scatter.set_cluster_names(None)
         self.legend.clear()
         if view is None:
-            self.legend.addItem("Cluster on the Clusters page to colour the map.")
+            self.legend.addItem(translate("Map", "Cluster on the Clusters page to colour the map."))
             return
         counts = view.result.sizes
         noise = int(np.sum(view.labels < 0))
@@ -415,7 +422,7 @@ class MapPage(QWidget):
         bi, emb = self.state.bi_encoder, self.state.embeddings
         if bi is None:
             self.scatter.set_matches(None)
-            self.scatter.info.setText("Load a bi-encoder on the Model page to search by meaning.")
+            self.scatter.info.setText(translate("Map", "Load a bi-encoder on the Model page to search by meaning."))
             return None
         vectors, n = emb.vectors, len(emb.sentences)
         k = min(n, max(SEMANTIC_HITS, n // 100))
@@ -428,9 +435,9 @@ class MapPage(QWidget):
             mask[np.argpartition(-sims, k - 1)[:k]] = True
             return mask
 
-        job = self.state.jobs.start("Search the map by meaning", work, kind="map-search",
+        job = self.state.jobs.start(translate("Map", "Search the map by meaning"), work, kind="map-search",
                                     inputs=self.state.inputs("embeddings", "bi-encoder"))
-        job.succeeded.connect(lambda mask: self.scatter.set_matches(mask, f"nearest in meaning to “{query}”")
+        job.succeeded.connect(lambda mask: self.scatter.set_matches(mask, translate("Map", "nearest in meaning to “{query}”").format(query=query))
                               if self.search.text().strip().lower() == query
                               and self.search_mode.currentData() == "meaning" else None)
         return job
@@ -441,7 +448,7 @@ class MapPage(QWidget):
 
     def _describe(self, row: int) -> str:
         view = self.exploration.clusters
-        cluster = f" · cluster: {view.name(int(view.labels[row]))}" if view is not None else ""
+        cluster = translate("Map", " · cluster: {name}").format(name=view.name(int(view.labels[row]))) if view is not None else ""
         return f"<p><b>#{row + 1}</b>{cluster}</p><p>{_escape(self._sentence(row))}</p>"
 
     def _on_hover(self, row: int) -> None:
@@ -464,7 +471,7 @@ class MapPage(QWidget):
         self.selected_rows = np.asarray(rows, np.int64)
         if emb is None or not len(rows):
             self.selection_model.clear()
-            self.selection_label.setText("Nothing selected." if emb is not None else "")
+            self.selection_label.setText(translate("Map", "Nothing selected.") if emb is not None else "")
             return
         view = self.exploration.clusters
         columns = {}
@@ -472,7 +479,7 @@ class MapPage(QWidget):
             columns["cluster"] = [view.name(int(c)) for c in view.labels[rows]]
         columns["sentence"] = [emb.sentences[i] for i in rows]
         self.selection_model.set_columns(columns, (rows + 1).tolist())
-        self.selection_label.setText(f"{len(rows):,} selected sentences")
+        self.selection_label.setText(translate("Map", "{n} selected sentences").format(n=number(len(rows))))
 
     def _on_selection_row(self, row: int) -> None:
         rows = self.selected_rows

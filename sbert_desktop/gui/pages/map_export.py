@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from sbert_desktop.gui.i18n import translate
 from sbert_desktop.gui.exploration_state import provenance
 from sbert_desktop.gui.widgets.export_menu import write_plot_manifest
 
@@ -33,7 +34,7 @@ def add_map_exports(page) -> None:
     button = page.export_button
 
     def need_map() -> str | None:
-        return None if page.exploration.projection is not None and len(page.scatter.coords) else "project the map first"
+        return None if page.exploration.projection is not None and len(page.scatter.coords) else translate("MapExport", "project the map first")
 
     def write_coordinates(path, encoding, progress, cancel):
         emb, proj, view = page.state.embeddings, page.exploration.projection, page.exploration.clusters
@@ -53,8 +54,8 @@ def add_map_exports(page) -> None:
                             {"points_drawn": len(scatter.sample), "drawn_as": scatter.level,
                              "points_in_view": scatter.in_view})
 
-    button.add_table("coordinates", "2-D coordinates", write_coordinates, need_map)
-    button.add_table("selection", "Selected sentences", write_selected,
+    button.add_table("coordinates", translate("MapExport", "2-D coordinates"), write_coordinates, need_map)
+    button.add_table("selection", translate("MapExport", "Selected sentences"), write_selected,
                      lambda: need_map() or (None if len(page.selected_rows) else "select points on the map first"))
     button.add_separator()
-    button.add_plot("map", "Map", lambda: page.scatter.plot_item, need_map, map_manifest)
+    button.add_plot("map", translate("MapExport", "Map"), lambda: page.scatter.plot_item, need_map, map_manifest)

@@ -6,31 +6,37 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QProgressBar, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from sbert_desktop.gui.i18n import translate
 from sbert_desktop.core.models.modes import POOLING_MODES
 from sbert_desktop.gui.jobs import Job, JobFailure
 from sbert_desktop.gui.state import AppState, ModelSpec
 from sbert_desktop.gui.widgets.prompt_choice import PromptChoice
 
-POOLING_LABELS = {"mean": "Mean of tokens", "cls": "CLS token", "max": "Max over tokens",
-                  "mean_sqrt_len_tokens": "Mean × √length", "weightedmean": "Position-weighted mean",
-                  "lasttoken": "Last token"}
+POOLING_LABELS = {"mean": QT_TRANSLATE_NOOP("Model", "Mean of tokens"), "cls": QT_TRANSLATE_NOOP("Model", "CLS token"),
+                  "max": QT_TRANSLATE_NOOP("Model", "Max over tokens"),
+                  "mean_sqrt_len_tokens": QT_TRANSLATE_NOOP("Model", "Mean × √length"),
+                  "weightedmean": QT_TRANSLATE_NOOP("Model", "Position-weighted mean"),
+                  "lasttoken": QT_TRANSLATE_NOOP("Model", "Last token")}
 #: (label, value): the model's own, then core's modes (core.models.modes: no torch at start-up)
-POOLING_CHOICES = [("Model's own", None)] + [(POOLING_LABELS.get(m, m), m) for m in POOLING_MODES]
+POOLING_CHOICES = [(QT_TRANSLATE_NOOP("Model", "Model's own"), None)] + [(POOLING_LABELS.get(m, m), m) for m in POOLING_MODES]
 DEVICES = ["auto", "cpu", "cuda", "mps"]
 #: (label, (precision, backend)) of the model's inference (core/models/runtime.py); int8 is last
-PRECISION_CHOICES = [("fp32 (torch, exact)", ("fp32", None)), ("fp32 (ONNX Runtime)", ("fp32", "onnx")),
+PRECISION_CHOICES = [(QT_TRANSLATE_NOOP("Model", "fp32 (torch, exact)"), ("fp32", None)), ("fp32 (ONNX Runtime)", ("fp32", "onnx")),
                      ("int8 (ONNX Runtime)", ("int8", "onnx"))]
-SUMMARY_FIELDS = [("name", "Name"), ("architecture", "Architecture"), ("parameters", "Parameters"),
-                  ("layers", "Layers"), ("dimension", "Dimension"), ("vocab_size", "Vocabulary"),
-                  ("pooling", "Pooling"), ("normalize", "Normalized"), ("num_labels", "Labels"), ("head", "Head"),
-                  ("max_seq_length", "Max length"), ("device", "Device"), ("source", "Source")]
+SUMMARY_FIELDS = [("name", QT_TRANSLATE_NOOP("Model", "Name")), ("architecture", QT_TRANSLATE_NOOP("Model", "Architecture")),
+                  ("parameters", QT_TRANSLATE_NOOP("Model", "Parameters")), ("layers", QT_TRANSLATE_NOOP("Model", "Layers")),
+                  ("dimension", QT_TRANSLATE_NOOP("Model", "Dimension")), ("vocab_size", QT_TRANSLATE_NOOP("Model", "Vocabulary")),
+                  ("pooling", QT_TRANSLATE_NOOP("Model", "Pooling")), ("normalize", QT_TRANSLATE_NOOP("Model", "Normalized")),
+                  ("num_labels", QT_TRANSLATE_NOOP("Model", "Labels")), ("head", QT_TRANSLATE_NOOP("Model", "Head")),
+                  ("max_seq_length", QT_TRANSLATE_NOOP("Model", "Max length")), ("device", QT_TRANSLATE_NOOP("Model", "Device")),
+                  ("source", QT_TRANSLATE_NOOP("Model", "Source"))]
 
 
 def load_model(spec: ModelSpec):
@@ -86,8 +92,8 @@ class ModelPage(QWidget):
         self.state = state
         self.job: Job | None = None
 
-        self.bi = QRadioButton("Bi-encoder (sentence embeddings)")
-        self.cross = QRadioButton("Cross-encoder (scores a pair)")
+        self.bi = QRadioButton(translate("Model", "Bi-encoder (sentence embeddings)"))
+        self.cross = QRadioButton(translate("Model", "Cross-encoder (scores a pair)"))
         self.bi.setChecked(True)
         self.encoder_group = QButtonGroup(self)
         self.encoder_group.addButton(self.bi)
@@ -98,9 +104,9 @@ class ModelPage(QWidget):
         self.source.setObjectName("modelSource")
         self.source.currentIndexChanged.connect(self._on_source_changed)
         self.location = QLineEdit()
-        self.location.setPlaceholderText("a folder, or a hub id such as sentence-transformers/all-mpnet-base-v2")
+        self.location.setPlaceholderText(translate("Model", "a folder, or a hub id such as sentence-transformers/all-mpnet-base-v2"))
         self.location.returnPressed.connect(self.load)
-        self.browse = QPushButton("Browse…")
+        self.browse = QPushButton(translate("Model", "Browse…"))
         self.browse.clicked.connect(self._browse)
         location_row = QHBoxLayout()
         location_row.addWidget(self.location, 1)
@@ -108,21 +114,22 @@ class ModelPage(QWidget):
 
         self.pooling = QComboBox()
         for label, value in POOLING_CHOICES:
-            self.pooling.addItem(label, value)
-        self.pooling.setToolTip("How token vectors become one sentence vector (the SBERT paper: mean is best)")
+            self.pooling.addItem(translate("Model", label), value)
+        self.pooling.setToolTip(translate("Model", "How token vectors become one sentence vector (the SBERT paper: mean is best)"))
         self.max_len = QSpinBox()
         self.max_len.setRange(0, 8192)
-        self.max_len.setSpecialValueText("model's own")
-        self.max_len.setToolTip("Longer inputs are truncated to this many tokens")
+        self.max_len.setSpecialValueText(translate("Model", "model's own"))
+        self.max_len.setToolTip(translate("Model", "Longer inputs are truncated to this many tokens"))
         self.normalize = QComboBox()
-        for label, value in [("Model's own", None), ("On (unit length)", True), ("Off", False)]:
+        for label, value in [(translate("Model", "Model's own"), None), (translate("Model", "On (unit length)"), True),
+                             (translate("Model", "Off"), False)]:
             self.normalize.addItem(label, value)
         self.precision = QComboBox()
         self.precision.setObjectName("modelPrecision")
         for label, value in PRECISION_CHOICES:
-            self.precision.addItem(label, value)
-        self.precision.setToolTip("How the model runs: exact fp32 on torch, or through ONNX Runtime "
-                                  "(int8: faster and smaller, measured against fp32 below)")
+            self.precision.addItem(translate("Model", label), value)
+        self.precision.setToolTip(translate("Model", "How the model runs: exact fp32 on torch, or through ONNX Runtime "
+                                  "(int8: faster and smaller, measured against fp32 below)"))
         from sbert_desktop.gui.widgets.precision_calibration import PrecisionCalibration
 
         self.calibration = PrecisionCalibration(state)
@@ -131,7 +138,7 @@ class ModelPage(QWidget):
         self._set_devices(state.devices)
         state.devices_changed.connect(self._set_devices)
 
-        self.load_button = QPushButton("Load model")
+        self.load_button = QPushButton(translate("Model", "Load model"))
         self.load_button.setDefault(True)
         self.load_button.clicked.connect(self.load)
         self.busy = QProgressBar()
@@ -145,21 +152,21 @@ class ModelPage(QWidget):
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.hide()
 
-        choose = QGroupBox("Choose a model")
+        choose = QGroupBox(translate("Model", "Choose a model"))
         form = QFormLayout(choose)
         encoder_row = QHBoxLayout()
         encoder_row.addWidget(self.bi)
         encoder_row.addWidget(self.cross)
         encoder_row.addStretch(1)
-        form.addRow("Encoder", encoder_row)
-        form.addRow("Source", self.source)
-        form.addRow("Location", location_row)
-        form.addRow("Pooling", self.pooling)
-        form.addRow("Max sequence length", self.max_len)
-        form.addRow("Normalize embeddings", self.normalize)
-        form.addRow("Precision", self.precision)
+        form.addRow(translate("Model", "Encoder"), encoder_row)
+        form.addRow(translate("Model", "Source"), self.source)
+        form.addRow(translate("Model", "Location"), location_row)
+        form.addRow(translate("Model", "Pooling"), self.pooling)
+        form.addRow(translate("Model", "Max sequence length"), self.max_len)
+        form.addRow(translate("Model", "Normalize embeddings"), self.normalize)
+        form.addRow(translate("Model", "Precision"), self.precision)
         form.addRow(self.calibration)
-        form.addRow("Device", self.device)
+        form.addRow(translate("Model", "Device"), self.device)
         buttons = QHBoxLayout()
         buttons.addWidget(self.load_button)
         buttons.addWidget(self.busy)
@@ -167,7 +174,7 @@ class ModelPage(QWidget):
         form.addRow(buttons)
         form.addRow(self.error)
 
-        summary = QGroupBox("Loaded model")
+        summary = QGroupBox(translate("Model", "Loaded model"))
         self.summary_form = QFormLayout(summary)
         self.loaded = QLabel()
         self.loaded.setObjectName("loadedModels")
@@ -181,7 +188,7 @@ class ModelPage(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
             self.summary[key] = value
-            self.summary_form.addRow(label, value)
+            self.summary_form.addRow(translate("Model", label), value)
 
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
@@ -210,14 +217,14 @@ class ModelPage(QWidget):
     def _fill_sources(self) -> None:
         self.source.blockSignals(True)
         self.source.clear()
-        self.source.addItem("Bundled default — all-MiniLM-L6-v2", "default")
-        self.source.addItem("Local folder…", "folder")
-        self.source.addItem("Hugging Face hub id…", "hub")
+        self.source.addItem(translate("Model", "Bundled default — all-MiniLM-L6-v2"), "default")
+        self.source.addItem(translate("Model", "Local folder…"), "folder")
+        self.source.addItem(translate("Model", "Hugging Face hub id…"), "hub")
         recent = [m for m in self.state.settings.recent_models() if m != "default"]
         if recent:
             self.source.insertSeparator(self.source.count())
             for item in recent:
-                self.source.addItem(f"Recent: {item}", item)
+                self.source.addItem(translate("Model", "Recent: {model}").format(model=item), item)
         self.source.blockSignals(False)
         self._on_source_changed()
 
@@ -230,7 +237,7 @@ class ModelPage(QWidget):
             self.location.setText("" if kind == "default" else str(kind))
 
     def _browse(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Choose a model folder", self.location.text())
+        path = QFileDialog.getExistingDirectory(self, translate("Model", "Choose a model folder"), self.location.text())
         if path:
             self.location.setText(path)
 
@@ -285,9 +292,9 @@ class ModelPage(QWidget):
         self.error.hide()
         self.busy.show()
         self.load_button.setEnabled(False)
-        label = "bundled model" if spec.source == "default" else Path(spec.source).name or spec.source
+        label = translate("Model", "bundled model") if spec.source == "default" else Path(spec.source).name or spec.source
         # replaces a load still running (its result is dropped; loading itself cannot be interrupted)
-        job = self.state.jobs.start(f"Load {label}", lambda progress, cancel: load_model(spec), kind="model-load")
+        job = self.state.jobs.start(translate("Model", "Load {model}").format(model=label), lambda progress, cancel: load_model(spec), kind="model-load")
         job.succeeded.connect(lambda out: self._on_loaded(spec, *out))
         job.failed.connect(self._on_failed)
         job.ended.connect(self._on_ended)
@@ -311,8 +318,9 @@ class ModelPage(QWidget):
         self.error.hide()
         self.busy.show()
         self.load_button.setEnabled(False)
-        names = " and ".join("cross-encoder" if sp.encoder == "cross" else "bi-encoder" for sp in specs)
-        job = self.state.jobs.start(f"Load the last {names}", lambda progress, cancel: load_models(specs),
+        names = translate("Model", " and ").join(translate("Model", "cross-encoder") if sp.encoder == "cross"
+                                                 else translate("Model", "bi-encoder") for sp in specs)
+        job = self.state.jobs.start(translate("Model", "Load the last {models}").format(models=names), lambda progress, cancel: load_models(specs),
                                     kind="model-load")  # replaces a load still running
         job.succeeded.connect(lambda out: self._on_restored(active, *out))
         job.failed.connect(self._on_failed)
@@ -337,8 +345,10 @@ class ModelPage(QWidget):
             self.set_spec(spec)
             self.model_loaded.emit(model)
         if errors:
-            self.error.setText("\n".join(f"Could not load the last {'cross' if sp.encoder == 'cross' else 'bi'}-encoder "
-                                          f"({sp.source}): {message}" for sp, message in errors))
+            self.error.setText("\n".join(
+                (translate("Model", "Could not load the last cross-encoder ({source}): {message}") if sp.encoder == "cross"
+                 else translate("Model", "Could not load the last bi-encoder ({source}): {message}")).format(
+                    source=sp.source, message=message) for sp, message in errors))
             self.error.show()
 
     def _on_loaded(self, spec: ModelSpec, model, info: dict, devices: list[str]) -> None:
@@ -351,12 +361,12 @@ class ModelPage(QWidget):
         self.calibration.measure(model)
 
     def _on_failed(self, failure: JobFailure) -> None:
-        self.error.setText(f"Could not load the model: {failure.message}")
+        self.error.setText(translate("Model", "Could not load the model: {message}").format(message=failure.message))
         self.error.show()
         if not failure.expected:
             from sbert_desktop.gui.errors import show_failure
 
-            show_failure(self, failure, "Could not load the model")
+            show_failure(self, failure, translate("Model", "Could not load the model"))
 
     def _on_ended(self, _status: str = "") -> None:
         if self.state.jobs.current("model-load") is None:  # no newer load runs
@@ -373,12 +383,12 @@ class ModelPage(QWidget):
                                          self.state.cross_spec)):
             line = _escape(text)
             if model is not None and kind == self.state.active_kind:
-                line = f"<b>{line}</b> (active)"
+                line = translate("Model", "<b>{model}</b> (active)").format(model=line)
             cue = model_quality(model, spec) if model is not None else None
             if cue is not None and cue.warning:
                 line += f"<br><span style='color:#b00020'>{_escape(cue.text)}</span>"
             elif model is not None and cue is None:
-                line += "<br><span style='color:#666'>Not evaluated here (no dev figure).</span>"
+                line += "<br><span style='color:#666'>" + translate("Model", "Not evaluated here (no dev figure).") + "</span>"
             lines.append(line)
         self.loaded.setText("<br>".join(lines))
 

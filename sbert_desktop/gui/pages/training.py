@@ -11,13 +11,14 @@ from __future__ import annotations
 import sys
 import time
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
     QScrollArea, QSplitter, QVBoxLayout, QWidget,
 )
 
+from sbert_desktop.gui.i18n import number, translate
 from sbert_desktop.core.units import format_duration
 from sbert_desktop.gui.jobs import Job, JobFailure
 from sbert_desktop.gui.pages.training_form import TrainingForm
@@ -45,14 +46,14 @@ class TrainingPage(QWidget):
         self._elapsed_before = 0.0
 
         self.form = TrainingForm(state)
-        self.start_button = QPushButton("Start")
+        self.start_button = QPushButton(translate("Training", "Start"))
         self.start_button.setObjectName("startTraining")
         self.start_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop at the next step and keep a checkpoint to resume from")
+        self.cancel_button = QPushButton(translate("Training", "Cancel"))
+        self.cancel_button.setToolTip(translate("Training", "Stop at the next step and keep a checkpoint to resume from"))
         self.cancel_button.clicked.connect(self.cancel)
-        self.resume_button = QPushButton("Resume")
-        self.resume_button.setToolTip("Continue the selected cancelled run from its checkpoint")
+        self.resume_button = QPushButton(translate("Training", "Resume"))
+        self.resume_button.setToolTip(translate("Training", "Continue the selected cancelled run from its checkpoint"))
         self.resume_button.clicked.connect(self.resume)
         self.form_error = QLabel()
         self.form_error.setObjectName("trainError")
@@ -83,7 +84,7 @@ class TrainingPage(QWidget):
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("trainProgress")
         self.progress_bar.setFormat("%p%")
-        self.progress_label = QLabel("Not started")
+        self.progress_label = QLabel(translate("Training", "Not started"))
         self.progress_label.setObjectName("trainProgressLabel")
         self.cue_label = QLabel()
         self.cue_label.setObjectName("trainCue")
@@ -91,31 +92,31 @@ class TrainingPage(QWidget):
         self.cue_label.hide()
         self.loss_plot = LossPlot()
         self.metric_plot = MetricPlot()
-        self.log_scale = QCheckBox("Log scale")
-        self.log_scale.setToolTip("Show the loss on a logarithmic axis")
+        self.log_scale = QCheckBox(translate("Training", "Log scale"))
+        self.log_scale.setToolTip(translate("Training", "Show the loss on a logarithmic axis"))
         self.log_scale.toggled.connect(self.loss_plot.set_log_y)
         self.runs = RunList()
         self.runs.setMaximumHeight(130)
         self.runs.overlays_changed.connect(self._refresh_overlays)
         self.runs.run_selected.connect(self._on_run_selected)
-        self.result_label = QLabel("Runs are saved under the app's runs folder.")
+        self.result_label = QLabel(translate("Training", "Runs are saved under the app's runs folder."))
         self.result_label.setObjectName("trainResult")
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.make_active_button = QPushButton("Make active model")
+        self.make_active_button = QPushButton(translate("Training", "Make active model"))
         self.make_active_button.setObjectName("makeActive")
         self.make_active_button.clicked.connect(self.make_active)
-        self.open_folder_button = QPushButton("Open folder")
+        self.open_folder_button = QPushButton(translate("Training", "Open folder"))
         self.open_folder_button.clicked.connect(self._open_folder)
-        self.open_run_button = QPushButton("Open run…")
+        self.open_run_button = QPushButton(translate("Training", "Open run…"))
         self.open_run_button.setObjectName("openRun")
-        self.open_run_button.setToolTip("Bring a run folder (trained here or headless elsewhere) into the list, "
-                                        "with its history and curves")
+        self.open_run_button.setToolTip(translate("Training", "Bring a run folder (trained here or headless elsewhere) into the list, "
+                                        "with its history and curves"))
         self.open_run_button.clicked.connect(lambda: self.open_run())
-        self.export_button = QPushButton("Export as command line…")
+        self.export_button = QPushButton(translate("Training", "Export as command line…"))
         self.export_button.setObjectName("exportCommand")
-        self.export_button.setToolTip("The selected run (or the form) as the exact sbert-desktop train command, "
-                                      "and a launch script for a bigger machine (several GPUs, several machines)")
+        self.export_button.setToolTip(translate("Training", "The selected run (or the form) as the exact sbert-desktop train command, "
+                                      "and a launch script for a bigger machine (several GPUs, several machines)"))
         self.export_button.clicked.connect(lambda: self.export_command())
 
         plots = QSplitter(Qt.Orientation.Vertical)
@@ -134,7 +135,7 @@ class TrainingPage(QWidget):
         metric_layout.addWidget(self.metric_plot, 1)
         metric_layout.addWidget(self.metric_plot.legend_label)
         plots.addWidget(metric_box)
-        runs_box = QGroupBox("Runs (check to overlay)")
+        runs_box = QGroupBox(translate("Training", "Runs (check to overlay)"))
         runs_layout = QVBoxLayout(runs_box)
         runs_layout.addWidget(self.runs)
         result_row = QHBoxLayout()
@@ -204,7 +205,7 @@ class TrainingPage(QWidget):
     def cancel(self) -> None:
         if self.job is not None and self.job.running:
             self.job.cancel()
-            self.progress_label.setText(self.progress_label.text() + " · stopping after this step…")
+            self.progress_label.setText(self.progress_label.text() + translate("Training", " · stopping after this step…"))
             self.cancel_button.setEnabled(False)
 
     @property
@@ -229,7 +230,7 @@ class TrainingPage(QWidget):
         job.failed.connect(lambda failure: self._on_failed(run, failure))
         job.ended.connect(lambda _status: self._on_ended(run))
         self.job = job
-        self.progress_label.setText("Reading the data and loading the model…")
+        self.progress_label.setText(translate("Training", "Reading the data and loading the model…"))
         self._update_buttons()
         return job
 
@@ -263,16 +264,16 @@ class TrainingPage(QWidget):
         elapsed = self._elapsed_before + (time.monotonic() - self._session_start)
         epoch = info.get("epoch")
         epochs = info.get("epochs")
-        parts = [f"step {event.done:,} / {event.total:,}"]
+        parts = [translate("Training", "step {done} / {total}").format(done=number(event.done), total=number(event.total))]
         if epoch is not None:
-            parts.append(f"epoch {epoch}" + (f" / {epochs}" if epochs else ""))
-        parts.append(f"elapsed {format_duration(elapsed, '–')}")
+            parts.append(translate("Training", "epoch {epoch}").format(epoch=epoch) + (f" / {epochs}" if epochs else ""))
+        parts.append(translate("Training", "elapsed {time}").format(time=format_duration(elapsed, '–')))
         if event.stage == "eval":
-            parts.append("evaluated on dev")
+            parts.append(translate("Training", "evaluated on dev"))
         elif event.stage == "baseline":
-            parts.append("evaluated the untrained model on dev")
+            parts.append(translate("Training", "evaluated the untrained model on dev"))
         else:
-            parts.append(f"ETA {format_duration(info.get('eta', event.eta), '–')}")
+            parts.append(translate("Training", "ETA {time}").format(time=format_duration(info.get('eta', event.eta), '–')))
         self.progress_label.setText(" · ".join(parts))
         if event.stage != "train" or event.done % 10 == 0:
             self._show_cues(run)
@@ -310,17 +311,19 @@ class TrainingPage(QWidget):
         else:
             from sbert_desktop.gui.errors import show_failure
 
-            show_failure(self, failure, "Training failed")
+            show_failure(self, failure, translate("Training", "Training failed"))
 
     def _on_ended(self, run: RunRecord) -> None:
         if self.job is not None and not self.job.running:
             if run.status == "running":  # the job was cancelled before train() returned
                 run.status = "cancelled" if (run.out_dir / "checkpoint").exists() else "stopped"
             self.runs.refresh(run)
-            texts = {"finished": "Finished", "cancelled": "Cancelled — Resume continues from the checkpoint",
-                     "failed": "Failed", "stopped": "Stopped before the first checkpoint"}
+            texts = {"finished": translate("Training", "Finished"),
+                     "cancelled": translate("Training", "Cancelled — Resume continues from the checkpoint"),
+                     "failed": translate("Training", "Failed"),
+                     "stopped": translate("Training", "Stopped before the first checkpoint")}
             self.progress_label.setText(f"{texts.get(run.status, run.status)} · {self.progress_label.text()}"
-                                        if run.status != "failed" else "Failed")
+                                        if run.status != "failed" else texts["failed"])
             self._on_run_selected(self.runs.selected_run())
             self._update_buttons()
             self.run_ended.emit(run)
@@ -333,7 +336,7 @@ class TrainingPage(QWidget):
     def _show_run(self, run: RunRecord) -> None:
         self.loss_plot.set_points(run.loss_steps, run.losses)
         self.metric_plot.set_points(run.metric_steps, run.metrics)
-        self.metric_plot.set_metric_name(f"dev {run.metric_name}" if run.metric_name else "dev metric")
+        self.metric_plot.set_metric_name(f"dev {run.metric_name}" if run.metric_name else translate("Training", "dev metric"))
         self._refresh_overlays()
         self._show_cues(run)
 
@@ -343,7 +346,7 @@ class TrainingPage(QWidget):
         self.metric_plot.set_overlays([(f"{r.display_name()} · {r.metric_name}", r.metric_steps, r.metrics)
                                        for r in others if r.metrics])
         current = self.current.metric_name if self.current is not None else ""
-        self.metric_plot.set_metric_name(f"dev {current}" if current else "dev metric",
+        self.metric_plot.set_metric_name(f"dev {current}" if current else translate("Training", "dev metric"),
                                          [f"dev {r.metric_name}" for r in others if r.metrics])
 
     def _on_run_selected(self, run: RunRecord | None) -> None:
@@ -351,15 +354,16 @@ class TrainingPage(QWidget):
             self.current = run
             self._show_run(run)
         if run is None:
-            self.result_label.setText("Runs are saved under the app's runs folder.")
+            self.result_label.setText(translate("Training", "Runs are saved under the app's runs folder."))
         elif run.status == "finished" and run.model_dir is not None:
             best = getattr(run.result, "best_metric", None)
-            extra = f" (best dev {run.result.metric_name} {best:.4f})" if best is not None else ""
-            self.result_label.setText(f"Saved to {run.model_dir}{extra}")
+            extra = (translate("Training", " (best dev {metric} {value})").format(metric=run.result.metric_name, value=number(best, 4))
+                     if best is not None else "")
+            self.result_label.setText(translate("Training", "Saved to {path}").format(path=run.model_dir) + extra)
         elif run.status == "cancelled":
-            self.result_label.setText(f"Cancelled; checkpoint in {run.out_dir}")
+            self.result_label.setText(translate("Training", "Cancelled; checkpoint in {path}").format(path=run.out_dir))
         else:
-            self.result_label.setText(f"{run.status.capitalize()}: {run.out_dir}")
+            self.result_label.setText(f"{texts_of_status(run.status)}: {run.out_dir}")
         if run is not None:  # what the run was: its settings under where it is
             self.result_label.setText(f"<b>{_escape(run.display_name())}</b>: {_escape(run.settings_text())}<br>"
                                       f"{_escape(self.result_label.text())}")
@@ -383,9 +387,9 @@ class TrainingPage(QWidget):
         from sbert_desktop.gui.pages.model import load_model
 
         spec = ModelSpec(encoder=run.config["encoder"], source=str(run.model_dir), device=run.config.get("device", "auto"))
-        job = self.state.jobs.start(f"Load {run.name}", lambda progress, cancel: load_model(spec), kind="model")
+        job = self.state.jobs.start(translate("Training", "Load {name}").format(name=run.name), lambda progress, cancel: load_model(spec), kind="model")
         job.succeeded.connect(lambda out: self._on_made_active(spec, *out))
-        job.failed.connect(lambda failure: self._show_error(f"Could not load the trained model: {failure.message}"))
+        job.failed.connect(lambda failure: self._show_error(translate("Training", "Could not load the trained model: {message}").format(message=failure.message)))
         self.make_active_button.setEnabled(False)
         job.ended.connect(lambda _status: self._update_buttons())
         return job
@@ -393,7 +397,7 @@ class TrainingPage(QWidget):
     def _on_made_active(self, spec: ModelSpec, model, _info: dict, devices: list[str]) -> None:
         self.state.set_devices(devices)
         self.state.set_model(model, spec)
-        self.result_label.setText(f"Active model: {spec.source}")
+        self.result_label.setText(translate("Training", "Active model: {model}").format(model=spec.source))
 
     def open_run(self, folder: str | None = None):
         """Add a run folder to the list (asks for it when ``folder`` is None) and show its curves."""
@@ -404,13 +408,13 @@ class TrainingPage(QWidget):
         from sbert_desktop.gui.widgets.runs import load_saved_run
 
         if folder is None:
-            folder = QFileDialog.getExistingDirectory(self, "Open a training run folder")
+            folder = QFileDialog.getExistingDirectory(self, translate("Training", "Open a training run folder"))
         if not folder:
             return None
         known = {r.out_dir: r for r in self.runs.runs}
         run = known.get(Path(folder)) or load_saved_run(Path(folder))
         if run is None:
-            self._show_error(f"{folder}: not a training run folder (no train_config.json)")
+            self._show_error(translate("Training", "{folder}: not a training run folder (no train_config.json)").format(folder=folder))
             return None
         if run.out_dir not in known:
             self.runs.add_run(run)
@@ -448,6 +452,14 @@ class TrainingPage(QWidget):
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def texts_of_status(status: str) -> str:
+    """A run's status as shown ("Failed", "Stopped", "Running")."""
+    names = {"running": QT_TRANSLATE_NOOP("Training", "Running"), "failed": QT_TRANSLATE_NOOP("Training", "Failed"),
+             "stopped": QT_TRANSLATE_NOOP("Training", "Stopped"), "finished": QT_TRANSLATE_NOOP("Training", "Finished"),
+             "cancelled": QT_TRANSLATE_NOOP("Training", "Cancelled")}
+    return translate("Training", names[status]) if status in names else status.capitalize()
 
 
 if __name__ == "__main__":

@@ -8,20 +8,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from sbert_desktop.gui.i18n import number, translate
 from sbert_desktop.core.training.config import LOSSES as CORE_LOSSES
 from sbert_desktop.gui.jobs import Job
 from sbert_desktop.gui.state import AppState
 from sbert_desktop.gui.widgets.file_field import FileField, describe_error
 
-LOSS_LABELS = {"softmax": "Softmax classifier over (u, v, |u−v|) — paper", "mnrl": "Multiple negatives ranking",
-               "cosine": "Cosine similarity, MSE — paper", "cosent": "CoSENT ranking", "ce": "Cross-entropy, 3 classes",
-               "bce": "Binary cross-entropy on the scaled score",
-               "cached_mnrl": "Multiple negatives ranking, gradient caching (big batches, small memory)"}
+LOSS_LABELS = {"softmax": QT_TRANSLATE_NOOP("TrainingForm", "Softmax classifier over (u, v, |u−v|) — paper"),
+               "mnrl": QT_TRANSLATE_NOOP("TrainingForm", "Multiple negatives ranking"),
+               "cosine": QT_TRANSLATE_NOOP("TrainingForm", "Cosine similarity, MSE — paper"),
+               "cosent": QT_TRANSLATE_NOOP("TrainingForm", "CoSENT ranking"),
+               "ce": QT_TRANSLATE_NOOP("TrainingForm", "Cross-entropy, 3 classes"),
+               "bce": QT_TRANSLATE_NOOP("TrainingForm", "Binary cross-entropy on the scaled score"),
+               "cached_mnrl": QT_TRANSLATE_NOOP("TrainingForm", "Multiple negatives ranking, gradient caching (big batches, small memory)")}
 #: (encoder, task) -> [(loss, label)], the first is the default: core's LOSSES (config imports no torch)
 LOSSES = {key: [(loss, LOSS_LABELS.get(loss, loss)) for loss in names] for key, names in CORE_LOSSES.items()}
 
@@ -71,20 +76,20 @@ class TrainingForm(QWidget):
         self._inspect_jobs: dict[str, Job] = {}
 
         self.encoder = QComboBox()
-        self.encoder.addItem("Bi-encoder (SBERT)", "bi")
-        self.encoder.addItem("Cross-encoder", "cross")
-        self.encoder.setToolTip("Bi-encoders embed each sentence; cross-encoders read both sentences together")
+        self.encoder.addItem(translate("TrainingForm", "Bi-encoder (SBERT)"), "bi")
+        self.encoder.addItem(translate("TrainingForm", "Cross-encoder"), "cross")
+        self.encoder.setToolTip(translate("TrainingForm", "Bi-encoders embed each sentence; cross-encoders read both sentences together"))
         self.task = QComboBox()
-        self.task.addItem("STS — similarity scores", "sts")
-        self.task.addItem("NLI — entailment labels", "nli")
-        self.task.addItem("Pairs — (anchor, positive), e.g. question/answer", "pairs")
-        self.task.addItem("Triplets — (anchor, positive, negative), e.g. mined", "triplets")
-        self.task.setToolTip("Set from the training file when it is opened (STS/NLI); pairs and triplets train "
-                             "a bi-encoder with multiple-negatives ranking on retrieval data")
+        self.task.addItem(translate("TrainingForm", "STS — similarity scores"), "sts")
+        self.task.addItem(translate("TrainingForm", "NLI — entailment labels"), "nli")
+        self.task.addItem(translate("TrainingForm", "Pairs — (anchor, positive), e.g. question/answer"), "pairs")
+        self.task.addItem(translate("TrainingForm", "Triplets — (anchor, positive, negative), e.g. mined"), "triplets")
+        self.task.setToolTip(translate("TrainingForm", "Set from the training file when it is opened (STS/NLI); pairs and triplets train "
+                             "a bi-encoder with multiple-negatives ranking on retrieval data"))
         self.loss = QComboBox()
-        self.loss.setToolTip("The objective; the first one is the paper's")
+        self.loss.setToolTip(translate("TrainingForm", "The objective; the first one is the paper's"))
         self.start_from = QComboBox()
-        self.start_from.setToolTip("Fine-tune the active model (Model page) or the bundled all-MiniLM-L6-v2")
+        self.start_from.setToolTip(translate("TrainingForm", "Fine-tune the active model (Model page) or the bundled all-MiniLM-L6-v2"))
         self._start_choice: str | None = None  # what the user picked; None: the active model when there is one
         self.start_from.activated.connect(lambda _i: setattr(self, "_start_choice", self.start_from.currentData()))
         self.encoder.currentIndexChanged.connect(self._update_choices)
@@ -92,8 +97,8 @@ class TrainingForm(QWidget):
         self.task.currentIndexChanged.connect(self._reinspect_train)
         state.active_changed.connect(self._update_choices)
 
-        self.train_file = FileField("Training pairs (STS-B, KorSTS, SNLI, KorNLI, SICK or generic)")
-        self.dev_file = FileField("Dev pairs, for the metric curve (optional)")
+        self.train_file = FileField(translate("TrainingForm", "Training pairs (STS-B, KorSTS, SNLI, KorNLI, SICK or generic)"))
+        self.dev_file = FileField(translate("TrainingForm", "Dev pairs, for the metric curve (optional)"))
         self.train_file.path_chosen.connect(lambda path: self._inspect(self.train_file, path, set_task=True))
         self.dev_file.path_chosen.connect(lambda path: self._inspect(self.dev_file, path))
         state.data_changed.connect(self._on_data)
@@ -102,54 +107,64 @@ class TrainingForm(QWidget):
         self.use_data_button.clicked.connect(self._use_offered)
         self.use_data_button.hide()
 
-        self.epochs = _spin(0, 100, 0, "Passes over the training data. Paper: 4 for STS-B, 1 for NLI.", "paper (STS 4, NLI 1)")
-        self.batch_size = _spin(1, 4096, 16, "Pairs per optimisation step. Paper: 16.")
+        self.epochs = _spin(0, 100, 0, translate("TrainingForm", "Passes over the training data. Paper: 4 for STS-B, 1 for NLI."), translate("TrainingForm", "paper (STS 4, NLI 1)"))
+        self.batch_size = _spin(1, 4096, 16, translate("TrainingForm", "Pairs per optimisation step. Paper: 16."))
         self.lr = QLineEdit("2e-5")
         self.lr.setValidator(QDoubleValidator(1e-8, 1.0, 10))
-        self.lr.setToolTip("Peak learning rate of AdamW. Paper: 2e-5.")
-        self.warmup = _dspin(0, 1, 0.1, 0.05, 2, "Fraction of steps with a linear warm-up of the learning rate. Paper: 0.1.")
-        self.weight_decay = _dspin(0, 1, 0.01, 0.01, 3, "AdamW weight decay (not on biases and LayerNorm). Default 0.01.")
-        self.max_grad_norm = _dspin(0, 100, 1.0, 0.5, 2, "Clip the gradient norm to this value; 0 turns clipping off.")
-        self.max_seq_length = _spin(7, 8192, 7, "Longer inputs are truncated to this many tokens. Default: the "
-                                    "model's own (256 for the bundled model); a fine-tune keeps it.", "model's own")
-        self.seed = _spin(0, 2**31 - 1, 42, "Random seed: the same seed and data give the same model.")
-        self.eval_steps = _spin(0, 10**7, 0, "Evaluate on the dev file every N steps (and at each epoch end).", "each epoch")
-        self.max_steps = _spin(0, 10**8, 0, "Stop after this many steps (0: train all epochs).", "no limit")
+        self.lr.setToolTip(translate("TrainingForm", "Peak learning rate of AdamW. Paper: 2e-5."))
+        self.warmup = _dspin(0, 1, 0.1, 0.05, 2, translate("TrainingForm", "Fraction of steps with a linear warm-up of the learning rate. Paper: 0.1."))
+        self.weight_decay = _dspin(0, 1, 0.01, 0.01, 3, translate("TrainingForm", "AdamW weight decay (not on biases and LayerNorm). Default 0.01."))
+        self.max_grad_norm = _dspin(0, 100, 1.0, 0.5, 2, translate("TrainingForm", "Clip the gradient norm to this value; 0 turns clipping off."))
+        self.max_seq_length = _spin(7, 8192, 7, translate("TrainingForm", "Longer inputs are truncated to this many tokens. "
+                                    "Default: the model's own (256 for the bundled model); a fine-tune keeps it."),
+                                    translate("TrainingForm", "model's own"))
+        self.seed = _spin(0, 2**31 - 1, 42, translate("TrainingForm", "Random seed: the same seed and data give the same model."))
+        self.eval_steps = _spin(0, 10**7, 0, translate("TrainingForm", "Evaluate on the dev file every N steps (and at each epoch end)."), translate("TrainingForm", "each epoch"))
+        self.max_steps = _spin(0, 10**8, 0, translate("TrainingForm", "Stop after this many steps (0: train all epochs)."), translate("TrainingForm", "no limit"))
         self.device = QComboBox()
         self.device.addItems(["auto", "cpu", "cuda", "mps"])
-        self.device.setToolTip("auto: CUDA, then Apple MPS, then the CPU")
-        self.defaults_button = QPushButton("Paper defaults")
-        self.defaults_button.setToolTip("Reset every hyperparameter to the SBERT paper's recipe")
+        self.device.setToolTip(translate("TrainingForm", "auto: CUDA, then Apple MPS, then the CPU"))
+        self.defaults_button = QPushButton(translate("TrainingForm", "Paper defaults"))
+        self.defaults_button.setToolTip(translate("TrainingForm", "Reset every hyperparameter to the SBERT paper's recipe"))
         self.defaults_button.clicked.connect(self.reset_defaults)
         # the Korean preset (gui/korean_preset.py): distillation on en-ko pairs, then KorSTS
-        self.korean_preset_button = QPushButton("Korean preset…")
+        self.korean_preset_button = QPushButton(translate("TrainingForm", "Korean preset…"))
         self.korean_preset_button.setObjectName("koreanPreset")
-        self.korean_preset_button.setToolTip("Make the active bi-encoder (or the bundled one) Korean-capable: "
+        self.korean_preset_button.setToolTip(translate("TrainingForm", "Make the active bi-encoder (or the bundled one) Korean-capable: "
                                              "distillation on English–Korean pairs, then KorSTS; shows the "
-                                             "estimated time before it starts")
+                                             "estimated time before it starts"))
         self.korean_preset_button.clicked.connect(self.open_korean_preset)
+        # the cross-encoder preset (gui/cross_preset.py): NLI first, then STS-B in both orders
+        self.cross_preset_button = QPushButton(translate("TrainingForm", "Cross-encoder preset…"))
+        self.cross_preset_button.setObjectName("crossPreset")
+        self.cross_preset_button.setToolTip(translate(
+            "TrainingForm", "Train a cross-encoder that beats the bi-encoder it starts from on STS-B dev: "
+            "NLI first, then STS-B in both orders; shows the estimated time before it starts"))
+        self.cross_preset_button.clicked.connect(self.open_cross_preset)
 
-        what = QGroupBox("What to train")
+        what = QGroupBox(translate("TrainingForm", "What to train"))
         form = QFormLayout(what)
-        form.addRow("Encoder", self.encoder)
-        form.addRow("Task", self.task)
-        form.addRow("Loss", self.loss)
-        form.addRow("Start from", self.start_from)
-        data = QGroupBox("Data")
+        form.addRow(translate("TrainingForm", "Encoder"), self.encoder)
+        form.addRow(translate("TrainingForm", "Task"), self.task)
+        form.addRow(translate("TrainingForm", "Loss"), self.loss)
+        form.addRow(translate("TrainingForm", "Start from"), self.start_from)
+        data = QGroupBox(translate("TrainingForm", "Data"))
         form = QFormLayout(data)
-        form.addRow("Train", self.train_file)
-        form.addRow("Dev", self.dev_file)
+        form.addRow(translate("TrainingForm", "Train"), self.train_file)
+        form.addRow(translate("TrainingForm", "Dev"), self.dev_file)
         form.addRow(self.use_data_button)
-        hyper = QGroupBox("Hyperparameters")
+        hyper = QGroupBox(translate("TrainingForm", "Hyperparameters"))
         form = QFormLayout(hyper)
-        for label, widget in [("Epochs", self.epochs), ("Batch size", self.batch_size), ("Learning rate", self.lr),
-                              ("Warm-up ratio", self.warmup), ("Weight decay", self.weight_decay),
-                              ("Max grad norm", self.max_grad_norm), ("Max seq length", self.max_seq_length),
-                              ("Seed", self.seed), ("Evaluate every", self.eval_steps), ("Max steps", self.max_steps),
-                              ("Device", self.device)]:
-            form.addRow(label, widget)
+        for label, widget in [(QT_TRANSLATE_NOOP("TrainingForm", "Epochs"), self.epochs), (QT_TRANSLATE_NOOP("TrainingForm", "Batch size"), self.batch_size),
+                              (QT_TRANSLATE_NOOP("TrainingForm", "Learning rate"), self.lr), (QT_TRANSLATE_NOOP("TrainingForm", "Warm-up ratio"), self.warmup),
+                              (QT_TRANSLATE_NOOP("TrainingForm", "Weight decay"), self.weight_decay), (QT_TRANSLATE_NOOP("TrainingForm", "Max grad norm"), self.max_grad_norm),
+                              (QT_TRANSLATE_NOOP("TrainingForm", "Max seq length"), self.max_seq_length), (QT_TRANSLATE_NOOP("TrainingForm", "Seed"), self.seed),
+                              (QT_TRANSLATE_NOOP("TrainingForm", "Evaluate every"), self.eval_steps), (QT_TRANSLATE_NOOP("TrainingForm", "Max steps"), self.max_steps),
+                              (QT_TRANSLATE_NOOP("TrainingForm", "Device"), self.device)]:
+            form.addRow(translate("TrainingForm", label), widget)
         form.addRow(self.defaults_button)
         form.addRow(self.korean_preset_button)
+        form.addRow(self.cross_preset_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for box in (what, data, hyper):
@@ -164,8 +179,8 @@ class TrainingForm(QWidget):
         self.start_from.clear()
         if spec is not None:
             name = Path(spec.source).name if spec.source != "default" else "all-MiniLM-L6-v2"
-            self.start_from.addItem(f"Active model — {name}", "active")
-        self.start_from.addItem("Bundled default — all-MiniLM-L6-v2", "default")
+            self.start_from.addItem(translate("TrainingForm", "Active model — {name}").format(name=name), "active")
+        self.start_from.addItem(translate("TrainingForm", "Bundled default — all-MiniLM-L6-v2"), "default")
         self.start_from.setCurrentIndex(max(0, self.start_from.findData(self._start_choice)))
         self.start_from.blockSignals(False)
         self._update_losses()
@@ -178,7 +193,7 @@ class TrainingForm(QWidget):
         current = self.loss.currentData()
         self.loss.clear()
         for value, label in LOSSES.get(key, []):
-            self.loss.addItem(f"{value} — {label}", value)
+            self.loss.addItem(f"{value} — {translate('TrainingForm', label)}", value)
         self.loss.setCurrentIndex(max(0, self.loss.findData(current)))
 
     def _reinspect_train(self, *_args) -> None:
@@ -187,6 +202,13 @@ class TrainingForm(QWidget):
         if self.train_file.path() and (retrieval or getattr(self, "_read_as_retrieval", False)):
             self._inspect(self.train_file, self.train_file.path())
         self._read_as_retrieval = retrieval
+
+    def open_cross_preset(self):
+        """Ask with the plan and its estimated time; Start runs it as a background job."""
+        from sbert_desktop.gui.cross_preset import CrossPresetLauncher
+
+        self.cross_preset = CrossPresetLauncher(self.state, self)
+        return self.cross_preset.ask()
 
     def open_korean_preset(self):
         """Ask with the plan and its estimated time; Start runs it as a background job."""
@@ -217,7 +239,9 @@ class TrainingForm(QWidget):
             return
         field = "dev" if _looks_like_dev(data.path.name) else "train"
         self._offered_field = field
-        self.use_data_button.setText(f"Use {data.path.name} (open on the Data page) as the {field} file")
+        text = (translate("TrainingForm", "Use {name} (open on the Data page) as the dev file") if field == "dev"
+                else translate("TrainingForm", "Use {name} (open on the Data page) as the train file"))
+        self.use_data_button.setText(text.format(name=data.path.name))
         self.use_data_button.show()
 
     def _use_offered(self) -> None:
@@ -230,10 +254,10 @@ class TrainingForm(QWidget):
         field.clear_messages()
         if not path:
             return None
-        field.set_info("reading…")
+        field.set_info(translate("TrainingForm", "reading…"))
         task = self.task.currentData() if field is self.train_file else None
         task = task if task in RETRIEVAL_TASKS else None
-        job = self.state.jobs.start(f"Inspect {Path(path).name}", lambda progress, cancel: inspect_pairs(path, task),
+        job = self.state.jobs.start(translate("TrainingForm", "Inspect {name}").format(name=Path(path).name), lambda progress, cancel: inspect_pairs(path, task),
                                     kind="data")
         self._inspect_jobs[path] = job
 
@@ -244,7 +268,8 @@ class TrainingForm(QWidget):
                 rows = "\n".join("  " + "  →  ".join(_short(t) for t in row) for row in info["sample"])
                 field.set_info(f"{info['format']} · {info['task'].upper()} · {info['rows']:,} {info['task']}\n{rows}")
                 return
-            field.set_info(f"{info['format']} · {info['task'].upper()} · {info['rows']:,} pairs · {info['encoding']}")
+            field.set_info(translate("TrainingForm", "{format} · {task} · {rows} pairs · {encoding}").format(
+                format=info['format'], task=info['task'].upper(), rows=number(info['rows']), encoding=info['encoding']))
             if set_task:
                 self.task.setCurrentIndex(max(0, self.task.findData(info["task"])))
 
@@ -263,16 +288,16 @@ class TrainingForm(QWidget):
         """``TrainConfig`` keyword arguments, or a problem to show next to the Start button."""
         train_file = self.train_file.path()
         if not train_file:
-            return {}, "Choose a training file."
+            return {}, translate("TrainingForm", "Choose a training file.")
         if not Path(train_file).is_file():
-            return {}, f"Training file not found: {train_file}"
+            return {}, translate("TrainingForm", "Training file not found: {path}").format(path=train_file)
         dev_file = self.dev_file.path() or None
         if dev_file and not Path(dev_file).is_file():
-            return {}, f"Dev file not found: {dev_file}"
+            return {}, translate("TrainingForm", "Dev file not found: {path}").format(path=dev_file)
         try:
             lr = float(self.lr.text())
         except ValueError:
-            return {}, f"The learning rate {self.lr.text()!r} is not a number."
+            return {}, translate("TrainingForm", "The learning rate {value} is not a number.").format(value=repr(self.lr.text()))
         encoder = self.encoder.currentData()
         spec = self.state.cross_spec if encoder == "cross" else self.state.bi_spec
         use_active = self.start_from.currentData() == "active" and spec is not None

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialog, QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout,
 )
 
+from sbert_desktop.gui.i18n import translate
 from sbert_desktop.core.atomic import atomic_write_text
 from sbert_desktop.core.training.command_line import command_line, launch_script, train_argv
 
@@ -15,13 +16,13 @@ from sbert_desktop.core.training.command_line import command_line, launch_script
 class CommandDialog(QDialog):
     def __init__(self, config: dict, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Run headless")
+        self.setWindowTitle(translate("CommandDialog", "Run headless"))
         self.setObjectName("commandDialog")
         self.config = dict(config)
         self.nproc = QSpinBox()
         self.nproc.setObjectName("commandNproc")
         self.nproc.setRange(1, 64)
-        self.nproc.setToolTip("Processes on one machine (one per GPU): --nproc N runs torchrun, data-parallel")
+        self.nproc.setToolTip(translate("CommandDialog", "Processes on one machine (one per GPU): --nproc N runs torchrun, data-parallel"))
         self.nproc.valueChanged.connect(self._update)
         self.text = QPlainTextEdit()
         self.text.setObjectName("commandText")
@@ -29,13 +30,13 @@ class CommandDialog(QDialog):
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.notes = QLabel()
         self.notes.setWordWrap(True)
-        self.copy_button = QPushButton("Copy")
+        self.copy_button = QPushButton(translate("CommandDialog", "Copy"))
         self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
-        self.save_button = QPushButton("Save launch script…")
+        self.save_button = QPushButton(translate("CommandDialog", "Save launch script…"))
         self.save_button.setObjectName("saveLaunchScript")
         self.save_button.clicked.connect(lambda: self.save_script())
         top = QHBoxLayout()
-        top.addWidget(QLabel("Processes (GPUs) on one machine:"))
+        top.addWidget(QLabel(translate("CommandDialog", "Processes (GPUs) on one machine:")))
         top.addWidget(self.nproc)
         top.addStretch(1)
         buttons = QHBoxLayout()
@@ -54,12 +55,14 @@ class CommandDialog(QDialog):
         n = self.nproc.value()
         self.text.setPlainText(command_line(self.config, n))
         notes = train_argv(self.config, n)[1]
-        self.notes.setText("\n".join(notes) or "Several machines: torchrun --nnodes M --nproc-per-node G "
-                                                "--rdzv-endpoint HOST:29500 -m sbert_desktop train … (the same options)")
+        self.notes.setText("\n".join(notes) or translate("CommandDialog", "Several machines: torchrun --nnodes M "
+                                                          "--nproc-per-node G --rdzv-endpoint HOST:29500 -m sbert_desktop "
+                                                          "train … (the same options)"))
 
     def save_script(self, path: str | None = None):
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Save launch script", "train.sh", "Shell script (*.sh)")
+            path, _ = QFileDialog.getSaveFileName(self, translate("CommandDialog", "Save launch script"), "train.sh",
+                                                  translate("CommandDialog", "Shell script (*.sh)"))
         if not path:
             return None
         atomic_write_text(path, launch_script(self.config))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from sbert_desktop.gui.i18n import number, translate
 from sbert_desktop.gui.exploration_state import current_sentences
 from sbert_desktop.gui.jobs import Job
 from sbert_desktop.gui.state import AppState
@@ -23,10 +24,10 @@ class EmbeddingsBar(QWidget):
         self.label = QLabel()
         self.label.setObjectName("embeddingsInfo")
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.encode_button = QPushButton("Encode sentences")
-        self.encode_button.setToolTip("Embed the open sentences with the active bi-encoder (in the background)")
+        self.encode_button = QPushButton(translate("EmbeddingsBar", "Encode sentences"))
+        self.encode_button.setToolTip(translate("EmbeddingsBar", "Embed the open sentences with the active bi-encoder (in the background)"))
         self.encode_button.clicked.connect(self.encode)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("EmbeddingsBar", "Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
         self.progress = QProgressBar()
@@ -51,18 +52,23 @@ class EmbeddingsBar(QWidget):
             pass
         elif emb is not None:
             dim = emb.vectors.shape[1] if getattr(emb.vectors, "ndim", 0) == 2 else "?"
-            source = f" from {data.path.name}" if data is not None else ""
-            self.label.setText(f"{len(emb.sentences):,} sentences{source} encoded ({dim}-d)")
+            if data is not None:
+                text = translate("EmbeddingsBar", "{n} sentences from {file} encoded ({dim}-d)")
+            else:
+                text = translate("EmbeddingsBar", "{n} sentences encoded ({dim}-d)")
+            self.label.setText(text.format(n=number(len(emb.sentences)), file=data.path.name if data else "", dim=dim))
         elif data is None:
-            self.label.setText("No sentences yet: open a sentence file on the Data page, then encode it.")
+            self.label.setText(translate("EmbeddingsBar", "No sentences yet: open a sentence file on the Data page, then encode it."))
         elif self.state.bi_encoder is None:
-            self.label.setText(f"{len(current_sentences(self.state)):,} sentences open; load a bi-encoder on the "
-                               "Model page to encode them.")
+            self.label.setText(translate("EmbeddingsBar", "{n} sentences open; load a bi-encoder on the Model page to "
+                                         "encode them.").format(n=number(len(current_sentences(self.state)))))
         else:
-            self.label.setText(f"{len(current_sentences(self.state)):,} sentences open, not encoded yet.")
+            self.label.setText(translate("EmbeddingsBar", "{n} sentences open, not encoded yet.").format(
+                n=number(len(current_sentences(self.state)))))
         can = data is not None and self.state.bi_encoder is not None and not running
         self.encode_button.setEnabled(can)
-        self.encode_button.setText("Encode again" if emb is not None else "Encode sentences")
+        self.encode_button.setText(translate("EmbeddingsBar", "Encode again") if emb is not None
+                                   else translate("EmbeddingsBar", "Encode sentences"))
 
     def _running(self) -> bool:
         return self.job is not None and self.state.jobs.current("encode") is self.job
@@ -76,18 +82,18 @@ class EmbeddingsBar(QWidget):
         cache = self.state.embedding_cache
         # replaces any running encode; stopped and dropped if the data or the bi-encoder change meanwhile
         job = self.state.jobs.start(
-            f"Encode {len(sentences):,} sentences",
+            translate("EmbeddingsBar", "Encode {n} sentences").format(n=number(len(sentences))),
             lambda progress, cancel: encode_sentences(model, sentences, cache, progress=progress, cancel=cancel),
             kind="encode", inputs=self.state.inputs("data", "bi-encoder"))
         self.job = job
-        self.label.setText(f"Encoding {len(sentences):,} sentences…")
+        self.label.setText(translate("EmbeddingsBar", "Encoding {n} sentences…").format(n=number(len(sentences))))
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
         job.progress.connect(self._on_progress)
         job.succeeded.connect(lambda out: self._on_encoded(sentences, *out))
-        job.failed.connect(lambda f: self.label.setText(f"Encoding failed: {f.message}"))
-        job.cancelled.connect(lambda: self.label.setText("Encoding cancelled; nothing was changed."))
+        job.failed.connect(lambda f: self.label.setText(translate("EmbeddingsBar", "Encoding failed: {message}").format(message=f.message)))
+        job.cancelled.connect(lambda: self.label.setText(translate("EmbeddingsBar", "Encoding cancelled; nothing was changed.")))
         job.ended.connect(self._on_ended)
         self.refresh()
         return job

@@ -14,16 +14,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QToolButton, QWidget
 
+from sbert_desktop.gui.i18n import translate
 from sbert_desktop.gui.jobs import Job, JobRunner
 
 TABLE_FILTERS = {
     "csv": ("CSV (*.csv)", ".csv", "utf-8"),
-    "csv-bom": ("CSV for Excel, UTF-8 with BOM (*.csv)", ".csv", "utf-8-sig"),
+    "csv-bom": (QT_TRANSLATE_NOOP("ExportMenu", "CSV for Excel, UTF-8 with BOM (*.csv)"), ".csv", "utf-8-sig"),
     "parquet": ("Parquet (*.parquet)", ".parquet", "utf-8"),
-    "npy": ("NumPy array (*.npy)", ".npy", "utf-8"),
+    "npy": (QT_TRANSLATE_NOOP("ExportMenu", "NumPy array (*.npy)"), ".npy", "utf-8"),
 }
 
 #: writer(path, encoding, progress, cancel) -> Path; it runs on a worker thread
@@ -50,7 +51,7 @@ class ExportButton(QToolButton):
         super().__init__(parent)
         self.jobs = jobs
         self.status = status
-        self.setText("Export")
+        self.setText(translate("ExportMenu", "Export"))
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_ = QMenu(self)
         self.setMenu(self.menu_)
@@ -64,8 +65,8 @@ class ExportButton(QToolButton):
 
     def add_plot(self, name: str, text: str, plot: Callable[[], object], check: Callable[[], str | None] | None = None,
                  manifest: Callable[[Path], None] | None = None) -> None:
-        self._add(_Entry(f"{name}-png", f"{text} as PNG…", "png", plot=plot, check=check, formats=(), manifest=manifest))
-        self._add(_Entry(f"{name}-svg", f"{text} as SVG…", "svg", plot=plot, check=check, formats=(), manifest=manifest))
+        self._add(_Entry(f"{name}-png", translate("ExportMenu", "{what} as PNG…").format(what=text), "png", plot=plot, check=check, formats=(), manifest=manifest))
+        self._add(_Entry(f"{name}-svg", translate("ExportMenu", "{what} as SVG…").format(what=text), "svg", plot=plot, check=check, formats=(), manifest=manifest))
 
     def add_separator(self) -> None:
         self.menu_.addSeparator()
@@ -86,7 +87,7 @@ class ExportButton(QToolButton):
     def _refusal(self, entry: _Entry) -> str | None:
         reason = entry.check() if entry.check is not None else None
         if reason:
-            self._say(f"Cannot export {entry.text.lower()}: {reason}", error=True)
+            self._say(translate("ExportMenu", "Cannot export {what}: {reason}").format(what=entry.text.lower(), reason=reason), error=True)
             self.refused.emit(entry.name, reason)
         return reason
 
@@ -94,16 +95,16 @@ class ExportButton(QToolButton):
         if self._refusal(entry):
             return
         if entry.kind == "table":
-            filters = [TABLE_FILTERS[f][0] for f in entry.formats]
+            filters = [translate("ExportMenu", TABLE_FILTERS[f][0]) for f in entry.formats]
         else:
-            filters = ["PNG image (*.png)" if entry.kind == "png" else "SVG image (*.svg)"]
+            filters = [translate("ExportMenu", "PNG image (*.png)") if entry.kind == "png" else translate("ExportMenu", "SVG image (*.svg)")]
         start = str(Path(self.last_dir) / entry.name.split("-")[0]) if self.last_dir else entry.name.split("-")[0]
-        path, chosen = QFileDialog.getSaveFileName(self, f"Export {entry.text.lower()}", start, ";;".join(filters))
+        path, chosen = QFileDialog.getSaveFileName(self, translate("ExportMenu", "Export {what}").format(what=entry.text.lower()), start, ";;".join(filters))
         if not path:
             return
         encoding, suffix = "utf-8", f".{entry.kind}"
         for key in entry.formats:
-            if TABLE_FILTERS[key][0] == chosen:
+            if translate("ExportMenu", TABLE_FILTERS[key][0]) == chosen:
                 suffix, encoding = TABLE_FILTERS[key][1], TABLE_FILTERS[key][2]
         if not Path(path).suffix:
             path += suffix
@@ -118,12 +119,12 @@ class ExportButton(QToolButton):
         self.last_dir = str(path.parent)
         if entry.kind != "table":
             return self._export_plot(entry, path)
-        job = self.jobs.start(f"Export {path.name}", lambda progress, cancel: entry.writer(path, encoding, progress, cancel),
+        job = self.jobs.start(translate("ExportMenu", "Export {what}").format(what=path.name), lambda progress, cancel: entry.writer(path, encoding, progress, cancel),
                               kind="export")
-        self._say(f"Writing {path.name}…")
+        self._say(translate("ExportMenu", "Writing {name}…").format(name=path.name))
         job.succeeded.connect(lambda out: self._done(entry, Path(out)))
-        job.failed.connect(lambda failure: self._say(f"Export failed: {failure.message}", error=True))
-        job.cancelled.connect(lambda: self._say("Export cancelled", error=True))
+        job.failed.connect(lambda failure: self._say(translate("ExportMenu", "Export failed: {message}").format(message=failure.message), error=True))
+        job.cancelled.connect(lambda: self._say(translate("ExportMenu", "Export cancelled"), error=True))
         self.jobs_held.add(job)
         job.ended.connect(lambda _s: self.jobs_held.discard(job))
         return job
@@ -143,7 +144,7 @@ class ExportButton(QToolButton):
             if entry.manifest is not None:
                 entry.manifest(path)
         except OSError as exc:
-            self._say(f"Export failed: {exc}", error=True)
+            self._say(translate("ExportMenu", "Export failed: {message}").format(message=exc), error=True)
             return None
         self._done(entry, path)
         return path

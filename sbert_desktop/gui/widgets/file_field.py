@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from sbert_desktop.gui.i18n import translate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-DATA_FILTER = "Data files (*.txt *.csv *.tsv *.jsonl *.json *.parquet *.xlsx);;All files (*)"
+DATA_FILTER = QT_TRANSLATE_NOOP("FileField", "Data files (*.txt *.csv *.tsv *.jsonl *.json *.parquet *.xlsx);;All files (*)")
 
 
 class FileField(QWidget):
@@ -15,13 +16,13 @@ class FileField(QWidget):
 
     path_chosen = Signal(str)
 
-    def __init__(self, placeholder: str = "Choose a file…", file_filter: str = DATA_FILTER, parent=None):
+    def __init__(self, placeholder: str = QT_TRANSLATE_NOOP("FileField", "Choose a file…"), file_filter: str = DATA_FILTER, parent=None):
         super().__init__(parent)
-        self.file_filter = file_filter
+        self.file_filter = translate("FileField", file_filter)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(placeholder)
+        self.edit.setPlaceholderText(translate("FileField", placeholder))
         self.edit.returnPressed.connect(self._on_return)
-        self.browse = QPushButton("Browse…")
+        self.browse = QPushButton(translate("FileField", "Browse…"))
         self.browse.clicked.connect(self._on_browse)
         self.info = QLabel()
         self.info.setObjectName("fileInfo")
@@ -73,7 +74,7 @@ class FileField(QWidget):
 
     def _on_browse(self) -> None:
         start = str(Path(self.path()).parent) if self.path() else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open data file", start, self.file_filter)
+        path, _ = QFileDialog.getOpenFileName(self, translate("FileField", "Open data file"), start, self.file_filter)
         if path:
             self.set_path(path)
 
@@ -86,6 +87,7 @@ def describe_error(error: BaseException) -> str:
     if reason is not None:
         where = Path(path).name if path else ""
         if line is not None:
-            where = f"{where}, line {line}" if where else f"line {line}"
+            where = (translate("FileField", "{file}, line {line}").format(file=where, line=line) if where
+                     else translate("FileField", "line {line}").format(line=line))
         return f"{where}: {reason}" if where else str(reason)
     return str(error) or type(error).__name__

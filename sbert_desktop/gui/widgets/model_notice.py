@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from sbert_desktop.gui.i18n import translate
 from sbert_desktop.gui.state import AppState, model_quality
 
 WITHOUT = {"bi": "nothing can be encoded or searched", "cross": "pairs and search results are not reranked"}
@@ -18,10 +19,10 @@ class ModelNotice(QWidget):
         self.label = QLabel()
         self.label.setObjectName("modelNotice")
         self.label.setWordWrap(True)
-        self.load_bi = QPushButton("Load a bi-encoder…")
+        self.load_bi = QPushButton(translate("ModelNotice", "Load a bi-encoder…"))
         self.load_bi.setObjectName("loadBiEncoder")
         self.load_bi.clicked.connect(lambda: state.model_requested.emit("bi"))
-        self.load_cross = QPushButton("Load a cross-encoder…")
+        self.load_cross = QPushButton(translate("ModelNotice", "Load a cross-encoder…"))
         self.load_cross.setObjectName("loadCrossEncoder")
         self.load_cross.clicked.connect(lambda: state.model_requested.emit("cross"))
         layout = QHBoxLayout(self)
@@ -38,12 +39,15 @@ class ModelNotice(QWidget):
 
     def refresh(self) -> None:
         missing = self.missing()
-        parts = [f"No {'bi' if kind == 'bi' else 'cross'}-encoder loaded: {WITHOUT[kind]}." for kind in missing]
+        parts = [translate("ModelNotice", "No bi-encoder loaded: nothing can be encoded or searched.") if kind == "bi"
+                 else translate("ModelNotice", "No cross-encoder loaded: pairs and search results are not reranked.")
+                 for kind in missing]
         for kind, model, spec in (("bi", self.state.bi_encoder, self.state.bi_spec),
                                   ("cross", self.state.cross_encoder, self.state.cross_spec)):
             cue = model_quality(model, spec) if model is not None else None
             if cue is not None and cue.warning:
-                parts.append(f"{'Bi' if kind == 'bi' else 'Cross'}-encoder: {cue.text}")
+                parts.append((translate("ModelNotice", "Bi-encoder: {cue}") if kind == "bi"
+                              else translate("ModelNotice", "Cross-encoder: {cue}")).format(cue=cue.text))
         self.label.setText(" ".join(parts))
         self.label.setStyleSheet("color: #b00020;" if parts else "")
         self.load_bi.setVisible("bi" in missing)

@@ -9,18 +9,26 @@ by text and by how much the two rankings disagree; its ``sort`` is delegated to 
 
 from __future__ import annotations
 
+from sbert_desktop.gui.i18n import translate
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 _Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PAIR_ROLE = Qt.ItemDataRole.UserRole + 2  # the pair's index in the result
 
-COLUMNS = ["Sentence A", "Sentence B", "Bi cosine", "Cross score", "Gold", "Δ rank"]
+COLUMNS = [QT_TRANSLATE_NOOP("PairTable", "Sentence A"), QT_TRANSLATE_NOOP("PairTable", "Sentence B"), QT_TRANSLATE_NOOP("PairTable", "Bi cosine"), QT_TRANSLATE_NOOP("PairTable", "Cross score"), QT_TRANSLATE_NOOP("PairTable", "Gold"), QT_TRANSLATE_NOOP("PairTable", "Δ rank")]
 A, B, BI, CROSS, GOLD, DELTA = range(6)
+
+
+def _reference_name(ref: str) -> str:
+    names = {"cross": QT_TRANSLATE_NOOP("PairTable", "cross-encoder"), "gold": QT_TRANSLATE_NOOP("PairTable", "gold"),
+             "reference": QT_TRANSLATE_NOOP("PairTable", "reference"),
+             "cross-encoder (or gold)": QT_TRANSLATE_NOOP("PairTable", "cross-encoder (or gold)")}
+    return translate("PairTable", names[ref]) if ref in names else ref
 
 
 class PairTableModel(QAbstractTableModel):
@@ -82,23 +90,24 @@ class PairTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and col == DELTA and value:
             return QColor("#1a7f37") if value > 0 else QColor("#b00020")
         if role == Qt.ItemDataRole.ToolTipRole and col == DELTA:
-            ref = self.result.reference[0] if self.result.reference else "reference"
-            return (f"bi-encoder rank minus {ref} rank: {int(value):+d}\n"
-                    f"positive: the {ref} ranks this pair higher than the bi-encoder")
+            ref = _reference_name(self.result.reference[0] if self.result.reference else "reference")
+            return translate("PairTable", "bi-encoder rank minus {ref} rank: {delta}\n"
+                             "positive: the {ref} ranks this pair higher than the bi-encoder").format(ref=ref, delta=f"{int(value):+d}")
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal:
             return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("PairTable", COLUMNS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            ref = self.result.reference[0] if self.result is not None and self.result.reference else "cross-encoder (or gold)"
-            ref = {"cross": "cross-encoder", "gold": "gold"}.get(ref, ref)
-            return {BI: "bi-encoder cosine similarity", CROSS: "cross-encoder score of the pair",
-                    DELTA: f"difference of ranks: bi-encoder rank minus {ref} rank (positive: the {ref} ranks "
-                           "the pair higher)",
-                    GOLD: "the data set's gold score or label"}.get(section)
+            ref = _reference_name(self.result.reference[0] if self.result is not None and self.result.reference
+                                  else "cross-encoder (or gold)")
+            return {BI: translate("PairTable", "bi-encoder cosine similarity"),
+                    CROSS: translate("PairTable", "cross-encoder score of the pair"),
+                    DELTA: translate("PairTable", "difference of ranks: bi-encoder rank minus {ref} rank (positive: the {ref} ranks "
+                                     "the pair higher)").format(ref=ref),
+                    GOLD: translate("PairTable", "the data set's gold score or label")}.get(section)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

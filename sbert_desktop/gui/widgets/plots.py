@@ -6,6 +6,7 @@ redraw; points are appended to Python lists and pushed with ``setData`` (no item
 
 from __future__ import annotations
 
+from sbert_desktop.gui.i18n import translate
 import math
 from typing import Sequence
 
@@ -43,7 +44,7 @@ class _CurvePlot(pg.PlotWidget):
         self.setMinimumHeight(160)
         item = self.getPlotItem()
         item.setTitle(title, color="#222", size="10pt")
-        item.setLabel("bottom", "step")
+        item.setLabel("bottom", translate("Plots", "step"))
         item.setLabel("left", y_label)
         item.showGrid(x=True, y=True, alpha=0.2)
         for axis in ("left", "bottom"):
@@ -126,9 +127,9 @@ class LossPlot(_CurvePlot):
     """Training loss: raw points (light) and a smoothed line (dark); optional log scale."""
 
     def __init__(self, parent=None):
-        super().__init__("Training loss", "loss", parent)
-        self._raw = self._curve(CURRENT, 1.0, "raw", alpha=80)
-        self._smooth = self._curve(CURRENT, 2.0, "smoothed")
+        super().__init__(translate("Plots", "Training loss"), translate("Plots", "loss"), parent)
+        self._raw = self._curve(CURRENT, 1.0, translate("Plots", "raw"), alpha=80)
+        self._smooth = self._curve(CURRENT, 2.0, translate("Plots", "smoothed"))
         self.smoothed: list[float] = []
 
     SMOOTHING = 0.9
@@ -169,10 +170,10 @@ class MetricPlot(_CurvePlot):
     """A dev metric (Spearman, accuracy) at each evaluation, with markers."""
 
     def __init__(self, parent=None):
-        super().__init__("Dev metric", "score", parent, legend_offset=(-10, -10))  # bottom right: metrics rise
+        super().__init__(translate("Plots", "Dev metric"), translate("Plots", "score"), parent, legend_offset=(-10, -10))  # bottom right: metrics rise
         self._line = self.plot([], [], pen=pg.mkPen(CURRENT, width=2), symbol="o", symbolSize=6,
                                symbolBrush=CURRENT, symbolPen=None)
-        self._own_entries = [("selected run (first point: before training)", CURRENT, False)]
+        self._own_entries = [(translate("Plots", "selected run (first point: before training)"), CURRENT, False)]
         self._update_legend()
         self.metric_name = ""
 
@@ -180,7 +181,7 @@ class MetricPlot(_CurvePlot):
         """The axis names the current run's metric and any other metric an overlaid run plots
         (an NLI accuracy next to an STS Spearman is named, not passed off as Spearman)."""
         self.metric_name = name
-        names = [name or "score"] + [n for n in dict.fromkeys(others) if n and n != name]
+        names = [name or translate("Plots", "score")] + [n for n in dict.fromkeys(others) if n and n != name]
         self.getPlotItem().setLabel("left", " / ".join(names))
 
     def clear_points(self) -> None:
@@ -209,12 +210,12 @@ class MetricPlot(_CurvePlot):
 class HistogramPlot(pg.PlotWidget):
     """Counts of integer values (sentence lengths in words) as bars."""
 
-    def __init__(self, title: str = "Sentence length (words)", parent=None):
+    def __init__(self, title: str | None = None, parent=None):
         super().__init__(parent=parent, background="w")
         self.setMinimumHeight(140)
         item = self.getPlotItem()
-        item.setTitle(title, color="#222", size="10pt")
-        item.setLabel("left", "sentences")
+        item.setTitle(title if title is not None else translate("Plots", "Sentence length (words)"), color="#222", size="10pt")
+        item.setLabel("left", translate("Plots", "sentences"))
         for axis in ("left", "bottom"):
             item.getAxis(axis).setPen("#888")
             item.getAxis(axis).setTextPen("#333")

@@ -8,6 +8,7 @@ The result is kept per model fingerprint, so it is measured once.
 
 from __future__ import annotations
 
+from sbert_desktop.gui.i18n import translate
 from typing import Any
 
 from PySide6.QtWidgets import QLabel, QWidget
@@ -59,7 +60,8 @@ class PrecisionCalibration(QLabel):
             self.setText(describe(known))
             self.show()
             return
-        self.setText(f"Measuring {model.precision} on {model.backend} against fp32 on this machine…")
+        self.setText(translate("PrecisionCalibration", "Measuring {precision} on {backend} against fp32 on this machine…").format(
+            precision=model.precision, backend=model.backend))
         self.show()
         state = self.state
 
@@ -68,7 +70,8 @@ class PrecisionCalibration(QLabel):
 
             return calibrate(model, calibration_texts(state), progress=progress, cancel=cancel)
 
-        job = self.state.jobs.start(f"Measure {model.precision} against fp32", work, kind="calibrate")
+        job = self.state.jobs.start(translate("PrecisionCalibration", "Measure {precision} against fp32").format(
+            precision=model.precision), work, kind="calibrate")
         job.succeeded.connect(lambda result: self._show(job, result))
         job.failed.connect(lambda failure: self._failed(job, failure))
         self.job = job
@@ -82,4 +85,5 @@ class PrecisionCalibration(QLabel):
 
     def _failed(self, job, failure) -> None:
         if job is self.job:
-            self.setText(f"Could not measure the precision choice: {failure.message}")
+            self.setText(translate("PrecisionCalibration", "Could not measure the precision choice: {message}").format(
+                message=failure.message))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sbert_desktop.gui.i18n import translate
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QSpinBox, QWidget
 
@@ -23,23 +24,23 @@ class PromptChoice(QGroupBox):
     changed = Signal(object)  # the model, after a setting changed
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("Prompts and dimensions", parent)
+        super().__init__(translate("PromptChoice", "Prompts and dimensions"), parent)
         self.model: Any = None
         self.sentences = QComboBox()
         self.sentences.setObjectName("promptSentences")
-        self.sentences.setToolTip("Put before every sentence that is embedded (the corpus, the map, clusters)")
+        self.sentences.setToolTip(translate("PromptChoice", "Put before every sentence that is embedded (the corpus, the map, clusters)"))
         self.queries = QComboBox()
         self.queries.setObjectName("promptQueries")
-        self.queries.setToolTip("Put before search queries (Compare page search)")
+        self.queries.setToolTip(translate("PromptChoice", "Put before search queries (Compare page search)"))
         self.dimensions = QSpinBox()
         self.dimensions.setObjectName("dimensions")
-        self.dimensions.setSpecialValueText("all")
-        self.dimensions.setToolTip("Matryoshka models: keep the first N dimensions, then normalise to unit length "
-                                   "(smaller, faster; the Evaluate page shows what it costs)")
+        self.dimensions.setSpecialValueText(translate("PromptChoice", "all"))
+        self.dimensions.setToolTip(translate("PromptChoice", "Matryoshka models: keep the first N dimensions, then normalise to unit length "
+                                   "(smaller, faster; the Evaluate page shows what it costs)"))
         form = QFormLayout(self)
-        form.addRow("Sentence prompt", self.sentences)
-        form.addRow("Query prompt", self.queries)
-        form.addRow("Dimensions", self.dimensions)
+        form.addRow(translate("PromptChoice", "Sentence prompt"), self.sentences)
+        form.addRow(translate("PromptChoice", "Query prompt"), self.queries)
+        form.addRow(translate("PromptChoice", "Dimensions"), self.dimensions)
         self.sentences.activated.connect(self._apply)
         self.queries.activated.connect(self._apply)
         self.dimensions.editingFinished.connect(self._apply)
@@ -57,8 +58,9 @@ class PromptChoice(QGroupBox):
                             (self.queries, model.query_prompt or (None, None))):
             box.blockSignals(True)
             box.clear()
-            box.addItem(f"model's default ({default})" if default else "model's default (none)", DEFAULT)
-            box.addItem("none", NONE)
+            box.addItem(translate("PromptChoice", "model's default ({name})").format(name=default) if default
+                        else translate("PromptChoice", "model's default (none)"), DEFAULT)
+            box.addItem(translate("PromptChoice", "none"), NONE)
             for name, text in prompts.items():
                 box.addItem(f"{name}: {text!r}", name)
             name, text = chosen
@@ -66,7 +68,7 @@ class PromptChoice(QGroupBox):
             box.setCurrentIndex(max(0, box.findData(current)))
             box.blockSignals(False)
         if model.query_prompt is None and "query" in prompts:
-            self.queries.setItemText(0, "query (the model's query prompt)")
+            self.queries.setItemText(0, translate("PromptChoice", "query (the model's query prompt)"))
         self.dimensions.blockSignals(True)
         self.dimensions.setRange(0, model.full_dimension)
         self.dimensions.setValue(model.dimensions or 0)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QGridLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget,
 )
 
+from sbert_desktop.gui.i18n import number, translate
 from sbert_desktop.gui.jobs import Job
 from sbert_desktop.gui.state import AppState
 
@@ -65,14 +66,15 @@ class RerankPanel(QWidget):
         self.query_label = QLabel()
         self.query_label.setWordWrap(True)
         self.query_label.setObjectName("rerankQuery")
-        self.bi_label = QLabel("Bi-encoder")
+        self.bi_label = QLabel(translate("RerankView", "Bi-encoder"))
         self.bi_label.setObjectName("biTiming")
-        self.cross_label = QLabel("Cross-encoder rerank")
+        self.cross_label = QLabel(translate("RerankView", "Cross-encoder rerank"))
         self.cross_label.setObjectName("crossTiming")
         for label in (self.bi_label, self.cross_label):
             label.setWordWrap(True)
-        self.bi_table = _table(["#", "Cosine", "Sentence"])
-        self.cross_table = _table(["#", "Score", "Move", "Sentence"])
+        self.bi_table = _table(["#", translate("RerankView", "Cosine"), translate("RerankView", "Sentence")])
+        self.cross_table = _table(["#", translate("RerankView", "Score"), translate("RerankView", "Move"),
+                                   translate("RerankView", "Sentence")])
         self.bi_table.cellDoubleClicked.connect(lambda r, _c: self._activate(self.bi_table, r))
         self.cross_table.cellDoubleClicked.connect(lambda r, _c: self._activate(self.cross_table, r))
         layout = QGridLayout(self)
@@ -99,20 +101,21 @@ class RerankPanel(QWidget):
         emb = self.state.embeddings
         self.clear()
         shown = query if len(query) <= 200 else query[:199] + "…"
-        self.query_label.setText(f"<b>{'Neighbours of' if query_index is not None else 'Query'}:</b> {_escape(shown)}")
+        head = translate("RerankView", "Neighbours of") if query_index is not None else translate("RerankView", "Query")
+        self.query_label.setText(f"<b>{head}:</b> {_escape(shown)}")
         if emb is None:
-            self.failed.emit("Encode the sentences first.")
-            self.bi_label.setText("Encode the sentences first.")
+            self.failed.emit(translate("RerankView", "Encode the sentences first."))
+            self.bi_label.setText(translate("RerankView", "Encode the sentences first."))
             return None
         sentences, vectors, bi = emb.sentences, emb.vectors, self.state.bi_encoder
         self._corpus_size = len(sentences)
         candidates = max(self.top_k, self.candidates)
         job = self.state.jobs.start(
-            "Search", lambda progress, cancel: search(query, sentences, vectors, bi, query_index=query_index,
+            translate("RerankView", "Search"), lambda progress, cancel: search(query, sentences, vectors, bi, query_index=query_index,
                                                       candidates=candidates, progress=progress, cancel=cancel),
             kind=self._kind("search"), inputs=self.state.inputs("embeddings", "bi-encoder"))  # replaces the last search
         self.job = job
-        self.bi_label.setText("Bi-encoder: searching…")
+        self.bi_label.setText(translate("RerankView", "Bi-encoder: searching…"))
         job.succeeded.connect(self._on_bi)  # only for the current embeddings and model (gui/jobs.py)
         job.failed.connect(lambda f: self._on_failed(f.message))
         return job
@@ -125,21 +128,22 @@ class RerankPanel(QWidget):
         self.result = result
         t = result.timings
         total = t.get("encode", 0.0) + t.get("search", 0.0)
-        detail = f"encode {_ms(t.get('encode', 0.0))} · search {_ms(t.get('search', 0.0))}" if t.get("encode") else \
-            f"search {_ms(t.get('search', 0.0))}"
-        self.bi_label.setText(f"<b>Bi-encoder</b>: top {min(self.top_k, len(result.bi_ranking))} of "
-                              f"{self._corpus_size:,} in {_ms(total)} ({detail})")
+        detail = (translate("RerankView", "encode {encode} · search {search}").format(
+                      encode=_ms(t.get('encode', 0.0)), search=_ms(t.get('search', 0.0))) if t.get("encode")
+                  else translate("RerankView", "search {search}").format(search=_ms(t.get('search', 0.0))))
+        self.bi_label.setText(translate("RerankView", "<b>Bi-encoder</b>: top {k} of {n} in {time} ({detail})").format(
+            k=min(self.top_k, len(result.bi_ranking)), n=number(self._corpus_size), time=_ms(total), detail=detail))
         self._fill_bi(result)
         self.bi_ready.emit(result)
         cross = self.state.cross_encoder
         if cross is None:
-            self.cross_label.setText("Cross-encoder: load one on the Model page to rerank these.")
+            self.cross_label.setText(translate("RerankView", "Cross-encoder: load one on the Model page to rerank these."))
             self._finish(result)
             return
         from sbert_desktop.core.explore import rerank
 
-        self.cross_label.setText(f"Cross-encoder: rescoring {len(result.bi_ranking)} candidates…")
-        job2 = self.state.jobs.start("Rerank", lambda progress, cancel: rerank(result, cross, progress, cancel),
+        self.cross_label.setText(translate("RerankView", "Cross-encoder: rescoring {n} candidates…").format(n=len(result.bi_ranking)))
+        job2 = self.state.jobs.start(translate("RerankView", "Rerank"), lambda progress, cancel: rerank(result, cross, progress, cancel),
                                      kind=self._kind("rerank"), inputs=self.state.inputs("embeddings", "cross-encoder"))
         self.job = job2
         job2.succeeded.connect(self._on_cross)
@@ -161,8 +165,8 @@ class RerankPanel(QWidget):
         return "".join(f"<br><span style='color:#b00020'>{_escape(n)}</span>" for n in notes)
 
     def _on_cross(self, result) -> None:
-        self.cross_label.setText(f"<b>Cross-encoder</b>: reranked {result.candidates} candidates in "
-                                 f"{_ms(result.timings.get('rerank', 0.0))}{self._quality_note(result)}")
+        self.cross_label.setText(translate("RerankView", "<b>Cross-encoder</b>: reranked {n} candidates in {time}").format(
+            n=result.candidates, time=_ms(result.timings.get('rerank', 0.0))) + self._quality_note(result))
         self._fill_bi(result)
         self._fill_cross(result)
         self._finish(result)
@@ -177,15 +181,15 @@ class RerankPanel(QWidget):
         self.finished.emit(final)
 
     def _on_failed(self, message: str) -> None:
-        self.bi_label.setText(f"Search failed: {message}")
+        self.bi_label.setText(translate("RerankView", "Search failed: {message}").format(message=message))
         self.failed.emit(message)
 
     # -- showing -------------------------------------------------------------------------------
     def clear(self) -> None:
         self.bi_table.setRowCount(0)
         self.cross_table.setRowCount(0)
-        self.bi_label.setText("Bi-encoder")
-        self.cross_label.setText("Cross-encoder rerank")
+        self.bi_label.setText(translate("RerankView", "Bi-encoder"))
+        self.cross_label.setText(translate("RerankView", "Cross-encoder rerank"))
 
     def _fill_bi(self, result) -> None:
         hits = result.bi_ranking[: self.top_k]
@@ -205,8 +209,8 @@ class RerankPanel(QWidget):
             text, color = (f"▲ {move}", "#1a7f37") if move > 0 else (f"▼ {-move}", "#b00020") if move < 0 else ("=", "#666")
             self.cross_table.setItem(row, 0, _item(str(h.cross_rank + 1), right=True))
             self.cross_table.setItem(row, 1, _item(f"{h.cross_score:.3f}", right=True))
-            self.cross_table.setItem(row, 2, _item(text, f"bi-encoder rank {h.bi_rank + 1} → cross-encoder rank "
-                                                         f"{h.cross_rank + 1}", color=color))
+            self.cross_table.setItem(row, 2, _item(text, translate("RerankView", "bi-encoder rank {bi} → cross-encoder rank {cross}").format(
+                bi=h.bi_rank + 1, cross=h.cross_rank + 1), color=color))
             item = _item(h.sentence, h.sentence)
             item.setData(Qt.ItemDataRole.UserRole, h.index)
             self.cross_table.setItem(row, 3, item)

@@ -10,7 +10,8 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from sbert_desktop.gui.i18n import number, translate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 #: dev metrics in the order one is chosen as "the" metric to plot
@@ -76,22 +77,26 @@ class RunRecord:
 
     def label(self) -> str:
         trained = [v for step, v in zip(self.metric_steps, self.metrics) if step > 0]
-        best = f" · best {self.metric_name} {max(trained):.3f}" if trained else ""
-        return f"{self.display_name()} — {self.status}{best}"
+        best = translate("Runs", " · best {metric} {value}").format(metric=self.metric_name, value=number(max(trained), 3)) if trained else ""
+        from sbert_desktop.gui.pages.training import texts_of_status
+
+        return f"{self.display_name()} — {texts_of_status(self.status)}{best}"
 
     def settings_text(self) -> str:
         """The run's settings in one line (shown when the run is selected)."""
         c = self.config
-        keys = [("loss", "loss"), ("epochs", "epochs"), ("batch_size", "batch"), ("lr", "lr"),
-                ("max_seq_length", "max length"), ("pooling", "pooling"), ("seed", "seed"),
-                ("max_steps", "max steps")]
-        parts = [f"{label} {c[k]}" for k, label in keys if c.get(k) not in (None, "")]
+        keys = [("loss", QT_TRANSLATE_NOOP("Runs", "loss")), ("epochs", QT_TRANSLATE_NOOP("Runs", "epochs")),
+                ("batch_size", QT_TRANSLATE_NOOP("Runs", "batch")), ("lr", "lr"),
+                ("max_seq_length", QT_TRANSLATE_NOOP("Runs", "max length")), ("pooling", QT_TRANSLATE_NOOP("Runs", "pooling")),
+                ("seed", QT_TRANSLATE_NOOP("Runs", "seed")), ("max_steps", QT_TRANSLATE_NOOP("Runs", "max steps"))]
+        parts = [f"{translate('Runs', label)} {c[k]}" for k, label in keys if c.get(k) not in (None, "")]
         files = [Path(str(c[k])).name for k in ("train_file", "dev_file") if c.get(k)]
         if files:
-            parts.append("data " + " / ".join(files))
+            parts.append(translate("Runs", "data {files}").format(files=" / ".join(files)))
         trained = [v for step, v in zip(self.metric_steps, self.metrics) if step > 0]
         if self.baseline is not None and trained:
-            parts.append(f"dev {self.metric_name} {self.baseline:.3f} untrained → best {max(trained):.3f}")
+            parts.append(translate("Runs", "dev {metric} {before} untrained → best {best}").format(
+                metric=self.metric_name, before=number(self.baseline, 3), best=number(max(trained), 3)))
         return " · ".join(parts)
 
 
@@ -170,7 +175,7 @@ class RunList(QListWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.runs: list[RunRecord] = []
-        self.setToolTip("Check runs to overlay their curves; select one to see where it was saved")
+        self.setToolTip(translate("Runs", "Check runs to overlay their curves; select one to see where it was saved"))
         self.itemChanged.connect(lambda _item: self.overlays_changed.emit())
         self.currentRowChanged.connect(self._on_row)
 

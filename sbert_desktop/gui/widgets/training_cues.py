@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from typing import Sequence
 
+from sbert_desktop.gui.i18n import translate
 from sbert_desktop.core.quality import judge
 
 #: the loss of a classifier that has learned nothing: ln(number of classes)
@@ -30,8 +31,9 @@ def loss_at_chance(task: str, encoder: str, loss_name: str | None, steps: Sequen
     mean = sum(recent) / len(recent)
     chance = CHANCE_LOSS["nli"]
     if abs(mean - chance) < STUCK_TOLERANCE:
-        return (f"The loss stays at {mean:.3f} ≈ ln 3 = {chance:.3f}, the loss of guessing among three labels: "
-                "the model is not learning. Try a higher learning rate, more steps or check the labels.")
+        return translate("TrainingCues", "The loss stays at {mean} ≈ ln 3 = {chance}, the loss of guessing among three labels: "
+                         "the model is not learning. Try a higher learning rate, more steps or check the labels.").format(
+            mean=f"{mean:.3f}", chance=f"{chance:.3f}")
     return None
 
 
