@@ -258,3 +258,18 @@ KO_PAGES = {
     "Retrieval table": "검색 표", "Pooling chart": "풀링 차트", "Accuracy against time": "시간 대비 정확도",
 }
 KO_PAGES["Load a cross-encoder on the Model page to score pairs with it"] = "쌍을 크로스 인코더로 채점하려면 모델 페이지에서 불러오세요"
+KO_PAGES.update({
+    # the Train page's distillation settings (gui/pages/distill_form.py)
+    "Distillation": "증류", "the start model itself (or a folder / hub id)": "시작 모델 자신 (또는 폴더 / 허브 ID)",
+    "The teacher embeds the source sentences; the student learns to put the source and its translation there. Empty: the model training starts from":
+        "교사 모델이 원문 문장을 임베딩하고, 학생 모델은 원문과 번역문을 그 자리에 놓도록 배웁니다. 비워 두면 학습을 시작하는 모델이 교사입니다",
+    "Columns of the parallel file (the training file): the source sentence and its translation":
+        "병렬 파일(학습 파일)의 열: 원문 문장과 그 번역문",
+    "STS dev set to watch, e.g. KorSTS dev (optional)": "지켜볼 STS dev 세트, 예: KorSTS dev (선택)",
+    "Teacher": "교사 모델", "Source column": "원문 열", "Translation column": "번역문 열", "STS dev": "STS dev",
+    "STS dev file not found: {path}": "STS dev 파일이 없습니다: {path}",
+    "The source and the translation column are the same ({column}).": "원문 열과 번역문 열이 같습니다 ({column}).",
+    "MSE to the teacher's embedding of the source — paper": "원문에 대한 교사 임베딩과의 MSE — 논문",
+    "Distillation — parallel sentences (source, translation)": "증류 — 병렬 문장 (원문, 번역문)",
+    "{n} sentence pairs": "문장 쌍 {n}개",
+})

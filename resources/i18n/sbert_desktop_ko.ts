@@ -886,6 +886,64 @@ dimension {dimension}</source>
     </message>
 </context>
 <context>
+    <name>DistillForm</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/distill_form.py" line="27" />
+        <source>Distillation</source>
+        <translation>증류</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/distill_form.py" line="31" />
+        <source>the start model itself (or a folder / hub id)</source>
+        <translation>시작 모델 자신 (또는 폴더 / 허브 ID)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/distill_form.py" line="32" />
+        <source>The teacher embeds the source sentences; the student learns to put the source and its translation there. Empty: the model training starts from</source>
+        <translation>교사 모델이 원문 문장을 임베딩하고, 학생 모델은 원문과 번역문을 그 자리에 놓도록 배웁니다. 비워 두면 학습을 시작하는 모델이 교사입니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/distill_form.py" line="41" />
+        <source>Columns of the parallel file (the training file): the source sentence and its translation</source>
+        <translation>병렬 파일(학습 파일)의 열: 원문 문장과 그 번역문</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/distill_form.py" line="43" />
+        <source>STS dev set to watch, e.g. KorSTS dev (optional)</source>
+        <translation>지켜볼 STS dev 세트, 예: KorSTS dev (선택)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/distill_form.py" line="45" />
+        <source>Teacher</source>
+        <translation>교사 모델</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/distill_form.py" line="46" />
+        <source>Source column</source>
+        <translation>원문 열</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/distill_form.py" line="47" />
+        <source>Translation column</source>
+        <translation>번역문 열</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/distill_form.py" line="48" />
+        <source>STS dev</source>
+        <translation>STS dev</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/distill_form.py" line="63" />
+        <source>STS dev file not found: {path}</source>
+        <translation>STS dev 파일이 없습니다: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/distill_form.py" line="66" />
+        <source>The source and the translation column are the same ({column}).</source>
+        <translation>원문 열과 번역문 열이 같습니다 ({column}).</translation>
+    </message>
+</context>
+<context>
     <name>EmbeddingScatter</name>
     <message>
         <location filename="../../sbert_desktop/gui/widgets/embedding_scatter.py" line="78" />
@@ -3100,347 +3158,362 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/training_form.py" line="25" />
+        <source>MSE to the teacher's embedding of the source — paper</source>
+        <translation>원문에 대한 교사 임베딩과의 MSE — 논문</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="26" />
         <source>Cosine similarity, MSE — paper</source>
         <translation>코사인 유사도, MSE — 논문</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="26" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="27" />
         <source>CoSENT ranking</source>
         <translation>CoSENT 순위 손실</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="27" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="28" />
         <source>Cross-entropy, 3 classes</source>
         <translation>교차 엔트로피, 3개 클래스</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="28" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="29" />
         <source>Binary cross-entropy on the scaled score</source>
         <translation>정규화한 점수에 대한 이진 교차 엔트로피</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="29" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="30" />
         <source>Multiple negatives ranking, gradient caching (big batches, small memory)</source>
         <translation>다중 음성 순위 손실, 그래디언트 캐싱 (큰 배치, 적은 메모리)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="79" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="84" />
         <source>Bi-encoder (SBERT)</source>
         <extracomment>(encoder, task) -&gt; [(loss, label)], the first is the default: core's LOSSES (config imports no torch)</extracomment>
         <translation>바이 인코더 (SBERT)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="80" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="85" />
         <source>Cross-encoder</source>
         <translation>크로스 인코더</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="81" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="86" />
         <source>Bi-encoders embed each sentence; cross-encoders read both sentences together</source>
         <translation>바이 인코더는 문장마다 임베딩을 만들고, 크로스 인코더는 두 문장을 함께 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="83" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="88" />
         <source>STS — similarity scores</source>
         <translation>STS — 유사도 점수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="84" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="89" />
         <source>NLI — entailment labels</source>
         <translation>NLI — 함의 레이블</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="85" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="90" />
         <source>Pairs — (anchor, positive), e.g. question/answer</source>
         <translation>쌍 — (기준, 정답), 예: 질문/답변</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="86" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="91" />
         <source>Triplets — (anchor, positive, negative), e.g. mined</source>
         <translation>삼중쌍 — (기준, 정답, 오답), 예: 채굴한 오답</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="87" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="92" />
+        <source>Distillation — parallel sentences (source, translation)</source>
+        <translation>증류 — 병렬 문장 (원문, 번역문)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="93" />
         <source>Set from the training file when it is opened (STS/NLI); pairs and triplets train a bi-encoder with multiple-negatives ranking on retrieval data</source>
         <translation>학습 파일을 열면 그에 맞게 정해집니다 (STS/NLI). 쌍과 삼중쌍은 검색용 데이터로 바이 인코더를 다중 음성 순위 손실로 학습합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="90" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="96" />
         <source>The objective; the first one is the paper's</source>
         <translation>학습 목표입니다. 첫 번째가 논문의 방식입니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="92" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="98" />
         <source>Fine-tune the active model (Model page) or the bundled all-MiniLM-L6-v2</source>
         <translation>활성 모델(모델 페이지) 또는 내장 all-MiniLM-L6-v2를 미세 조정합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="100" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="106" />
         <source>Training pairs (STS-B, KorSTS, SNLI, KorNLI, SICK or generic)</source>
         <translation>학습용 문장 쌍 (STS-B, KorSTS, SNLI, KorNLI, SICK 또는 일반 형식)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="101" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="107" />
         <source>Dev pairs, for the metric curve (optional)</source>
         <translation>지표 곡선용 dev 문장 쌍 (선택)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="110" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="116" />
         <source>Passes over the training data. Paper: 4 for STS-B, 1 for NLI.</source>
         <translation>학습 데이터를 도는 횟수. 논문: STS-B는 4, NLI는 1.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="110" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="116" />
         <source>paper (STS 4, NLI 1)</source>
         <translation>논문 값 (STS 4, NLI 1)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="111" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="117" />
         <source>Pairs per optimisation step. Paper: 16.</source>
         <translation>최적화 스텝당 문장 쌍 수. 논문: 16.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="114" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="120" />
         <source>Peak learning rate of AdamW. Paper: 2e-5.</source>
         <translation>AdamW의 최대 학습률. 논문: 2e-5.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="115" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="121" />
         <source>Fraction of steps with a linear warm-up of the learning rate. Paper: 0.1.</source>
         <translation>학습률을 선형으로 올리는 워밍업 스텝의 비율. 논문: 0.1.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="116" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="122" />
         <source>AdamW weight decay (not on biases and LayerNorm). Default 0.01.</source>
         <translation>AdamW 가중치 감쇠 (편향과 LayerNorm 제외). 기본값 0.01.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="117" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="123" />
         <source>Clip the gradient norm to this value; 0 turns clipping off.</source>
         <translation>그래디언트 노름을 이 값으로 자릅니다. 0이면 자르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="118" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="124" />
         <source>Longer inputs are truncated to this many tokens. Default: the model's own (256 for the bundled model); a fine-tune keeps it.</source>
         <translation>이보다 긴 입력은 이 토큰 수에서 잘립니다. 기본값: 모델 자체 값 (내장 모델은 256). 미세 조정 후에도 유지됩니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="120" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="126" />
         <source>model's own</source>
         <translation>모델 기본값</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="121" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="127" />
         <source>Random seed: the same seed and data give the same model.</source>
         <translation>난수 시드: 같은 시드와 데이터는 같은 모델을 만듭니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="122" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="128" />
         <source>Evaluate on the dev file every N steps (and at each epoch end).</source>
         <translation>N 스텝마다 (그리고 에폭이 끝날 때마다) dev 파일로 평가합니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="122" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="128" />
         <source>each epoch</source>
         <translation>에폭마다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="123" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="129" />
         <source>Stop after this many steps (0: train all epochs).</source>
         <translation>이 스텝 수 후에 멈춥니다 (0: 모든 에폭 학습).</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="123" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="129" />
         <source>no limit</source>
         <translation>제한 없음</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="126" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="132" />
         <source>auto: CUDA, then Apple MPS, then the CPU</source>
         <translation>auto: CUDA, 다음은 Apple MPS, 다음은 CPU</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="127" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="133" />
         <source>Paper defaults</source>
         <translation>논문 기본값</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="128" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="134" />
         <source>Reset every hyperparameter to the SBERT paper's recipe</source>
         <translation>모든 하이퍼파라미터를 SBERT 논문의 설정으로 되돌립니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="131" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="137" />
         <source>Korean preset…</source>
         <translation>한국어 프리셋…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="133" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="139" />
         <source>Make the active bi-encoder (or the bundled one) Korean-capable: distillation on English–Korean pairs, then KorSTS; shows the estimated time before it starts</source>
         <translation>활성 바이 인코더(또는 내장 모델)가 한국어를 이해하도록 만듭니다: 영어–한국어 쌍으로 증류한 뒤 KorSTS로 학습. 시작 전에 예상 시간을 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="138" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="144" />
         <source>Cross-encoder preset…</source>
         <translation>크로스 인코더 프리셋…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="140" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="146" />
         <source>Train a cross-encoder that beats the bi-encoder it starts from on STS-B dev: NLI first, then STS-B in both orders; shows the estimated time before it starts</source>
         <translation>STS-B dev에서 출발점인 바이 인코더를 앞서는 크로스 인코더를 학습합니다: 먼저 NLI, 다음에 STS-B를 양방향 순서로. 시작 전에 예상 시간을 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="145" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="151" />
         <source>What to train</source>
         <translation>학습 대상</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="147" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="153" />
         <source>Encoder</source>
         <translation>인코더</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="148" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="154" />
         <source>Task</source>
         <translation>과제</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="149" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="155" />
         <source>Loss</source>
         <translation>손실 함수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="150" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="156" />
         <source>Start from</source>
         <translation>시작 모델</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="151" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="157" />
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="153" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="159" />
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="154" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="160" />
         <source>Dev</source>
         <translation>검증(dev)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="156" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="162" />
         <source>Hyperparameters</source>
         <translation>하이퍼파라미터</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="158" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="164" />
         <source>Epochs</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="158" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="164" />
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="159" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="165" />
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="159" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="165" />
         <source>Warm-up ratio</source>
         <translation>워밍업 비율</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="160" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="166" />
         <source>Weight decay</source>
         <translation>가중치 감쇠</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="160" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="166" />
         <source>Max grad norm</source>
         <translation>최대 그래디언트 노름</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="161" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="167" />
         <source>Max seq length</source>
         <translation>최대 시퀀스 길이</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="161" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="167" />
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="162" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="168" />
         <source>Evaluate every</source>
         <translation>평가 간격</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="162" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="168" />
         <source>Max steps</source>
         <translation>최대 스텝</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="163" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="169" />
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="182" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="193" />
         <source>Active model — {name}</source>
         <translation>활성 모델 — {name}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="183" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="194" />
         <source>Bundled default — all-MiniLM-L6-v2</source>
         <translation>내장 기본 모델 — all-MiniLM-L6-v2</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="242" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="253" />
         <source>Use {name} (open on the Data page) as the dev file</source>
         <translation>데이터 페이지에 열린 {name}을(를) dev 파일로 사용</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="243" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="254" />
         <source>Use {name} (open on the Data page) as the train file</source>
         <translation>데이터 페이지에 열린 {name}을(를) 학습 파일로 사용</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="257" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="268" />
         <source>reading…</source>
         <translation>읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="260" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="271" />
         <source>Inspect {name}</source>
         <translation>{name} 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="271" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="280" />
+        <source>{n} sentence pairs</source>
+        <translation>문장 쌍 {n}개</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="286" />
         <source>{format} · {task} · {rows} pairs · {encoding}</source>
         <translation>{format} · {task} · 문장 쌍 {rows}개 · {encoding}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="291" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="306" />
         <source>Choose a training file.</source>
         <translation>학습 파일을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="293" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="308" />
         <source>Training file not found: {path}</source>
         <translation>학습 파일이 없습니다: {path}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="296" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="311" />
         <source>Dev file not found: {path}</source>
         <translation>dev 파일이 없습니다: {path}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="300" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="315" />
         <source>The learning rate {value} is not a number.</source>
         <translation>학습률 {value}은(는) 숫자가 아닙니다.</translation>
     </message>

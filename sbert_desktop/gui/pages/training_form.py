@@ -22,6 +22,7 @@ from sbert_desktop.gui.widgets.file_field import FileField, describe_error
 
 LOSS_LABELS = {"softmax": QT_TRANSLATE_NOOP("TrainingForm", "Softmax classifier over (u, v, |u−v|) — paper"),
                "mnrl": QT_TRANSLATE_NOOP("TrainingForm", "Multiple negatives ranking"),
+               "mse": QT_TRANSLATE_NOOP("TrainingForm", "MSE to the teacher's embedding of the source — paper"),
                "cosine": QT_TRANSLATE_NOOP("TrainingForm", "Cosine similarity, MSE — paper"),
                "cosent": QT_TRANSLATE_NOOP("TrainingForm", "CoSENT ranking"),
                "ce": QT_TRANSLATE_NOOP("TrainingForm", "Cross-entropy, 3 classes"),
@@ -37,6 +38,10 @@ RETRIEVAL_TASKS = ("pairs", "triplets")
 def inspect_pairs(path: str, task: str | None = None) -> dict:
     """Worker thread: what the training reader will see in ``path`` (format, task, rows; for pair
     and triplet files also a few rows to show before training)."""
+    if task == "distill":  # parallel sentences (source, translation)
+        from sbert_desktop.gui.pages.distill_form import inspect_parallel
+
+        return inspect_parallel(path)
     if task in RETRIEVAL_TASKS:
         from sbert_desktop.core.data.retrieval_pairs import read_retrieval_pairs
 
@@ -84,6 +89,7 @@ class TrainingForm(QWidget):
         self.task.addItem(translate("TrainingForm", "NLI — entailment labels"), "nli")
         self.task.addItem(translate("TrainingForm", "Pairs — (anchor, positive), e.g. question/answer"), "pairs")
         self.task.addItem(translate("TrainingForm", "Triplets — (anchor, positive, negative), e.g. mined"), "triplets")
+        self.task.addItem(translate("TrainingForm", "Distillation — parallel sentences (source, translation)"), "distill")
         self.task.setToolTip(translate("TrainingForm", "Set from the training file when it is opened (STS/NLI); pairs and triplets train "
                              "a bi-encoder with multiple-negatives ranking on retrieval data"))
         self.loss = QComboBox()
@@ -167,7 +173,12 @@ class TrainingForm(QWidget):
         form.addRow(self.cross_preset_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for box in (what, data, hyper):
+        from sbert_desktop.gui.pages.distill_form import DistillOptions
+
+        self.distill = DistillOptions()  # teacher, parallel columns, STS dev: shown for the distill task
+        self.task.currentIndexChanged.connect(lambda _i: self.distill.setVisible(self.task.currentData() == "distill"))
+        self.distill.setVisible(False)
+        for box in (what, data, self.distill, hyper):
             layout.addWidget(box)
         self._update_choices()
 
@@ -187,7 +198,7 @@ class TrainingForm(QWidget):
 
     def _update_losses(self, *_args) -> None:
         key = (self.encoder.currentData(), self.task.currentData())
-        if key not in LOSSES and key[1] in RETRIEVAL_TASKS:  # retrieval data trains bi-encoders
+        if key not in LOSSES and (key[1] in RETRIEVAL_TASKS or key[1] == "distill"):  # these train bi-encoders
             self.encoder.setCurrentIndex(self.encoder.findData("bi"))  # calls back here through _update_choices
             return
         current = self.loss.currentData()
@@ -198,7 +209,7 @@ class TrainingForm(QWidget):
 
     def _reinspect_train(self, *_args) -> None:
         """A pair/triplet file is read differently from an STS/NLI one: read the train file again."""
-        retrieval = self.task.currentData() in RETRIEVAL_TASKS
+        retrieval = self.task.currentData() in RETRIEVAL_TASKS + ("distill",)
         if self.train_file.path() and (retrieval or getattr(self, "_read_as_retrieval", False)):
             self._inspect(self.train_file, self.train_file.path())
         self._read_as_retrieval = retrieval
@@ -255,8 +266,8 @@ class TrainingForm(QWidget):
         if not path:
             return None
         field.set_info(translate("TrainingForm", "reading…"))
-        task = self.task.currentData() if field is self.train_file else None
-        task = task if task in RETRIEVAL_TASKS else None
+        task = self.task.currentData() if field is self.train_file or self.task.currentData() == "distill" else None
+        task = task if task in RETRIEVAL_TASKS + ("distill",) else None
         job = self.state.jobs.start(translate("TrainingForm", "Inspect {name}").format(name=Path(path).name), lambda progress, cancel: inspect_pairs(path, task),
                                     kind="data")
         self._inspect_jobs[path] = job
@@ -264,9 +275,13 @@ class TrainingForm(QWidget):
         def done(info: dict) -> None:
             if field.path() != path:
                 return
-            if "sample" in info:  # pairs / triplets: a few rows, to check the columns before training
+            if "sample" in info:  # pairs / triplets / parallel: a few rows, to check the columns before training
                 rows = "\n".join("  " + "  →  ".join(_short(t) for t in row) for row in info["sample"])
-                field.set_info(f"{info['format']} · {info['task'].upper()} · {info['rows']:,} {info['task']}\n{rows}")
+                count = (translate("TrainingForm", "{n} sentence pairs") if info["task"] == "distill"
+                         else f"{{n}} {info['task']}").format(n=number(info['rows']))
+                field.set_info(f"{info['format']} · {info['task'].upper()} · {count}\n{rows}")
+                if info["task"] == "distill" and field is self.train_file:
+                    self.distill.set_columns(info)
                 return
             field.set_info(translate("TrainingForm", "{format} · {task} · {rows} pairs · {encoding}").format(
                 format=info['format'], task=info['task'].upper(), rows=number(info['rows']), encoding=info['encoding']))
@@ -321,6 +336,11 @@ class TrainingForm(QWidget):
             "max_steps": self.max_steps.value() or None,
             "device": self.device.currentText(),
         }
+        if config["task"] == "distill":
+            extra, problem = self.distill.config()
+            if problem:
+                return {}, problem
+            config.update(extra)
         return config, None
 
 

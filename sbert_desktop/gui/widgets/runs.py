@@ -15,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 #: dev metrics in the order one is chosen as "the" metric to plot
-PRIMARY_METRICS = ("spearman", "spearman_cosine", "accuracy", "macro_f1", "pearson", "pearson_cosine")
+PRIMARY_METRICS = ("spearman", "spearman_cosine", "accuracy", "macro_f1", "translation_accuracy", "pearson", "pearson_cosine")
 
 
 def primary_metric(dev: dict[str, Any]) -> tuple[str, float] | None:
