@@ -159,3 +159,13 @@ KO_WIDGETS.update({
     "The loss stays at {mean} ≈ ln 3 = {chance}, the loss of guessing among three labels: the model is not learning. Try a higher learning rate, more steps or check the labels.":
         "손실이 {mean} ≈ ln 3 = {chance}에 머물러 있습니다. 세 레이블 중 무작위로 고를 때의 손실이므로 모델이 학습하지 못하고 있습니다. 학습률을 높이거나 스텝을 늘리거나 레이블을 확인하세요.",
 })
+KO_WIDGETS.update({
+    # quality cues (gui/quality_text.py)
+    "dev ρ": "dev ρ", "dev r": "dev r", "dev accuracy": "dev 정확도", "dev macro-F1": "dev macro-F1",
+    " (weak)": " (약함)", " (worse than untrained)": " (학습 전보다 나쁨)", " (near chance)": " (우연 수준)",
+    " Weak: use it to look around, not to trust its ranking.": " 약함: 둘러보는 데는 쓸 수 있지만 순위를 믿지는 마세요.",
+    " It is worse than the model it was trained from.": " 학습을 시작한 모델보다 나쁩니다.",
+    " Near chance: it has learned nothing usable.": " 우연 수준: 쓸 만한 것을 배우지 못했습니다.",
+    "{name} {value}, {baseline} before training; chance is {chance}.": "{name} {value}, 학습 전 {baseline}, 우연 수준은 {chance}입니다.",
+    "{name} {value}; chance is {chance}.": "{name} {value}, 우연 수준은 {chance}입니다.",
+})

@@ -2420,12 +2420,12 @@ Stop it and close? A checkpoint is kept, so you can resume it later.</source>
         <translation>모델을 불러올 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="386" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="387" />
         <source>&lt;b&gt;{model}&lt;/b&gt; (active)</source>
         <translation>&lt;b&gt;{model}&lt;/b&gt; (활성)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="391" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="392" />
         <source>Not evaluated here (no dev figure).</source>
         <translation>여기서 평가하지 않았습니다 (dev 수치 없음).</translation>
     </message>
@@ -2433,32 +2433,32 @@ Stop it and close? A checkpoint is kept, so you can resume it later.</source>
 <context>
     <name>ModelNotice</name>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/model_notice.py" line="22" />
+        <location filename="../../sbert_desktop/gui/widgets/model_notice.py" line="23" />
         <source>Load a bi-encoder…</source>
         <translation>바이 인코더 불러오기…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/model_notice.py" line="25" />
+        <location filename="../../sbert_desktop/gui/widgets/model_notice.py" line="26" />
         <source>Load a cross-encoder…</source>
         <translation>크로스 인코더 불러오기…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/model_notice.py" line="42" />
+        <location filename="../../sbert_desktop/gui/widgets/model_notice.py" line="43" />
         <source>No bi-encoder loaded: nothing can be encoded or searched.</source>
         <translation>바이 인코더를 불러오지 않았습니다: 인코딩도 검색도 할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/model_notice.py" line="43" />
+        <location filename="../../sbert_desktop/gui/widgets/model_notice.py" line="44" />
         <source>No cross-encoder loaded: pairs and search results are not reranked.</source>
         <translation>크로스 인코더를 불러오지 않았습니다: 쌍과 검색 결과를 재순위화하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/model_notice.py" line="49" />
+        <location filename="../../sbert_desktop/gui/widgets/model_notice.py" line="50" />
         <source>Bi-encoder: {cue}</source>
         <translation>바이 인코더: {cue}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/model_notice.py" line="50" />
+        <location filename="../../sbert_desktop/gui/widgets/model_notice.py" line="51" />
         <source>Cross-encoder: {cue}</source>
         <translation>크로스 인코더: {cue}</translation>
     </message>
@@ -2719,16 +2719,79 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
     </message>
 </context>
 <context>
+    <name>Quality</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/quality_text.py" line="10" />
+        <source>dev ρ</source>
+        <translation>dev ρ</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/quality_text.py" line="10" />
+        <source>dev r</source>
+        <translation>dev r</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/quality_text.py" line="11" />
+        <source>dev accuracy</source>
+        <translation>dev 정확도</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/quality_text.py" line="11" />
+        <source>dev macro-F1</source>
+        <translation>dev macro-F1</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/quality_text.py" line="12" />
+        <source> (weak)</source>
+        <translation> (약함)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/quality_text.py" line="13" />
+        <source> (worse than untrained)</source>
+        <translation> (학습 전보다 나쁨)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/quality_text.py" line="13" />
+        <source> (near chance)</source>
+        <translation> (우연 수준)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/quality_text.py" line="14" />
+        <source> Weak: use it to look around, not to trust its ranking.</source>
+        <translation> 약함: 둘러보는 데는 쓸 수 있지만 순위를 믿지는 마세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/quality_text.py" line="15" />
+        <source> It is worse than the model it was trained from.</source>
+        <translation> 학습을 시작한 모델보다 나쁩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/quality_text.py" line="16" />
+        <source> Near chance: it has learned nothing usable.</source>
+        <translation> 우연 수준: 쓸 만한 것을 배우지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/quality_text.py" line="35" />
+        <source>{name} {value}, {baseline} before training; chance is {chance}.</source>
+        <translation>{name} {value}, 학습 전 {baseline}, 우연 수준은 {chance}입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/quality_text.py" line="38" />
+        <source>{name} {value}; chance is {chance}.</source>
+        <translation>{name} {value}, 우연 수준은 {chance}입니다.</translation>
+    </message>
+</context>
+<context>
     <name>RerankView</name>
     <message>
         <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="69" />
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="191" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="193" />
         <source>Bi-encoder</source>
         <translation>바이 인코더</translation>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="71" />
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="192" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="194" />
         <source>Cross-encoder rerank</source>
         <translation>크로스 인코더 재순위화</translation>
     </message>
@@ -2810,17 +2873,17 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
         <translation>재순위화</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="168" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="170" />
         <source>&lt;b&gt;Cross-encoder&lt;/b&gt;: reranked {n} candidates in {time}</source>
         <translation>&lt;b&gt;크로스 인코더&lt;/b&gt;: 후보 {n}개를 {time}에 재순위화</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="184" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="186" />
         <source>Search failed: {message}</source>
         <translation>검색 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="212" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="214" />
         <source>bi-encoder rank {bi} → cross-encoder rank {cross}</source>
         <translation>바이 인코더 순위 {bi} → 크로스 인코더 순위 {cross}</translation>
     </message>
@@ -2887,38 +2950,38 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
 <context>
     <name>State</name>
     <message>
-        <location filename="../../sbert_desktop/gui/state.py" line="140" />
+        <location filename="../../sbert_desktop/gui/state.py" line="141" />
         <source>No model loaded</source>
         <extracomment>bumped on every change; a task records the ones it reads (``inputs``) and its result is only used while they are unchanged (see gui/jobs.py)</extracomment>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/state.py" line="148" />
+        <location filename="../../sbert_desktop/gui/state.py" line="149" />
         <source>Bi-encoder: none loaded</source>
         <translation>바이 인코더: 불러오지 않음</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/state.py" line="151" />
+        <location filename="../../sbert_desktop/gui/state.py" line="152" />
         <source> · normalized</source>
         <translation> · 정규화</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/state.py" line="153" />
+        <location filename="../../sbert_desktop/gui/state.py" line="154" />
         <source>Bi-encoder: {name} · {pooling} pooling · {dim}-d</source>
         <translation>바이 인코더: {name} · {pooling} 풀링 · {dim}차원</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/state.py" line="160" />
+        <location filename="../../sbert_desktop/gui/state.py" line="161" />
         <source>Cross-encoder: none loaded</source>
         <translation>크로스 인코더: 불러오지 않음</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/state.py" line="163" />
+        <location filename="../../sbert_desktop/gui/state.py" line="164" />
         <source>Cross-encoder: {name} · {labels} label(s)</source>
         <translation>크로스 인코더: {name} · 레이블 {labels}개</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/state.py" line="196" />
+        <location filename="../../sbert_desktop/gui/state.py" line="197" />
         <source>all-MiniLM-L6-v2 (bundled)</source>
         <translation>all-MiniLM-L6-v2 (내장)</translation>
     </message>

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from sbert_desktop.gui.i18n import translate
+from sbert_desktop.gui.quality_text import cue_short
 from sbert_desktop.gui.jobs import JobRunner
 from sbert_desktop.gui.settings import Settings
 
@@ -152,7 +153,7 @@ class AppState(QObject):
         cue = model_quality(model, spec)
         return (translate("State", "Bi-encoder: {name} · {pooling} pooling · {dim}-d").format(
                     name=_short_name(spec.source), pooling=pooling, dim=dim)
-                + f"{norm} · {getattr(model, 'device', '?')}{' · ' + cue.short if cue else ''}")
+                + f"{norm} · {getattr(model, 'device', '?')}{' · ' + cue_short(cue) if cue else ''}")
 
     def cross_summary(self) -> str:
         model, spec = self.cross_encoder, self.cross_spec
@@ -161,7 +162,7 @@ class AppState(QObject):
         labels = getattr(model, "num_labels", "?")
         cue = model_quality(model, spec)
         return (translate("State", "Cross-encoder: {name} · {labels} label(s)").format(name=_short_name(spec.source), labels=labels)
-                + f" · {getattr(model, 'device', '?')}{' · ' + cue.short if cue else ''}")
+                + f" · {getattr(model, 'device', '?')}{' · ' + cue_short(cue) if cue else ''}")
 
     # -- data --------------------------------------------------------------------------------
     def set_data(self, data: LoadedData | None) -> None:

@@ -375,6 +375,7 @@ class ModelPage(QWidget):
 
     def _show_loaded(self) -> None:
         """Both models, the active one in bold, each with its quality cue (docs/GUI.md)."""
+        from sbert_desktop.gui.quality_text import cue_text
         from sbert_desktop.gui.state import model_quality
 
         lines = []
@@ -386,7 +387,7 @@ class ModelPage(QWidget):
                 line = translate("Model", "<b>{model}</b> (active)").format(model=line)
             cue = model_quality(model, spec) if model is not None else None
             if cue is not None and cue.warning:
-                line += f"<br><span style='color:#b00020'>{_escape(cue.text)}</span>"
+                line += f"<br><span style='color:#b00020'>{_escape(cue_text(cue))}</span>"
             elif model is not None and cue is None:
                 line += "<br><span style='color:#666'>" + translate("Model", "Not evaluated here (no dev figure).") + "</span>"
             lines.append(line)

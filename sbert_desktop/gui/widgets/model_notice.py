@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from sbert_desktop.gui.i18n import translate
+from sbert_desktop.gui.quality_text import cue_text
 from sbert_desktop.gui.state import AppState, model_quality
 
 WITHOUT = {"bi": "nothing can be encoded or searched", "cross": "pairs and search results are not reranked"}
@@ -47,7 +48,7 @@ class ModelNotice(QWidget):
             cue = model_quality(model, spec) if model is not None else None
             if cue is not None and cue.warning:
                 parts.append((translate("ModelNotice", "Bi-encoder: {cue}") if kind == "bi"
-                              else translate("ModelNotice", "Cross-encoder: {cue}")).format(cue=cue.text))
+                              else translate("ModelNotice", "Cross-encoder: {cue}")).format(cue=cue_text(cue)))
         self.label.setText(" ".join(parts))
         self.label.setStyleSheet("color: #b00020;" if parts else "")
         self.load_bi.setVisible("bi" in missing)

@@ -158,7 +158,9 @@ class RerankPanel(QWidget):
         notes = []
         cue = model_quality(self.state.cross_encoder, self.state.cross_spec)
         if cue is not None and cue.warning:
-            notes.append(cue.text)
+            from sbert_desktop.gui.quality_text import cue_text
+
+            notes.append(cue_text(cue))
         spread = score_spread_cue([h.cross_score for h in result.cross_ranking])
         if spread:
             notes.append(spread)

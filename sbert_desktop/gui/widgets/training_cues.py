@@ -42,4 +42,6 @@ def dev_cue(metric: str, values: Sequence[float], baseline: float | None) -> tup
     if not values or not metric:
         return None
     cue = judge(metric.removeprefix("dev ").strip(), float(values[-1]), baseline)
-    return cue.text, cue.warning
+    from sbert_desktop.gui.quality_text import cue_text
+
+    return cue_text(cue), cue.warning

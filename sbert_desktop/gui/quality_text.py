@@ -1,0 +1,40 @@
+"""The quality cue of a model (core/quality.py) in the window's language: core writes English for
+the CLI; the window says the same from the cue's fields through Qt's translation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from sbert_desktop.gui.i18n import number, translate
+
+METRIC_NAMES = {"spearman": QT_TRANSLATE_NOOP("Quality", "dev ρ"), "pearson": QT_TRANSLATE_NOOP("Quality", "dev r"),
+                "accuracy": QT_TRANSLATE_NOOP("Quality", "dev accuracy"), "macro_f1": QT_TRANSLATE_NOOP("Quality", "dev macro-F1")}
+SHORT = {"ok": "", "weak": QT_TRANSLATE_NOOP("Quality", " (weak)"),
+         "worse": QT_TRANSLATE_NOOP("Quality", " (worse than untrained)"), "chance": QT_TRANSLATE_NOOP("Quality", " (near chance)")}
+TAIL = {"ok": "", "weak": QT_TRANSLATE_NOOP("Quality", " Weak: use it to look around, not to trust its ranking."),
+        "worse": QT_TRANSLATE_NOOP("Quality", " It is worse than the model it was trained from."),
+        "chance": QT_TRANSLATE_NOOP("Quality", " Near chance: it has learned nothing usable.")}
+
+
+def _name(metric: str) -> str:
+    return translate("Quality", METRIC_NAMES[metric]) if metric in METRIC_NAMES else metric
+
+
+def _t(text: str) -> str:
+    return translate("Quality", text) if text else ""
+
+
+def cue_short(cue) -> str:
+    """``dev ρ 0.35 (weak)``, translated (QualityCue.short)."""
+    return f"{_name(cue.metric)} {number(cue.value, 2)}{_t(SHORT.get(cue.level, ''))}"
+
+
+def cue_text(cue) -> str:
+    """One sentence for the pages that use the model (QualityCue.text), translated."""
+    if cue.baseline is not None:
+        head = translate("Quality", "{name} {value}, {baseline} before training; chance is {chance}.").format(
+            name=_name(cue.metric), value=number(cue.value, 2), baseline=number(cue.baseline, 2), chance=number(cue.chance, 2))
+    else:
+        head = translate("Quality", "{name} {value}; chance is {chance}.").format(
+            name=_name(cue.metric), value=number(cue.value, 2), chance=number(cue.chance, 2))
+    return head + _t(TAIL.get(cue.level, ""))
