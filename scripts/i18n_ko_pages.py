@@ -273,3 +273,11 @@ KO_PAGES.update({
     "Distillation — parallel sentences (source, translation)": "증류 — 병렬 문장 (원문, 번역문)",
     "{n} sentence pairs": "문장 쌍 {n}개",
 })
+KO_PAGES.update({
+    # Evaluate page tables and charts (gui/pages/evaluate_text.py)
+    "pooling": "풀링", "encoder": "인코더", "model": "모델", "sentences/s": "문장/초", "pairs/s": "쌍/초", "seconds": "초",
+    "n sentences": "문장 수 n", "pairs": "쌍 수", "bi seconds": "바이 초", "cross seconds": "크로스 초", "method": "방법",
+    "ms/query": "ms/검색어", "run": "실행", "own pooling": "자체 풀링", "bi x 100": "바이 x 100", "cross x 100": "크로스 x 100",
+    "bi MRR@10": "바이 MRR@10", "best rerank MRR@10": "최고 재순위화 MRR@10", "accuracy": "정확도", "macro_f1": "macro-F1",
+    "time per query (ms)": "검색어당 시간 (ms)", "last token": "마지막 토큰", "weighted": "가중", "rerank k={k}": "재순위화 k={k}",
+})

@@ -1073,201 +1073,334 @@ The details are also in the log file:
 <context>
     <name>Evaluate</name>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="30" />
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="327" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="31" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="328" />
         <source>Pooling table</source>
         <translation>풀링 표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="30" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="31" />
         <source>Bi vs cross (accuracy, speed, cost)</source>
         <translation>바이 대 크로스 (정확도, 속도, 비용)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="31" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="32" />
         <source>Retrieve then rerank</source>
         <translation>검색 후 재순위화</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="88" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="89" />
         <source>A labelled pair set: STS (scores) or NLI (labels), any format the Data page reads</source>
         <translation>레이블이 있는 문장 쌍: STS(점수) 또는 NLI(레이블), 데이터 페이지가 읽는 어떤 형식이든</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="102" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="103" />
         <source>Candidates the cross-encoder reranks, comma-separated</source>
         <translation>크로스 인코더가 재순위화할 후보 수 (쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="103" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="104" />
         <source>rerank k</source>
         <translation>재순위화 k</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="106" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="107" />
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="109" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="110" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="120" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="121" />
         <source>Draw an earlier run beside this one (before/after fine-tuning)</source>
         <translation>이전 실행을 이번 실행 옆에 그립니다 (미세 조정 전/후)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="128" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="129" />
         <source>Compare with</source>
         <translation>비교 대상</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="132" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="133" />
         <source>Data set</source>
         <translation>데이터 세트</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="133" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="134" />
         <source>Models</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="134" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="135" />
         <source>Tables</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="148" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="149" />
         <source>Pooling</source>
         <translation>풀링</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="151" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="152" />
         <source>Accuracy and measured speed on this data set</source>
         <translation>이 데이터 세트에서의 정확도와 측정한 속도</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="152" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="153" />
         <source>Comparing all pairs of n sentences</source>
         <translation>문장 n개의 모든 쌍 비교</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="154" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="155" />
         <source>Bi vs cross</source>
         <translation>바이 대 크로스</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="161" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="162" />
         <source>Retrieval</source>
         <translation>검색</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="162" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="163" />
         <source>Runs</source>
         <translation>실행 목록</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="191" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="192" />
         <source>Load or switch models on the Model page.</source>
         <translation>모델 페이지에서 모델을 불러오거나 바꾸세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="198" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="199" />
         <source>Choose a labelled pair file first.</source>
         <translation>먼저 레이블이 있는 문장 쌍 파일을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="199" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="200" />
         <source>Not found: {path}</source>
         <translation>찾을 수 없음: {path}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="204" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="205" />
         <source>Load a bi-encoder on the Model page first.</source>
         <translation>먼저 모델 페이지에서 바이 인코더를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="210" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="211" />
         <source>rerank k: {value} is not a list of numbers</source>
         <translation>재순위화 k: {value}은(는) 숫자 목록이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="214" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="215" />
         <source>Evaluate</source>
         <translation>평가</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="218" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="219" />
         <source>Evaluating…</source>
         <translation>평가하는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="226" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="227" />
         <source>Cancelled; earlier runs are kept.</source>
         <translation>취소됨. 이전 실행은 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="227" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="228" />
         <source>Result dropped: {why}.</source>
         <translation>결과를 버렸습니다: {why}.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="247" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="248" />
         <source>Could not evaluate</source>
         <translation>평가할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="264" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="265" />
         <source>(nothing)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="269" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="270" />
         <source>{name}: {pairs} pairs in {seconds} s</source>
         <translation>{name}: 문장 쌍 {pairs}개, {seconds}초</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="271" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="272" />
         <source>. Note: {notes}</source>
         <translation>. 참고: {notes}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="302" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="303" />
         <source>{queries} queries against {corpus} sentences; relevant: {relevance}. Time: {timing} ({timing_queries} queries).</source>
         <translation>검색어 {queries}개 대 문장 {corpus}개. 정답 기준: {relevance}. 시간: {timing} (검색어 {timing_queries}개).</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="325" />
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="337" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="326" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="338" />
         <source>run it first</source>
         <translation>먼저 실행하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="328" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="329" />
         <source>Bi vs cross table</source>
         <translation>바이 대 크로스 표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="329" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="330" />
         <source>All-pairs cost table</source>
         <translation>모든 쌍 비용 표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="330" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="331" />
         <source>Retrieval table</source>
         <translation>검색 표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="332" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="333" />
         <source>Pooling chart</source>
         <translation>풀링 차트</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="333" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="334" />
         <source>Accuracy against time</source>
         <translation>시간 대비 정확도</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluateText</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="12" />
+        <source>pooling</source>
+        <translation>풀링</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="12" />
+        <source>encoder</source>
+        <translation>인코더</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="13" />
+        <source>model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="13" />
+        <source>sentences/s</source>
+        <translation>문장/초</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="14" />
+        <source>pairs/s</source>
+        <translation>쌍/초</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="14" />
+        <source>seconds</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="15" />
+        <source>n sentences</source>
+        <translation>문장 수 n</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="15" />
+        <source>pairs</source>
+        <translation>쌍 수</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="16" />
+        <source>bi-encoder</source>
+        <translation>바이 인코더</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="16" />
+        <source>cross-encoder</source>
+        <translation>크로스 인코더</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="17" />
+        <source>bi seconds</source>
+        <translation>바이 초</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="17" />
+        <source>cross seconds</source>
+        <translation>크로스 초</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="18" />
+        <source>method</source>
+        <translation>방법</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="18" />
+        <source>ms/query</source>
+        <translation>ms/검색어</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="19" />
+        <source>run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="19" />
+        <source>own pooling</source>
+        <translation>자체 풀링</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="20" />
+        <source>bi x 100</source>
+        <translation>바이 x 100</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="20" />
+        <source>cross x 100</source>
+        <translation>크로스 x 100</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="21" />
+        <source>bi MRR@10</source>
+        <translation>바이 MRR@10</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="21" />
+        <source>best rerank MRR@10</source>
+        <translation>최고 재순위화 MRR@10</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="22" />
+        <source>accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="22" />
+        <source>macro_f1</source>
+        <translation>macro-F1</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="23" />
+        <source>time per query (ms)</source>
+        <translation>검색어당 시간 (ms)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="23" />
+        <source>last token</source>
+        <translation>마지막 토큰</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="24" />
+        <source>weighted</source>
+        <translation>가중</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate_text.py" line="37" />
+        <source>rerank k={k}</source>
+        <translation>재순위화 k={k}</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from sbert_desktop.gui.i18n import number, translate
+from sbert_desktop.gui.pages.evaluate_text import cell_text, header_text
 from sbert_desktop.core import evaluation_tables as T
 from sbert_desktop.gui.state import AppState
 from sbert_desktop.gui.widgets.evaluate_charts import AccuracyTimePlot, PoolingBars
@@ -55,11 +56,11 @@ def fill_table(view: QTableWidget, table: T.Table) -> None:
     view.clear()
     view.setColumnCount(len(headers))
     view.setRowCount(len(rows))
-    view.setHorizontalHeaderLabels(headers)
+    view.setHorizontalHeaderLabels([header_text(h) for h in headers])
     for i, row in enumerate(rows):
         for j, value in enumerate(row):
-            text = "–" if value is None else (f"{value:.2f}" if isinstance(value, float) else
-                                              f"{value:,}" if isinstance(value, int) else str(value))
+            text = "–" if value is None else (number(value, 2) if isinstance(value, float) else
+                                              number(value) if isinstance(value, int) else cell_text(str(value)))
             item = QTableWidgetItem(text)
             if isinstance(value, (int, float)):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -4,6 +4,7 @@ bi-encoder alone, then top-k + rerank at each k)."""
 
 from __future__ import annotations
 
+from sbert_desktop.gui.pages.evaluate_text import cell_text, header_text
 from typing import Any, Sequence
 
 import numpy as np
@@ -56,8 +57,8 @@ class PoolingBars(pg.PlotWidget):
                     label.setPos(xi, h)
                     self.plot_item.addItem(label)
                     self.labels.append(label)
-        self.plot_item.getAxis("bottom").setTicks([[(i, SHORT.get(m, m)) for i, m in enumerate(modes)]])
-        self.plot_item.setLabel("left", f"{metric} x 100")
+        self.plot_item.getAxis("bottom").setTicks([[(i, cell_text(SHORT.get(m, m))) for i, m in enumerate(modes)]])
+        self.plot_item.setLabel("left", header_text(f"{metric} x 100"))
         top = max(float(b.opts["height"].max()) for b in self.bars)
         self.plot_item.setXRange(-0.6, len(modes) - 0.4, padding=0)
         self.plot_item.setYRange(min(0.0, min(low)), top * 1.08 + 1, padding=0)
@@ -90,7 +91,7 @@ class AccuracyTimePlot(pg.PlotWidget):
             rows = result["rows"]
             x = [1000 * r["seconds_per_query"] for r in rows]
             y = [100 * r[metric] for r in rows]
-            tags = ["bi-encoder" if r["k"] is None else f"rerank k={r['k']}" for r in rows]
+            tags = [cell_text("bi-encoder") if r["k"] is None else cell_text(f"rerank k={r['k']}") for r in rows]
             line = pg.PlotDataItem(x, y, pen=pg.mkPen(color, width=2), symbol="o", symbolSize=9,
                                    symbolBrush=color, symbolPen=None, name=name)
             self.plot_item.addItem(line)
@@ -102,8 +103,8 @@ class AccuracyTimePlot(pg.PlotWidget):
                     label.setPos(xi, yi)
                     self.plot_item.addItem(label)
                     self.items.append(label)
-        self.plot_item.setLabel("bottom", "time per query (ms)")
-        self.plot_item.setLabel("left", f"{metric} x 100")
+        self.plot_item.setLabel("bottom", cell_text("time per query (ms)"))
+        self.plot_item.setLabel("left", header_text(f"{metric} x 100"))
         xs = [1000 * r["seconds_per_query"] for _n, res in runs for r in res["rows"]]
         ys = [100 * r[metric] for _n, res in runs for r in res["rows"]]
         if xs:  # readable ranges even for one point: from 0 ms, and at least 10 points of the metric
