@@ -169,3 +169,10 @@ KO_WIDGETS.update({
     "{name} {value}, {baseline} before training; chance is {chance}.": "{name} {value}, 학습 전 {baseline}, 우연 수준은 {chance}입니다.",
     "{name} {value}; chance is {chance}.": "{name} {value}, 우연 수준은 {chance}입니다.",
 })
+KO_WIDGETS.update({
+    # the Model page's precision calibration line
+    "{precision} on {backend}: {speedup}× the speed of fp32": "{backend}의 {precision}: fp32 대비 {speedup}배 속도",
+    "mean cosine to fp32 {mean} (lowest {low})": "fp32와의 평균 코사인 {mean} (최저 {low})",
+    "scores differ from fp32 by {diff} on average": "fp32와 점수 차이 평균 {diff}",
+    "measured on {n} sentences here": "이 컴퓨터에서 문장 {n}개로 측정", "measured on {n} pairs here": "이 컴퓨터에서 쌍 {n}개로 측정",
+})

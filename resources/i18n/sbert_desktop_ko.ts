@@ -2783,9 +2783,34 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
         <translation>{precision}을(를) fp32와 비교해 측정</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/precision_calibration.py" line="88" />
+        <location filename="../../sbert_desktop/gui/widgets/precision_calibration.py" line="86" />
         <source>Could not measure the precision choice: {message}</source>
         <translation>정밀도 선택을 측정할 수 없습니다: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/precision_calibration.py" line="92" />
+        <source>{precision} on {backend}: {speedup}× the speed of fp32</source>
+        <translation>{backend}의 {precision}: fp32 대비 {speedup}배 속도</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/precision_calibration.py" line="95" />
+        <source>mean cosine to fp32 {mean} (lowest {low})</source>
+        <translation>fp32와의 평균 코사인 {mean} (최저 {low})</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/precision_calibration.py" line="97" />
+        <source>measured on {n} sentences here</source>
+        <translation>이 컴퓨터에서 문장 {n}개로 측정</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/precision_calibration.py" line="99" />
+        <source>scores differ from fp32 by {diff} on average</source>
+        <translation>fp32와 점수 차이 평균 {diff}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/precision_calibration.py" line="101" />
+        <source>measured on {n} pairs here</source>
+        <translation>이 컴퓨터에서 쌍 {n}개로 측정</translation>
     </message>
 </context>
 <context>

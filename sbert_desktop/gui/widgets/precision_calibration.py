@@ -8,7 +8,7 @@ The result is kept per model fingerprint, so it is measured once.
 
 from __future__ import annotations
 
-from sbert_desktop.gui.i18n import translate
+from sbert_desktop.gui.i18n import number, translate
 from typing import Any
 
 from PySide6.QtWidgets import QLabel, QWidget
@@ -53,7 +53,7 @@ class PrecisionCalibration(QLabel):
         if getattr(model, "backend", "torch") == "torch":
             self.hide()
             return
-        from sbert_desktop.core.models.calibration import cached_calibration, describe
+        from sbert_desktop.core.models.calibration import cached_calibration
 
         known = cached_calibration(model)
         if known is not None:
@@ -79,11 +79,24 @@ class PrecisionCalibration(QLabel):
     def _show(self, job, result: dict) -> None:
         if job is not self.job:
             return
-        from sbert_desktop.core.models.calibration import describe
-
         self.setText(describe(result))
 
     def _failed(self, job, failure) -> None:
         if job is self.job:
             self.setText(translate("PrecisionCalibration", "Could not measure the precision choice: {message}").format(
                 message=failure.message))
+
+
+def describe(result: dict) -> str:
+    """core.models.calibration.describe's line in the window's language."""
+    what = translate("PrecisionCalibration", "{precision} on {backend}: {speedup}× the speed of fp32").format(
+        precision=result["precision"], backend=result["backend"], speedup=number(result["speedup"], 2))
+    if "mean_cosine" in result:
+        agree = translate("PrecisionCalibration", "mean cosine to fp32 {mean} (lowest {low})").format(
+            mean=number(result["mean_cosine"], 4), low=number(result["min_cosine"], 4))
+        measured = translate("PrecisionCalibration", "measured on {n} sentences here")
+    else:
+        agree = translate("PrecisionCalibration", "scores differ from fp32 by {diff} on average").format(
+            diff=number(result["mean_abs_diff"], 4))
+        measured = translate("PrecisionCalibration", "measured on {n} pairs here")
+    return f"{what}, {agree}; " + measured.format(n=result["items"])
