@@ -221,7 +221,12 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     print(f"python {sys.version.split()[0]}, numpy {np.__version__}, PySide6 {PySide6.__version__}, "
           f"pyqtgraph {pg.__version__}, {os.cpu_count()} CPUs, QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}")
-    print(f"uptime at start: {uptime()}", flush=True)
+    try:
+        commit = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%h %cI"], capture_output=True,
+                                text=True).stdout.strip()
+    except OSError:
+        commit = "unknown"
+    print(f"code: commit {commit}; uptime at start: {uptime()}", flush=True)
     for n in args.sizes:
         coords, labels = synthetic_map(n)
         print(f"\n{n:,} points, 50 Zipf-sized clusters + 1% noise, plot 1000 x 700 px", flush=True)
