@@ -198,3 +198,15 @@ def test_the_map_page_names_its_clusters_and_exports_the_density_image(qtbot, st
     assert out.stat().st_size > 1000
     summary = manifest(out)["summary"]
     assert summary["drawn_as"] == "density" and summary["points_drawn"] == 0
+
+
+def test_the_count_in_view_follows_a_zoom_that_needs_no_recount(qtbot, scatter):
+    x, y = (float(v) for v in scatter.centres[0])
+    scatter.view.setRange(xRange=(x - 0.5, x + 0.5), yRange=(y - 0.5, y + 0.5), padding=0)  # ~100 points
+    scatter.refresh()
+    assert scatter.level == "points"
+    wheel(scatter, pixel(scatter, x, y), 3)  # zooming in inside the drawn dots: no recount needed
+    assert not scatter.refresh_pending
+    (x0, x1), (y0, y1) = scatter.view.viewRange()
+    assert scatter.in_view == len(in_rect(scatter.coords, (x0, y0, x1, y1)))
+    assert scatter.info.text().startswith(f"{scatter.in_view:,} of {N:,} points in view")

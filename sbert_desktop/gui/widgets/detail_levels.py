@@ -40,6 +40,14 @@ class DetailLevels:
         # dots stay right while zooming in inside what was drawn; the image needs its cells recounted
         if not inside or (self.level == "density" and not same_scale):
             self._refresh_timer.start()
+            return
+        # nothing to redraw: keep the "k of N in view" line true (a cheap count of what is drawn)
+        if self.level == "points":
+            c = self.coords[self.sample]
+            self.in_view = int(np.count_nonzero((c[:, 0] >= x0) & (c[:, 0] <= x1) & (c[:, 1] >= y0) & (c[:, 1] <= y1)))
+        else:
+            self.in_view = self.density.count_in((x0, y0, x1, y1))
+        self._update_info()
 
     def refresh(self) -> None:
         """Draw the points for the current view: all of them as dots up to ``max_points``; above,
