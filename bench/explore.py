@@ -146,8 +146,9 @@ def bench_projection(emb) -> None:
 
 def bench_map_frames(n: int, frames: int = 40) -> None:
     """Frame time of the Map's scatter while panning: each frame shifts the view and renders the
-    plot into an image offscreen (what a repaint costs), with ``n`` points set (sampled above the
-    widget's limit, as in the app)."""
+    plot into an image offscreen (what a repaint costs), with ``n`` points set (a density image
+    above the widget's dots limit, as in the app; ``bench/map_frame.py`` also times zooms, at 1M
+    points, beside pyqtgraph's plain ScatterPlotItem)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import numpy as np
 
