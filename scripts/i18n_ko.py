@@ -77,6 +77,9 @@ def main() -> int:
     for message in tree.getroot().iter("message"):
         source = message.findtext("source")
         translation = message.find("translation")
+        comment = message.findtext("comment")  # the disambiguation of translate(context, text, comment)
+        if comment and f"{source}|{comment}" in KO:
+            source = f"{source}|{comment}"
         if source in KO:
             translation.text = KO[source]
             translation.attrib.pop("type", None)

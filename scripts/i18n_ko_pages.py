@@ -281,3 +281,5 @@ KO_PAGES.update({
     "bi MRR@10": "바이 MRR@10", "best rerank MRR@10": "최고 재순위화 MRR@10", "accuracy": "정확도", "macro_f1": "macro-F1",
     "time per query (ms)": "검색어당 시간 (ms)", "last token": "마지막 토큰", "weighted": "가중", "rerank k={k}": "재순위화 k={k}",
 })
+KO_PAGES.update({"run {n}: {models} on {data}": "실행 {n}: {models}, {data}"})
+KO_PAGES.update({"Cluster|button: run the clustering": "클러스터링", "Cluster": "클러스터", "sentence": "문장", "cluster": "클러스터"})

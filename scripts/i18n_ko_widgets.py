@@ -176,3 +176,7 @@ KO_WIDGETS.update({
     "scores differ from fp32 by {diff} on average": "fp32와 점수 차이 평균 {diff}",
     "measured on {n} sentences here": "이 컴퓨터에서 문장 {n}개로 측정", "measured on {n} pairs here": "이 컴퓨터에서 쌍 {n}개로 측정",
 })
+KO_WIDGETS.update({
+    "{hits} from cache, {encoded} encoded": "캐시에서 {hits}개, 새로 인코딩 {encoded}개",
+    "Pearson r = {r}   Spearman ρ = {rho}   ({n} pairs)": "Pearson r = {r}   Spearman ρ = {rho}   (쌍 {n}개)",
+})

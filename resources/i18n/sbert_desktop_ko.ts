@@ -198,16 +198,21 @@ dimension {dimension}</source>
         <translation>노이즈 점을 가장 가까운 클러스터에 배정</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="109" />
         <location filename="../../sbert_desktop/gui/pages/clusters.py" line="165" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="247" />
         <source>Cluster</source>
-        <translation>클러스터링</translation>
+        <translation>클러스터</translation>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/clusters.py" line="112" />
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="109" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="247" />
+        <source>Cluster</source>
+        <comment>button: run the clustering</comment>
+        <translation>클러스터링</translation>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/clusters.py" line="118" />
@@ -426,6 +431,11 @@ dimension {dimension}</source>
         <location filename="../../sbert_desktop/gui/pages/clusters.py" line="394" />
         <source>keywords: {words}</source>
         <translation>키워드: {words}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="399" />
+        <source>sentence</source>
+        <translation>문장</translation>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/clusters.py" line="432" />
@@ -1074,7 +1084,7 @@ The details are also in the log file:
     <name>Evaluate</name>
     <message>
         <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="31" />
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="328" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="329" />
         <source>Pooling table</source>
         <translation>풀링 표</translation>
     </message>
@@ -1219,53 +1229,58 @@ The details are also in the log file:
         <translation>평가할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="265" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="261" />
+        <source>run {n}: {models} on {data}</source>
+        <translation>실행 {n}: {models}, {data}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="266" />
         <source>(nothing)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="270" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="271" />
         <source>{name}: {pairs} pairs in {seconds} s</source>
         <translation>{name}: 문장 쌍 {pairs}개, {seconds}초</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="272" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="273" />
         <source>. Note: {notes}</source>
         <translation>. 참고: {notes}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="303" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="304" />
         <source>{queries} queries against {corpus} sentences; relevant: {relevance}. Time: {timing} ({timing_queries} queries).</source>
         <translation>검색어 {queries}개 대 문장 {corpus}개. 정답 기준: {relevance}. 시간: {timing} (검색어 {timing_queries}개).</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="326" />
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="338" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="327" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="339" />
         <source>run it first</source>
         <translation>먼저 실행하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="329" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="330" />
         <source>Bi vs cross table</source>
         <translation>바이 대 크로스 표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="330" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="331" />
         <source>All-pairs cost table</source>
         <translation>모든 쌍 비용 표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="331" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="332" />
         <source>Retrieval table</source>
         <translation>검색 표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="333" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="334" />
         <source>Pooling chart</source>
         <translation>풀링 차트</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="334" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="335" />
         <source>Accuracy against time</source>
         <translation>시간 대비 정확도</translation>
     </message>
@@ -1414,6 +1429,19 @@ The details are also in the log file:
         <location filename="../../sbert_desktop/gui/exploration_state.py" line="48" />
         <source>noise: {words}</source>
         <translation>노이즈: {words}</translation>
+    </message>
+</context>
+<context>
+    <name>ExploreText</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/explore_text.py" line="12" />
+        <source>{hits} from cache, {encoded} encoded</source>
+        <translation>캐시에서 {hits}개, 새로 인코딩 {encoded}개</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/explore_text.py" line="23" />
+        <source>Pearson r = {r}   Spearman ρ = {rho}   ({n} pairs)</source>
+        <translation>Pearson r = {r}   Spearman ρ = {rho}   (쌍 {n}개)</translation>
     </message>
 </context>
 <context>
@@ -2244,6 +2272,16 @@ Stop it and close? A checkpoint is kept, so you can resume it later.</source>
         <location filename="../../sbert_desktop/gui/pages/map.py" line="474" />
         <source>Nothing selected.</source>
         <translation>선택한 것이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="479" />
+        <source>cluster</source>
+        <translation>클러스터</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="480" />
+        <source>sentence</source>
+        <translation>문장</translation>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/map.py" line="482" />

@@ -106,7 +106,7 @@ class ClustersPage(QWidget):
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setValue(42)
         self.assign_noise = QCheckBox(translate("Clusters", "Assign noise points to the nearest cluster"))
-        self.run_button = QPushButton(translate("Clusters", "Cluster"))
+        self.run_button = QPushButton(translate("Clusters", "Cluster", "button: run the clustering"))
         self.run_button.setDefault(True)
         self.run_button.clicked.connect(self.run)
         self.cancel_button = QPushButton(translate("Clusters", "Cancel"))
@@ -244,7 +244,7 @@ class ClustersPage(QWidget):
             return None
         params, stop = self.params(), self.stop_word_set()
         vectors, sentences = emb.vectors, emb.sentences
-        job = self.state.jobs.start(translate("Clusters", "Cluster"), lambda progress, cancel: describe_clusters_in_child(
+        job = self.state.jobs.start(translate("Clusters", "Cluster", "button: run the clustering"), lambda progress, cancel: describe_clusters_in_child(
             vectors, sentences, params, stop, progress=progress, cancel=cancel), kind="cluster",
             inputs=self.state.inputs("embeddings"))  # replaces a running clustering
         self.job = job
@@ -396,7 +396,7 @@ class ClustersPage(QWidget):
         for i in view.result.representatives.get(c, []):
             self.central.addItem(emb.sentences[i])
         members = np.flatnonzero(view.labels == c)
-        self.members_model.set_columns({"sentence": [emb.sentences[i] for i in members]}, (members + 1).tolist())
+        self.members_model.set_columns({translate("Clusters", "sentence"): [emb.sentences[i] for i in members]}, (members + 1).tolist())
 
     def _classes_of(self, c: int) -> str:
         """Topics per class: how the cluster's sentences spread over each label column of the

@@ -296,7 +296,7 @@ class ComparePage(QWidget):
         return None if r is None else {"bi": r.bi, "cross": r.cross, "gold": r.gold}[name]
 
     def _update_scatter(self, *_args) -> None:
-        from sbert_desktop.core.explore import correlation_text
+        from sbert_desktop.gui.explore_text import correlation_text
 
         x_name, y_name = self.axes.currentData()
         x, y = self._values(x_name), self._values(y_name)

@@ -358,7 +358,7 @@ class DataPage(QWidget):
         self.encode_button.setEnabled(self.state.data is not None and self.state.bi_encoder is not None)
 
     def _on_encoded(self, sentences: list[str], vectors, fingerprint: str, stats: dict) -> None:
-        from sbert_desktop.core.explore import cache_stats_text
+        from sbert_desktop.gui.explore_text import cache_stats_text
 
         self.last_stats = stats
         self._stats_text = cache_stats_text(stats)  # shown with the count by _show_embeddings

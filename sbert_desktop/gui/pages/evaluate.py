@@ -256,9 +256,10 @@ class EvaluatePage(QWidget):
     def _on_result(self, result: dict[str, Any]) -> None:
         bi = result["bi_encoder"]
         ce = result.get("cross_encoder")
-        name = (f"run {len(self.runs) + 1}: {Path(str(bi.get('source') or bi.get('name'))).name or bi.get('name')}"
-                + (f" + {Path(str(ce.get('source') or ce.get('name'))).name}" if ce else "")
-                + f" on {Path(result['data']).name}")
+        models = (f"{Path(str(bi.get('source') or bi.get('name'))).name or bi.get('name')}"
+                  + (f" + {Path(str(ce.get('source') or ce.get('name'))).name}" if ce else ""))
+        name = translate("Evaluate", "run {n}: {models} on {data}").format(
+            n=len(self.runs) + 1, models=models, data=Path(result['data']).name)
         self.runs.append({"name": name, "result": result})
         self.compare.blockSignals(True)
         self.compare.clear()

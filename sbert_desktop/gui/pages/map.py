@@ -476,8 +476,8 @@ class MapPage(QWidget):
         view = self.exploration.clusters
         columns = {}
         if view is not None:
-            columns["cluster"] = [view.name(int(c)) for c in view.labels[rows]]
-        columns["sentence"] = [emb.sentences[i] for i in rows]
+            columns[translate("Map", "cluster")] = [view.name(int(c)) for c in view.labels[rows]]
+        columns[translate("Map", "sentence")] = [emb.sentences[i] for i in rows]
         self.selection_model.set_columns(columns, (rows + 1).tolist())
         self.selection_label.setText(translate("Map", "{n} selected sentences").format(n=number(len(rows))))
 

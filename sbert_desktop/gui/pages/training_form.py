@@ -269,8 +269,8 @@ class TrainingForm(QWidget):
         task = self.task.currentData() if field is self.train_file or self.task.currentData() == "distill" else None
         task = task if task in RETRIEVAL_TASKS + ("distill",) else None
         job = self.state.jobs.start(translate("TrainingForm", "Inspect {name}").format(name=Path(path).name), lambda progress, cancel: inspect_pairs(path, task),
-                                    kind="data")
-        self._inspect_jobs[path] = job
+                                    kind="inspect")  # not "data": the train and dev files are read side by side,
+        self._inspect_jobs[path] = job            # and never cancel the Data page's own load
 
         def done(info: dict) -> None:
             if field.path() != path:

@@ -108,7 +108,7 @@ class EmbeddingsBar(QWidget):
             self.progress.setValue(min(event.done, event.total))
 
     def _on_encoded(self, sentences: list[str], vectors, fingerprint: str, stats: dict) -> None:
-        from sbert_desktop.core.explore import cache_stats_text
+        from sbert_desktop.gui.explore_text import cache_stats_text
 
         self.last_stats = stats
         self.state.set_embeddings(sentences, vectors, fingerprint)
