@@ -283,3 +283,4 @@ KO_PAGES.update({
 })
 KO_PAGES.update({"run {n}: {models} on {data}": "실행 {n}: {models}, {data}"})
 KO_PAGES.update({"Cluster|button: run the clustering": "클러스터링", "Cluster": "클러스터", "sentence": "문장", "cluster": "클러스터"})
+KO_PAGES.update({"{seconds} s": "{seconds}초"})

@@ -2169,7 +2169,7 @@ Stop it and close? A checkpoint is kept, so you can resume it later.</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/map.py" line="162" />
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="326" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="327" />
         <source>Clusters</source>
         <translation>클러스터</translation>
     </message>
@@ -2239,52 +2239,57 @@ Stop it and close? A checkpoint is kept, so you can resume it later.</source>
         <translation>시드 {seed}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="328" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="318" />
+        <source>{seconds} s</source>
+        <translation>{seconds}초</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="329" />
         <source>Label column: {name}</source>
         <translation>레이블 열: {name}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="369" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="370" />
         <source>Cluster on the Clusters page to colour the map.</source>
         <translation>지도를 색칠하려면 클러스터 페이지에서 클러스터링하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="425" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="426" />
         <source>Load a bi-encoder on the Model page to search by meaning.</source>
         <translation>의미로 검색하려면 모델 페이지에서 바이 인코더를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="438" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="439" />
         <source>Search the map by meaning</source>
         <translation>의미로 지도 검색</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="440" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="441" />
         <source>nearest in meaning to “{query}”</source>
         <translation>“{query}”와(과) 의미가 가장 가까움</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="451" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="452" />
         <source> · cluster: {name}</source>
         <translation> · 클러스터: {name}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="474" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="475" />
         <source>Nothing selected.</source>
         <translation>선택한 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="479" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="480" />
         <source>cluster</source>
         <translation>클러스터</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="480" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="481" />
         <source>sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="482" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="483" />
         <source>{n} selected sentences</source>
         <translation>선택한 문장 {n}개</translation>
     </message>

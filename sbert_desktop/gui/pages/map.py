@@ -314,7 +314,8 @@ class MapPage(QWidget):
                  "umap": translate("Map", "{n} neighbours, min dist {dist}").format(
                      n=p.get('n_neighbors'), dist=p.get('min_dist'))}.get(p["method"], "")
         self.status.setText(f"{p['method'].upper()} · {p['metric']} · " + translate("Map", "seed {seed}").format(seed=p['seed'])
-                            + f"{' · ' + extra if extra else ''} · {number(projection.seconds, 1)} s")
+                            + f"{' · ' + extra if extra else ''} · "
+                            + translate("Map", "{seconds} s").format(seconds=number(projection.seconds, 1)))
         self.scatter.set_points(projection.coords, self.exploration.labels(), emb.sentences)
         self._show_clusters()
         self.apply_search()
