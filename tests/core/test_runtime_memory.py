@@ -83,3 +83,15 @@ def test_session_threads_sleep_instead_of_spinning(tiny_bi_encoder):
     with torch.inference_mode():
         options = tiny_bi_encoder.inference_engine().session.get_session_options()
     assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+
+
+def test_loading_new_weights_into_a_released_model(tiny_bi_encoder_dir, tiny_bi_encoder):
+    model = BiEncoder.load(tiny_bi_encoder_dir, device="cpu", precision="int8")
+    new = {k: v + 0.01 if v.is_floating_point() else v for k, v in tiny_bi_encoder.transformer.state_dict().items()}
+    model.transformer.load_state_dict(new)  # restores first, then copies the new values in
+    model.mark_weights_changed()
+    assert not model.weights_released()
+    model.set_precision("int8")  # the folder no longer holds these weights: they stay in memory
+    assert not model.weights_released()
+    assert torch.equal(model.transformer.state_dict()["embeddings.word_embeddings.weight"],
+                       new["embeddings.word_embeddings.weight"])

@@ -151,6 +151,10 @@ class InferenceRuntime:
         return self._engine
 
     def drop_engine(self) -> None:
+        """The weights changed: the next inference exports them again, and the folder no longer
+        holds them (so they are never released again)."""
+        restore_backbone(self.backbone())
+        self._weights_loader = None
         self._engine = None
 
     def runtime_tag(self) -> str:
@@ -163,7 +167,8 @@ class InferenceRuntime:
 
 def release_backbone(backbone: nn.Module, loader: Callable[[], nn.Module]) -> bool:
     """Replace each parameter's data by a one-element NaN view of its shape (same Parameter
-    objects, dtype and device; ~no memory) until a forward pass or ``state_dict`` restores them
+    objects, dtype and device; ~no memory) until a forward pass, ``state_dict`` or
+    ``load_state_dict`` restores them
     with ``loader()``. A NaN result, never silently wrong numbers, if something bypassed both."""
     if getattr(backbone, "_sbert_reload", None) is not None:
         return False
@@ -172,7 +177,8 @@ def release_backbone(backbone: nn.Module, loader: Callable[[], nn.Module]) -> bo
     backbone._sbert_reload = loader
     if not getattr(backbone, "_sbert_hooks", None):
         backbone._sbert_hooks = (backbone.register_forward_pre_hook(_restore_hook),
-                                 backbone.register_state_dict_pre_hook(_restore_hook))
+                                 backbone.register_state_dict_pre_hook(_restore_hook),
+                                 backbone.register_load_state_dict_pre_hook(_restore_hook))
     return True
 
 
