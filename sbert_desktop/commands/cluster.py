@@ -15,7 +15,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
         description="Encode the sentences, cluster them (cosine), label each cluster with its c-TF-IDF "
                     "keywords (English and Korean) and write one row per sentence. HDBSCAN above 2,000 "
                     "sentences runs on a UMAP reduction (above 10,000 fed by the approximate neighbour index; "
-                    "above 200,000 on a seeded sample of 200,000, the other sentences labelled by their nearest "
+                    "above 150,000 on a seeded sample of 100,000, the other sentences labelled by their nearest "
                     "sample sentences) unless --reduce says otherwise; noise points go to the cluster of their "
                     "nearest clustered neighbours unless --keep-noise. INPUT may be a .npy of embeddings.",
     )

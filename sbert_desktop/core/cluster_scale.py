@@ -20,8 +20,8 @@ import numpy as np
 
 from sbert_desktop.core.progress import CancelToken, ProgressCallback, check
 
-TWO_LEVEL_ABOVE = 200_000
-SAMPLE_ROWS = 200_000
+TWO_LEVEL_ABOVE = 150_000
+SAMPLE_ROWS = 100_000
 VOTE_K = 14
 VOTE_ROUNDS = 3
 NOISE_STRATEGIES = ("keep", "knn", "centroid")
