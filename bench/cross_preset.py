@@ -41,6 +41,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nli", type=Path, default=DATA / "snli" / "validation.tsv")
     parser.add_argument("--no-nli", action="store_true", help="skip stage 1")
+    parser.add_argument("--nli-model", type=Path, metavar="DIR",
+                        help="stage 1's model saved by an earlier run of this bench: skip stage 1 and start from it")
     parser.add_argument("--nli-steps", type=int, default=0, help="stop stage 1 after N steps (0: one epoch)")
     parser.add_argument("--train", type=Path, default=DATA / "stsb-en" / "sts-train.csv")
     parser.add_argument("--dev", type=Path, default=DATA / "stsb-en" / "sts-dev.csv")
@@ -72,7 +74,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-ce-") as tmp:
         tmp = Path(tmp)
         start = "default"
-        if not args.no_nli:
+        if args.nli_model:
+            start = str(args.nli_model)
+            print(f"stage 1 NLI: the saved model {args.nli_model} (trained by an earlier run of this bench)", flush=True)
+        elif not args.no_nli:
             nli_common = dict(common, lr=args.nli_lr or args.lr)
             cfg = TrainConfig(task="nli", model="default", train_file=str(args.nli), out_dir=str(tmp / "nli"),
                               epochs=1, max_steps=args.nli_steps or None, **nli_common)
