@@ -35,6 +35,8 @@ AUTO_UMAP_UP_TO = 10000
 MAX_AGGLOMERATIVE = 20000
 #: silhouette is computed on a random sample of at most this many points
 SILHOUETTE_SAMPLE = 5000
+#: rows gathered at a time for centroids and representatives (bounds the temporary copies)
+ROW_CHUNK = 65536
 
 
 @dataclass
@@ -282,8 +284,10 @@ def _add_sorted(sums: np.ndarray, unit: np.ndarray, labels: np.ndarray) -> None:
     sorted_labels = labels[order]
     keep = sorted_labels >= 0
     order, sorted_labels = order[keep], sorted_labels[keep]
-    starts = np.flatnonzero(np.r_[True, sorted_labels[1:] != sorted_labels[:-1]])
-    sums[sorted_labels[starts]] = np.add.reduceat(unit[order], starts, axis=0)
+    for s in range(0, order.size, ROW_CHUNK):  # a chunk at a time: no sorted copy of all rows (1.5 GB at 1M)
+        part, lab = order[s : s + ROW_CHUNK], sorted_labels[s : s + ROW_CHUNK]
+        starts = np.flatnonzero(np.r_[True, lab[1:] != lab[:-1]])
+        sums[lab[starts]] += np.add.reduceat(unit[part], starts, axis=0)
 
 
 def _representatives(unit: np.ndarray, labels: np.ndarray, centroids: np.ndarray, n_rep: int) -> dict[int, list[int]]:
@@ -291,7 +295,10 @@ def _representatives(unit: np.ndarray, labels: np.ndarray, centroids: np.ndarray
     clustered = np.flatnonzero(labels >= 0)
     if clustered.size == 0:
         return reps
-    closeness = np.einsum("ij,ij->i", unit[clustered], centroids[labels[clustered]])
+    closeness = np.empty(clustered.size, np.float32)
+    for s in range(0, clustered.size, ROW_CHUNK):  # no copy of all clustered rows at once
+        part = clustered[s : s + ROW_CHUNK]
+        closeness[s : s + part.size] = np.einsum("ij,ij->i", unit[part], centroids[labels[part]])
     order = np.lexsort((-closeness, labels[clustered]))  # by label, then closest first
     sorted_labels = labels[clustered][order]
     starts = np.flatnonzero(np.r_[True, sorted_labels[1:] != sorted_labels[:-1]])

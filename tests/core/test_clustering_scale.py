@@ -99,3 +99,14 @@ def test_two_level_labels_every_row_from_a_sample(monkeypatch):
     assert any(s.startswith("labelling the other") for s in stages)
     assert r.n_clusters == 6 and (r.labels >= 0).all()
     assert adjusted_rand_score(truth, r.labels) > 0.95
+
+
+def test_centroids_and_representatives_in_chunks_equal_the_whole(monkeypatch):
+    x, truth = planted(500, 5, seed=6)
+    labels = truth.astype(np.int64).copy()
+    labels[::11] = -1
+    whole = C._centroids(x, labels, 5)
+    reps = C._representatives(x, labels, whole, 3)
+    monkeypatch.setattr(C, "ROW_CHUNK", 7)  # chunk edges inside clusters
+    np.testing.assert_allclose(C._centroids(x, labels, 5), whole, rtol=1e-5, atol=1e-6)
+    assert C._representatives(x, labels, whole, 3) == reps
