@@ -211,6 +211,7 @@ def bi_encoders(args, a, b, gold) -> None:
 
 
 def cross_encoders(args, a, b, gold) -> None:
+    import numpy as np
     from sentence_transformers import CrossEncoder as STCrossEncoder
 
     from sbert_desktop.core.models import CrossEncoder
@@ -242,8 +243,10 @@ def cross_encoders(args, a, b, gold) -> None:
     print(f"{'':34s} {'pairs/s':>8s} {'x ST fp32':>9s} {'Spearman':>9s} {'max |diff|':>10s}")
     ref = out["sbert-desktop fp32 torch"]
     for name, r in rate.items():
-        diff = float(abs(out[name] - ref).max())
-        print(f"{name:34s} {r:8.1f} {r / base:8.2f}x {spearman(out[name], gold[:len(pairs)]):9.2f} {diff:10.4f}")
+        score = np.asarray(out[name], dtype=np.float64).reshape(len(pairs), -1)
+        diff = float(abs(score - np.asarray(ref).reshape(len(pairs), -1)).max())
+        rho = spearman(score[:, 0], gold[:len(pairs)]) if score.shape[1] == 1 else float("nan")  # NLI: no STS score
+        print(f"{name:34s} {r:8.1f} {r / base:8.2f}x {rho:9.2f} {diff:10.4f}")
 
 
 def main() -> None:
