@@ -61,7 +61,7 @@ class PoolingBars(pg.PlotWidget):
         self.plot_item.setLabel("left", header_text(f"{metric} x 100"))
         top = max(float(b.opts["height"].max()) for b in self.bars)
         self.plot_item.setXRange(-0.6, len(modes) - 0.4, padding=0)
-        self.plot_item.setYRange(min(0.0, min(low)), top * 1.08 + 1, padding=0)
+        self.plot_item.setYRange(min(0.0, min(low)), top * 1.22 + 1, padding=0)  # room for the legend above the bars
 
     def bar_heights(self) -> list[list[float]]:
         return [list(map(float, b.opts["height"])) for b in self.bars]
