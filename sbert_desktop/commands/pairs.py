@@ -26,7 +26,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
     parser.add_argument("--cross-encoder", metavar="CE", help="also score each pair with this cross-encoder")
     parser.add_argument("--chunk-size", type=positive_int, default=4096, help="block size of the search (default: %(default)s)")
     parser.add_argument("--neighbors", choices=("auto", "exact", "ivf"), default="auto",
-                        help="auto: exact below 20,000 sentences, the cached approximate index (faiss IVF, "
+                        help="auto: exact below 20,000 sentences, the cached approximate index (k-means cells, "
                              "recall@10 tuned to 0.96) above; exact: always exact (default: %(default)s)")
     parser.add_argument("--show", type=int, default=10, help="print this many top pairs (default: %(default)s)")
     add_output_arguments(parser)

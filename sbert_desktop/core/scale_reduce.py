@@ -1,10 +1,10 @@
 """UMAP for 100k-1M sentences: fed with the k-NN graph of the neighbour index, started from PCA.
 
 Plain ``umap.UMAP(metric="cosine")`` spends most of its time at scale in its own NN-descent
-(pynndescent; measured 5x slower than the faiss IVF index for the same recall,
+(pynndescent; measured 5x slower than a faiss IVF index for the same recall,
 bench/results/ann_choice.txt) and in the spectral start (an eigen-solve over the whole graph).
 Here the k-NN graph comes from :func:`sbert_desktop.core.neighbors.knn_graph` (exact below 20k
-rows, the cached IVF index above, so a second clustering of the same embeddings skips it), and
+rows, the cached k-means cell index above, so a second clustering of the same embeddings skips it), and
 the layout starts from a PCA of the embeddings. Above :data:`FEWER_EPOCHS_ABOVE` points the
 layout runs :data:`BIG_N_EPOCHS` epochs: each epoch visits every edge, and clusters for HDBSCAN
 need the coarse structure, not a polished picture.
