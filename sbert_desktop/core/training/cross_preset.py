@@ -1,8 +1,8 @@
-"""The cross-encoder preset: a cross-encoder that beats the bi-encoder it starts from on STS-B dev.
+"""The cross-encoder preset: NLI first, then STS-B in both orders, from the active bi-encoder.
 
-One epoch of STS-B from the bundled weights gives a cross-encoder below the bi-encoder (dev 81.2
-against 86.7, bench/results/train-cross-stsb.txt). The preset's recipe, measured by
-``bench/cross_preset.py`` (docs/TRAINING.md has the figures):
+One epoch of STS-B from the bundled weights gives a cross-encoder well below the bi-encoder (dev
+81.2 against 86.7, bench/results/train-cross-stsb.txt). This recipe reaches 86.2 on STS-B dev,
+still 0.5 below the bi-encoder (``bench/cross_preset.py``; docs/TRAINING.md has the figures):
 
 1. NLI first: a 3-way cross-encoder (softmax, cross-entropy) on the SNLI pairs in ``snli/validation.tsv``
    (the shared data has no SNLI train split), one epoch, lr ``RECIPE["nli_lr"]``;
