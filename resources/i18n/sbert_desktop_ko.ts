@@ -1,39 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko_KR">
 <context>
-    <name />
-    <message>
-        <location filename="../../sbert_desktop/gui/cross_preset.py" line="18" />
-        <source>Cross-encoder preset</source>
-        <translation>크로스 인코더 프리셋</translation>
-    </message>
-    <message>
-        <location filename="../../sbert_desktop/gui/cross_preset.py" line="32" />
-        <source>Train a cross-encoder from {model} that reads both sentences together, in two runs:&lt;br&gt;1. NLI: {nli:,} SNLI pairs, {nli_epochs} epoch, 3-way head ({nli_steps:,} steps);&lt;br&gt;2. STS-B: {sts:,} pairs in both orders, {sts_epochs} epochs, learning rate {lr:g}, the best epoch on STS-B dev is kept ({sts_steps:,} steps).&lt;br&gt;&lt;br&gt;&lt;b&gt;Estimated time on two CPU cores: {about}&lt;/b&gt; ({nli_time} + {sts_time}); faster with more cores or a GPU.</source>
-        <translation>{model}에서 출발해 두 문장을 함께 읽는 크로스 인코더를 두 번 학습합니다:&lt;br&gt;1. NLI: SNLI 쌍 {nli:,}개, {nli_epochs} 에폭, 3분류 헤드 ({nli_steps:,} 스텝);&lt;br&gt;2. STS-B: 양방향 순서의 쌍 {sts:,}개, {sts_epochs} 에폭, 학습률 {lr:g}, STS-B dev에서 가장 좋은 에폭을 남김 ({sts_steps:,} 스텝).&lt;br&gt;&lt;br&gt;&lt;b&gt;CPU 코어 두 개에서 예상 시간: {about}&lt;/b&gt; ({nli_time} + {sts_time}). 코어가 더 많거나 GPU가 있으면 더 빠릅니다.</translation>
-    </message>
-    <message>
-        <location filename="../../sbert_desktop/gui/preset_launcher.py" line="28" />
-        <source>about {h} h {m} min</source>
-        <translation>약 {h}시간 {m}분</translation>
-    </message>
-    <message>
-        <location filename="../../sbert_desktop/gui/preset_launcher.py" line="29" />
-        <source>about {m} min</source>
-        <translation>약 {m}분</translation>
-    </message>
-    <message>
-        <location filename="../../sbert_desktop/gui/preset_launcher.py" line="83" />
-        <source>Results in {out}. Cancel from the job list; starting the preset again continues a cancelled stage.</source>
-        <translation>결과 위치: {out}. 작업 목록에서 취소할 수 있고, 프리셋을 다시 시작하면 취소된 단계부터 이어 갑니다.</translation>
-    </message>
-    <message>
-        <location filename="../../sbert_desktop/gui/preset_launcher.py" line="85" />
-        <source>Start</source>
-        <translation>시작</translation>
-    </message>
-</context>
-<context>
     <name>CacheDialog</name>
     <message>
         <location filename="../../sbert_desktop/gui/cache_dialog.py" line="21" />
@@ -749,6 +716,19 @@ dimension {dimension}</source>
         <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="106" />
         <source>find pairs with two scores first</source>
         <translation>먼저 점수가 두 개인 쌍을 찾으세요</translation>
+    </message>
+</context>
+<context>
+    <name>CrossPreset</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/cross_preset.py" line="19" />
+        <source>Cross-encoder preset</source>
+        <translation>크로스 인코더 프리셋</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/cross_preset.py" line="32" />
+        <source>Train a cross-encoder from {model} that reads both sentences together, in two runs:&lt;br&gt;1. NLI: {nli} SNLI pairs, {nli_epochs} epoch, 3-way head ({nli_steps} steps);&lt;br&gt;2. STS-B: {sts} pairs in both orders, {sts_epochs} epochs, learning rate {lr:g}, the best epoch on STS-B dev is kept ({sts_steps} steps).&lt;br&gt;&lt;br&gt;&lt;b&gt;Estimated time on two CPU cores: {about}&lt;/b&gt; ({nli_time} + {sts_time}); faster with more cores or a GPU.</source>
+        <translation>{model}에서 출발해 두 문장을 함께 읽는 크로스 인코더를 두 번 학습합니다:&lt;br&gt;1. NLI: SNLI 쌍 {nli}개, {nli_epochs} 에폭, 3분류 헤드 ({nli_steps} 스텝);&lt;br&gt;2. STS-B: 양방향 순서의 쌍 {sts}개, {sts_epochs} 에폭, 학습률 {lr:g}, STS-B dev에서 가장 좋은 에폭을 남김 ({sts_steps} 스텝).&lt;br&gt;&lt;br&gt;&lt;b&gt;CPU 코어 두 개에서 예상 시간: {about}&lt;/b&gt; ({nli_time} + {sts_time}). 코어가 더 많거나 GPU가 있으면 더 빠릅니다.</translation>
     </message>
 </context>
 <context>
@@ -1802,35 +1782,14 @@ The details are also in the log file:
 <context>
     <name>KoreanPreset</name>
     <message>
-        <location filename="../../sbert_desktop/gui/korean_preset.py" line="26" />
-        <source>about {h} h {m} min</source>
-        <translation>약 {h}시간 {m}분</translation>
-    </message>
-    <message>
-        <location filename="../../sbert_desktop/gui/korean_preset.py" line="27" />
-        <source>about {m} min</source>
-        <translation>약 {m}분</translation>
-    </message>
-    <message>
-        <location filename="../../sbert_desktop/gui/korean_preset.py" line="54" />
-        <location filename="../../sbert_desktop/gui/korean_preset.py" line="92" />
+        <location filename="../../sbert_desktop/gui/korean_preset.py" line="21" />
         <source>Korean preset</source>
         <translation>한국어 프리셋</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/korean_preset.py" line="67" />
+        <location filename="../../sbert_desktop/gui/korean_preset.py" line="34" />
         <source>Make {model} Korean-capable in two runs:&lt;br&gt;1. distillation on {pairs} English–Korean sentence pairs ({distill_steps} steps), the model as its own teacher;&lt;br&gt;2. KorSTS fine-tuning on {korsts} pairs ({korsts_steps} steps).&lt;br&gt;&lt;br&gt;&lt;b&gt;Estimated time on two CPU cores: {total}&lt;/b&gt; ({distill_time} + {korsts_time}); faster with more cores or a GPU.</source>
         <translation>{model}이(가) 한국어를 이해하도록 두 번 학습합니다:&lt;br&gt;1. 영어–한국어 문장 쌍 {pairs}개로 증류 ({distill_steps} 스텝), 모델 자신이 교사;&lt;br&gt;2. KorSTS 문장 쌍 {korsts}개로 미세 조정 ({korsts_steps} 스텝).&lt;br&gt;&lt;br&gt;&lt;b&gt;CPU 코어 두 개에서 예상 시간: {total}&lt;/b&gt; ({distill_time} + {korsts_time}). 코어가 더 많거나 GPU가 있으면 더 빠릅니다.</translation>
-    </message>
-    <message>
-        <location filename="../../sbert_desktop/gui/korean_preset.py" line="77" />
-        <source>Results in {path}. Cancel from the job list; starting the preset again continues a cancelled stage.</source>
-        <translation>결과 위치: {path}. 작업 목록에서 취소할 수 있고, 프리셋을 다시 시작하면 취소된 단계부터 이어 갑니다.</translation>
-    </message>
-    <message>
-        <location filename="../../sbert_desktop/gui/korean_preset.py" line="79" />
-        <source>Start</source>
-        <translation>시작</translation>
     </message>
 </context>
 <context>
@@ -2854,6 +2813,29 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
         <location filename="../../sbert_desktop/gui/widgets/precision_calibration.py" line="101" />
         <source>measured on {n} pairs here</source>
         <translation>이 컴퓨터에서 쌍 {n}개로 측정</translation>
+    </message>
+</context>
+<context>
+    <name>PresetLauncher</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/preset_launcher.py" line="24" />
+        <source>about {h} h {m} min</source>
+        <translation>약 {h}시간 {m}분</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/preset_launcher.py" line="25" />
+        <source>about {m} min</source>
+        <translation>약 {m}분</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/preset_launcher.py" line="83" />
+        <source>Results in {path}. Cancel from the job list; starting the preset again continues a cancelled stage.</source>
+        <translation>결과 위치: {path}. 작업 목록에서 취소할 수 있고, 프리셋을 다시 시작하면 취소된 단계부터 이어 갑니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/preset_launcher.py" line="85" />
+        <source>Start</source>
+        <translation>시작</translation>
     </message>
 </context>
 <context>

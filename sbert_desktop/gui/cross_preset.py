@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from sbert_desktop.core.units import format_duration
-from sbert_desktop.gui.preset_launcher import PresetLauncher, about, tr
+from sbert_desktop.gui.i18n import number, translate
+from sbert_desktop.gui.preset_launcher import PresetLauncher, about
 
 
 class CrossPresetLauncher(PresetLauncher):
@@ -15,7 +16,7 @@ class CrossPresetLauncher(PresetLauncher):
 
     @property
     def title(self) -> str:
-        return tr("Cross-encoder preset")
+        return translate("CrossPreset", "Cross-encoder preset")
 
     def plan(self, out):
         from sbert_desktop.core.training.cross_preset import plan
@@ -28,16 +29,16 @@ class CrossPresetLauncher(PresetLauncher):
         est = estimate_seconds(preset)
         p = preset.pairs
         model = Path(preset.nli.model).name if preset.nli.model != "default" else "all-MiniLM-L6-v2"
-        return tr(
-            "Train a cross-encoder from {model} that reads both sentences together, in two runs:<br>"
-            "1. NLI: {nli:,} SNLI pairs, {nli_epochs} epoch, 3-way head ({nli_steps:,} steps);<br>"
-            "2. STS-B: {sts:,} pairs in both orders, {sts_epochs} epochs, learning rate {lr:g}, the best "
-            "epoch on STS-B dev is kept ({sts_steps:,} steps).<br><br>"
+        return translate(
+            "CrossPreset", "Train a cross-encoder from {model} that reads both sentences together, in two runs:<br>"
+            "1. NLI: {nli} SNLI pairs, {nli_epochs} epoch, 3-way head ({nli_steps} steps);<br>"
+            "2. STS-B: {sts} pairs in both orders, {sts_epochs} epochs, learning rate {lr:g}, the best "
+            "epoch on STS-B dev is kept ({sts_steps} steps).<br><br>"
             "<b>Estimated time on two CPU cores: {about}</b> ({nli_time} + {sts_time}); faster with more "
             "cores or a GPU."
-        ).format(model=model, nli=p["nli_train"], nli_epochs=preset.nli.num_epochs, nli_steps=int(est["nli_steps"]),
-                 sts=p["sts_train"], sts_epochs=preset.sts.num_epochs, lr=preset.sts.lr,
-                 sts_steps=int(est["sts_steps"]), about=about(est["total"]),
+        ).format(model=model, nli=number(p["nli_train"]), nli_epochs=preset.nli.num_epochs,
+                 nli_steps=number(int(est["nli_steps"])), sts=number(p["sts_train"]), sts_epochs=preset.sts.num_epochs,
+                 lr=preset.sts.lr, sts_steps=number(int(est["sts_steps"])), about=about(est["total"]),
                  nli_time=format_duration(est["nli"]), sts_time=format_duration(est["sts"]))
 
     def run(self, preset, progress, cancel):

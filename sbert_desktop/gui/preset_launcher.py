@@ -10,30 +10,25 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from sbert_desktop.gui.i18n import translate
 from sbert_desktop.gui.jobs import Job
 from sbert_desktop.gui.state import AppState
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PresetLauncher", text)
 
 
 def about(seconds: float) -> str:
     """``5400 -> "about 1 h 30 min"``, ``200 -> "about 3 min"``."""
     minutes = max(1, round(seconds / 60))
     if minutes >= 60:
-        return tr("about {h} h {m} min").format(h=minutes // 60, m=minutes % 60)
-    return tr("about {m} min").format(m=minutes)
+        return translate("PresetLauncher", "about {h} h {m} min").format(h=minutes // 60, m=minutes % 60)
+    return translate("PresetLauncher", "about {m} min").format(m=minutes)
 
 
 class PresetLauncher:
     """Builds the plan, asks with the estimate, starts the job. ``dialog`` is the open question
     (tests click its buttons); ``job`` the running preset."""
 
-    title = ""          # the dialog's and the job's name
     object_name = ""    # the dialog's objectName
     folder = ""         # the run folder's suffix under runs_dir()
 
@@ -46,6 +41,11 @@ class PresetLauncher:
         self.out = None
 
     # -- what a preset defines ----------------------------------------------------------------
+    @property
+    def title(self) -> str:
+        """The dialog's and the job's name, in the window's language."""
+        raise NotImplementedError
+
     def plan(self, out):
         raise NotImplementedError
 
@@ -80,9 +80,9 @@ class PresetLauncher:
             box.open()
             return box
         box.setText(self.describe(self.preset))
-        box.setInformativeText(tr("Results in {out}. Cancel from the job list; starting the preset again "
-                                  "continues a cancelled stage.").format(out=self.out))
-        self.start_button = box.addButton(tr("Start"), QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText(translate("PresetLauncher", "Results in {path}. Cancel from the job list; starting the "
+                                         "preset again continues a cancelled stage.").format(path=self.out))
+        self.start_button = box.addButton(translate("PresetLauncher", "Start"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.buttonClicked.connect(lambda button: self.start() if button is self.start_button else None)
         self.dialog = box
