@@ -41,6 +41,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nli", type=Path, default=DATA / "snli" / "validation.tsv")
     parser.add_argument("--no-nli", action="store_true", help="skip stage 1")
+    parser.add_argument("--evaluate-only", type=Path, metavar="DIR",
+                        help="no training: score the cross-encoder in DIR on the dev set in one order and in both "
+                             "orders averaged (how a model trained with both orders scores), beside the bi-encoder")
     parser.add_argument("--nli-model", type=Path, metavar="DIR",
                         help="stage 1's model saved by an earlier run of this bench: skip stage 1 and start from it")
     parser.add_argument("--nli-steps", type=int, default=0, help="stop stage 1 after N steps (0: one epoch)")
@@ -69,6 +72,21 @@ def main() -> None:
     bi = evaluate_sts_bi(BiEncoder.load("default", device="cpu"), dev, 64)
     print(f"bi-encoder (bundled, mean pooling) STS-B dev: pearson {bi['pearson']:.4f} spearman {bi['spearman']:.4f} "
           f"({time.perf_counter() - t:.0f}s)", flush=True)
+    if args.evaluate_only:
+        from sbert_desktop.core.evaluation import evaluate_sts_cross
+        from sbert_desktop.core.models import CrossEncoder
+
+        ce = CrossEncoder.load(str(args.evaluate_only), device="cpu")
+        for symmetric in (False, True):
+            ce.symmetric = symmetric
+            t = time.perf_counter()
+            r = evaluate_sts_cross(ce, dev, 64)
+            how = "both orders averaged" if symmetric else "(a, b) only"
+            print(f"cross-encoder {args.evaluate_only}, {how}: pearson {r['pearson']:.4f} spearman {r['spearman']:.4f} "
+                  f"({time.perf_counter() - t:.0f}s); vs bi-encoder {100 * (r['spearman'] - bi['spearman']):+.2f} points",
+                  flush=True)
+        print(f"end: {uptime()}", flush=True)
+        return
     common = dict(encoder="cross", batch_size=args.batch_size, lr=args.lr, seed=args.seed, device="cpu",
                   max_seq_length=None, warmup_ratio=0.1, weight_decay=0.01, max_grad_norm=1.0)
     with tempfile.TemporaryDirectory(prefix="bench-ce-") as tmp:

@@ -28,6 +28,17 @@ from sbert_desktop.core.models.sources import resolve_source
 from sbert_desktop.core.progress import CancelToken, ProgressCallback
 
 
+def _own_settings(root: Path) -> dict[str, Any]:
+    """This project's ``sbert_desktop.json`` beside a saved model ({} when absent or unreadable)."""
+    import json
+
+    try:
+        data = json.loads((Path(root) / "sbert_desktop.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def _is_classifier(config) -> bool:
     return any(a.endswith(("ForSequenceClassification", "ForTokenClassification"))
                for a in (getattr(config, "architectures", None) or []))
@@ -48,6 +59,9 @@ class CrossEncoder(InferenceRuntime, nn.Module):
         self.source = source
         self.name = name or source or "cross-encoder"
         self._weights_id: str | None = None
+        #: one-output models trained on both orders of each pair (``--both-orders``): a score is the
+        #: mean of (a, b) and (b, a), so score(a, b) == score(b, a); twice the model runs per pair
+        self.symmetric = False
 
     @classmethod
     def load(cls, source: str | os.PathLike = "default", *, num_labels: int | None = None,
@@ -78,6 +92,8 @@ class CrossEncoder(InferenceRuntime, nn.Module):
                  name=src.name, new_head="num_labels" in kwargs)
         ce.eval()
         ce = ce.to(resolve_device(device))
+        if not ce.new_head and ce.num_labels == 1:
+            ce.symmetric = bool(_own_settings(src.root).get("symmetric", False))
         if not ce.new_head:  # a new head is random: it cannot be read again (runtime.py releases weights)
             ce._weights_loader = lambda: load_hf("classifier", src.transformer_dir, **kwargs)[0]
         return ce.set_precision(precision, backend) if (precision, backend) != ("fp32", None) else ce
@@ -128,9 +144,20 @@ class CrossEncoder(InferenceRuntime, nn.Module):
     def predict(self, pairs: Sequence[tuple[str, str]], batch_size: int = 32, *,
                 progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
                 apply_activation: bool = True) -> np.ndarray:
-        """Scores ``[n]`` (sigmoid) for one label, probabilities ``[n, k]`` (softmax) otherwise."""
+        """Scores ``[n]`` (sigmoid) for one label, probabilities ``[n, k]`` (softmax) otherwise; a
+        :attr:`symmetric` model scores each pair in both orders and returns the mean."""
         if not pairs:
             return np.zeros((0,) if self.num_labels == 1 else (0, self.num_labels), dtype=np.float32)
+        if self.symmetric and self.num_labels == 1:
+            pairs = list(pairs)
+            n = len(pairs)
+            both = self._predict_once(pairs + [(b, a) for a, b in pairs], batch_size, progress, cancel,
+                                      apply_activation)
+            return (both[:n] + both[n:]) / 2
+        return self._predict_once(pairs, batch_size, progress, cancel, apply_activation)
+
+    def _predict_once(self, pairs: Sequence[tuple[str, str]], batch_size: int, progress: ProgressCallback | None,
+                      cancel: CancelToken | None, apply_activation: bool) -> np.ndarray:
         first = clean_texts(p[0] for p in pairs)
         second = clean_texts(p[1] for p in pairs)
         encoded = pretokenize(self.tokenizer, first, second, self.max_seq_length)
@@ -156,6 +183,7 @@ class CrossEncoder(InferenceRuntime, nn.Module):
             "num_labels": self.num_labels,
             "labels": self.label_names,
             "head": "new, untrained: fine-tune it on pairs first" if self.new_head else "trained",
+            "pair_order": "both orders, averaged" if self.symmetric else "as given",
             "vocab_size": getattr(cfg, "vocab_size", None),
             "max_seq_length": self.max_seq_length,
             "device": str(self.device),
@@ -179,7 +207,7 @@ class CrossEncoder(InferenceRuntime, nn.Module):
 
     def fingerprint(self) -> str:
         """Weights, max length and precision/backend: what determines a score."""
-        return f"{self.weights_fingerprint()}-{self.max_seq_length}{self.runtime_tag()}"
+        return f"{self.weights_fingerprint()}-{self.max_seq_length}{self.runtime_tag()}{'-sym' if self.symmetric else ''}"
 
     def save(self, path: str | os.PathLike, extra_files: dict[str, Any] | None = None) -> Path:
         """Write a Hugging Face folder that ``sentence_transformers.CrossEncoder`` loads, atomically."""
@@ -200,7 +228,8 @@ class CrossEncoder(InferenceRuntime, nn.Module):
                 write_json(tmp / "sbert_desktop.json", {"kind": "cross-encoder", "base": self.source,
                                                          "name": self.name, "num_labels": self.num_labels,
                                                          "labels": self.label_names,
-                                                         "max_seq_length": self.max_seq_length})
+                                                         "max_seq_length": self.max_seq_length,
+                                                         "symmetric": self.symmetric})
                 from sbert_desktop.core.models.card import write_card
 
                 write_card(tmp, self, "cross-encoder", path.name)
