@@ -24,7 +24,7 @@ from torch import Tensor
 from sbert_desktop.core.errors import TrainingDataError
 from sbert_desktop.core.training import losses as L
 from sbert_desktop.core.training.batches import Examples, lr_at
-from sbert_desktop.core.training.trainer import _dev_kind, _read, _Run
+from sbert_desktop.core.training.trainer import _Run
 
 RETRIEVAL_TASKS = ("pairs", "triplets")
 
@@ -86,13 +86,7 @@ class RetrievalRun(_Run):
         negative = self.train_ds.negative if self.train_ds.negative is not None else [None] * n
         # a negative column (even all None) makes epoch_batches keep every text once per batch
         self.examples = Examples(list(self.train_ds.anchor), list(self.train_ds.positive), None, list(negative))
-        self.dev = None
-        self.dev_kind = None
-        if cfg.dev_file:
-            self.dev = _read(cfg.dev_file, cfg.dev_format, None)
-            if len(self.dev) == 0:
-                raise TrainingDataError(f"{cfg.dev_file}: the dev set has no pairs")
-            self.dev_kind = _dev_kind(cfg, self.dev)
+        self.load_dev()
         self.metric_name = None if self.dev_kind is None else "spearman"
 
     def _batch_ids(self, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

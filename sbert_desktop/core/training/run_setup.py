@@ -145,6 +145,13 @@ class RunSetup:
 
             self.train_ds = with_both_orders(self.train_ds)
         self.examples: Examples = build_examples(self.train_ds, cfg.encoder, cfg.task, cfg.loss_name)
+        self.load_dev()
+        self.metric_name = None if self.dev_kind is None else ("spearman" if self.dev_kind.startswith("sts")
+                                                               else "accuracy")
+
+    def load_dev(self) -> None:
+        """Read the dev set, if any: sets dev and dev_kind (shared with the retrieval run)."""
+        cfg = self.cfg
         self.dev = None
         self.dev_kind = None
         if cfg.dev_file:
@@ -152,8 +159,6 @@ class RunSetup:
             if len(self.dev) == 0:
                 raise TrainingDataError(f"{cfg.dev_file}: the dev set has no pairs")
             self.dev_kind = _dev_kind(cfg, self.dev)
-        self.metric_name = None if self.dev_kind is None else ("spearman" if self.dev_kind.startswith("sts")
-                                                               else "accuracy")
 
     def prepare(self) -> None:
         cfg = self.cfg

@@ -24,9 +24,7 @@ from sbert_desktop.core.training.checkpoint import (
     find_checkpoint, publish_model, remove_checkpoint, save_checkpoint, set_rng_state,
 )
 from sbert_desktop.core.training.config import TrainConfig, TrainConfigError
-from sbert_desktop.core.training.run_setup import (  # noqa: F401  (_read, _dev_kind: used by retrieval.py)
-    CONFIG_FILE, HISTORY_FILE, RunSetup, _dev_kind, _read, _write_history,
-)
+from sbert_desktop.core.training.run_setup import RunSetup, _write_history
 
 
 @dataclass
