@@ -97,11 +97,16 @@ def test_noise_share_and_assigning_noise(qtbot, state, wait_job):
     state.set_embeddings(sentences + [f"stray remark number {i}" for i in range(6)], np.vstack([emb, outliers]))
     page = ClustersPage(state)
     qtbot.addWidget(page)
+    page.show()
+    assert page.assign_noise.isChecked()  # the default, as the CLI's --noise knn
+    qtbot.mouseClick(page.assign_noise, Qt.MouseButton.LeftButton)  # keep the noise
+    assert not page.assign_noise.isChecked()
     view = _cluster(page, wait_job, method="hdbscan", min_cluster_size=5, reduce=None)
     noise = int(np.sum(view.labels < 0))
     assert noise >= 3 and f"({noise:,} of 66 sentences)" in page.summary.text()
     assert page.table.item(page.table.rowCount() - 1, 0).text() == "noise"
-    view = _cluster(page, wait_job, assign_noise=True)
+    qtbot.mouseClick(page.assign_noise, Qt.MouseButton.LeftButton)
+    view = _cluster(page, wait_job)
     assert (view.labels >= 0).all() and view.result.was_noise.sum() == noise
     assert "assigned to their nearest cluster" in page.summary.text()
     assert all(page.table.item(r, 0).text() != "noise" for r in range(page.table.rowCount()))

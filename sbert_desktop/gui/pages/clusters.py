@@ -106,6 +106,7 @@ class ClustersPage(QWidget):
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setValue(42)
         self.assign_noise = QCheckBox(translate("Clusters", "Assign noise points to the nearest cluster"))
+        self.assign_noise.setChecked(True)  # the CLI's default too (--noise knn): no 10-30% left as noise unless asked
         self.run_button = QPushButton(translate("Clusters", "Cluster", "button: run the clustering"))
         self.run_button.setDefault(True)
         self.run_button.clicked.connect(self.run)
