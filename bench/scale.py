@@ -94,8 +94,9 @@ def step_neighbors(n: int, which: str, q: mp.Queue) -> None:
         i = index.info
         idx, note = found.indices, found.method
         if i.method == "ivf":
-            note += (f" (index {built:.0f} s: {i.nlist} cells, nprobe {i.nprobe}, sample recall "
-                     f"{i.recall_estimate:.3f}; graph {time.perf_counter() - t - built:.0f} s)")
+            note += (f" (index {built:.0f} s: {i.nlist} cells, graph nprobe {i.graph_nprobe}, sample recall "
+                     f"{i.graph_recall_estimate:.3f} (search: nprobe {i.nprobe}, {i.recall_estimate:.3f}); "
+                     f"graph {time.perf_counter() - t - built:.0f} s)")
     elif which == "ours-exact":
         from sbert_desktop.core.similarity import nearest_neighbors
 

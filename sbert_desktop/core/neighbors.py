@@ -6,7 +6,8 @@ queries are compared, in one matrix product, with the rows of the cells nearest 
 (:mod:`sbert_desktop.core.ivf_cells`). The first version searched a faiss IVF-Flat index query by
 query (chosen over hnswlib, usearch and pynndescent in bench/results/ann_choice.txt); at 1M rows
 that search is memory-bound and did not finish in 17 min, the cell-blocked search reads each
-candidate once per cell (bench/results/scale.txt).
+candidate once per cell (bench/results/scale.txt). The k-NN graph of all rows compares each pair of
+neighbouring cells once, for both cells' rows (:mod:`sbert_desktop.core.ivf_graph`).
 
 The index is built once per embeddings version: its key is a hash of the embedding bytes, and it
 is stored (atomically) under ``cache_dir()/neighbors/<key>/`` next to the embedding cache, with
@@ -28,6 +29,7 @@ import numpy as np
 from sbert_desktop.core.errors import SbertDesktopError
 from sbert_desktop.core.ivf_cells import (Cells, cell_search, choose_nprobe, default_nlist, nearest_cell, probe_ranks,
                                           train_cells)
+from sbert_desktop.core.ivf_graph import cell_knn_graph, graph_probe_ranks
 from sbert_desktop.core.progress import CancelToken, Progress, ProgressCallback, check
 from sbert_desktop.core.similarity import Neighbors, nearest_neighbors, normalize, semantic_search
 
@@ -39,12 +41,15 @@ EXACT_SEARCH_WORK = 2_000_000_000
 #: nprobe is the smallest giving this recall@10 on the sample (exact there)
 TARGET_RECALL = 0.96
 TUNE_SAMPLE = 1000
-FORMAT = 2  # bump when the index layout or its parameters change
+FORMAT = 3  # bump when the index layout or its parameters change
 
 
 @dataclass
 class IndexInfo:
-    """How an index was built: method, size, cell parameters, recall@10 on the sample, timings."""
+    """How an index was built: method, size, cell parameters, recall@10 on the sample, timings.
+
+    ``nprobe`` is for searching queries, ``graph_nprobe`` for the all-rows k-NN graph, which compares
+    two rows when either one's cell probes the other's (:mod:`ivf_graph`) and so needs fewer."""
 
     method: str
     n: int
@@ -55,6 +60,8 @@ class IndexInfo:
     build_s: float = 0.0
     from_cache: bool = False
     key: str = ""
+    graph_nprobe: int = 0
+    graph_recall_estimate: float | None = None
 
 
 def embeddings_key(emb: np.ndarray) -> str:
@@ -114,9 +121,8 @@ class NeighborIndex:
             found = nearest_neighbors(self.unit, k, progress=progress, cancel=cancel)
             found.method = "exact"
             return found
-        rows = np.arange(self.unit.shape[0])
-        idx, sc = cell_search(self.unit, self.cells, self.info.nprobe, self.unit, self.cells.assign, k,
-                              self_rows=rows, progress=progress, cancel=cancel)
+        idx, sc = cell_knn_graph(self.unit, self.cells, self.info.graph_nprobe or self.info.nprobe, k,
+                                 progress=progress, cancel=cancel)
         return Neighbors(idx, sc, method="ivf")
 
 
@@ -137,7 +143,7 @@ def recall_at_k(found: np.ndarray, exact: np.ndarray) -> float:
 
 
 def _build_cells(unit: np.ndarray, seed: int, progress: ProgressCallback | None, cancel: CancelToken | None,
-                 start: float) -> tuple[Cells, int, float]:
+                 start: float) -> tuple[Cells, tuple[int, float], tuple[int, float]]:
     n = unit.shape[0]
     _report(progress, 0, 3, "neighbour index: training cells", start)
     cells = train_cells(unit, default_nlist(n), seed)
@@ -147,8 +153,9 @@ def _build_cells(unit: np.ndarray, seed: int, progress: ProgressCallback | None,
     exact = _exact_sample(unit, rows, 10)
     check(cancel)
     _report(progress, 2, 3, "neighbour index: choosing nprobe", start)
-    nprobe, recall = choose_nprobe(probe_ranks(cells, rows, exact), TARGET_RECALL, cells.nlist)
-    return cells, nprobe, recall
+    searched = choose_nprobe(probe_ranks(cells, rows, exact), TARGET_RECALL, cells.nlist)
+    graph = choose_nprobe(graph_probe_ranks(cells, rows, exact), TARGET_RECALL, cells.nlist)
+    return cells, searched, graph
 
 
 def build_index(
@@ -177,8 +184,9 @@ def build_index(
             cells, info = loaded
             _report(progress, 3, 3, "neighbour index (cached)", start)
             return NeighborIndex(unit, info, cells)
-    cells, nprobe, recall = _build_cells(unit, seed, progress, cancel, start)
-    info = IndexInfo("ivf", n, dim, cells.nlist, nprobe, recall, time.perf_counter() - start, False, key)
+    cells, (nprobe, recall), (graph_nprobe, graph_recall) = _build_cells(unit, seed, progress, cancel, start)
+    info = IndexInfo("ivf", n, dim, cells.nlist, nprobe, recall, time.perf_counter() - start, False, key,
+                     graph_nprobe, graph_recall)
     if folder is not None:
         _save(folder, cells, info)
     _report(progress, 3, 3, "neighbour index ready", start)

@@ -1,0 +1,56 @@
+"""core.ivf_graph: the all-rows k-NN graph from cell pairs is exact over the pairs it compares."""
+
+import numpy as np
+import pytest
+
+from sbert_desktop.core import ivf_cells as ic
+from sbert_desktop.core import ivf_graph as ig
+from sbert_desktop.core import neighbors as nb
+from sbert_desktop.core.progress import CancelToken, Cancelled
+from sbert_desktop.core.similarity import nearest_neighbors
+
+from tests.core.test_neighbors import planted
+
+
+def test_all_cells_probed_is_the_exact_graph():
+    x, _ = planted(1500, seed=6)
+    cells = ic.train_cells(x, 24)
+    idx, sc = ig.cell_knn_graph(x, cells, cells.nlist, 7)
+    want = nearest_neighbors(x, 7)
+    np.testing.assert_array_equal(idx, want.indices)
+    np.testing.assert_allclose(sc, want.scores, rtol=1e-5, atol=1e-6)
+
+
+def test_graph_recall_is_the_sample_model_and_beats_the_search_model():
+    """Two rows are compared when either one's cell probes the other's: the recall the graph gets on
+    a sample is the share of exact neighbours the symmetric model counts, never below the search's."""
+    x, _ = planted(3000, seed=5)
+    cells = ic.train_cells(x, 40)
+    rows = np.arange(0, 3000, 7)
+    exact = nb._exact_sample(x, rows, 10)
+    sym, one_way = ig.graph_probe_ranks(cells, rows, exact), ic.probe_ranks(cells, rows, exact)
+    assert (sym <= one_way).all()
+    for nprobe in (1, 3, 6):
+        idx, sc = ig.cell_knn_graph(x, cells, nprobe, 10)
+        assert not (idx == np.arange(len(x))[:, None]).any()
+        assert (np.diff(sc, axis=1) <= 1e-6).all()  # best first
+        np.testing.assert_allclose(sc, np.einsum("nkd,nd->nk", x[idx], x), atol=1e-5)  # the true cosines
+        assert nb.recall_at_k(idx[rows], exact) == pytest.approx(float(np.mean(sym < nprobe)), abs=0.005)
+
+
+def test_tiny_cells_leave_missing_neighbours_marked():
+    x, _ = planted(40, seed=7)
+    cells = ic.train_cells(x, 8)
+    idx, sc = ig.cell_knn_graph(x, cells, 1, 10)
+    sizes = np.bincount(cells.assign, minlength=cells.nlist)[cells.assign]
+    np.testing.assert_array_equal((idx >= 0).sum(1), np.minimum(sizes - 1, 10))
+    assert np.isneginf(sc[idx < 0]).all()
+
+
+def test_cancel_stops_the_graph():
+    x, _ = planted(800, seed=8)
+    cells = ic.train_cells(x, 10)
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        ig.cell_knn_graph(x, cells, 3, 5, cancel=token)
