@@ -3,9 +3,10 @@
 The rows are split into ``nlist`` cells by spherical k-means (faiss, trained on a seeded sample).
 All queries that fall into one cell are answered together against the rows of the ``nprobe``
 cells whose centroids are closest to that cell's centroid: one matrix product plus a top-k
-(torch, both cores), so every candidate row is read once per cell instead of once per query.
-That is what makes the all-rows k-NN graph at 1M rows fit the machine: faiss' own IVF search
-scans the candidate vectors query by query and was memory-bound there (bench/results/scale.txt).
+(torch, both cores), so every candidate row is read once per cell instead of once per query:
+faiss' own IVF search scans the candidate vectors query by query and was memory-bound at 1M rows
+(bench/results/scale.txt). The all-rows k-NN graph uses the same cells, comparing each pair of
+neighbouring cells once for both cells' rows (:mod:`sbert_desktop.core.ivf_graph`).
 
 ``nprobe`` is chosen from the exact answer on a seeded sample of rows: a true neighbour is found
 exactly when its cell is among the probed ones (the candidates are then compared exactly), so the

@@ -4,11 +4,11 @@
 ``nprobe`` cells nearest to the query's cell. For the k-NN graph of the rows themselves one product
 serves both sides: the similarity block of cells ``c`` and ``d`` holds the candidates of ``c``'s rows
 among ``d``'s and those of ``d``'s rows among ``c``'s. So the graph compares each unordered pair of
-cells ``{c, d}`` where ``d`` is among ``c``'s ``nprobe`` nearest cells *or* ``c`` among ``d``'s, once:
-about half the products of searching every row as a query, and two rows are compared when either
-row's cell probes the other's, which finds more true neighbours per probe. The recall for each
-``nprobe`` is read off a sample's exact neighbours the same way as for the search
-(:func:`graph_probe_ranks`), so the graph needs fewer probes than the search for the same target.
+cells once, for both cells' rows: about half the products of searching every row as a query, and
+two rows are compared when either row's cell probes the other's. Which pairs of cells
+(:class:`PairRule`: within each other's ``nprobe`` nearest, centroids at least ``min_sim`` alike) is
+read off a sample's exact neighbours like the search's ``nprobe``, choosing the cheapest rule that
+reaches the target recall (:func:`choose_rule`): the sample recall is then the graph's.
 
 The rows are copied once in cell order, so a cell's candidates are a few contiguous slices: the
 products run on views, with no gathers. Each row's running top-k is kept in two ``[n, k]`` tables;
@@ -20,41 +20,104 @@ k-th best, so each row's answer is the exact top-k of the rows it was compared w
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 import numpy as np
 
-from sbert_desktop.core.ivf_cells import Cells, probe_ranks
+from sbert_desktop.core.ivf_cells import Cells
 from sbert_desktop.core.progress import CancelToken, Progress, ProgressCallback, check
 
 
-def graph_probe_ranks(cells: Cells, rows: np.ndarray, exact: np.ndarray) -> np.ndarray:
-    """For each sampled row ``a`` and exact neighbour ``b``: the smallest ``nprobe`` minus one at
-    which the graph compares them, i.e. the smaller of the position of ``b``'s cell in ``a``'s cell's
-    probe list and that of ``a``'s cell in ``b``'s ("not in the list" = ``probes.shape[1]``)."""
-    forward = probe_ranks(cells, rows, exact)
-    p = cells.probes.shape[1]
-    back = cells.probes[cells.assign[np.maximum(exact, 0)]]  # [m, k, p]: the probe lists of the neighbours' cells
-    hit = back == cells.assign[rows][:, None, None]
-    backward = np.where(hit.any(axis=2), hit.argmax(axis=2), p)
-    ranks = np.minimum(forward, backward)
-    ranks[exact < 0] = p
-    return ranks
+@dataclass(frozen=True)
+class PairRule:
+    """Which pairs of cells the graph compares: cells ``c`` and ``d`` where ``d`` is among ``c``'s
+    first ``nprobe`` probes or ``c`` among ``d``'s, and whose centroids' cosine is at least
+    ``min_sim`` (``-inf``: no bound). Every cell is compared with itself."""
+
+    nprobe: int
+    min_sim: float = -np.inf
 
 
-def cell_pairs(cells: Cells, nprobe: int) -> list[list[tuple[int, int]]]:
+def pair_tables(cells: Cells) -> tuple[np.ndarray, np.ndarray]:
+    """``rank`` int16 [nlist, nlist]: the smaller of ``d``'s position in ``c``'s probe list and
+    ``c``'s in ``d``'s (``probes.shape[1]`` where neither holds the other; 0 on the diagonal);
+    ``sim`` float32 [nlist, nlist]: the centroids' cosines, ``+inf`` on the diagonal."""
+    nl, p = cells.probes.shape
+    rank = np.full((nl, nl), p, np.int16)
+    rank[np.repeat(np.arange(nl), p), cells.probes.ravel()] = np.tile(np.arange(p, dtype=np.int16), nl)
+    rank = np.minimum(rank, rank.T)
+    sim = (cells.centroids @ cells.centroids.T).astype(np.float32)
+    np.fill_diagonal(sim, np.inf)
+    return rank, sim
+
+
+def _pair_mask(rank: np.ndarray, sim: np.ndarray, rule: PairRule) -> np.ndarray:
+    return (rank < rule.nprobe) & (sim >= np.float32(rule.min_sim))
+
+
+def sample_coverage(cells: Cells, rows: np.ndarray, exact: np.ndarray, rule: PairRule,
+                    tables: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+    """bool [m, k]: whether the graph under ``rule`` compares each sampled row with each of its
+    exact neighbours; the graph's recall on the sample is the mean (its answer is exact over the
+    pairs it compares)."""
+    rank, sim = pair_tables(cells) if tables is None else tables
+    a = np.broadcast_to(cells.assign[rows][:, None], exact.shape)
+    b = cells.assign[np.maximum(exact, 0)]
+    return _pair_mask(rank[a, b], sim[a, b], rule) & (exact >= 0)
+
+
+def pair_cost(cells: Cells, rule: PairRule, tables: tuple[np.ndarray, np.ndarray] | None = None) -> float:
+    """Row-pair products the graph computes under ``rule``: each cell with itself, each compared
+    pair of different cells once."""
+    rank, sim = pair_tables(cells) if tables is None else tables
+    sizes = np.diff(cells.offsets).astype(np.float64)
+    mask = _pair_mask(rank, sim, rule)
+    np.fill_diagonal(mask, False)
+    return float(sizes @ sizes + sizes @ (mask @ sizes) / 2)
+
+
+def choose_rule(cells: Cells, rows: np.ndarray, exact: np.ndarray, target: float) -> tuple[PairRule, float]:
+    """The cheapest :class:`PairRule` (by :func:`pair_cost`) whose recall on the sample reaches
+    ``target``: for each ``nprobe`` on a grid from the smallest that reaches it alone up to the
+    probe table, the highest ``min_sim`` that still does. Returns ``(rule, recall on the sample)``.
+
+    A fixed ``nprobe`` wastes products where a topic fills only a few cells (they probe other
+    topics' cells too); a similarity bound alone takes too many cells inside a big topic; the best
+    pair of the two is read off the sample like ``nprobe`` for the search."""
+    tables = pair_tables(cells)
+    rank, sim = tables
+    top = cells.probes.shape[1]
+    a = np.broadcast_to(cells.assign[rows][:, None], exact.shape)
+    b = cells.assign[np.maximum(exact, 0)]
+    valid = exact >= 0
+    pr = np.where(valid, rank[a, b], top).ravel()
+    ps = np.where(valid, sim[a, b], -np.inf).ravel()
+    need = int(np.ceil(target * pr.size - 1e-9))
+    reach = [p for p in range(1, top + 1) if np.count_nonzero(pr < p) >= need]
+    if not reach or need == 0:
+        rule = PairRule(top)
+        return rule, float(np.mean(sample_coverage(cells, rows, exact, rule, tables)))
+    grid = np.unique(np.r_[reach[0], np.geomspace(reach[0], top, 12).round()]).astype(int)
+    best: tuple[float, PairRule] | None = None
+    for p in grid:
+        kept = np.sort(ps[pr < p])[::-1]
+        rule = PairRule(int(p), float(kept[need - 1]))
+        cost = pair_cost(cells, rule, tables)
+        if best is None or cost < best[0]:
+            best = (cost, rule)
+    rule = best[1]
+    return rule, float(np.mean(sample_coverage(cells, rows, exact, rule, tables)))
+
+
+def cell_pairs(cells: Cells, rule: PairRule) -> list[list[tuple[int, int]]]:
     """For each cell ``c``: the row ranges (in cell order) of the cells ``d > c`` it is compared
     with, consecutive cells merged into one range."""
-    nl = cells.nlist
-    probes = cells.probes[:, : max(1, nprobe)].astype(np.int64)
-    a = np.repeat(np.arange(nl, dtype=np.int64), probes.shape[1])
-    b = probes.ravel()
-    lo, hi = np.minimum(a, b), np.maximum(a, b)
-    key = np.unique(lo[lo < hi] * nl + hi[lo < hi])
-    lo, hi = key // nl, key % nl
-    bounds = np.searchsorted(lo, np.arange(nl + 1))
+    rank, sim = pair_tables(cells)
+    lo, hi = np.nonzero(np.triu(_pair_mask(rank, sim, rule), 1))
+    bounds = np.searchsorted(lo, np.arange(cells.nlist + 1))
     off = cells.offsets
     out: list[list[tuple[int, int]]] = []
-    for c in range(nl):
+    for c in range(cells.nlist):
         ranges: list[tuple[int, int]] = []
         for d in hi[bounds[c] : bounds[c + 1]]:
             s, e = int(off[d]), int(off[d + 1])
@@ -93,7 +156,7 @@ def _merge(best_s, best_i, rows, nbrs, scores, k: int) -> None:
     best_i[uniq] = all_i.gather(1, top)
 
 
-def cell_knn_graph(unit: np.ndarray, cells: Cells, nprobe: int, k: int,
+def cell_knn_graph(unit: np.ndarray, cells: Cells, rule: PairRule, k: int,
                    progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
                    stage: str = "nearest neighbours (ivf)") -> tuple[np.ndarray, np.ndarray]:
     """The ``k`` best other rows of every row of ``unit``, comparing the cell pairs of
@@ -102,7 +165,7 @@ def cell_knn_graph(unit: np.ndarray, cells: Cells, nprobe: int, k: int,
 
     n = unit.shape[0]
     order, off = cells.order, cells.offsets
-    pairs = cell_pairs(cells, nprobe)
+    pairs = cell_pairs(cells, rule)
     sizes = np.diff(off)
     work = sizes * sizes + np.array([sizes[c] * sum(e - s for s, e in r) for c, r in enumerate(pairs)])
     total, done = max(1, int(work.sum())), 0

@@ -29,7 +29,7 @@ import numpy as np
 from sbert_desktop.core.errors import SbertDesktopError
 from sbert_desktop.core.ivf_cells import (Cells, cell_search, choose_nprobe, default_nlist, nearest_cell, probe_ranks,
                                           train_cells)
-from sbert_desktop.core.ivf_graph import cell_knn_graph, graph_probe_ranks
+from sbert_desktop.core.ivf_graph import PairRule, cell_knn_graph, choose_rule
 from sbert_desktop.core.progress import CancelToken, Progress, ProgressCallback, check
 from sbert_desktop.core.similarity import Neighbors, nearest_neighbors, normalize, semantic_search
 
@@ -48,8 +48,9 @@ FORMAT = 3  # bump when the index layout or its parameters change
 class IndexInfo:
     """How an index was built: method, size, cell parameters, recall@10 on the sample, timings.
 
-    ``nprobe`` is for searching queries, ``graph_nprobe`` for the all-rows k-NN graph, which compares
-    two rows when either one's cell probes the other's (:mod:`ivf_graph`) and so needs fewer."""
+    ``nprobe`` is for searching queries; ``graph_nprobe`` and ``graph_min_sim`` (``None``: no bound)
+    are the :class:`~sbert_desktop.core.ivf_graph.PairRule` of the all-rows k-NN graph, which
+    compares two rows when either one's cell probes the other's and so needs fewer."""
 
     method: str
     n: int
@@ -61,7 +62,13 @@ class IndexInfo:
     from_cache: bool = False
     key: str = ""
     graph_nprobe: int = 0
+    graph_min_sim: float | None = None
     graph_recall_estimate: float | None = None
+
+    @property
+    def graph_rule(self) -> PairRule:
+        lowest = -np.inf if self.graph_min_sim is None else self.graph_min_sim
+        return PairRule(self.graph_nprobe or self.nprobe, lowest)
 
 
 def embeddings_key(emb: np.ndarray) -> str:
@@ -121,7 +128,7 @@ class NeighborIndex:
             found = nearest_neighbors(self.unit, k, progress=progress, cancel=cancel)
             found.method = "exact"
             return found
-        idx, sc = cell_knn_graph(self.unit, self.cells, self.info.graph_nprobe or self.info.nprobe, k,
+        idx, sc = cell_knn_graph(self.unit, self.cells, self.info.graph_rule, k,
                                  progress=progress, cancel=cancel)
         return Neighbors(idx, sc, method="ivf")
 
@@ -143,7 +150,7 @@ def recall_at_k(found: np.ndarray, exact: np.ndarray) -> float:
 
 
 def _build_cells(unit: np.ndarray, seed: int, progress: ProgressCallback | None, cancel: CancelToken | None,
-                 start: float) -> tuple[Cells, tuple[int, float], tuple[int, float]]:
+                 start: float) -> tuple[Cells, tuple[int, float], tuple[PairRule, float]]:
     n = unit.shape[0]
     _report(progress, 0, 3, "neighbour index: training cells", start)
     cells = train_cells(unit, default_nlist(n), seed)
@@ -154,7 +161,7 @@ def _build_cells(unit: np.ndarray, seed: int, progress: ProgressCallback | None,
     check(cancel)
     _report(progress, 2, 3, "neighbour index: choosing nprobe", start)
     searched = choose_nprobe(probe_ranks(cells, rows, exact), TARGET_RECALL, cells.nlist)
-    graph = choose_nprobe(graph_probe_ranks(cells, rows, exact), TARGET_RECALL, cells.nlist)
+    graph = choose_rule(cells, rows, exact, TARGET_RECALL)
     return cells, searched, graph
 
 
@@ -184,9 +191,9 @@ def build_index(
             cells, info = loaded
             _report(progress, 3, 3, "neighbour index (cached)", start)
             return NeighborIndex(unit, info, cells)
-    cells, (nprobe, recall), (graph_nprobe, graph_recall) = _build_cells(unit, seed, progress, cancel, start)
+    cells, (nprobe, recall), (rule, graph_recall) = _build_cells(unit, seed, progress, cancel, start)
     info = IndexInfo("ivf", n, dim, cells.nlist, nprobe, recall, time.perf_counter() - start, False, key,
-                     graph_nprobe, graph_recall)
+                     rule.nprobe, None if np.isneginf(rule.min_sim) else rule.min_sim, graph_recall)
     if folder is not None:
         _save(folder, cells, info)
     _report(progress, 3, 3, "neighbour index ready", start)
