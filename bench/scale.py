@@ -94,7 +94,8 @@ def step_neighbors(n: int, which: str, q: mp.Queue) -> None:
         i = index.info
         idx, note = found.indices, found.method
         if i.method == "ivf":
-            note += (f" (index {built:.0f} s: {i.nlist} cells, graph nprobe {i.graph_nprobe}, sample recall "
+            bound = "" if i.graph_min_sim is None else f", centroid cosine >= {i.graph_min_sim:.3f}"
+            note += (f" (index {built:.0f} s: {i.nlist} cells, graph nprobe {i.graph_nprobe}{bound}, sample recall "
                      f"{i.graph_recall_estimate:.3f} (search: nprobe {i.nprobe}, {i.recall_estimate:.3f}); "
                      f"graph {time.perf_counter() - t - built:.0f} s)")
     elif which == "ours-exact":
@@ -128,6 +129,10 @@ def ours_rows(x: np.ndarray, y: np.ndarray) -> tuple[float, list[tuple]]:
     kept[r.was_noise] = -1
     note = f"reduce {r.params['reduce_used']}" + (f", two-level on {r.params['two_level_sample']:,}"
                                                  if r.params.get("two_level_sample") else "")
+    merged = r.params.get("merged") or {}
+    if merged.get("clusters_before"):
+        note += (f"; HDBSCAN {merged['clusters_before']} clusters -> {merged['clusters_after']} after the silhouette "
+                 f"merge (silhouette {merged.get('silhouette_before', 0):.3f} -> {merged.get('silhouette_after', 0):.3f})")
     note += "; " + ", ".join(f"{a} {b:.0f} s" for a, b in r.timings.items())
     return s, [("ours default (no k), noise kept", r.n_clusters, r.noise_fraction, *_scores(y, kept), note),
                ("  same run, noise assigned (knn)", r.n_clusters, 0.0, *_scores(y, r.labels), "")]
