@@ -215,6 +215,7 @@ def run_size(n: int, args: argparse.Namespace) -> None:
         elif ours and which == "st":
             print(f"    -> ours (auto) is {r['s'] / ours:.1f}x faster than {name}")
     if args.no_cluster:
+        print(f"  uptime: {os.popen('uptime').read().strip()}", flush=True)
         return
     for which in ("ours", "kmeans", "st"):
         if which == "st" and n > args.peer_up_to:
