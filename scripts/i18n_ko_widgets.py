@@ -180,3 +180,17 @@ KO_WIDGETS.update({
     "{hits} from cache, {encoded} encoded": "캐시에서 {hits}개, 새로 인코딩 {encoded}개",
     "Pearson r = {r}   Spearman ρ = {rho}   ({n} pairs)": "Pearson r = {r}   Spearman ρ = {rho}   (쌍 {n}개)",
 })
+KO_WIDGETS.update({
+    # the window's frame around the core's (English) error details (gui/core_text.py, file_field.py)
+    "Could not read the file: {detail}": "파일을 읽을 수 없습니다: {detail}",
+    "Could not find pairs: {message}": "문장 쌍을 찾을 수 없습니다: {message}",
+    "Evaluation failed: {message}": "평가 실패: {message}", "Training failed: {message}": "학습 실패: {message}",
+    "The preset cannot start: {message}": "프리셋을 시작할 수 없습니다: {message}",
+    "Train {name}": "{name} 학습", "Resume {name}": "{name} 이어서 학습", "stopping…": "멈추는 중…",
+    "matching": "개 일치",
+    # progress stage names the core reports (gui/core_text.py STAGES)
+    "working": "작업 중", "encode": "인코딩", "train": "학습", "eval": "평가", "baseline": "학습 전 평가",
+    "teacher": "교사 임베딩", "rank": "순위 계산", "rerank": "재순위", "publish": "모델 저장",
+    "calibrate": "보정 측정", "similarity matrix": "유사도 행렬", "nearest neighbours": "최근접 이웃",
+    "search": "검색", "umap layout": "UMAP 배치", "reducing": "차원 축소", "scoring": "점수 계산", "done": "완료",
+})

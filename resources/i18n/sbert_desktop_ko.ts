@@ -165,252 +165,252 @@ dimension {dimension}</source>
         <translation>노이즈 점을 가장 가까운 클러스터에 배정</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="165" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="166" />
         <source>Cluster</source>
         <translation>클러스터</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="112" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="113" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="109" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="247" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="110" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="248" />
         <source>Cluster</source>
         <comment>button: run the clustering</comment>
         <translation>클러스터링</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="118" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="119" />
         <source>Clustering</source>
         <translation>클러스터링</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="120" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="121" />
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="121" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="122" />
         <source>Min cluster size</source>
         <translation>최소 클러스터 크기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="122" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="123" />
         <source>Min samples</source>
         <translation>최소 샘플 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="123" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="124" />
         <source>Clusters (k)</source>
         <translation>클러스터 수 (k)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="124" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="125" />
         <source>Metric</source>
         <translation>거리 척도</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="125" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="126" />
         <source>Reduce first</source>
         <translation>먼저 차원 축소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="126" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="127" />
         <source>Reduced dimensions</source>
         <translation>축소 차원 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="127" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="128" />
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="135" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="136" />
         <source>Built-in English and Korean stop words</source>
         <translation>내장 영어·한국어 불용어</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="138" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="139" />
         <source>More stop words, separated by spaces or commas</source>
         <translation>추가 불용어 (공백이나 쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="140" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="141" />
         <source>Update labels</source>
         <translation>레이블 갱신</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="142" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="143" />
         <source>Keyword labels (class-based TF-IDF)</source>
         <translation>키워드 레이블 (클래스 기반 TF-IDF)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="161" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="329" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="162" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="330" />
         <source>No clusters yet.</source>
         <translation>아직 클러스터가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="165" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="166" />
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="165" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="166" />
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="165" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="166" />
         <source>Share</source>
         <translation>비율</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="165" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="166" />
         <source>Silhouette</source>
         <translation>실루엣</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="166" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="167" />
         <source>Keywords (c-TF-IDF) unless renamed; double-click to rename</source>
         <translation>이름을 바꾸지 않았다면 키워드(c-TF-IDF). 두 번 클릭해 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="167" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="168" />
         <source>Mean cosine silhouette of the cluster's sentences (-1 … 1)</source>
         <translation>클러스터 문장들의 평균 코사인 실루엣 (-1 … 1)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="182" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="387" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="183" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="388" />
         <source>Select a cluster</source>
         <translation>클러스터를 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="193" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="194" />
         <source>Most central sentences</source>
         <translation>가장 중심에 있는 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="194" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="195" />
         <source>All sentences of the cluster</source>
         <translation>클러스터의 모든 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="251" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="252" />
         <source>Clustering {n} sentences ({method})…</source>
         <translation>문장 {n}개 클러스터링 중 ({method})…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="255" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="256" />
         <source>Clustering: {stage}…</source>
         <translation>클러스터링: {stage}…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="258" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="259" />
         <source>Clustering cancelled; the previous result is kept.</source>
         <translation>클러스터링을 취소했습니다. 이전 결과는 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="275" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="276" />
         <source>Names: {summary}</source>
         <translation>이름: {summary}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="280" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="281" />
         <source>Clustering failed: {message}</source>
         <translation>클러스터링 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="284" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="285" />
         <source>Clustering failed</source>
         <translation>클러스터링 실패</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="300" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="301" />
         <source>Cluster labels</source>
         <translation>클러스터 레이블</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="330" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="331" />
         <source>Encode the sentences, then cluster them.</source>
         <translation>문장을 인코딩한 다음 클러스터링하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="338" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="339" />
         <source>noise {share} ({count} of {n} sentences)</source>
         <translation>노이즈 {share} (문장 {n}개 중 {count}개)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="340" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="341" />
         <source>no noise (every point is in a cluster)</source>
         <translation>노이즈 없음 (모든 점이 클러스터에 속함)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="342" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="343" />
         <source>{count} noise points ({share}) assigned to their nearest cluster</source>
         <translation>노이즈 점 {count}개({share})를 가장 가까운 클러스터에 배정함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="345" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="346" />
         <source> on {reduction}</source>
         <translation> ({reduction} 후)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="347" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="348" />
         <source>&lt;b&gt;{n} clusters&lt;/b&gt; · {noise} · silhouette {silhouette} · {method} · {seconds} s</source>
         <translation>&lt;b&gt;클러스터 {n}개&lt;/b&gt; · {noise} · 실루엣 {silhouette} · {method} · {seconds}초</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="354" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="355" />
         <source>noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="366" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="391" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="367" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="392" />
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="367" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="368" />
         <source>renamed by hand; keywords: {words}</source>
         <translation>직접 이름 붙임. 키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="368" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="369" />
         <source>keywords: {words} (double-click to rename)</source>
         <translation>키워드: {words} (두 번 클릭해 이름 바꾸기)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="392" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="393" />
         <source>Noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="392" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="393" />
         <source>Cluster {n}</source>
         <translation>클러스터 {n}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="394" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="395" />
         <source>keywords: {words}</source>
         <translation>키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="399" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="400" />
         <source>sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="432" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="433" />
         <source>Korean words: Kiwi {version} (nouns)</source>
         <translation>한국어 단어: Kiwi {version} (명사)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="433" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="434" />
         <source>Korean words: particle heuristic (install kiwipiepy for morphological analysis)</source>
         <translation>한국어 단어: 조사 제거 규칙 (형태소 분석을 하려면 kiwipiepy를 설치하세요)</translation>
     </message>
@@ -479,187 +479,192 @@ dimension {dimension}</source>
 <context>
     <name>Compare</name>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="34" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="35" />
         <source>Nearest neighbours of each sentence (top-k)</source>
         <translation>문장마다 가장 가까운 이웃 (top-k)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="34" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="35" />
         <source>All pairs of the sentences</source>
         <translation>문장의 모든 쌍</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="35" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="36" />
         <source>Pair data set from the Data page (with gold)</source>
         <translation>데이터 페이지의 문장 쌍 데이터 세트 (정답 포함)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="36" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="37" />
         <source>Bi-encoder vs cross-encoder</source>
         <translation>바이 인코더 대 크로스 인코더</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="36" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="37" />
         <source>Bi-encoder vs gold</source>
         <translation>바이 인코더 대 정답</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="37" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="38" />
         <source>Cross-encoder vs gold</source>
         <translation>크로스 인코더 대 정답</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="38" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="161" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="39" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="162" />
         <source>bi-encoder cosine</source>
         <translation>바이 인코더 코사인</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="38" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="162" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="39" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="163" />
         <source>cross-encoder score</source>
         <translation>크로스 인코더 점수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="38" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="39" />
         <source>gold</source>
         <translation>정답</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="62" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="63" />
         <source>Pairs</source>
         <translation>문장 쌍</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="63" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="192" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="64" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="193" />
         <source>Search</source>
         <translation>검색</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="88" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="89" />
         <source>Neighbours per sentence (paraphrase mining, computed in memory-bounded blocks)</source>
         <translation>문장당 이웃 수 (패러프레이즈 마이닝, 메모리를 제한한 블록 단위로 계산)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="93" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="94" />
         <source>all pairs</source>
         <translation>모든 쌍</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="94" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="95" />
         <source>keep </source>
         <translation>상위 </translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="95" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="96" />
         <source>Keep only the best N pairs (the cross-encoder scores each one; 0 keeps all)</source>
         <translation>가장 좋은 N개 쌍만 남깁니다 (크로스 인코더가 각각 채점, 0이면 모두 유지)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="96" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="97" />
         <source>Score with the cross-encoder</source>
         <translation>크로스 인코더로 채점</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="98" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="235" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="99" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="236" />
         <source>Find pairs</source>
         <translation>쌍 찾기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="101" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="102" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="108" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="109" />
         <source>Pairs from</source>
         <translation>쌍 출처</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="132" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="133" />
         <source>Filter: sentences containing…</source>
         <translation>필터: 다음을 포함한 문장…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="137" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="138" />
         <source>|Δ rank| ≥ </source>
         <translation>|Δ 순위| ≥ </translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="138" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="139" />
         <source>Only pairs whose two rankings differ by at least this many places</source>
         <translation>두 순위가 이 자리 수 이상 차이 나는 쌍만 표시</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="186" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="187" />
         <source>Type a query and press Enter…</source>
         <translation>검색어를 입력하고 Enter를 누르세요…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="191" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="192" />
         <source>top </source>
         <translation>상위 </translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="200" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="201" />
         <source>Double-click a result (or right-click a pair) to find sentences similar to it.</source>
         <translation>결과를 두 번 클릭하면 (또는 쌍을 오른쪽 클릭하면) 비슷한 문장을 찾습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="214" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="215" />
         <source>Load a cross-encoder on the Model page to score pairs with it</source>
         <translation>쌍을 크로스 인코더로 채점하려면 모델 페이지에서 불러오세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="240" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="241" />
         <source>Finding pairs… then scoring them with the cross-encoder</source>
         <translation>쌍을 찾는 중… 이어서 크로스 인코더로 채점합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="241" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="242" />
         <source>Finding pairs…</source>
         <translation>쌍을 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="248" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="249" />
         <source>Cancelled; the previous pairs are kept.</source>
         <translation>취소됨. 이전 쌍은 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="266" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="263" />
+        <source>Could not find pairs: {message}</source>
+        <translation>문장 쌍을 찾을 수 없습니다: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="267" />
         <source>Could not compute the pairs</source>
         <translation>쌍을 계산할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="282" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="283" />
         <source>, scored by the cross-encoder</source>
         <translation>, 크로스 인코더로 채점함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="284" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="318" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="285" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="319" />
         <source>{n} pairs</source>
         <translation>{n}개 쌍</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="305" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="306" />
         <source>Load a cross-encoder, or open a pair data set with gold scores, to compare.</source>
         <translation>비교하려면 크로스 인코더를 불러오거나 정답 점수가 있는 문장 쌍 데이터 세트를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="317" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="318" />
         <source>{shown} of {total}</source>
         <translation>{total}개 중 {shown}개</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="341" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="342" />
         <source>Find sentences similar to A: {text}</source>
         <translation>A와 비슷한 문장 찾기: {text}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="342" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="343" />
         <source>Find sentences similar to B: {text}</source>
         <translation>B와 비슷한 문장 찾기: {text}</translation>
     </message>
@@ -727,8 +732,8 @@ dimension {dimension}</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/cross_preset.py" line="32" />
-        <source>Train a cross-encoder from {model} that reads both sentences together, in two runs:&lt;br&gt;1. NLI: {nli} SNLI pairs, {nli_epochs} epoch, 3-way head ({nli_steps} steps);&lt;br&gt;2. STS-B: {sts} pairs in both orders, {sts_epochs} epochs, learning rate {lr:g}, the best epoch on STS-B dev is kept ({sts_steps} steps).&lt;br&gt;&lt;br&gt;&lt;b&gt;Estimated time on two CPU cores: {about}&lt;/b&gt; ({nli_time} + {sts_time}); faster with more cores or a GPU.</source>
-        <translation>{model}에서 출발해 두 문장을 함께 읽는 크로스 인코더를 두 번 학습합니다:&lt;br&gt;1. NLI: SNLI 쌍 {nli}개, {nli_epochs} 에폭, 3분류 헤드 ({nli_steps} 스텝);&lt;br&gt;2. STS-B: 양방향 순서의 쌍 {sts}개, {sts_epochs} 에폭, 학습률 {lr:g}, STS-B dev에서 가장 좋은 에폭을 남김 ({sts_steps} 스텝).&lt;br&gt;&lt;br&gt;&lt;b&gt;CPU 코어 두 개에서 예상 시간: {about}&lt;/b&gt; ({nli_time} + {sts_time}). 코어가 더 많거나 GPU가 있으면 더 빠릅니다.</translation>
+        <source>Train a cross-encoder from {model} that reads both sentences together, in three runs:&lt;br&gt;1. NLI: {nli} SNLI pairs, {nli_epochs} epoch, 3-way head ({nli_steps} steps);&lt;br&gt;2. silver: {silver} new pairs of STS-B training sentences scored by {model}, 1 epoch ({silver_steps} steps);&lt;br&gt;3. STS-B: {sts} pairs in both orders, {sts_epochs} epochs, learning rate {lr:g}, the best epoch on STS-B dev is kept ({sts_steps} steps).&lt;br&gt;&lt;br&gt;&lt;b&gt;Estimated time on two CPU cores: {about}&lt;/b&gt; ({nli_time} + {silver_time} + {sts_time}); faster with more cores or a GPU.</source>
+        <translation>{model}에서 출발해 두 문장을 함께 읽는 크로스 인코더를 세 번 학습합니다:&lt;br&gt;1. NLI: SNLI 쌍 {nli}개, {nli_epochs} 에폭, 3분류 헤드 ({nli_steps} 스텝);&lt;br&gt;2. 실버: {model}이(가) 점수를 매긴 STS-B 학습 문장의 새 쌍 {silver}개, 1 에폭 ({silver_steps} 스텝);&lt;br&gt;3. STS-B: 양방향 순서의 쌍 {sts}개, {sts_epochs} 에폭, 학습률 {lr:g}, STS-B dev에서 가장 좋은 에폭을 남김 ({sts_steps} 스텝).&lt;br&gt;&lt;br&gt;&lt;b&gt;CPU 코어 두 개에서 예상 시간: {about}&lt;/b&gt; ({nli_time} + {silver_time} + {sts_time}). 코어가 더 많거나 GPU가 있으면 더 빠릅니다.</translation>
     </message>
 </context>
 <context>
@@ -936,33 +941,38 @@ dimension {dimension}</source>
 <context>
     <name>EmbeddingScatter</name>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embedding_scatter.py" line="78" />
-        <location filename="../../sbert_desktop/gui/widgets/embedding_scatter.py" line="228" />
+        <location filename="../../sbert_desktop/gui/widgets/embedding_scatter.py" line="79" />
+        <location filename="../../sbert_desktop/gui/widgets/embedding_scatter.py" line="230" />
         <source>No points</source>
         <translation>점 없음</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embedding_scatter.py" line="231" />
+        <location filename="../../sbert_desktop/gui/widgets/embedding_scatter.py" line="233" />
         <source>{n} points</source>
         <translation>점 {n}개</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embedding_scatter.py" line="233" />
+        <location filename="../../sbert_desktop/gui/widgets/embedding_scatter.py" line="235" />
         <source>{n} points as a density image; zoom in for single points</source>
         <translation>점 {n}개를 밀도 이미지로 표시. 확대하면 점 하나하나가 보입니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embedding_scatter.py" line="236" />
+        <location filename="../../sbert_desktop/gui/widgets/embedding_scatter.py" line="238" />
         <source>{k} of {n} points in view; zoom out for the density of all</source>
         <translation>점 {n}개 중 {k}개가 보임. 축소하면 전체 밀도가 보입니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embedding_scatter.py" line="239" />
+        <location filename="../../sbert_desktop/gui/widgets/embedding_scatter.py" line="241" />
         <source>{n} selected</source>
         <translation>{n}개 선택</translation>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/widgets/embedding_scatter.py" line="243" />
+        <source>matching</source>
+        <translation>개 일치</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/embedding_scatter.py" line="246" />
         <source>{n} far-away points outside the view (Zoom to all shows them)</source>
         <translation>멀리 떨어진 점 {n}개는 화면 밖에 있음 (전체 보기로 표시)</translation>
     </message>
@@ -1063,204 +1073,209 @@ The details are also in the log file:
 <context>
     <name>Evaluate</name>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="31" />
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="329" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="32" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="330" />
         <source>Pooling table</source>
         <translation>풀링 표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="31" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="32" />
         <source>Bi vs cross (accuracy, speed, cost)</source>
         <translation>바이 대 크로스 (정확도, 속도, 비용)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="32" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="33" />
         <source>Retrieve then rerank</source>
         <translation>검색 후 재순위화</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="89" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="90" />
         <source>A labelled pair set: STS (scores) or NLI (labels), any format the Data page reads</source>
         <translation>레이블이 있는 문장 쌍: STS(점수) 또는 NLI(레이블), 데이터 페이지가 읽는 어떤 형식이든</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="103" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="104" />
         <source>Candidates the cross-encoder reranks, comma-separated</source>
         <translation>크로스 인코더가 재순위화할 후보 수 (쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="104" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="105" />
         <source>rerank k</source>
         <translation>재순위화 k</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="107" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="108" />
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="110" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="111" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="121" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="122" />
         <source>Draw an earlier run beside this one (before/after fine-tuning)</source>
         <translation>이전 실행을 이번 실행 옆에 그립니다 (미세 조정 전/후)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="129" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="130" />
         <source>Compare with</source>
         <translation>비교 대상</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="133" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="134" />
         <source>Data set</source>
         <translation>데이터 세트</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="134" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="135" />
         <source>Models</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="135" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="136" />
         <source>Tables</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="149" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="150" />
         <source>Pooling</source>
         <translation>풀링</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="152" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="153" />
         <source>Accuracy and measured speed on this data set</source>
         <translation>이 데이터 세트에서의 정확도와 측정한 속도</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="153" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="154" />
         <source>Comparing all pairs of n sentences</source>
         <translation>문장 n개의 모든 쌍 비교</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="155" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="156" />
         <source>Bi vs cross</source>
         <translation>바이 대 크로스</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="162" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="163" />
         <source>Retrieval</source>
         <translation>검색</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="163" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="164" />
         <source>Runs</source>
         <translation>실행 목록</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="192" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="193" />
         <source>Load or switch models on the Model page.</source>
         <translation>모델 페이지에서 모델을 불러오거나 바꾸세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="199" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="200" />
         <source>Choose a labelled pair file first.</source>
         <translation>먼저 레이블이 있는 문장 쌍 파일을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="200" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="201" />
         <source>Not found: {path}</source>
         <translation>찾을 수 없음: {path}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="205" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="206" />
         <source>Load a bi-encoder on the Model page first.</source>
         <translation>먼저 모델 페이지에서 바이 인코더를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="211" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="212" />
         <source>rerank k: {value} is not a list of numbers</source>
         <translation>재순위화 k: {value}은(는) 숫자 목록이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="215" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="216" />
         <source>Evaluate</source>
         <translation>평가</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="219" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="220" />
         <source>Evaluating…</source>
         <translation>평가하는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="227" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="228" />
         <source>Cancelled; earlier runs are kept.</source>
         <translation>취소됨. 이전 실행은 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="228" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="229" />
         <source>Result dropped: {why}.</source>
         <translation>결과를 버렸습니다: {why}.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="248" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="245" />
+        <source>Evaluation failed: {message}</source>
+        <translation>평가 실패: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="249" />
         <source>Could not evaluate</source>
         <translation>평가할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="261" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="262" />
         <source>run {n}: {models} on {data}</source>
         <translation>실행 {n}: {models}, {data}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="266" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="267" />
         <source>(nothing)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="271" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="272" />
         <source>{name}: {pairs} pairs in {seconds} s</source>
         <translation>{name}: 문장 쌍 {pairs}개, {seconds}초</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="273" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="274" />
         <source>. Note: {notes}</source>
         <translation>. 참고: {notes}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="304" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="305" />
         <source>{queries} queries against {corpus} sentences; relevant: {relevance}. Time: {timing} ({timing_queries} queries).</source>
         <translation>검색어 {queries}개 대 문장 {corpus}개. 정답 기준: {relevance}. 시간: {timing} (검색어 {timing_queries}개).</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="327" />
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="339" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="328" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="340" />
         <source>run it first</source>
         <translation>먼저 실행하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="330" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="331" />
         <source>Bi vs cross table</source>
         <translation>바이 대 크로스 표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="331" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="332" />
         <source>All-pairs cost table</source>
         <translation>모든 쌍 비용 표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="332" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="333" />
         <source>Retrieval table</source>
         <translation>검색 표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="334" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="335" />
         <source>Pooling chart</source>
         <translation>풀링 차트</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="335" />
+        <location filename="../../sbert_desktop/gui/pages/evaluate.py" line="336" />
         <source>Accuracy against time</source>
         <translation>시간 대비 정확도</translation>
     </message>
@@ -1493,32 +1508,37 @@ The details are also in the log file:
 <context>
     <name>FileField</name>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/file_field.py" line="11" />
+        <location filename="../../sbert_desktop/gui/widgets/file_field.py" line="12" />
         <source>Data files (*.txt *.csv *.tsv *.jsonl *.json *.parquet *.xlsx);;All files (*)</source>
         <translation>데이터 파일 (*.txt *.csv *.tsv *.jsonl *.json *.parquet *.xlsx);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/file_field.py" line="19" />
+        <location filename="../../sbert_desktop/gui/widgets/file_field.py" line="20" />
         <source>Choose a file…</source>
         <translation>파일을 고르세요…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/file_field.py" line="25" />
+        <location filename="../../sbert_desktop/gui/widgets/file_field.py" line="26" />
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/file_field.py" line="77" />
+        <location filename="../../sbert_desktop/gui/widgets/file_field.py" line="78" />
         <source>Open data file</source>
         <translation>데이터 파일 열기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/file_field.py" line="90" />
+        <location filename="../../sbert_desktop/gui/widgets/file_field.py" line="88" />
+        <source>Could not read the file: {detail}</source>
+        <translation>파일을 읽을 수 없습니다: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="66" />
         <source>{file}, line {line}</source>
         <translation>{file}, {line}행</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/file_field.py" line="91" />
+        <location filename="../../sbert_desktop/gui/core_text.py" line="67" />
         <source>line {line}</source>
         <translation>{line}행</translation>
     </message>
@@ -1734,47 +1754,52 @@ The details are also in the log file:
 <context>
     <name>JobsMenu</name>
     <message>
-        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="32" />
+        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="25" />
+        <source>stopping…</source>
+        <translation>멈추는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="33" />
         <source>&amp;Jobs</source>
         <translation>작업(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="45" />
+        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="46" />
         <source>No jobs running</source>
         <translation>실행 중인 작업 없음</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="47" />
+        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="48" />
         <source>Cancel {job}</source>
         <translation>{job} 취소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="49" />
+        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="50" />
         <source>Stop “{job}” (a checkpoint is kept)</source>
         <translation>“{job}” 멈추기 (체크포인트 유지)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="49" />
+        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="50" />
         <source>Stop “{job}”</source>
         <translation>“{job}” 멈추기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="52" />
+        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="53" />
         <source>Cancel all jobs</source>
         <translation>모든 작업 취소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="66" />
+        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="67" />
         <source>Running jobs, each with its own Cancel</source>
         <translation>실행 중인 작업 (각각 취소 가능)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="72" />
+        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="73" />
         <source>Jobs ({n})</source>
         <translation>작업 ({n})</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="72" />
+        <location filename="../../sbert_desktop/gui/jobs_menu.py" line="73" />
         <source>Jobs</source>
         <translation>작업</translation>
     </message>
@@ -2828,6 +2853,11 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
         <translation>약 {m}분</translation>
     </message>
     <message>
+        <location filename="../../sbert_desktop/gui/preset_launcher.py" line="77" />
+        <source>The preset cannot start: {message}</source>
+        <translation>프리셋을 시작할 수 없습니다: {message}</translation>
+    </message>
+    <message>
         <location filename="../../sbert_desktop/gui/preset_launcher.py" line="83" />
         <source>Results in {path}. Cancel from the job list; starting the preset again continues a cancelled stage.</source>
         <translation>결과 위치: {path}. 작업 목록에서 취소할 수 있고, 프리셋을 다시 시작하면 취소된 단계부터 이어 갑니다.</translation>
@@ -3131,6 +3161,120 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
     </message>
 </context>
 <context>
+    <name>Stage</name>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="24" />
+        <location filename="../../sbert_desktop/gui/core_text.py" line="43" />
+        <source>working</source>
+        <translation>작업 중</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="24" />
+        <source>encode</source>
+        <translation>인코딩</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="25" />
+        <source>train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="25" />
+        <source>eval</source>
+        <translation>평가</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="26" />
+        <source>baseline</source>
+        <translation>학습 전 평가</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="26" />
+        <source>teacher</source>
+        <translation>교사 임베딩</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="27" />
+        <source>score</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="27" />
+        <source>rank</source>
+        <translation>순위 계산</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="28" />
+        <source>rerank</source>
+        <translation>재순위</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="28" />
+        <source>publish</source>
+        <translation>모델 저장</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="29" />
+        <source>calibrate</source>
+        <translation>보정 측정</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="29" />
+        <source>bi-encoder</source>
+        <translation>바이 인코더</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="30" />
+        <source>cross-encoder</source>
+        <translation>크로스 인코더</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="30" />
+        <source>similarity matrix</source>
+        <translation>유사도 행렬</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="31" />
+        <source>nearest neighbours</source>
+        <translation>최근접 이웃</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="31" />
+        <source>search</source>
+        <translation>검색</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="32" />
+        <source>umap layout</source>
+        <translation>UMAP 배치</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="32" />
+        <source>reducing</source>
+        <translation>차원 축소</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="33" />
+        <source>clustering</source>
+        <translation>클러스터링 중</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="33" />
+        <source>noise</source>
+        <translation>노이즈</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="34" />
+        <source>scoring</source>
+        <translation>점수 계산</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="34" />
+        <source>done</source>
+        <translation>완료</translation>
+    </message>
+</context>
+<context>
     <name>State</name>
     <message>
         <location filename="../../sbert_desktop/gui/state.py" line="141" />
@@ -3172,211 +3316,226 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
 <context>
     <name>Training</name>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="49" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="50" />
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="52" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="53" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="53" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="54" />
         <source>Stop at the next step and keep a checkpoint to resume from</source>
         <translation>다음 스텝에서 멈추고 이어서 학습할 체크포인트를 남깁니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="55" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="56" />
         <source>Resume</source>
         <translation>이어서 학습</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="56" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="57" />
         <source>Continue the selected cancelled run from its checkpoint</source>
         <translation>선택한 취소된 실행을 체크포인트부터 이어 갑니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="87" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="88" />
         <source>Not started</source>
         <translation>시작 전</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="95" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="96" />
         <source>Log scale</source>
         <translation>로그 축</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="96" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="97" />
         <source>Show the loss on a logarithmic axis</source>
         <translation>손실을 로그 축으로 표시합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="102" />
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="357" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="103" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="358" />
         <source>Runs are saved under the app's runs folder.</source>
         <translation>실행 결과는 앱의 runs 폴더에 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="106" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="107" />
         <source>Make active model</source>
         <translation>활성 모델로 지정</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="109" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="110" />
         <source>Open folder</source>
         <translation>폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="111" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="112" />
         <source>Open run…</source>
         <translation>실행 열기…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="113" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="114" />
         <source>Bring a run folder (trained here or headless elsewhere) into the list, with its history and curves</source>
         <translation>실행 폴더(여기서 또는 다른 곳에서 헤드리스로 학습한 것)를 기록과 곡선과 함께 목록에 추가합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="116" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="117" />
         <source>Export as command line…</source>
         <translation>명령줄로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="118" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="119" />
         <source>The selected run (or the form) as the exact sbert-desktop train command, and a launch script for a bigger machine (several GPUs, several machines)</source>
         <translation>선택한 실행(또는 양식)을 그대로 재현하는 sbert-desktop train 명령과 더 큰 장비(여러 GPU, 여러 대)용 실행 스크립트</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="138" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="139" />
         <source>Runs (check to overlay)</source>
         <translation>실행 목록 (체크하면 겹쳐 그림)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="208" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="209" />
         <source> · stopping after this step…</source>
         <translation> · 이번 스텝 후 멈추는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="233" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="225" />
+        <source>Resume {name}</source>
+        <translation>{name} 이어서 학습</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="225" />
+        <source>Train {name}</source>
+        <translation>{name} 학습</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="234" />
         <source>Reading the data and loading the model…</source>
         <translation>데이터를 읽고 모델을 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="267" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="268" />
         <source>step {done} / {total}</source>
         <translation>스텝 {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="269" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="270" />
         <source>epoch {epoch}</source>
         <translation>에폭 {epoch}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="270" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="271" />
         <source>elapsed {time}</source>
         <translation>경과 {time}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="272" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="273" />
         <source>evaluated on dev</source>
         <translation>dev 세트로 평가함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="274" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="275" />
         <source>evaluated the untrained model on dev</source>
         <translation>학습 전 모델을 dev 세트로 평가함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="276" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="277" />
         <source>ETA {time}</source>
         <translation>남은 시간 {time}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="314" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="311" />
+        <source>Training failed: {message}</source>
+        <translation>학습 실패: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="315" />
         <source>Training failed</source>
         <translation>학습 실패</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="321" />
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="460" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="322" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="461" />
         <source>Finished</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="322" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="323" />
         <source>Cancelled — Resume continues from the checkpoint</source>
         <translation>취소됨 — 이어서 학습을 누르면 체크포인트부터 계속합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="323" />
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="459" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="324" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="460" />
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="324" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="325" />
         <source>Stopped before the first checkpoint</source>
         <translation>첫 체크포인트 전에 멈춤</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="339" />
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="349" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="340" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="350" />
         <source>dev metric</source>
         <translation>dev 지표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="360" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="361" />
         <source> (best dev {metric} {value})</source>
         <translation> (최고 dev {metric} {value})</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="362" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="363" />
         <source>Saved to {path}</source>
         <translation>저장 위치: {path}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="364" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="365" />
         <source>Cancelled; checkpoint in {path}</source>
         <translation>취소됨. 체크포인트 위치: {path}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="390" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="391" />
         <source>Load {name}</source>
         <translation>{name} 불러오기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="392" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="393" />
         <source>Could not load the trained model: {message}</source>
         <translation>학습한 모델을 불러올 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="400" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="401" />
         <source>Active model: {model}</source>
         <translation>활성 모델: {model}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="411" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="412" />
         <source>Open a training run folder</source>
         <translation>학습 실행 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="417" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="418" />
         <source>{folder}: not a training run folder (no train_config.json)</source>
         <translation>{folder}: 학습 실행 폴더가 아닙니다 (train_config.json 없음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="459" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="460" />
         <source>Running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="460" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="461" />
         <source>Stopped</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="461" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="462" />
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>

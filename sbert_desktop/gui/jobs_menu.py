@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
-from sbert_desktop.gui.i18n import translate
+from sbert_desktop.gui.core_text import stage_text
+from sbert_desktop.gui.i18n import number, translate
 from sbert_desktop.gui.jobs import Job, JobRunner
 
 
@@ -17,11 +18,11 @@ def describe(job: Job) -> str:
     parts = [job.name]
     p = job.last_progress
     if p is not None:
-        stage = p.stage or "working"
-        parts.append(f"{stage} {p.done:,}/{p.total:,}" if p.total > 1 else stage)
+        stage = stage_text(p.stage)
+        parts.append(f"{stage} {number(p.done)}/{number(p.total)}" if p.total > 1 else stage)
     parts.append(format_duration(job.elapsed))
     if job.token.cancelled:
-        parts.append("stopping…")
+        parts.append(translate("JobsMenu", "stopping…"))
     return " — ".join(parts[:1]) + (" — " + " · ".join(parts[1:]) if len(parts) > 1 else "")
 
 

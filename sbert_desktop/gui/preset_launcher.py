@@ -74,7 +74,7 @@ class PresetLauncher:
             self.preset = self.plan(self.out)
         except SbertDesktopError as exc:
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setText(str(exc))
+            box.setText(translate("PresetLauncher", "The preset cannot start: {message}").format(message=exc))
             box.setStandardButtons(QMessageBox.StandardButton.Close)
             self.dialog = box
             box.open()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from sbert_desktop.gui.core_text import failure_detail, stage_text
 from sbert_desktop.gui.i18n import number, translate
 from sbert_desktop.gui.exploration_state import ExplorationState, exploration_for
 from sbert_desktop.gui.jobs import Job
@@ -255,11 +256,11 @@ class ComparePage(QWidget):
             self.progress.setRange(0, event.total)
             self.progress.setValue(min(event.done, event.total))
         if event.stage:
-            self.message.setText(f"{event.stage.capitalize()}… {number(event.done)} / {number(event.total)}")
+            self.message.setText(f"{stage_text(event.stage).capitalize()}… {number(event.done)} / {number(event.total)}")
 
     def _on_failed(self, failure) -> None:
         self.message.setStyleSheet("color: #b00020;")
-        self.message.setText(failure.message)
+        self.message.setText(translate("Compare", "Could not find pairs: {message}").format(message=failure_detail(failure)))
         if not failure.expected:
             from sbert_desktop.gui.errors import show_failure
 

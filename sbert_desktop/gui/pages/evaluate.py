@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from sbert_desktop.gui.core_text import failure_detail, stage_text
 from sbert_desktop.gui.i18n import number, translate
 from sbert_desktop.gui.pages.evaluate_text import cell_text, header_text
 from sbert_desktop.core import evaluation_tables as T
@@ -237,11 +238,11 @@ class EvaluatePage(QWidget):
         if event.total > 0:
             self.progress.setRange(0, event.total)
             self.progress.setValue(min(event.done, event.total))
-        self.message.setText(f"{event.stage}… {number(event.done)} / {number(event.total)}")
+        self.message.setText(f"{stage_text(event.stage)}… {number(event.done)} / {number(event.total)}")
 
     def _on_failed(self, failure) -> None:
         self.message.setStyleSheet("color: #b00020;")
-        self.message.setText(failure.message)
+        self.message.setText(translate("Evaluate", "Evaluation failed: {message}").format(message=failure_detail(failure)))
         if not failure.expected:
             from sbert_desktop.gui.errors import show_failure
 

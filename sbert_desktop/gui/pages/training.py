@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QScrollArea, QSplitter, QVBoxLayout, QWidget,
 )
 
+from sbert_desktop.gui.core_text import failure_detail
 from sbert_desktop.gui.i18n import number, translate
 from sbert_desktop.core.units import format_duration
 from sbert_desktop.gui.jobs import Job, JobFailure
@@ -221,8 +222,8 @@ class TrainingPage(QWidget):
         self._session_start = time.monotonic()
         self._show_run(run)
         config = dict(run.config)
-        verb = "Resume" if resume else "Train"
-        job = self.state.jobs.start(f"{verb} {run.name}",
+        title = translate("Training", "Resume {name}") if resume else translate("Training", "Train {name}")
+        job = self.state.jobs.start(title.format(name=run.name),
                                     lambda progress, cancel: run_training(config, resume, progress, cancel),
                                     kind="train", ask_before_close=True)
         job.progress.connect(lambda event: self._on_progress(run, event))
@@ -307,7 +308,7 @@ class TrainingPage(QWidget):
     def _on_failed(self, run: RunRecord, failure: JobFailure) -> None:
         run.status = "failed"
         if failure.expected:
-            self._show_error(failure.message)
+            self._show_error(translate("Training", "Training failed: {message}").format(message=failure_detail(failure)))
         else:
             from sbert_desktop.gui.errors import show_failure
 

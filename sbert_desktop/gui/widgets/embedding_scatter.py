@@ -25,6 +25,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from sbert_desktop.gui.i18n import number
 from sbert_desktop.gui.widgets.density_layer import DensityLayer
 from sbert_desktop.gui.widgets.detail_levels import DetailLevels
 from sbert_desktop.gui.widgets.map_labels import ClusterLabels
@@ -190,10 +191,11 @@ class EmbeddingScatter(DetailLevels, QWidget):
         self.names = None if names is None else dict(names)
         self.cluster_labels.set_labels(self.coords, self.labels, self.names)
 
-    match_label = "matching"
+    match_label: str | None = None
 
-    def set_matches(self, mask: np.ndarray | None, label: str = "matching") -> None:
-        """Emphasise the rows where ``mask`` is True (search hits); None clears it."""
+    def set_matches(self, mask: np.ndarray | None, label: str | None = None) -> None:
+        """Emphasise the rows where ``mask`` is True (search hits), counted in the info line as
+        ``label`` (default: "matching"); None clears it."""
         self.matches = None if mask is None else np.asarray(mask, bool)
         self.match_label = label
         self._redraw()
@@ -228,20 +230,21 @@ class EmbeddingScatter(DetailLevels, QWidget):
             self.info.setText(translate("EmbeddingScatter", "No points"))
             return
         if self.grid is None:
-            parts = [translate("EmbeddingScatter", "{n} points").format(n=f"{n:,}")]
+            parts = [translate("EmbeddingScatter", "{n} points").format(n=number(n))]
         elif self.level == "density":
             parts = [translate("EmbeddingScatter", "{n} points as a density image; zoom in for single points")
-                     .format(n=f"{n:,}")]
+                     .format(n=number(n))]
         else:
             parts = [translate("EmbeddingScatter", "{k} of {n} points in view; zoom out for the density of all")
-                     .format(k=f"{self.in_view:,}", n=f"{n:,}")]
+                     .format(k=number(self.in_view), n=number(n))]
         if self.selected is not None:
-            parts.append(translate("EmbeddingScatter", "{n} selected").format(n=f"{len(self.selected):,}"))
+            parts.append(translate("EmbeddingScatter", "{n} selected").format(n=number(len(self.selected))))
         if self.matches is not None:
-            parts.append(f"{int(self.matches.sum()):,} {self.match_label}")
+            label = self.match_label or translate("EmbeddingScatter", "matching")
+            parts.append(f"{number(int(self.matches.sum()))} {label}")
         if getattr(self, "outside", 0):
             parts.append(translate("EmbeddingScatter", "{n} far-away points outside the view (Zoom to all shows "
-                                   "them)").format(n=f"{self.outside:,}"))
+                                   "them)").format(n=number(self.outside)))
         self.info.setText(" · ".join(parts))
 
     # -- interaction ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sbert_desktop.gui.core_text import error_detail
 from sbert_desktop.gui.i18n import translate
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
@@ -80,14 +81,8 @@ class FileField(QWidget):
 
 
 def describe_error(error: BaseException) -> str:
-    """``line 12: score is not a number`` for a DataError; the message for anything else."""
-    line = getattr(error, "line", None)
-    reason = getattr(error, "reason", None)
-    path = getattr(error, "path", None)
-    if reason is not None:
-        where = Path(path).name if path else ""
-        if line is not None:
-            where = (translate("FileField", "{file}, line {line}").format(file=where, line=line) if where
-                     else translate("FileField", "line {line}").format(line=line))
-        return f"{where}: {reason}" if where else str(reason)
-    return str(error) or type(error).__name__
+    """``Could not read the file: sts.csv, line 12: score is not a number`` for a DataError (the frame
+    and the word "line" in the window's language, the reason as the core wrote it); the message
+    for anything else under the same frame."""
+    detail = error_detail(error, name_only=True)
+    return translate("FileField", "Could not read the file: {detail}").format(detail=detail)
