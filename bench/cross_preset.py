@@ -1,15 +1,18 @@
 """A cross-encoder recipe against the bi-encoder it starts from, on STS-B dev.
 
 Stage 1 (optional): a 3-way NLI cross-encoder from the bundled weights (softmax + cross-entropy).
-Stage 2: an STS cross-encoder (sigmoid + BCE) from stage 1's encoder (its 3-way head replaced by a
-new one-output head), on STS-B train, evaluated on STS-B dev after every epoch; the best epoch is
-kept. Prints the bundled bi-encoder's dev Spearman (cosine, mean pooling) in the same run, the
+Stage 2 (optional, ``--silver N``; the preset uses 12,000): N new pairs of STS-B *train* sentences
+scored by the bundled bi-encoder (``sbert_desktop.core.training.silver``), one epoch of an STS
+cross-encoder (sigmoid + BCE) on them from stage 1's encoder (its 3-way head replaced by a new
+one-output head).
+Stage 3: the STS cross-encoder on STS-B train, evaluated on STS-B dev after every epoch; the best
+epoch is kept. Prints the bundled bi-encoder's dev Spearman (cosine, mean pooling) in the same run, the
 cross-encoder's, each stage's wall time and the machine's load average.
 
 The shared data has no SNLI train split, so the NLI stage trains on the SNLI dev file (9,842
 pairs); nothing of STS-B dev is seen in training.
 
-    nice -n 5 python bench/cross_preset.py --keep runs/ce-preset | tee bench/results/cross-preset.txt
+    nice -n 5 python bench/cross_preset.py --silver 12000 --keep runs/ce-preset | tee bench/results/cross-preset.txt
     python bench/cross_preset.py --no-nli --sts-epochs 1          # the one-stage baseline
 """
 
@@ -54,7 +57,10 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--nli-lr", type=float, default=None, help="stage 1 learning rate (default: --lr)")
-    parser.add_argument("--one-order", action="store_true", help="stage 2 on (a, b) only, not also (b, a)")
+    parser.add_argument("--one-order", action="store_true", help="stage 3 on (a, b) only, not also (b, a)")
+    parser.add_argument("--silver", type=int, default=0, metavar="N",
+                        help="stage 2: N silver pairs scored by the bi-encoder (0: no stage 2; the preset: 12000)")
+    parser.add_argument("--silver-lr", type=float, default=4e-5, help="stage 2 learning rate")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="keep the final cross-encoder in DIR")
     args = parser.parse_args()
 
@@ -104,6 +110,22 @@ def main() -> None:
             print(f"stage 1 NLI ({args.nli.name}): {res.step} steps, {time.perf_counter() - t:.0f}s wall, "
                   f"{res.train_seconds:.0f}s in steps; {uptime()}", flush=True)
             start = str(res.model_dir)
+        if args.silver:
+            from sbert_desktop.core.training.silver import make_silver_pairs
+
+            t = time.perf_counter()
+            rep = make_silver_pairs("default", args.train, tmp / "silver-pairs.tsv", args.silver, args.seed,
+                                    device="cpu")
+            made = time.perf_counter() - t
+            print(f"stage 2 silver pairs: {rep.pairs} pairs of {rep.sentences} STS-B train sentences scored by the "
+                  f"bi-encoder (score = {rep.slope:.3f} x cosine {rep.intercept:+.3f}), {made:.0f}s", flush=True)
+            cfg = TrainConfig(task="sts", model=start, train_file=str(rep.path), dev_file=str(args.dev),
+                              out_dir=str(tmp / "silver"), epochs=1, **dict(common, lr=args.silver_lr))
+            t = time.perf_counter()
+            res = train(cfg)
+            print(f"stage 2 silver run: {res.step} steps, {time.perf_counter() - t:.0f}s wall, "
+                  f"{res.train_seconds:.0f}s in steps; dev spearman {res.best_metric:.4f}; {uptime()}", flush=True)
+            start = str(res.model_dir)
         out = args.keep or tmp / "sts"
         cfg = TrainConfig(task="sts", model=start, train_file=str(args.train), dev_file=str(args.dev),
                           out_dir=str(out), epochs=args.sts_epochs, both_orders=not args.one_order, **common)
@@ -113,9 +135,10 @@ def main() -> None:
         for h in res.history:
             if "dev" in h or "spearman" in str(h):
                 print(f"  eval {h}", flush=True)
-        print(f"stage 2 STS-B: {res.step} steps, {wall:.0f}s wall, {res.train_seconds:.0f}s in steps; "
+        print(f"stage 3 STS-B: {res.step} steps, {wall:.0f}s wall, {res.train_seconds:.0f}s in steps; "
               f"best dev spearman {res.best_metric:.4f} at step {res.best_step}; {uptime()}", flush=True)
         recipe = ("NLI (SNLI dev, 1 epoch) then " if not args.no_nli else "") + \
+                 (f"{args.silver} silver pairs 1 epoch lr {args.silver_lr} then " if args.silver else "") + \
                  f"STS-B train {'(a, b) only' if args.one_order else 'both orders'} {args.sts_epochs} epoch(s), " \
                  f"lr {args.lr}, batch {args.batch_size}, seed {args.seed}"
         diff = res.best_metric - bi["spearman"]

@@ -22,6 +22,7 @@ COMMANDS = [
     "evaluate",
     "train",
     "mine_negatives",
+    "silver_pairs",
     "pairs",
     "search",
     "cluster",

@@ -50,8 +50,10 @@ def count_rows(path: str | Path, header: bool = True) -> int:
 
 def run_preset(stages: Sequence, progress: Optional[ProgressCallback] = None,
                cancel: Optional[CancelToken] = None):
-    """Run the stages (``TrainConfig`` objects) in order; a stage already finished is skipped, a
-    cancelled one resumed.
+    """Run the stages in order: ``TrainConfig`` objects (a run already finished is skipped, a
+    cancelled one resumed) and preparation steps, objects with ``done()`` and ``run(progress, cancel)``
+    such as :class:`~sbert_desktop.core.training.silver.SilverStage` (skipped once done; cancelling
+    one raises :class:`~sbert_desktop.core.progress.Cancelled`).
 
     Progress events carry ``info["preset_stage"]`` (1-based) and ``info["preset_stages"]``.
     Returns the last stage's ``TrainResult`` (status "cancelled" when stopped).
@@ -62,15 +64,19 @@ def run_preset(stages: Sequence, progress: Optional[ProgressCallback] = None,
     stages = list(stages)
     result = None
     for number, cfg in enumerate(stages, 1):
-        out = Path(cfg.out_dir)
-        if (out / BEST_FILE).is_file() and find_checkpoint(out) is None:
-            continue  # finished earlier
 
         def forward(event: Progress, number=number) -> None:
             if progress is not None:
                 info = dict(event.info or {}, preset_stage=number, preset_stages=len(stages))
                 progress(Progress(event.done, event.total, event.stage, info, event.elapsed))
 
+        if hasattr(cfg, "run"):  # a preparation step
+            if not cfg.done():
+                cfg.run(forward, cancel)
+            continue
+        out = Path(cfg.out_dir)
+        if (out / BEST_FILE).is_file() and find_checkpoint(out) is None:
+            continue  # finished earlier
         result = train(cfg, progress=forward, cancel=cancel, resume=find_checkpoint(out) is not None)
         if result.status != "finished":
             return result
