@@ -104,8 +104,8 @@ KO_PAGES = {
     "Make the active bi-encoder (or the bundled one) Korean-capable: distillation on English–Korean pairs, then KorSTS; shows the estimated time before it starts":
         "활성 바이 인코더(또는 내장 모델)가 한국어를 이해하도록 만듭니다: 영어–한국어 쌍으로 증류한 뒤 KorSTS로 학습. 시작 전에 예상 시간을 보여 줍니다",
     "Cross-encoder preset…": "크로스 인코더 프리셋…",
-    "Train a cross-encoder from the active bi-encoder: NLI first, then STS-B in both orders (STS-B dev Spearman 86.2 from the bundled model, whose bi-encoder gives 86.7: docs/TRAINING.md); shows the estimated time before it starts":
-        "활성 바이 인코더로 크로스 인코더를 학습합니다: 먼저 NLI, 다음에 STS-B를 양방향 순서로 (내장 모델에서 STS-B dev Spearman 86.2, 같은 모델의 바이 인코더는 86.7: docs/TRAINING.md). 시작 전에 예상 시간을 보여 줍니다",
+    "Train a cross-encoder from the active bi-encoder: NLI first, then pairs the bi-encoder scored, then STS-B in both orders (STS-B dev Spearman 87.5 from the bundled model, whose bi-encoder gives 86.7: docs/TRAINING.md); shows the estimated time before it starts":
+        "활성 바이 인코더로 크로스 인코더를 학습합니다: 먼저 NLI, 다음에 바이 인코더가 점수를 매긴 쌍, 마지막으로 STS-B를 양방향 순서로 (내장 모델에서 STS-B dev Spearman 87.5, 같은 모델의 바이 인코더는 86.7: docs/TRAINING.md). 시작 전에 예상 시간을 보여 줍니다",
     "What to train": "학습 대상", "Loss": "손실 함수", "Start from": "시작 모델", "Dev": "검증(dev)",
     "Hyperparameters": "하이퍼파라미터", "Epochs": "에폭", "Batch size": "배치 크기", "Learning rate": "학습률",
     "Warm-up ratio": "워밍업 비율", "Weight decay": "가중치 감쇠", "Max grad norm": "최대 그래디언트 노름",
