@@ -88,16 +88,21 @@ def step_neighbors(n: int, which: str, q: mp.Queue) -> None:
     if which == "ours":
         from sbert_desktop.core.neighbors import build_index
 
-        index = build_index(x, cache=False)
+        stages = []
+        index = build_index(x, cache=False, progress=stages.append)
         built = time.perf_counter() - t
-        found = index.knn_graph(10)
+        at = {e.done: e.elapsed for e in stages}
+        events = []
+        found = index.knn_graph(10, progress=events.append)
         i = index.info
         idx, note = found.indices, found.method
         if i.method == "ivf":
             bound = "" if i.graph_min_sim is None else f", centroid cosine >= {i.graph_min_sim:.3f}"
-            note += (f" (index {built:.0f} s: {i.nlist} cells, graph nprobe {i.graph_nprobe}{bound}, sample recall "
+            note += (f" (index {built:.0f} s: cells {at.get(1, 0):.0f} s, exact sample {at.get(2, 0) - at.get(1, 0):.0f} s, "
+                     f"rules {at.get(3, 0) - at.get(2, 0):.0f} s; {i.nlist} cells, graph nprobe {i.graph_nprobe}{bound}, sample recall "
                      f"{i.graph_recall_estimate:.3f} (search: nprobe {i.nprobe}, {i.recall_estimate:.3f}); "
-                     f"graph {time.perf_counter() - t - built:.0f} s)")
+                     f"graph {time.perf_counter() - t - built:.0f} s: "
+                     + ", ".join(f"{key[:-2]} {v:.0f} s" for key, v in (events[-1].info if events else {}).items()) + ")")
     elif which == "ours-exact":
         from sbert_desktop.core.similarity import nearest_neighbors
 

@@ -131,29 +131,29 @@ def cell_pairs(cells: Cells, rule: PairRule) -> list[list[tuple[int, int]]]:
     return out
 
 
-def _merge(best_s, best_i, rows, nbrs, scores, k: int) -> None:
-    """Fold candidate ``(row, neighbour, score)`` triples into the running top-k tables."""
-    import torch
-
-    if rows.numel() == 0:
+def _merge(best_s: np.ndarray, best_i: np.ndarray, rows: np.ndarray, nbrs: np.ndarray, scores: np.ndarray,
+           k: int) -> None:
+    """Fold candidate ``(row, neighbour, score)`` triples into the running top-k tables (numpy:
+    these are small arrays, where torch's per-call threading costs more than the work)."""
+    if rows.size == 0:
         return
-    o = torch.argsort(scores, descending=True, stable=True)
+    o = np.lexsort((-scores, rows))
     rows, nbrs, scores = rows[o], nbrs[o], scores[o]
-    o = torch.argsort(rows, stable=True)
-    rows, nbrs, scores = rows[o], nbrs[o], scores[o]
-    uniq, counts = torch.unique_consecutive(rows, return_counts=True)
-    group = torch.repeat_interleave(torch.arange(uniq.numel()), counts)
-    rank = torch.arange(rows.numel()) - torch.repeat_interleave(torch.cumsum(counts, 0) - counts, counts)
+    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+    counts = np.diff(np.r_[starts, rows.size])
+    rank = np.arange(rows.size) - np.repeat(starts, counts)
+    group = np.repeat(np.arange(starts.size), counts)
     keep = rank < k
-    new_s = torch.full((uniq.numel(), k), -torch.inf)
-    new_i = torch.full((uniq.numel(), k), -1, dtype=torch.int64)
+    uniq = rows[starts]
+    new_s = np.full((uniq.size, k), -np.inf, np.float32)
+    new_i = np.full((uniq.size, k), -1, np.int64)
     new_s[group[keep], rank[keep]] = scores[keep]
     new_i[group[keep], rank[keep]] = nbrs[keep]
-    all_s = torch.cat([best_s[uniq], new_s], 1)
-    all_i = torch.cat([best_i[uniq], new_i], 1)
-    top_s, top = torch.topk(all_s, k, dim=1)
-    best_s[uniq] = top_s
-    best_i[uniq] = all_i.gather(1, top)
+    all_s = np.concatenate([best_s[uniq], new_s], 1)
+    all_i = np.concatenate([best_i[uniq], new_i], 1)
+    top = np.argsort(-all_s, axis=1, kind="stable")[:, :k]
+    best_s[uniq] = np.take_along_axis(all_s, top, 1)
+    best_i[uniq] = np.take_along_axis(all_i, top, 1)
 
 
 def cell_knn_graph(unit: np.ndarray, cells: Cells, rule: PairRule, k: int,
@@ -172,19 +172,27 @@ def cell_knn_graph(unit: np.ndarray, cells: Cells, rule: PairRule, k: int,
     start = time.perf_counter()
     step = total // 100 + 1
     next_report = 0
+    spent = dict.fromkeys(("copy_s", "own_cells_s", "products_s", "filter_s", "merge_s"), 0.0)  # in the last event
 
     def report(force: bool = False) -> None:
         nonlocal next_report
         if force or done >= next_report:
             check(cancel)
             if progress is not None:
-                progress(Progress(min(done, total), total, stage, {}, time.perf_counter() - start))
+                info = {key: round(v, 2) for key, v in spent.items()}
+                progress(Progress(min(done, total), total, stage, info, time.perf_counter() - start))
             next_report = done + step
 
+    t0 = time.perf_counter()
     xs = torch.from_numpy(np.take(unit, order, axis=0))  # the rows in cell order: cells are slices
     best_s = torch.full((n, k), -torch.inf)
     best_i = torch.full((n, k), -1, dtype=torch.int64)
+    widest = max((int(sizes[c]) * sum(b - a for a, b in r) for c, r in enumerate(pairs)), default=0)
+    scratch = torch.empty(widest)  # one block's scores, reused (no fresh pages per cell)
+    hits = torch.empty(widest, dtype=torch.bool)
+    spent["copy_s"] = time.perf_counter() - t0
     with torch.inference_mode():
+        t0 = time.perf_counter()
         for c in range(cells.nlist):  # each cell with itself
             s, e = int(off[c]), int(off[c + 1])
             if e - s > 1:
@@ -196,26 +204,35 @@ def cell_knn_graph(unit: np.ndarray, cells: Cells, rule: PairRule, k: int,
                 best_s[s:e, :kk] = top_s
                 best_i[s:e, :kk] = top + s
             done += int(sizes[c]) ** 2
+        spent["own_cells_s"] = time.perf_counter() - t0
         for c, ranges in enumerate(pairs):  # each cell with its probed cells of higher number
             s, e = int(off[c]), int(off[c + 1])
             if s == e or not ranges:
                 continue
             report()
+            t0 = time.perf_counter()
             q = xs[s:e]
             m = sum(b - a for a, b in ranges)
-            block = torch.empty((m, e - s))  # candidates x queries
+            block = scratch[: m * (e - s)].view(m, e - s)  # candidates x queries
             pos = 0
             for a, b in ranges:
                 torch.mm(xs[a:b], q.T, out=block[pos : pos + b - a])
                 pos += b - a
+            t1 = time.perf_counter()
             cand = torch.cat([torch.arange(a, b) for a, b in ranges])
             thr_cand = torch.cat([best_s[a:b, k - 1] for a, b in ranges])
-            jq, iq = (block > best_s[s:e, k - 1]).nonzero(as_tuple=True)  # beats the query row's k-th
-            jc, ic = (block > thr_cand[:, None]).nonzero(as_tuple=True)  # beats the candidate row's k-th
-            _merge(best_s, best_i, torch.cat([iq + s, cand[jc]]), torch.cat([cand[jq], ic + s]),
-                   torch.cat([block[jq, iq], block[jc, ic]]), k)
+            mask = hits[: m * (e - s)].view(m, e - s)
+            jq, iq = torch.gt(block, best_s[s:e, k - 1], out=mask).nonzero(as_tuple=True)  # beats the query's k-th
+            jc, ic = torch.gt(block, thr_cand[:, None], out=mask).nonzero(as_tuple=True)  # beats the candidate's
+            t2 = time.perf_counter()
+            _merge(best_s.numpy(), best_i.numpy(), torch.cat([iq + s, cand[jc]]).numpy(),
+                   torch.cat([cand[jq], ic + s]).numpy(), torch.cat([block[jq, iq], block[jc, ic]]).numpy(), k)
+            t3 = time.perf_counter()
+            spent["products_s"] += t1 - t0
+            spent["filter_s"] += t2 - t1
+            spent["merge_s"] += t3 - t2
             done += int(sizes[c]) * m
-    del xs
+    del xs, scratch, hits
     report(force=True)
     found = best_i.numpy()
     indices = np.full((n, k), -1, np.int64)
