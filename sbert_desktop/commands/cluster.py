@@ -38,6 +38,10 @@ def add_parser(sub) -> argparse.ArgumentParser:
                         help="the same as --noise keep")
     parser.add_argument("--assign-noise", dest="noise", action="store_const", const="knn",
                         help="the same as --noise knn (the default)")
+    parser.add_argument("--merge", choices=("silhouette", "none"), default="silhouette",
+                        help="HDBSCAN: merge its clusters up their average-linkage tree (cosine, original "
+                             "embeddings) to the level of best silhouette, so a broad topic split into sub-topics "
+                             "comes back whole; none keeps HDBSCAN's clusters (default: %(default)s)")
     parser.add_argument("--seed", type=int, default=42, help="(default: %(default)s)")
     parser.add_argument("--keywords", type=positive_int, default=3, help="keywords per cluster label (default: %(default)s)")
     parser.add_argument("--stop-words", metavar="FILE",
@@ -64,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         result = cluster(inputs.embeddings, method=args.method, min_cluster_size=args.min_cluster_size,
                          min_samples=args.min_samples, metric=args.metric, n_clusters=args.n_clusters,
                          reduce=None if args.reduce == "none" else args.reduce, reduce_dim=args.reduce_dim,
-                         seed=args.seed, assign_noise=args.noise, progress=bar)
+                         seed=args.seed, assign_noise=args.noise, merge=args.merge, progress=bar)
         words = cluster_labels(inputs.sentences, result.labels, top_n=args.keywords, stop_words=stop)
         names = {c: label_text(w) for c, w in words.items()}
         coords = None
@@ -82,6 +86,9 @@ def run(args: argparse.Namespace) -> int:
     noise = f"noise {100 * result.noise_fraction:.1f}%"
     if result.params.get("noise") not in (None, "keep") and result.noise_fraction > 0:
         noise += f" (assigned: {result.params['noise']})"
+    merged = result.params.get("merged") or {}
+    if merged.get("clusters_after", 0) < merged.get("clusters_before", 0):
+        noise += f", merged from {merged['clusters_before']} HDBSCAN clusters"
     print(f"{result.n_clusters} clusters, {noise}, silhouette {sil} "
           f"({result.params['method']}, reduction: {result.params['reduce_used'] or 'none'}, "
           f"{result.timings.get('total', 0):.1f} s)")

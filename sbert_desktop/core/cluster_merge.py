@@ -1,0 +1,124 @@
+"""HDBSCAN's fine clusters merged into topics: exact average linkage on cosine, cut at the best silhouette.
+
+HDBSCAN on a UMAP reduction (min cluster size 10) finds the dense groups of a set. Where the set's
+topics are narrow (news events, tweets on one query) those groups are the topics; where they are
+broad (web snippets on 8 subjects) it finds hundreds of sub-topics (SearchSnippets: 322 for 8,
+bench/results/scale.txt). Which one a set is cannot come from a size rule: GoogleNews (11k texts,
+152 topics) and SearchSnippets (12k texts, 8 topics) are the same size. It can come from the data:
+the groups are merged bottom-up by average linkage on the original (unit) vectors, and the level
+kept is the one whose cosine silhouette is highest, i.e. where the clusters are most cohesive and
+best separated *in the embedding space* (HDBSCAN only ever saw the reduction).
+
+Everything comes from the cluster sums S_c: the mean cosine similarity between the members of two
+clusters is S_a·S_b / (n_a n_b), so exact average linkage over k clusters costs O(k^2 d + k^3), not
+O(n^2); a point's mean cosine distance to cluster c is 1 - u·S_c / n_c (its own: 1 - (u·S_c - 1) /
+(n_c - 1)), so the exact silhouette of a level costs O(n k) (over a seeded sample of
+:data:`SILHOUETTE_ROWS` clustered points for big sets). Noise (-1) stays noise.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sbert_desktop.core.progress import CancelToken, check
+
+MERGES = ("silhouette", "none")
+#: the silhouette of each level is averaged over at most this many clustered points (seeded sample)
+SILHOUETTE_ROWS = 20_000
+#: levels at or below this many clusters are all scored; above it, LEVELS_ABOVE levels spaced geometrically
+ALL_LEVELS_UP_TO = 50
+LEVELS_ABOVE = 100
+
+
+def cluster_sums(unit: np.ndarray, labels: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Sum vector (float64 [k, dim]) and size (float64 [k]) of each cluster 0..k-1 (noise ignored)."""
+    from scipy.sparse import csr_matrix
+
+    rows = np.flatnonzero(labels >= 0)
+    onehot = csr_matrix((np.ones(rows.size, np.float32), (labels[rows], rows)), shape=(k, unit.shape[0]))
+    sums = np.asarray(onehot @ unit, dtype=np.float64)
+    return sums, np.bincount(labels[rows], minlength=k).astype(np.float64)
+
+
+def silhouette_from_sums(sims: np.ndarray, own: np.ndarray, sizes: np.ndarray) -> float:
+    """Mean cosine silhouette of points whose summed similarity to each cluster is ``sims`` [m, k]
+    (``own`` [m]: the column of each point's cluster; ``sizes`` [k]). A point alone in its cluster scores 0."""
+    m = sims.shape[0]
+    rows = np.arange(m)
+    n_own = sizes[own]
+    a = 1.0 - (sims[rows, own] - 1.0) / np.maximum(n_own - 1.0, 1.0)
+    mean = sims / sizes
+    mean[rows, own] = -np.inf
+    b = 1.0 - mean.max(axis=1)
+    s = np.where(n_own > 1, (b - a) / np.maximum(np.maximum(a, b), 1e-12), 0.0)
+    return float(s.mean())
+
+
+def _levels(k: int) -> set[int]:
+    levels = set(range(2, min(k, ALL_LEVELS_UP_TO) + 1)) | {k}
+    if k > ALL_LEVELS_UP_TO:
+        levels |= set(np.unique(np.geomspace(ALL_LEVELS_UP_TO, k, LEVELS_ABOVE).astype(int)).tolist())
+    return levels
+
+
+def merge_by_silhouette(unit: np.ndarray, labels: np.ndarray, seed: int = 42,
+                        cancel: CancelToken | None = None) -> tuple[np.ndarray, dict]:
+    """``labels`` (int, -1 = noise) with clusters merged up the average-linkage tree to the level of
+    highest silhouette (see the module docstring). ``unit``: the rows' unit vectors. Returns the new
+    labels (cluster ids are those of the surviving fine clusters; renumber afterwards) and a summary
+    ``{"clusters_before", "clusters_after", "silhouette_before", "silhouette_after"}``."""
+    k = int(labels.max()) + 1 if labels.size else 0
+    if k < 3:
+        return labels, {"clusters_before": k, "clusters_after": k}
+    sums, sizes = cluster_sums(unit, labels, k)
+    gram = sums @ sums.T
+    clustered = np.flatnonzero(labels >= 0)
+    if clustered.size > SILHOUETTE_ROWS:
+        clustered = np.sort(np.random.default_rng(seed).choice(clustered, SILHOUETTE_ROWS, replace=False))
+    sims = unit[clustered].astype(np.float64) @ sums.T  # [m, k]: each point's summed similarity to each cluster
+    own = labels[clustered].copy()
+    alive = np.ones(k, bool)
+    link = gram / np.outer(sizes, sizes)  # mean similarity between the members of two clusters
+    np.fill_diagonal(link, -np.inf)
+    levels = _levels(k)
+    parent = np.arange(k)
+    merges: list[tuple[int, int]] = []
+    scores: dict[int, float] = {}
+    for left in range(k, 1, -1):
+        if left in levels:
+            act = np.flatnonzero(alive)
+            pos = np.searchsorted(act, own)
+            scores[left] = silhouette_from_sums(sims[:, act], pos, sizes[act])
+            check(cancel)
+        if left == 2:
+            break
+        a, b = np.unravel_index(int(np.argmax(link)), link.shape)
+        a, b = (int(a), int(b)) if a < b else (int(b), int(a))
+        merges.append((a, b))
+        sums[a] += sums[b]
+        sizes[a] += sizes[b]
+        gram[a, :] += gram[b, :]
+        gram[:, a] += gram[:, b]
+        sims[:, a] += sims[:, b]
+        own[own == b] = a
+        alive[b] = False
+        link[b, :] = -np.inf
+        link[:, b] = -np.inf
+        row = np.where(alive, gram[a] / (sizes[a] * sizes), -np.inf)
+        row[a] = -np.inf
+        link[a, :] = row
+        link[:, a] = row
+    best = max(scores, key=lambda lv: (scores[lv], lv))  # ties: the finer level
+    for a, b in merges[: k - best]:
+        parent[b] = a
+    root = parent.copy()
+    for _ in range(k):  # follow merge chains to their surviving cluster
+        nxt = root[root]
+        if np.array_equal(nxt, root):
+            break
+        root = nxt
+    out = labels.copy()
+    m = labels >= 0
+    out[m] = root[labels[m]]
+    return out, {"clusters_before": k, "clusters_after": best, "silhouette_before": round(scores[k], 4),
+                 "silhouette_after": round(scores[best], 4)}

@@ -1,0 +1,69 @@
+"""Merging HDBSCAN's fine clusters by silhouette (core.cluster_merge): the pieces of one topic merge
+back, distinct topics of uneven size stay apart, noise stays noise; the silhouette from cluster sums
+equals scikit-learn's."""
+
+import numpy as np
+from sklearn.metrics import adjusted_rand_score, silhouette_score
+
+from sbert_desktop.core import cluster_merge as CM
+from sbert_desktop.core import clustering as C
+
+
+def topics(seed: int = 0, n_topics: int = 6, dim: int = 32) -> tuple[np.ndarray, np.ndarray]:
+    """Unit vectors around random centres, topic sizes falling off like 1/rank (600 .. 100)."""
+    rng = np.random.default_rng(seed)
+    sizes = (600 / np.arange(1, n_topics + 1)).astype(int)
+    truth = np.repeat(np.arange(n_topics), sizes)
+    centres = rng.standard_normal((n_topics, dim))
+    x = centres[truth] / np.linalg.norm(centres[truth], axis=1, keepdims=True)
+    x = x + rng.standard_normal(x.shape) * (0.6 / np.sqrt(dim))
+    return (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32), truth
+
+
+def pieces(truth: np.ndarray, per_topic: int, seed: int = 1) -> np.ndarray:
+    """Each topic cut into ``per_topic`` random pieces, as a reduction's fragments of a broad topic."""
+    return truth * per_topic + np.random.default_rng(seed).integers(0, per_topic, truth.size)
+
+
+def test_silhouette_from_sums_equals_sklearn():
+    x, truth = topics(seed=2)
+    labels = pieces(truth, 3)
+    k = labels.max() + 1
+    sums, sizes = CM.cluster_sums(x, labels, k)
+    got = CM.silhouette_from_sums(x.astype(np.float64) @ sums.T, labels, sizes)
+    assert abs(got - silhouette_score(x, labels, metric="cosine")) < 1e-6
+
+
+def test_pieces_of_uneven_topics_merge_back_and_noise_stays():
+    x, truth = topics()
+    labels = pieces(truth, 5)
+    labels[::37] = -1
+    merged, info = CM.merge_by_silhouette(x, labels)
+    assert info["clusters_before"] == 30 and info["clusters_after"] == 6
+    assert info["silhouette_after"] > info["silhouette_before"]
+    assert (merged[labels < 0] == -1).all()
+    kept = labels >= 0
+    assert adjusted_rand_score(truth[kept], merged[kept]) == 1.0
+
+
+def test_distinct_topics_are_not_merged():
+    x, truth = topics(seed=3)
+    merged, info = CM.merge_by_silhouette(x, truth.astype(np.int64))
+    assert info["clusters_after"] == 6 and np.array_equal(merged, truth)
+
+
+def test_cluster_merges_hdbscans_fragments_by_default(monkeypatch):
+    """cluster() with HDBSCAN's answer replaced by fragments of the topics: the default merges them
+    back to the 6 topics, merge="none" keeps the 24 fragments."""
+    x, truth = topics(seed=4)
+    monkeypatch.setattr(C, "_fit", lambda *a, **k: pieces(truth, 4, seed=5).astype(np.int64))
+    r = C.cluster(x, reduce=None)
+    assert r.n_clusters == 6 and adjusted_rand_score(truth, r.labels) == 1.0
+    assert r.params["merge"] == "silhouette" and r.params["merged"]["clusters_before"] == 24
+    assert C.cluster(x, reduce=None, merge="none").n_clusters == 24
+    try:
+        C.cluster(x, merge="bogus")
+    except Exception as e:
+        assert "unknown merge" in str(e)
+    else:
+        raise AssertionError("a bad merge was accepted")
