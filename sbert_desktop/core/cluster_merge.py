@@ -75,8 +75,14 @@ def merge_by_silhouette(unit: np.ndarray, labels: np.ndarray, seed: int = 42,
     clustered = np.flatnonzero(labels >= 0)
     if clustered.size > SILHOUETTE_ROWS:
         clustered = np.sort(np.random.default_rng(seed).choice(clustered, SILHOUETTE_ROWS, replace=False))
-    sims = unit[clustered].astype(np.float64) @ sums.T  # [m, k]: each point's summed similarity to each cluster
-    own = labels[clustered].copy()
+    # each sampled point's summed similarity to each cluster, one column per live cluster: columns
+    # 0..live-1 are the live clusters (a merged-away cluster's column takes the last live one), so a
+    # level's silhouette reads a contiguous block instead of gathering columns
+    sims = np.asfortranarray(unit[clustered] @ sums.T.astype(np.float32), dtype=np.float32)
+    own = labels[clustered].copy()  # column of each sampled point's cluster
+    col_size = sizes.copy()  # size of the cluster in each column
+    cluster_at = np.arange(k)  # cluster id in each column
+    col_of = np.arange(k)  # column of each cluster id
     alive = np.ones(k, bool)
     link = gram / np.outer(sizes, sizes)  # mean similarity between the members of two clusters
     np.fill_diagonal(link, -np.inf)
@@ -84,23 +90,28 @@ def merge_by_silhouette(unit: np.ndarray, labels: np.ndarray, seed: int = 42,
     parent = np.arange(k)
     merges: list[tuple[int, int]] = []
     scores: dict[int, float] = {}
-    for left in range(k, 1, -1):
-        if left in levels:
-            act = np.flatnonzero(alive)
-            pos = np.searchsorted(act, own)
-            scores[left] = silhouette_from_sums(sims[:, act], pos, sizes[act])
+    for live in range(k, 1, -1):
+        if live in levels:
+            scores[live] = silhouette_from_sums(sims[:, :live], own, col_size[:live])
             check(cancel)
-        if left == 2:
+        if live == 2:
             break
         a, b = np.unravel_index(int(np.argmax(link)), link.shape)
         a, b = (int(a), int(b)) if a < b else (int(b), int(a))
         merges.append((a, b))
-        sums[a] += sums[b]
         sizes[a] += sizes[b]
         gram[a, :] += gram[b, :]
         gram[:, a] += gram[:, b]
-        sims[:, a] += sims[:, b]
-        own[own == b] = a
+        ca, cb, last = col_of[a], col_of[b], live - 1
+        sims[:, ca] += sims[:, cb]
+        col_size[ca] += col_size[cb]
+        own[own == cb] = ca
+        if cb != last:  # the last live column moves into the freed one
+            moved = cluster_at[last]
+            sims[:, cb] = sims[:, last]
+            col_size[cb] = col_size[last]
+            own[own == last] = cb
+            cluster_at[cb], col_of[moved] = moved, cb
         alive[b] = False
         link[b, :] = -np.inf
         link[:, b] = -np.inf

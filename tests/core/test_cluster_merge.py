@@ -44,6 +44,21 @@ def test_pieces_of_uneven_topics_merge_back_and_noise_stays():
     assert (merged[labels < 0] == -1).all()
     kept = labels >= 0
     assert adjusted_rand_score(truth[kept], merged[kept]) == 1.0
+    assert abs(info["silhouette_after"] - silhouette_score(x[kept], merged[kept], metric="cosine")) < 1e-3
+
+
+def test_the_chosen_level_has_the_best_silhouette():
+    """Noisier topics: the reported silhouette is sklearn's for the chosen partition, and that
+    partition scores at least as well as the pieces (the finest level), the topics and pairs of topics."""
+    x, truth = topics(seed=7, n_topics=8)
+    x = x + np.random.default_rng(8).standard_normal(x.shape).astype(np.float32) * 0.15
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    labels = pieces(truth, 4, seed=9)
+    merged, info = CM.merge_by_silhouette(x, labels)
+    best = silhouette_score(x, merged, metric="cosine")
+    assert abs(info["silhouette_after"] - best) < 1e-3
+    for other in (truth, labels, truth // 2):  # the topics, the pieces, pairs of topics
+        assert best >= silhouette_score(x, other, metric="cosine") - 1e-6
 
 
 def test_distinct_topics_are_not_merged():
