@@ -139,3 +139,20 @@ def test_progress_bar_renders():
     silent = io.StringIO()
     ProgressBar(stream=silent, enabled=False)(Progress(1, 1))
     assert silent.getvalue() == ""
+
+
+def test_cluster_merge_flag_on_npy(capsys, tmp_path):
+    """HDBSCAN from .npy embeddings: the silhouette merge is the default and recorded; --merge none turns it off."""
+    rng = np.random.default_rng(0)
+    centres = rng.standard_normal((3, 16))
+    emb = (np.repeat(centres, 30, axis=0) + rng.standard_normal((90, 16)) * 0.05).astype(np.float32)
+    np.save(tmp_path / "emb.npy", emb)
+    (tmp_path / "s.txt").write_text("\n".join(f"sentence {i}" for i in range(90)) + "\n", encoding="utf-8")
+    for flag, expected in ((), "silhouette"), (("--merge", "none"), "none"):
+        out = tmp_path / f"c-{expected}.csv"
+        code, stdout, err = run_cli(capsys, "cluster", tmp_path / "emb.npy", "--sentences", tmp_path / "s.txt",
+                                    *flag, "--out", out)
+        assert code == 0, err
+        params = manifest(out)["clustering"]
+        assert params["merge"] == expected and "3 clusters" in stdout
+        assert (params["merged"] is None) == (expected == "none")
