@@ -97,7 +97,11 @@ def test_two_level_labels_every_row_from_a_sample(monkeypatch):
     r = C.cluster(x, min_cluster_size=15, reduce="umap-knn", progress=lambda p: stages.append(p.stage))
     assert r.params["two_level_sample"] == 1500 and r.params["reduce_used"] == "umap-knn"
     assert any(s.startswith("labelling the other") for s in stages)
-    assert r.n_clusters == 6 and (r.labels >= 0).all()
+    assert r.n_clusters == 6
+    # every row outside the sample takes a label from its sample neighbours; the sample itself may keep
+    # a few HDBSCAN noise points (noise is kept unless assign_noise is asked for)
+    others = np.setdiff1d(np.arange(len(x)), CS.sample_rows(len(x), 42))
+    assert (r.labels[others] >= 0).all() and (r.labels < 0).mean() < 0.005
     assert adjusted_rand_score(truth, r.labels) > 0.95
 
 
