@@ -193,4 +193,5 @@ KO_WIDGETS.update({
     "teacher": "교사 임베딩", "rank": "순위 계산", "rerank": "재순위", "publish": "모델 저장",
     "calibrate": "보정 측정", "similarity matrix": "유사도 행렬", "nearest neighbours": "최근접 이웃",
     "search": "검색", "umap layout": "UMAP 배치", "reducing": "차원 축소", "scoring": "점수 계산", "done": "완료",
+    "labelling the other {n} rows from the sample": "표본 밖의 나머지 {n}행에 레이블 붙이는 중",
 })

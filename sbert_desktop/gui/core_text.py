@@ -34,6 +34,7 @@ STAGES = frozenset((
     QT_TRANSLATE_NOOP("Stage", "scoring"), QT_TRANSLATE_NOOP("Stage", "done"),
 ))
 _QUALIFIED = re.compile(r"^(?P<name>[a-z][a-z -]*?) \((?P<what>[^()]*)\)$")  # "clustering (hdbscan)"
+_LABELLING = re.compile(r"^labelling the other (?P<n>[\d,]+) rows from the sample$")  # core/clustering.py
 
 
 def stage_text(stage: str | None) -> str:
@@ -48,6 +49,9 @@ def stage_text(stage: str | None) -> str:
     match = _QUALIFIED.match(stage)
     if match and match["name"] in STAGES:
         return f"{translate('Stage', match['name'])} ({match['what']})"
+    match = _LABELLING.match(stage)
+    if match:
+        return translate("Stage", "labelling the other {n} rows from the sample").format(n=match["n"])
     return stage
 
 

@@ -67,7 +67,8 @@ def test_stage_names_and_error_details_follow_the_language(qapp):
     try:
         assert stage_text("reducing (umap)") == "차원 축소 (umap)"
         assert stage_text("bi-encoder: encode") == "바이 인코더: 인코딩"
-        assert stage_text("labelling the other 12 rows from the sample") == "labelling the other 12 rows from the sample"
+        assert stage_text("labelling the other 12,345 rows from the sample") == "표본 밖의 나머지 12,345행에 레이블 붙이는 중"
+        assert stage_text("some new stage") == "some new stage"
         assert error_detail(err) == "/data/x.tsv, 4행: score is not a number"
     finally:
         i18n.install_translators(qapp, "en")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from sbert_desktop.gui.core_text import stage_text
 from sbert_desktop.gui.i18n import number, translate
 from sbert_desktop.gui.exploration_state import ClusterView, ExplorationState, exploration_for
 from sbert_desktop.gui.jobs import Job
@@ -253,7 +254,7 @@ class ClustersPage(QWidget):
             n=number(len(sentences)), method=params['method']))
         self.progress.show()
         self.cancel_button.show()
-        job.progress.connect(lambda p: self.summary.setText(translate("Clusters", "Clustering: {stage}…").format(stage=p.stage)))
+        job.progress.connect(lambda p: self.summary.setText(translate("Clusters", "Clustering: {stage}…").format(stage=stage_text(p.stage))))
         job.succeeded.connect(self._on_done)  # only for the current embeddings (gui/jobs.py)
         job.failed.connect(self._on_failed)
         job.cancelled.connect(lambda: self.summary.setText(translate("Clusters", "Clustering cancelled; the previous result is kept.")))
