@@ -14,7 +14,9 @@ The rows are copied once in cell order, so a cell's candidates are a few contigu
 products run on views, with no gathers. Each row's running top-k is kept in two ``[n, k]`` tables;
 a block's scores are compared with every row's current k-th best and only those that beat it are
 merged (no top-k over the whole block). A pair left out that way scores at most the row's final
-k-th best, so each row's answer is the exact top-k of the rows it was compared with.
+k-th best, so each row's answer is the exact top-k of the rows it was compared with. Rows that were
+compared with fewer than k others (small cells no pair reached) are searched afterwards over their
+cell's whole probe table, so every row gets k neighbours (UMAP needs them all).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sbert_desktop.core.ivf_cells import Cells
+from sbert_desktop.core.ivf_cells import Cells, cell_search
 from sbert_desktop.core.progress import CancelToken, Progress, ProgressCallback, check
 
 
@@ -239,4 +241,8 @@ def cell_knn_graph(unit: np.ndarray, cells: Cells, rule: PairRule, k: int,
     scores = np.empty((n, k), np.float32)
     indices[order] = np.where(found >= 0, order[np.maximum(found, 0)], -1)
     scores[order] = best_s.numpy()
+    short = np.flatnonzero((indices >= 0).sum(axis=1) < min(k, n - 1))
+    if short.size:  # rows of small cells no pair reached: searched over their cell's whole probe table
+        indices[short], scores[short] = cell_search(unit, cells, cells.probes.shape[1], unit[short],
+                                                    cells.assign[short], k, self_rows=short)
     return indices, scores
