@@ -47,7 +47,8 @@ def test_chosen_rule_reaches_the_target_at_no_more_cost_than_nprobe_alone():
     exact = nb._exact_sample(x, rows, 10)
     rule, recall = ig.choose_rule(cells, rows, exact, 0.95)
     assert recall >= 0.95 and recall == float(np.mean(ig.sample_coverage(cells, rows, exact, rule)))
-    plain = next(ig.PairRule(p) for p in range(1, 41) if np.mean(ig.sample_coverage(cells, rows, exact, ig.PairRule(p))) >= 0.95)
+    plain = next(ig.PairRule(p) for p in range(1, 41)
+                 if np.mean(ig.sample_coverage(cells, rows, exact, ig.PairRule(p))) >= 0.95)
     assert ig.pair_cost(cells, rule) <= ig.pair_cost(cells, plain)
     assert ig.pair_cost(cells, ig.PairRule(1)) == float(np.sum(np.bincount(cells.assign).astype(float) ** 2))
 
