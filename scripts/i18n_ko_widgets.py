@@ -92,10 +92,11 @@ KO_WIDGETS = {
         "결과 위치: {out}. 작업 목록에서 취소할 수 있고, 프리셋을 다시 시작하면 취소된 단계부터 이어 갑니다.",
     "about {h} h {m} min": "약 {h}시간 {m}분", "about {m} min": "약 {m}분", "Start": "시작",
     "Cross-encoder preset": "크로스 인코더 프리셋",
-    "Train a cross-encoder from {model} that reads both sentences together, in two runs:<br>1. NLI: {nli} SNLI pairs, {nli_epochs} epoch, 3-way head ({nli_steps} steps);<br>2. STS-B: {sts} pairs in both orders, {sts_epochs} epochs, learning rate {lr:g}, the best epoch on STS-B dev is kept ({sts_steps} steps).<br><br><b>Estimated time on two CPU cores: {about}</b> ({nli_time} + {sts_time}); faster with more cores or a GPU.":
-        "{model}에서 출발해 두 문장을 함께 읽는 크로스 인코더를 두 번 학습합니다:<br>1. NLI: SNLI 쌍 {nli}개, {nli_epochs} 에폭, 3분류 헤드 ({nli_steps} 스텝);<br>"
-        "2. STS-B: 양방향 순서의 쌍 {sts}개, {sts_epochs} 에폭, 학습률 {lr:g}, STS-B dev에서 가장 좋은 에폭을 남김 ({sts_steps} 스텝).<br><br>"
-        "<b>CPU 코어 두 개에서 예상 시간: {about}</b> ({nli_time} + {sts_time}). 코어가 더 많거나 GPU가 있으면 더 빠릅니다.",
+    "Train a cross-encoder from {model} that reads both sentences together, in three runs:<br>1. NLI: {nli} SNLI pairs, {nli_epochs} epoch, 3-way head ({nli_steps} steps);<br>2. silver: {silver} new pairs of STS-B training sentences scored by {model}, 1 epoch ({silver_steps} steps);<br>3. STS-B: {sts} pairs in both orders, {sts_epochs} epochs, learning rate {lr:g}, the best epoch on STS-B dev is kept ({sts_steps} steps).<br><br><b>Estimated time on two CPU cores: {about}</b> ({nli_time} + {silver_time} + {sts_time}); faster with more cores or a GPU.":
+        "{model}에서 출발해 두 문장을 함께 읽는 크로스 인코더를 세 번 학습합니다:<br>1. NLI: SNLI 쌍 {nli}개, {nli_epochs} 에폭, 3분류 헤드 ({nli_steps} 스텝);<br>"
+        "2. 실버: {model}이(가) 점수를 매긴 STS-B 학습 문장의 새 쌍 {silver}개, 1 에폭 ({silver_steps} 스텝);<br>"
+        "3. STS-B: 양방향 순서의 쌍 {sts}개, {sts_epochs} 에폭, 학습률 {lr:g}, STS-B dev에서 가장 좋은 에폭을 남김 ({sts_steps} 스텝).<br><br>"
+        "<b>CPU 코어 두 개에서 예상 시간: {about}</b> ({nli_time} + {silver_time} + {sts_time}). 코어가 더 많거나 GPU가 있으면 더 빠릅니다.",
 }
 KO_WIDGETS.update({
     "Prompts and dimensions": "프롬프트와 차원", "model's default ({name})": "모델 기본값 ({name})",
