@@ -26,12 +26,13 @@ def _read(path):
     return rows[0], [(a, b, float(s)) for a, b, s in rows[1:]]
 
 
-def test_nearest_matches_a_full_sort():
+def test_nearest_matches_a_full_sort(monkeypatch):
     from sbert_desktop.core.training import silver
 
     rng = np.random.default_rng(0)
-    emb = rng.normal(size=(2500, 16)).astype(np.float32)  # more rows than one block
+    emb = rng.normal(size=(2500, 16)).astype(np.float32)
     emb /= np.linalg.norm(emb, axis=1, keepdims=True)
+    monkeypatch.setattr(silver, "BLOCK_SCORES", 700 * 2500)  # several blocks, the last one short
     got = silver.nearest(emb, 5)
     sim = emb @ emb.T
     np.fill_diagonal(sim, -2)
@@ -68,14 +69,19 @@ def test_silver_pairs_from_gold_sentences_scored_by_the_bi_encoder(tiny_bi_encod
     assert again.read_bytes() == out.read_bytes()
 
 
-def test_too_few_sentences_is_a_clear_error(tiny_bi_encoder_dir, tmp_path):
+def test_too_few_sentences_is_a_clear_error(tiny_bi_encoder_dir, tmp_path, capsys):
+    from sbert_desktop.cli import main
+    from sbert_desktop.core.errors import DataError
     from sbert_desktop.core.training.silver import make_silver_pairs
 
     gold = tmp_path / "gold.tsv"
     gold.write_text("sentence1\tsentence2\tscore\nA cat.\tA dog.\t3\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="too few sentences"):
+    with pytest.raises(DataError, match="too few sentences"):
         make_silver_pairs(str(tiny_bi_encoder_dir), gold, tmp_path / "s.tsv", device="cpu")
     assert not (tmp_path / "s.tsv").exists()
+    assert main(["silver-pairs", str(gold), "--out", str(tmp_path / "s.tsv"), "-q"]) == 2  # one line, no traceback
+    err = capsys.readouterr().err
+    assert "gold.tsv" in err and "too few sentences" in err and "Traceback" not in err
 
 
 def test_cli_silver_pairs_then_train_on_them(tiny_bi_encoder_dir, tiny_cross_encoder_dir, tmp_path, capsys):

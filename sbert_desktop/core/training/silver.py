@@ -31,7 +31,8 @@ from sbert_desktop.core.progress import CancelToken, Progress, ProgressCallback,
 NEIGHBOURS = 40
 #: pairs closer than this are near-duplicates of each other, not training signal
 DUPLICATE_COSINE = 0.995
-BLOCK = 1024
+#: rows of the similarity matrix held at once: at most this many scores (200 MB of float32)
+BLOCK_SCORES = 50_000_000
 
 
 @dataclass
@@ -48,14 +49,15 @@ def nearest(emb: np.ndarray, k: int, cancel: CancelToken | None = None) -> np.nd
     n = emb.shape[0]
     k = min(k, n - 1)
     out = np.empty((n, k), np.int64)
-    for start in range(0, n, BLOCK):
+    step = max(1, min(n, BLOCK_SCORES // n))
+    for start in range(0, n, step):
         check(cancel)
-        block = emb[start : start + BLOCK] @ emb.T
+        block = emb[start : start + step] @ emb.T
         rows = np.arange(block.shape[0])
         block[rows, start + rows] = -2.0  # never a row's own neighbour
         top = np.argpartition(-block, k - 1, axis=1)[:, :k]
         order = np.argsort(-np.take_along_axis(block, top, axis=1), axis=1, kind="stable")
-        out[start : start + BLOCK] = np.take_along_axis(top, order, axis=1)
+        out[start : start + step] = np.take_along_axis(top, order, axis=1)
     return out
 
 
@@ -94,13 +96,14 @@ def make_silver_pairs(model: str, gold_file: str | Path, out_file: str | Path, n
     bi-encoder ``model`` to ``out_file`` (atomically). Deterministic for a seed and a model."""
     from sbert_desktop.core.atomic import atomic_file
     from sbert_desktop.core.data import read_pairs
+    from sbert_desktop.core.errors import DataError
     from sbert_desktop.core.models import BiEncoder
 
     gold = read_pairs(gold_file, task="sts")
     sentences = list(dict.fromkeys(gold.sentence1 + gold.sentence2))
     n = len(sentences)
     if n < 4 or n_pairs <= 0:
-        raise ValueError(f"{gold_file}: too few sentences ({n}) to build silver pairs")
+        raise DataError(gold_file, f"too few sentences ({n}; at least 4) to build silver pairs")
     bi = BiEncoder.load(model, device=device)
 
     def forward(event: Progress) -> None:
