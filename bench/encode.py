@@ -144,6 +144,19 @@ print(next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith(
     return float(done.stdout.strip().splitlines()[-1])
 
 
+#: the int8 engine as it was before parallel sessions: one ONNX Runtime session using both threads
+SINGLE = "sbert-desktop int8, 1 session"
+
+
+def one_session(model):
+    """``model`` (int8 onnx) with one session of all threads instead of one single-threaded session
+    per thread (the default, ``runtime.default_workers``): the row that shows what the default buys."""
+    from sbert_desktop.core.models.runtime import OnnxEngine
+
+    model._engine = OnnxEngine(model._engine.path, workers=1)
+    return model
+
+
 def timed(fns: dict, repeats: int, n: int) -> tuple[dict, dict]:
     for fn in fns.values():
         fn(warmup=True)
@@ -173,6 +186,7 @@ def bi_encoders(args, a, b, gold) -> None:
                                                                       backend=backend)
         if backend != "torch":
             print(f"  (sbert-desktop {precision} {backend}: load + export/cache {time.perf_counter() - start:.1f} s)")
+    ours[SINGLE] = one_session(BiEncoder.load("default", device="cpu", precision="int8", backend="onnx"))
     for note in notes:
         print("  " + note)
 
@@ -221,6 +235,7 @@ def cross_encoders(args, a, b, gold) -> None:
     for precision, backend in OURS:
         models[f"sbert-desktop {precision} {backend}"] = CrossEncoder.load(
             args.cross_encoder, device="cpu", precision=precision, backend=backend)
+    models[SINGLE] = one_session(CrossEncoder.load(args.cross_encoder, device="cpu", precision="int8", backend="onnx"))
 
     def make(name, model):
         def run(warmup=False):

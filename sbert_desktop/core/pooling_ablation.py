@@ -49,7 +49,7 @@ def embeddings_per_mode(bi, sentences: Sequence[str], modes: Sequence[str], batc
         return torch.cat(pooled, dim=1)
 
     out = forward_pretokenized(bi, encoded, all_modes, batch_size, progress=progress, cancel=cancel,
-                               stage="encode")
+                               stage="encode", workers=1)  # the torch backbone: one batch at a time
     return {m: np.ascontiguousarray(out[:, i * dim:(i + 1) * dim]) for i, m in enumerate(modes)}
 
 

@@ -176,3 +176,51 @@ def test_add_runtime_files_to_a_saved_cross_encoder(tiny_cross_encoder, tiny_cro
     logits = session.run(None, {k: v.numpy() for k, v in features.items() if k in names})[0]
     with torch.no_grad():
         np.testing.assert_allclose(logits, tiny_cross_encoder(features).numpy(), atol=1e-4)
+
+
+def test_parallel_sessions_give_the_same_vectors_in_input_order(tiny_bi_encoder):
+    """Two single-threaded sessions on different batches (the default on 2+ threads): the same
+    vectors, in input order, as one session running the batches one after another."""
+    tiny_bi_encoder.set_precision("int8")
+    path = tiny_bi_encoder._engine.path
+    tiny_bi_encoder._engine = runtime.OnnxEngine(path, threads=2, workers=1)
+    one = tiny_bi_encoder.encode(SENTENCES, batch_size=2)
+    tiny_bi_encoder._engine = runtime.OnnxEngine(path, threads=2, workers=2)
+    assert tiny_bi_encoder.inference_workers() == 2 and len(tiny_bi_encoder._engine.sessions) == 2
+    seen = []
+    two = tiny_bi_encoder.encode(SENTENCES, batch_size=2, progress=lambda p: seen.append(p.done))
+    assert cosines(one, two).min() > 0.99999  # same file and kernels; thread count per session may differ
+    np.testing.assert_allclose(one, two, rtol=0, atol=1e-5)
+    assert seen == sorted(seen) and seen[-1] == len(SENTENCES)
+
+
+def test_parallel_sessions_stop_on_cancel(tiny_bi_encoder):
+    from sbert_desktop.core.progress import CancelToken, Cancelled
+
+    class CancelAfterThreeBatches(CancelToken):
+        checks = 0
+
+        def raise_if_cancelled(self) -> None:
+            self.checks += 1
+            if self.checks > 3:
+                self.cancel()
+            super().raise_if_cancelled()
+
+    tiny_bi_encoder.set_precision("int8")
+    engine = runtime.OnnxEngine(tiny_bi_encoder._engine.path, threads=2, workers=2)
+    calls = []
+    tiny_bi_encoder._engine = lambda inputs: calls.append(1) or engine(inputs)
+    tiny_bi_encoder._engine.workers = 2
+    with pytest.raises(Cancelled):
+        tiny_bi_encoder.encode(SENTENCES * 4, batch_size=2, cancel=CancelAfterThreeBatches())
+    # at most the three batches submitted before the cancel ran (queued ones are dropped); none after it
+    assert 1 <= len(calls) <= 3 < len(SENTENCES * 4) // 2
+
+
+def test_default_workers_one_per_thread_unless_the_model_is_large(tmp_path, monkeypatch):
+    small = tmp_path / "model.onnx"
+    small.write_bytes(b"x" * 1000)
+    assert runtime.default_workers(small, 2) == 2 and runtime.default_workers(small, 1) == 1
+    monkeypatch.setattr(runtime, "PARALLEL_SESSIONS_MAX_BYTES", 1500)
+    assert runtime.default_workers(small, 2) == 1
+    assert runtime.default_workers(tmp_path / "missing.onnx", 2) == 1

@@ -34,24 +34,58 @@ def run_batched(
     progress: ProgressCallback | None,
     cancel: CancelToken | None,
     stage: str,
+    workers: int = 1,
 ) -> np.ndarray:
     """Run ``compute(indices) -> tensor [len(indices), ...]`` over length-sorted batches.
 
-    Returns a float32 array in input order. Checks ``cancel`` between batches.
+    Returns a float32 array in input order. Checks ``cancel`` between batches. With ``workers`` > 1
+    that many batches run at once on threads (for an engine whose calls release the GIL and run
+    side by side, see ``runtime.OnnxEngine``); results and progress are gathered on this thread.
     """
     report = ProgressReporter(progress, n, stage)
     report(0, force=True)
+    batches = length_sorted_batches(lengths, batch_size)
     out: np.ndarray | None = None
     done = 0
-    with torch.inference_mode():
-        for idx in length_sorted_batches(lengths, batch_size):
+
+    def run(idx: np.ndarray) -> np.ndarray:
+        with torch.inference_mode():  # per thread: a worker thread starts with gradients on
+            return compute(idx).float().cpu().numpy()
+
+    def store(idx: np.ndarray, values: np.ndarray) -> None:
+        nonlocal out, done
+        if out is None:
+            out = np.empty((n,) + values.shape[1:], dtype=np.float32)
+        out[idx] = values
+        done += len(idx)
+        report(done)
+
+    if workers <= 1 or len(batches) < 2:
+        for idx in batches:
             check(cancel)
-            values = compute(idx).float().cpu().numpy()
-            if out is None:
-                out = np.empty((n,) + values.shape[1:], dtype=np.float32)
-            out[idx] = values
-            done += len(idx)
-            report(done)
+            store(idx, run(idx))
+    else:
+        from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+
+        pending: dict = {}
+        todo = iter(batches)
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sbert-batch") as pool:
+            try:
+                while True:
+                    while len(pending) < 2 * workers:
+                        idx = next(todo, None)
+                        if idx is None:
+                            break
+                        check(cancel)
+                        pending[pool.submit(run, idx)] = idx
+                    if not pending:
+                        break
+                    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in finished:
+                        store(pending.pop(future), future.result())
+            finally:
+                for future in pending:  # on cancel or error: start nothing more
+                    future.cancel()
     if out is None:
         out = np.empty((0,), dtype=np.float32)
     return out
@@ -66,11 +100,13 @@ def forward_pretokenized(
     progress: ProgressCallback | None,
     cancel: CancelToken | None,
     stage: str,
+    workers: int | None = None,
 ) -> np.ndarray:
     """``forward(features)`` over pre-tokenized rows in length-sorted batches, in eval mode.
 
     ``module`` has ``tokenizer`` and ``device``; its training mode is restored afterwards.
-    Returns float32 in input order.
+    Returns float32 in input order. ``workers``: batches run at once (default: the module's
+    ``inference_workers()``, i.e. its ONNX engine's sessions; 1 on torch).
     """
     tokenizer = module.tokenizer
     ids = encoded["input_ids"]
@@ -81,9 +117,11 @@ def forward_pretokenized(
     was_training = module.training
     module.eval()
     try:
+        if workers is None:
+            workers = module.inference_workers() if hasattr(module, "inference_workers") else 1
         return run_batched(len(lengths), lengths, batch_size,
                            lambda idx: forward(to_device(collate(encoded, idx, pad_id, side), device)),
-                           progress=progress, cancel=cancel, stage=stage)
+                           progress=progress, cancel=cancel, stage=stage, workers=workers)
     finally:
         module.train(was_training)
 
