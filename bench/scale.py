@@ -222,7 +222,7 @@ def run_size(n: int, args: argparse.Namespace) -> None:
     if args.no_cluster:
         print(f"  uptime: {os.popen('uptime').read().strip()}", flush=True)
         return
-    for which in ("ours", "kmeans", "st"):
+    for which in args.cluster_with:
         if which == "st" and n > args.peer_up_to:
             print(f"  {'cluster: ST community_detection':44s}  not run above {args.peer_up_to:,} rows")
             continue
@@ -314,6 +314,8 @@ def main() -> int:
     ap.add_argument("--exact-up-to", type=int, default=100_000)
     ap.add_argument("--peer-up-to", type=int, default=10_000)
     ap.add_argument("--no-cluster", action="store_true")
+    ap.add_argument("--cluster-with", default="ours,kmeans,st", type=lambda v: [w for w in v.split(",") if w],
+                    help="clusterings to run at each size, of ours,kmeans,st (default: all)")
     ap.add_argument("--child-timeout", type=float, default=3600, help="seconds one step may take (default: %(default)s)")
     ap.add_argument("--real", nargs="*", metavar="SET",
                     help="also the labelled sets (default when given bare: Tweet GoogleNews SearchSnippets Biomedical)")

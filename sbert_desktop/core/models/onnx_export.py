@@ -9,11 +9,14 @@ is the one ``sentence_transformers.SentenceTransformer(DIR, backend="onnx")`` re
 Steps, each once per (weights, precision, exporter, onnxruntime and torch versions):
 
 1. ``torch.onnx.export`` (TorchScript exporter, eager attention so ONNX Runtime can fuse it);
-2. ONNX Runtime's transformer optimiser (fused attention, SkipLayerNorm, BiasGelu), portable
-   (no hardware-specific nodes);
-3. for ``int8``: dynamic quantisation of the MatMul/Gemm weights, signed 8-bit, one scale per
-   output channel (measured here: per-tensor weights lose more cosine agreement with fp32 on AVX2
-   without VNNI, at the same speed).
+2. for ``fp32``: ONNX Runtime's transformer optimiser (fused attention, SkipLayerNorm, BiasGelu),
+   portable (no hardware-specific nodes);
+3. for ``int8``: dynamic quantisation of the MatMul/Gemm weights of the exported graph *without*
+   the transformer optimiser's fusions, signed 8-bit, one scale per output channel. Measured here
+   (bench/results/int8-variants.txt): per-tensor weights lose more cosine agreement with fp32 on
+   AVX2 without VNNI at the same speed, and with one single-threaded session per core the unfused
+   graph (the session's own fusions only; Q, K and V as three quantised MatMuls) ran ~8% faster
+   than the fused one (QAttention, SkipLayerNorm) in each of six alternating passes.
 
 Files live in ``cache_dir()/onnx/<key>/model.onnx`` and are written atomically.
 """
@@ -35,7 +38,7 @@ from sbert_desktop.core.errors import ModelLoadError
 from sbert_desktop.core.paths import cache_dir
 
 #: bump when the exported graph changes meaning (inputs, outputs, optimiser or quantiser settings)
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2  # 2: int8 quantised from the unfused export
 INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
 OPSET = 17
 
@@ -125,15 +128,14 @@ def ensure_onnx(kind: str, module: nn.Module, tokenizer: Any, output: str, weigh
     path = folder / "model.onnx"
     if path.is_file():
         return path
-    fp32 = ensure_onnx(kind, module, tokenizer, output, weights, "fp32") if precision == "int8" else None
     try:
         with atomic_dir(folder) as tmp:
-            if fp32 is not None:  # int8 is the optimised fp32 graph, quantised
-                quantize_int8(fp32, tmp / "model.onnx")
+            export_fp32(module, tokenizer, output, tmp / "exported.onnx")
+            if precision == "int8":  # the exported graph quantised, unfused (faster here, see above)
+                quantize_int8(tmp / "exported.onnx", tmp / "model.onnx")
             else:
-                export_fp32(module, tokenizer, output, tmp / "exported.onnx")
                 optimize(tmp / "exported.onnx", tmp / "model.onnx", module.config)
-                (tmp / "exported.onnx").unlink()
+            (tmp / "exported.onnx").unlink()
     except (RuntimeError, ValueError, OSError) as exc:
         raise ModelLoadError(f"cannot export the model to ONNX ({precision}): {exc}") from exc
     return path

@@ -28,12 +28,11 @@ from sbert_desktop.core.progress import CancelToken, ProgressCallback
 from sbert_desktop.core.training import presets
 from sbert_desktop.core.training.presets import PresetDataError  # noqa: F401  (re-exported)
 
-#: seconds per training step (batch 16) of the bundled MiniLM-L6 on two quiet CPU cores. Measured for
-#: English: 0.72 s per STS-B step (bench/results/train-bi-stsb.txt). The English vocabulary breaks
-#: Hangul into jamo, so Korean inputs are longer: KorSTS averages 2.7x the tokens of STS-B and a
-#: distillation step (one English, one Korean sentence per pair) 1.7x; the per-step times scale by
-#: those ratios (bench/korean.py measures the real steps; on a loaded machine they are far slower).
-SECONDS_PER_STEP = {"distill": 0.72 * 1.73, "sts": 0.72 * 2.72}
+#: seconds per training step (batch 16) of the bundled MiniLM-L6 on two quiet CPU cores, measured by
+#: bench/korean.py on the full data (bench/results/korean.txt, load 0.9-2.4): distillation 659 steps
+#: in 1,603 s (one English and one Korean sentence per pair), KorSTS 360 steps in 956 s. The English
+#: vocabulary breaks Hangul into jamo, so Korean steps cost ~3.7x an English STS-B step (0.72 s).
+SECONDS_PER_STEP = {"distill": 1603 / 659, "sts": 956 / 360}
 #: encoding for evaluation: 350 English sentences/s measured (bench/results/encode.txt), Korean 2.7x longer
 SECONDS_PER_SENTENCE = {"en": 1 / 350, "ko": 2.72 / 350}
 
