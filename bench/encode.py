@@ -236,6 +236,12 @@ def cross_encoders(args, a, b, gold) -> None:
         models[f"sbert-desktop {precision} {backend}"] = CrossEncoder.load(
             args.cross_encoder, device="cpu", precision=precision, backend=backend)
     models[SINGLE] = one_session(CrossEncoder.load(args.cross_encoder, device="cpu", precision="int8", backend="onnx"))
+    symmetric = any(getattr(m, "symmetric", False) for m in models.values())
+    for m in models.values():  # the same work as sentence-transformers: each pair once, in the given order
+        if hasattr(m, "symmetric"):
+            m.symmetric = False
+    if symmetric:
+        print("  (the model scores both orders by default; here every model scores each pair once, as given)")
 
     def make(name, model):
         def run(warmup=False):
