@@ -42,8 +42,9 @@ def run_batched(
     that many batches run at once on threads (for an engine whose calls release the GIL and run
     side by side, see ``runtime.OnnxEngine``); results and progress are gathered on this thread.
     The ``batch_size`` rows are then shared among the workers (``ceil(batch_size / workers)`` each),
-    so the activations in memory stay those of one batch: measured here (bench/results/encode.txt),
-    two sessions on 16 rows each ran as fast as on 32 each, with a third less activation memory.
+    so the activations in memory stay those of one batch (bench/results/encode.txt: two int8 sessions
+    on 16 rows each, 08:02 run, against 32 rows each, 07:40 run: 682 against 634 sentences/s, peak
+    548 against 590 MB).
     """
     report = ProgressReporter(progress, n, stage)
     report(0, force=True)
