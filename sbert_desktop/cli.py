@@ -21,6 +21,7 @@ COMMANDS = [
     "encode",
     "evaluate",
     "train",
+    "extend_vocab",
     "mine_negatives",
     "silver_pairs",
     "pairs",
