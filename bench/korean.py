@@ -67,6 +67,10 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--distill-lr", type=float, default=None, help="default: --lr")
     parser.add_argument("--max-seq-length", type=int, default=128)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--extend-vocab", type=int, default=0, metavar="N",
+                        help="first add Korean WordPiece pieces (N learnt) from the training text (the Korean side "
+                             "of the parallel train file and KorSTS train) to the bundled model, and start every "
+                             "arm from it (timed; the teacher of distillation stays the bundled model)")
     parser.add_argument("--no-reference", action="store_true", help="skip the sentence-transformers peer")
     parser.add_argument("--keep", type=Path, help="keep the trained models (and their data files) here")
     parser.add_argument("--reuse", type=Path, help="evaluate the finished models an earlier --keep left here "
@@ -88,8 +92,29 @@ def parse_args(argv=None) -> argparse.Namespace:
 
 def folder_names(args) -> dict:
     d, k = f"{args.distill_epochs}ep", f"{args.korsts_epochs}ep"
-    return {"korsts": f"korsts-{k}", "distill": f"distill-{d}", "preset": f"distill-{d}-korsts-{k}",
+    v = f"-vocab{args.extend_vocab}" if args.extend_vocab else ""
+    return {"korsts": f"korsts-{k}{v}", "distill": f"distill-{d}{v}", "preset": f"distill-{d}-korsts-{k}{v}",
             "peer": f"distill-st-{d}"}
+
+
+def extended_base(args, korsts_train, par_train, k_idx, d_idx, base: Path) -> tuple[str, float]:
+    """The bundled model with Korean pieces learnt from the arms' training text (kept in ``base``)."""
+    from sbert_desktop.core.models import BiEncoder
+    from sbert_desktop.core.training.vocab import extend_vocabulary
+
+    folder = base / f"base-vocab{args.extend_vocab}"
+    if (folder / "modules.json").is_file():
+        print(f"  [vocab] reused {folder}", flush=True)
+        return str(folder), 0.0
+    t = time.perf_counter()
+    texts = [par_train.target[i] for i in d_idx] + [s for i in k_idx for s in (korsts_train.sentence1[i],
+                                                                              korsts_train.sentence2[i])]
+    model = BiEncoder.load("default", device="cpu")
+    report = extend_vocabulary(model, texts, new_tokens=args.extend_vocab)
+    model.save(folder)
+    took = time.perf_counter() - t
+    print(f"  [vocab] {report.summary()}; {took:.0f}s", flush=True)
+    return str(folder), took
 
 
 def preflight(args, names: dict, base: Path) -> None:
@@ -200,6 +225,9 @@ def main(argv=None) -> int:
         teacher_estimate = len(d_idx) / 350 * 2
         dev_evals = (args.korsts_epochs + 1) * max(eval_estimate) if args.korsts_epochs > 1 else 0.0
         preflight(args, names, base)
+        start_model, vocab_seconds = "default", 0.0
+        if args.extend_vocab:
+            start_model, vocab_seconds = extended_base(args, korsts_train, par_train, k_idx, d_idx, base)
 
         def korsts_stage(label: str, model: str, out: str) -> dict:
             # more than one epoch: the trainer evaluates KorSTS dev after each (and publishes the best)
@@ -231,13 +259,15 @@ def main(argv=None) -> int:
             print(f"== {arm} ({now_utc()}); load before: {load_start}", flush=True)
             if arm == "untrained":
                 if fits(arm, 0, "sts"):
-                    report("untrained (bundled all-MiniLM-L6-v2)",
-                           evaluate(default, korsts_dev, par_dev, args.max_seq_length), None)
+                    report("untrained (bundled all-MiniLM-L6-v2)" if start_model == "default"
+                           else "untrained, Korean pieces added",
+                           evaluate(default if start_model == "default" else start_model, korsts_dev, par_dev,
+                                    args.max_seq_length), None)
             elif arm == "korsts":
                 title = f"KorSTS only, {args.korsts_epochs} epoch(s)"
                 tr = reused(arm, TRAIN_KEYS["korsts"] + (("dev_pairs",) if args.korsts_epochs > 1 else ()))
                 if tr is None and fits(arm, k_steps, "sts", dev_evals):
-                    tr = korsts_stage("KorSTS only", "default", str(base / names[arm])) | {"load_start": load_start}
+                    tr = korsts_stage("KorSTS only", start_model, str(base / names[arm])) | {"load_start": load_start}
                 if tr is not None:
                     finish(arm, tr, title, "sts")
             elif arm in ("distill", "peer"):
@@ -248,7 +278,8 @@ def main(argv=None) -> int:
                     if peer:
                         tr = distill_reference(args, default, par_train.subset(d_idx), out)
                     else:
-                        tr = train_ours("distill", deadline, task="distill", model="default", train_file=str(ptrain),
+                        tr = train_ours("distill", deadline, task="distill", model=start_model, teacher="default",
+                                        train_file=str(ptrain),
                                         out_dir=str(out), epochs=args.distill_epochs,
                                         lr=args.distill_lr or args.lr, **common)
                     tr["load_start"] = load_start
@@ -267,10 +298,11 @@ def main(argv=None) -> int:
                     tr = korsts_stage("distill then KorSTS", distilled["dir"], str(base / names[arm]))
                     tr["load_start"] = load_start
                 if tr is not None:
-                    both = {k: tr[k] + distilled[k] for k in ("train_seconds", "wall")}
+                    both = {k: tr[k] + distilled[k] + vocab_seconds for k in ("train_seconds", "wall")}
                     if tr["status"] == "finished":
-                        print(f"  [preset] both stages: training {both['train_seconds']:.0f}s, wall {both['wall']:.0f}s "
-                              f"(distillation {distilled['train_seconds']:.0f}s / {distilled['wall']:.0f}s, KorSTS "
+                        print(f"  [preset] all stages: training {both['train_seconds']:.0f}s, wall {both['wall']:.0f}s "
+                              f"(vocabulary {vocab_seconds:.0f}s, "
+                              f"distillation {distilled['train_seconds']:.0f}s / {distilled['wall']:.0f}s, KorSTS "
                               f"{tr['train_seconds']:.0f}s / {tr['wall']:.0f}s)", flush=True)
                     finish(arm, tr, "distillation then KorSTS (the preset)", "sts", {**tr, **both})
         if "distill" in done and "peer" in done:
