@@ -1813,8 +1813,8 @@ The details are also in the log file:
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/korean_preset.py" line="34" />
-        <source>Make {model} Korean-capable in two runs:&lt;br&gt;1. distillation on {pairs} English–Korean sentence pairs ({distill_steps} steps), the model as its own teacher;&lt;br&gt;2. KorSTS fine-tuning on {korsts} pairs ({korsts_steps} steps).&lt;br&gt;&lt;br&gt;&lt;b&gt;Estimated time on two CPU cores: {total}&lt;/b&gt; ({distill_time} + {korsts_time}); faster with more cores or a GPU.</source>
-        <translation>{model}이(가) 한국어를 이해하도록 두 번 학습합니다:&lt;br&gt;1. 영어–한국어 문장 쌍 {pairs}개로 증류 ({distill_steps} 스텝), 모델 자신이 교사;&lt;br&gt;2. KorSTS 문장 쌍 {korsts}개로 미세 조정 ({korsts_steps} 스텝).&lt;br&gt;&lt;br&gt;&lt;b&gt;CPU 코어 두 개에서 예상 시간: {total}&lt;/b&gt; ({distill_time} + {korsts_time}). 코어가 더 많거나 GPU가 있으면 더 빠릅니다.</translation>
+        <source>Make {model} Korean-capable in three steps:&lt;br&gt;1. add Korean word pieces learnt from the training sentences to its vocabulary (Korean text then takes about a third of the tokens);&lt;br&gt;2. distillation on {pairs} English–Korean sentence pairs ({distill_steps} steps), the original model as teacher;&lt;br&gt;3. KorSTS fine-tuning on {korsts} pairs ({korsts_steps} steps).&lt;br&gt;&lt;br&gt;&lt;b&gt;Estimated time on two CPU cores: {total}&lt;/b&gt; ({distill_time} + {korsts_time}); faster with more cores or a GPU.</source>
+        <translation>{model}이(가) 한국어를 이해하도록 세 단계로 학습합니다:&lt;br&gt;1. 학습 문장에서 익힌 한국어 단어 조각을 어휘에 추가합니다 (한국어 문장의 토큰 수가 약 3분의 1로 줄어듭니다);&lt;br&gt;2. 영어–한국어 문장 쌍 {pairs}개로 증류 ({distill_steps} 스텝), 원래 모델이 교사;&lt;br&gt;3. KorSTS 문장 쌍 {korsts}개로 미세 조정 ({korsts_steps} 스텝).&lt;br&gt;&lt;br&gt;&lt;b&gt;CPU 코어 두 개에서 예상 시간: {total}&lt;/b&gt; ({distill_time} + {korsts_time}). 코어가 더 많거나 GPU가 있으면 더 빠릅니다.</translation>
     </message>
 </context>
 <context>
@@ -3272,6 +3272,11 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
         <location filename="../../sbert_desktop/gui/core_text.py" line="34" />
         <source>done</source>
         <translation>완료</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="36" />
+        <source>vocabulary</source>
+        <translation>어휘 확장</translation>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/core_text.py" line="54" />

@@ -1,6 +1,7 @@
-"""The Train page's Korean preset: distillation on the English-Korean parallel set, then KorSTS
-fine-tuning (:mod:`sbert_desktop.core.training.korean_preset`), shown with its estimated time on
-this machine before it starts; run as one background job by :class:`PresetLauncher`.
+"""The Train page's Korean preset: Korean word pieces added to the vocabulary, distillation on the
+English-Korean parallel set, then KorSTS fine-tuning (:mod:`sbert_desktop.core.training.korean_preset`),
+shown with its estimated time on this machine before it starts; run as one background job by
+:class:`PresetLauncher`.
 """
 
 from __future__ import annotations
@@ -30,16 +31,18 @@ class KoreanPresetLauncher(PresetLauncher):
 
         est = estimate_seconds(preset)
         p = preset.pairs
-        model = Path(preset.distill.model).name if preset.distill.model != "default" else "all-MiniLM-L6-v2"
+        model = Path(preset.model).name if preset.model != "default" else "all-MiniLM-L6-v2"
         return translate(
-            "KoreanPreset", "Make {model} Korean-capable in two runs:<br>"
-            "1. distillation on {pairs} English–Korean sentence pairs ({distill_steps} steps), the model as its own "
-            "teacher;<br>2. KorSTS fine-tuning on {korsts} pairs ({korsts_steps} steps).<br><br>"
+            "KoreanPreset", "Make {model} Korean-capable in three steps:<br>"
+            "1. add Korean word pieces learnt from the training sentences to its vocabulary (Korean text then "
+            "takes about a third of the tokens);<br>"
+            "2. distillation on {pairs} English–Korean sentence pairs ({distill_steps} steps), the original model "
+            "as teacher;<br>3. KorSTS fine-tuning on {korsts} pairs ({korsts_steps} steps).<br><br>"
             "<b>Estimated time on two CPU cores: {total}</b> ({distill_time} + {korsts_time}); "
             "faster with more cores or a GPU.").format(
                 model=model, pairs=number(p['parallel_train']), distill_steps=number(int(est['distill_steps'])),
                 korsts=number(p['korsts_train']), korsts_steps=number(int(est['korsts_steps'])),
-                total=about(est['total']), distill_time=format_duration(est['distill']),
+                total=about(est['total']), distill_time=format_duration(est['distill'] + est['vocab']),
                 korsts_time=format_duration(est['korsts']))
 
     def run(self, preset, progress, cancel):

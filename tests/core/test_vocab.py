@@ -99,3 +99,33 @@ def test_cli_reads_several_columns_and_saves(tiny_bi_encoder_dir, tmp_path, caps
     err = capsys.readouterr().err
     assert "pairs.tsv" in err and "none of the columns korean" in err and "sentence1" in err
     assert not (tmp_path / "x").exists()
+
+
+def test_korean_preset_plans_the_vocabulary_stage(tmp_path, tiny_bi_encoder_dir):
+    from sbert_desktop.core.training.korean_preset import DISTILL_LR, estimate_seconds, plan
+    from sbert_desktop.core.training.vocab import VocabStage
+
+    data = tmp_path / "data"
+    (data / "parallel").mkdir(parents=True)
+    (data / "korsts").mkdir()
+    par = "english\tkorean\n" + "".join(f"{e}\t{k}\n" for e, k in zip(EN * 3, KO))
+    for name in ("en-ko-train.tsv", "en-ko-dev.tsv"):
+        (data / "parallel" / name).write_text(par, encoding="utf-8")
+    sts = "sentence1\tsentence2\tscore\n" + "".join(f"{a}\t{b}\t3.0\n" for a, b in zip(KO, KO[1:] + KO[:1]))
+    for name in ("sts-train.tsv", "sts-dev.tsv"):
+        (data / "korsts" / name).write_text(sts, encoding="utf-8")
+    with_pieces = plan(tmp_path / "out", model=str(tiny_bi_encoder_dir), data=data)
+    assert isinstance(with_pieces.stages[0], VocabStage) and len(with_pieces.stages) == 3
+    assert with_pieces.distill.model == with_pieces.vocab.out_dir and with_pieces.distill.lr == DISTILL_LR
+    assert with_pieces.distill.teacher == with_pieces.model == str(tiny_bi_encoder_dir)
+    jamo = plan(tmp_path / "out2", model=str(tiny_bi_encoder_dir), data=data, extend_vocab=False)
+    assert len(jamo.stages) == 2 and jamo.distill.model == str(tiny_bi_encoder_dir) and jamo.distill.teacher is None
+    slow, fast = estimate_seconds(jamo), estimate_seconds(with_pieces)
+    assert slow["vocab"] == 0 and fast["vocab"] > 0
+    assert slow["distill"] + slow["korsts"] > 2 * (fast["distill"] + fast["korsts"])  # jamo: ~2.9x the tokens
+    stage = with_pieces.vocab
+    assert stage.texts() == KO + KO + KO[1:] + KO[:1] and not stage.done()
+    events = []
+    report = stage.run(progress=events.append)
+    assert stage.done() and report.added > 0 and events[-1].stage == "vocabulary"
+    assert len(BiEncoder.load(stage.out_dir, device="cpu").tokenizer) == report.vocab_after

@@ -46,15 +46,20 @@ def test_preset_shows_its_time_then_runs_both_stages(qtbot, state, wait_job, tmp
     qtbot.waitUntil(lambda: launcher.dialog is not None and launcher.dialog.isVisible())
     text = launcher.dialog.text()
     assert "Estimated time on two CPU cores: about" in text and "6 English–Korean sentence pairs" in text
+    assert "three steps" in text and "Korean word pieces" in text
     assert launcher.job is None  # nothing starts before Start
     QTest.mouseClick(launcher.start_button, Qt.MouseButton.LeftButton)
     assert launcher.job is not None and wait_job(launcher.job, 180_000) == "succeeded", \
         launcher.job.failure and launcher.job.failure.traceback
-    out = launcher.preset.korsts.out_dir
-    saved = json.loads((tmp_path / out / "train_config.json").read_text())
-    assert saved["task"] == "sts" and saved["model"] == launcher.preset.distill.out_dir
-    assert json.loads((tmp_path / launcher.preset.distill.out_dir / "train_config.json").read_text())["model"] == \
-        str(tiny_bi_encoder_dir)
+    preset = launcher.preset
+    saved = json.loads((tmp_path / preset.korsts.out_dir / "train_config.json").read_text())
+    assert saved["task"] == "sts" and saved["model"] == preset.distill.out_dir
+    distilled = json.loads((tmp_path / preset.distill.out_dir / "train_config.json").read_text())
+    # the student is the model with Korean pieces added; the teacher the model as it was
+    assert distilled["model"] == preset.vocab.out_dir and distilled["teacher"] == str(tiny_bi_encoder_dir)
+    from sbert_desktop.core.models import BiEncoder
+
+    assert len(BiEncoder.load(preset.vocab.out_dir, device="cpu").tokenizer) > 30522
 
 
 def test_preset_without_its_data_says_what_is_missing(qtbot, state, tmp_path, monkeypatch):

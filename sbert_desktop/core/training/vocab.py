@@ -168,9 +168,9 @@ def extend_vocabulary(model, texts: Sequence[str], new_tokens: int = DEFAULT_NEW
         raise SbertDesktopError(f"no {script} text to learn pieces from ({len(texts):,} sentences given)")
     start = time.perf_counter()
 
-    def stage(done: int, name: str) -> None:
+    def stage(done: int, what: str) -> None:
         if progress is not None:
-            progress(Progress(done, 3, name, {}, time.perf_counter() - start))
+            progress(Progress(done, 3, "vocabulary", {"step": what}, time.perf_counter() - start))
 
     stage(0, f"learning {script} pieces from {len(corpus):,} sentences")
     pieces = learn_pieces(tokenizer, corpus, new_tokens, min_frequency, script, source)
@@ -200,3 +200,45 @@ def extend_vocabulary(model, texts: Sequence[str], new_tokens: int = DEFAULT_NEW
     after = mean_tokens(new_tokenizer, corpus)
     stage(3, "done")
     return VocabExtension(len(pieces), old_n, old_n + len(pieces), len(corpus), before, after, script)
+
+
+@dataclass
+class VocabStage:
+    """A preset stage that saves ``model`` with the script's pieces learnt from the Korean side of
+    ``parallel_file`` and both sentences of ``sts_file`` added (:func:`extend_vocabulary`); done
+    (and skipped when a preset is started again) once ``out_dir`` holds the saved model."""
+
+    model: str
+    parallel_file: str
+    sts_file: str
+    out_dir: str
+    new_tokens: int = DEFAULT_NEW_TOKENS
+    script: str = "hangul"
+
+    def done(self) -> bool:
+        return (Path(self.out_dir) / "modules.json").is_file()
+
+    def texts(self) -> list[str]:
+        from sbert_desktop.core.data import read_pairs
+        from sbert_desktop.core.data.parallel import read_parallel
+
+        sts = read_pairs(self.sts_file)
+        return read_parallel(self.parallel_file).target + sts.sentence1 + sts.sentence2
+
+    def run(self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> VocabExtension:
+        from sbert_desktop.core.models import BiEncoder
+
+        model = BiEncoder.load(self.model, device="cpu")
+        texts = self.texts()
+        try:
+            report = extend_vocabulary(model, texts, self.new_tokens, script=self.script, progress=progress,
+                                       cancel=cancel)
+        except SbertDesktopError as exc:
+            if "already has every" not in str(exc):
+                raise
+            n = len(model.tokenizer)  # nothing to add: the next stage starts from the model as it is
+            tokens = mean_tokens(model.tokenizer, texts)
+            report = VocabExtension(0, n, n, len(texts), tokens, tokens, self.script)
+        check(cancel)
+        model.save(self.out_dir)
+        return report
