@@ -114,3 +114,14 @@ def test_centroids_and_representatives_in_chunks_equal_the_whole(monkeypatch):
     monkeypatch.setattr(C, "ROW_CHUNK", 7)  # chunk edges inside clusters
     np.testing.assert_allclose(C._centroids(x, labels, 5), whole, rtol=1e-5, atol=1e-6)
     assert C._representatives(x, labels, whole, 3) == reps
+
+
+def test_vote_in_chunks_equals_one_piece(monkeypatch):
+    from sbert_desktop.core import cluster_scale as CS
+
+    rng = np.random.default_rng(0)
+    nbr = rng.integers(-1, 7, size=(1000, 14))
+    whole = CS.vote(nbr, 7)
+    monkeypatch.setattr(CS, "VOTE_CHUNK", 97)
+    assert np.array_equal(CS.vote(nbr, 7), whole)
+    assert (whole >= 0).all() and np.bincount(whole, minlength=7).min() > 0
