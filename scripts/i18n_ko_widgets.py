@@ -82,10 +82,8 @@ KO_WIDGETS = {
     "Save workspace": "작업 공간 저장", "Data file changed": "데이터 파일이 바뀌었습니다", "Download models?": "모델을 내려받을까요?",
     # Korean preset and the cross-encoder preset
     "Korean preset": "한국어 프리셋",
-    "Make {model} Korean-capable in two runs:<br>1. distillation on {pairs} English–Korean sentence pairs ({distill_steps} steps), the model as its own teacher;<br>2. KorSTS fine-tuning on {korsts} pairs ({korsts_steps} steps).<br><br><b>Estimated time on two CPU cores: {total}</b> ({distill_time} + {korsts_time}); faster with more cores or a GPU.":
-        "{model}이(가) 한국어를 이해하도록 두 번 학습합니다:<br>1. 영어–한국어 문장 쌍 {pairs}개로 증류 ({distill_steps} 스텝), 모델 자신이 교사;<br>"
-        "2. KorSTS 문장 쌍 {korsts}개로 미세 조정 ({korsts_steps} 스텝).<br><br><b>CPU 코어 두 개에서 예상 시간: {total}</b> "
-        "({distill_time} + {korsts_time}). 코어가 더 많거나 GPU가 있으면 더 빠릅니다.",
+    "Make {model} Korean-capable in three steps:<br>1. add Korean word pieces learnt from the training sentences to its vocabulary (Korean text then takes about a third of the tokens);<br>2. distillation on {pairs} English–Korean sentence pairs ({distill_steps} steps), the original model as teacher;<br>3. KorSTS fine-tuning on {korsts} pairs ({korsts_steps} steps).<br><br><b>Estimated time on two CPU cores: {total}</b> ({distill_time} + {korsts_time}); faster with more cores or a GPU.":
+        "{model}이(가) 한국어를 이해하도록 세 단계로 학습합니다:<br>1. 학습 문장에서 익힌 한국어 단어 조각을 어휘에 추가합니다 (한국어 문장의 토큰 수가 약 3분의 1로 줄어듭니다);<br>2. 영어–한국어 문장 쌍 {pairs}개로 증류 ({distill_steps} 스텝), 원래 모델이 교사;<br>3. KorSTS 문장 쌍 {korsts}개로 미세 조정 ({korsts_steps} 스텝).<br><br><b>CPU 코어 두 개에서 예상 시간: {total}</b> ({distill_time} + {korsts_time}). 코어가 더 많거나 GPU가 있으면 더 빠릅니다.",
     "Results in {path}. Cancel from the job list; starting the preset again continues a cancelled stage.":
         "결과 위치: {path}. 작업 목록에서 취소할 수 있고, 프리셋을 다시 시작하면 취소된 단계부터 이어 갑니다.",
     "Results in {out}. Cancel from the job list; starting the preset again continues a cancelled stage.":
@@ -193,6 +191,6 @@ KO_WIDGETS.update({
     "working": "작업 중", "encode": "인코딩", "train": "학습", "eval": "평가", "baseline": "학습 전 평가",
     "teacher": "교사 임베딩", "rank": "순위 계산", "rerank": "재순위", "publish": "모델 저장",
     "calibrate": "보정 측정", "similarity matrix": "유사도 행렬", "nearest neighbours": "최근접 이웃",
-    "search": "검색", "umap layout": "UMAP 배치", "reducing": "차원 축소", "scoring": "점수 계산", "done": "완료",
+    "search": "검색", "umap layout": "UMAP 배치", "reducing": "차원 축소", "scoring": "점수 계산", "done": "완료", "vocabulary": "어휘 확장",
     "labelling the other {n} rows from the sample": "표본 밖의 나머지 {n}행에 레이블 붙이는 중",
 })

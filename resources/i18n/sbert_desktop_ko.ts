@@ -1533,12 +1533,12 @@ The details are also in the log file:
         <translation>파일을 읽을 수 없습니다: {detail}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/core_text.py" line="70" />
+        <location filename="../../sbert_desktop/gui/core_text.py" line="71" />
         <source>{file}, line {line}</source>
         <translation>{file}, {line}행</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/core_text.py" line="71" />
+        <location filename="../../sbert_desktop/gui/core_text.py" line="72" />
         <source>line {line}</source>
         <translation>{line}행</translation>
     </message>
@@ -1807,12 +1807,12 @@ The details are also in the log file:
 <context>
     <name>KoreanPreset</name>
     <message>
-        <location filename="../../sbert_desktop/gui/korean_preset.py" line="21" />
+        <location filename="../../sbert_desktop/gui/korean_preset.py" line="22" />
         <source>Korean preset</source>
         <translation>한국어 프리셋</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/korean_preset.py" line="34" />
+        <location filename="../../sbert_desktop/gui/korean_preset.py" line="35" />
         <source>Make {model} Korean-capable in three steps:&lt;br&gt;1. add Korean word pieces learnt from the training sentences to its vocabulary (Korean text then takes about a third of the tokens);&lt;br&gt;2. distillation on {pairs} English–Korean sentence pairs ({distill_steps} steps), the original model as teacher;&lt;br&gt;3. KorSTS fine-tuning on {korsts} pairs ({korsts_steps} steps).&lt;br&gt;&lt;br&gt;&lt;b&gt;Estimated time on two CPU cores: {total}&lt;/b&gt; ({distill_time} + {korsts_time}); faster with more cores or a GPU.</source>
         <translation>{model}이(가) 한국어를 이해하도록 세 단계로 학습합니다:&lt;br&gt;1. 학습 문장에서 익힌 한국어 단어 조각을 어휘에 추가합니다 (한국어 문장의 토큰 수가 약 3분의 1로 줄어듭니다);&lt;br&gt;2. 영어–한국어 문장 쌍 {pairs}개로 증류 ({distill_steps} 스텝), 원래 모델이 교사;&lt;br&gt;3. KorSTS 문장 쌍 {korsts}개로 미세 조정 ({korsts_steps} 스텝).&lt;br&gt;&lt;br&gt;&lt;b&gt;CPU 코어 두 개에서 예상 시간: {total}&lt;/b&gt; ({distill_time} + {korsts_time}). 코어가 더 많거나 GPU가 있으면 더 빠릅니다.</translation>
     </message>
@@ -3164,7 +3164,7 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
     <name>Stage</name>
     <message>
         <location filename="../../sbert_desktop/gui/core_text.py" line="24" />
-        <location filename="../../sbert_desktop/gui/core_text.py" line="44" />
+        <location filename="../../sbert_desktop/gui/core_text.py" line="45" />
         <source>working</source>
         <translation>작업 중</translation>
     </message>
@@ -3274,12 +3274,12 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/core_text.py" line="36" />
+        <location filename="../../sbert_desktop/gui/core_text.py" line="35" />
         <source>vocabulary</source>
         <translation>어휘 확장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/core_text.py" line="54" />
+        <location filename="../../sbert_desktop/gui/core_text.py" line="55" />
         <source>labelling the other {n} rows from the sample</source>
         <translation>표본 밖의 나머지 {n}행에 레이블 붙이는 중</translation>
     </message>
