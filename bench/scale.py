@@ -259,7 +259,8 @@ def real_embeddings(name: str) -> tuple[np.ndarray, np.ndarray, float]:
 
 
 def step_real(name: str, q: mp.Queue) -> None:
-    """Cluster one labelled set: ours (no k), k-means told the true k, BERTopic-style UMAP + HDBSCAN."""
+    """Cluster one labelled set: ours (no k), k-means told the true k, ours told the true k (the merge
+    tree cut at k), BERTopic-style UMAP + HDBSCAN."""
     from sklearn.cluster import KMeans
 
     emb, truth, enc = real_embeddings(name)
@@ -273,6 +274,14 @@ def step_real(name: str, q: mp.Queue) -> None:
     labels = KMeans(k, n_init=1, random_state=0).fit_predict(emb)
     ari, nmi = _scores(truth, labels)
     out["rows"].append(("k-means told true k", time.perf_counter() - t, k, 0.0, nmi, ari, ""))
+    from sbert_desktop.core.clustering import cluster
+
+    t = time.perf_counter()  # the same default, its merge tree cut at k (--topics K / the Topics box)
+    r = cluster(emb, assign_noise=True, topics=k)
+    ari, nmi = _scores(truth, r.labels)
+    merged = r.params.get("merged") or {}
+    out["rows"].append(("ours told true k (--topics)", time.perf_counter() - t, r.n_clusters, r.noise_fraction,
+                        nmi, ari, f"HDBSCAN {merged.get('clusters_before')} clusters -> {r.n_clusters}; noise assigned"))
     t = time.perf_counter()
     labels = bertopic_style(emb)
     ari, nmi = _scores(truth, labels)

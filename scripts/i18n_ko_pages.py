@@ -172,8 +172,10 @@ KO_PAGES = {
     "For comparison: exactly k clusters, no noise (up to 20,000 points)": "비교용: 정확히 k개 클러스터, 노이즈 없음 (최대 20,000개 점)",
     "Auto": "자동", "None": "없음", "UMAP on the neighbour index": "이웃 인덱스 기반 UMAP", "same as min size": "최소 크기와 같게",
     "HDBSCAN's min_samples: larger values call more points noise": "HDBSCAN의 min_samples: 값이 클수록 더 많은 점을 노이즈로 봅니다",
-    "Auto: UMAP to a few dimensions before HDBSCAN (PCA above 20,000 sentences); none for k-means and agglomerative":
-        "자동: HDBSCAN 전에 UMAP으로 몇 차원으로 줄입니다 (20,000문장 초과 시 PCA). k-means와 병합 군집은 줄이지 않습니다",
+    "Auto: UMAP to a few dimensions before HDBSCAN (above 20,000 sentences on the neighbour index's graph); "
+    "none for k-means and agglomerative":
+        "자동: HDBSCAN 전에 UMAP으로 몇 차원으로 줄입니다 (20,000문장 초과 시 이웃 인덱스의 그래프로). "
+        "k-means와 병합 군집은 줄이지 않습니다",
     "Assign noise points to the nearest cluster": "노이즈 점을 가장 가까운 클러스터에 배정", "Cluster": "클러스터링",
     "Cancel": "취소", "Clustering": "클러스터링", "Method": "방법", "Min cluster size": "최소 클러스터 크기",
     "Min samples": "최소 샘플 수", "Clusters (k)": "클러스터 수 (k)", "Metric": "거리 척도", "Reduce first": "먼저 차원 축소",
@@ -193,6 +195,12 @@ KO_PAGES = {
     "no noise (every point is in a cluster)": "노이즈 없음 (모든 점이 클러스터에 속함)",
     "{count} noise points ({share}) assigned to their nearest cluster": "노이즈 점 {count}개({share})를 가장 가까운 클러스터에 배정함",
     " on {reduction}": " ({reduction} 후)",
+    ", merged from {count} HDBSCAN clusters": ", HDBSCAN 클러스터 {count}개에서 병합", "Topics": "주제 수",
+    "automatic": "자동",
+    "Automatic: HDBSCAN's clusters merged to the level of best silhouette. A number: merged up the same tree to "
+    "that many topics, for when you know the topics are broad (8 subjects, not 300 sub-topics)":
+        "자동: HDBSCAN 클러스터를 실루엣이 가장 좋은 수준까지 병합합니다. 숫자: 같은 병합 트리를 따라 그 수의 주제로 "
+        "병합합니다. 주제가 넓다는 것을 알 때 씁니다 (하위 주제 300개가 아니라 분야 8개)",
     "<b>{n} clusters</b> · {noise} · silhouette {silhouette} · {method} · {seconds} s":
         "<b>클러스터 {n}개</b> · {noise} · 실루엣 {silhouette} · {method} · {seconds}초",
     "noise": "노이즈", "renamed by hand; keywords: {words}": "직접 이름 붙임. 키워드: {words}",

@@ -155,262 +155,282 @@ dimension {dimension}</source>
         <translation>HDBSCAN의 min_samples: 값이 클수록 더 많은 점을 노이즈로 봅니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="101" />
-        <source>Auto: UMAP to a few dimensions before HDBSCAN (PCA above 20,000 sentences); none for k-means and agglomerative</source>
-        <translation>자동: HDBSCAN 전에 UMAP으로 몇 차원으로 줄입니다 (20,000문장 초과 시 PCA). k-means와 병합 군집은 줄이지 않습니다</translation>
-    </message>
-    <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="109" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="117" />
         <source>Assign noise points to the nearest cluster</source>
         <translation>노이즈 점을 가장 가까운 클러스터에 배정</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="167" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="176" />
         <source>Cluster</source>
         <translation>클러스터</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="114" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="122" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="111" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="249" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="95" />
+        <source>automatic</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="96" />
+        <source>Automatic: HDBSCAN's clusters merged to the level of best silhouette. A number: merged up the same tree to that many topics, for when you know the topics are broad (8 subjects, not 300 sub-topics)</source>
+        <translation>자동: HDBSCAN 클러스터를 실루엣이 가장 좋은 수준까지 병합합니다. 숫자: 같은 병합 트리를 따라 그 수의 주제로 병합합니다. 주제가 넓다는 것을 알 때 씁니다 (하위 주제 300개가 아니라 분야 8개)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="108" />
+        <source>Auto: UMAP to a few dimensions before HDBSCAN (above 20,000 sentences on the neighbour index's graph); none for k-means and agglomerative</source>
+        <translation>자동: HDBSCAN 전에 UMAP으로 몇 차원으로 줄입니다 (20,000문장 초과 시 이웃 인덱스의 그래프로). k-means와 병합 군집은 줄이지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="119" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="259" />
         <source>Cluster</source>
         <comment>button: run the clustering</comment>
         <translation>클러스터링</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="120" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="128" />
         <source>Clustering</source>
         <translation>클러스터링</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="122" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="130" />
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="123" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="131" />
         <source>Min cluster size</source>
         <translation>최소 클러스터 크기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="124" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="132" />
         <source>Min samples</source>
         <translation>최소 샘플 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="125" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="133" />
+        <source>Topics</source>
+        <translation>주제 수</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="134" />
         <source>Clusters (k)</source>
         <translation>클러스터 수 (k)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="126" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="135" />
         <source>Metric</source>
         <translation>거리 척도</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="127" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="136" />
         <source>Reduce first</source>
         <translation>먼저 차원 축소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="128" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="137" />
         <source>Reduced dimensions</source>
         <translation>축소 차원 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="129" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="138" />
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="137" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="146" />
         <source>Built-in English and Korean stop words</source>
         <translation>내장 영어·한국어 불용어</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="140" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="149" />
         <source>More stop words, separated by spaces or commas</source>
         <translation>추가 불용어 (공백이나 쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="142" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="151" />
         <source>Update labels</source>
         <translation>레이블 갱신</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="144" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="153" />
         <source>Keyword labels (class-based TF-IDF)</source>
         <translation>키워드 레이블 (클래스 기반 TF-IDF)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="163" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="331" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="172" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="341" />
         <source>No clusters yet.</source>
         <translation>아직 클러스터가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="167" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="176" />
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="167" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="176" />
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="167" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="176" />
         <source>Share</source>
         <translation>비율</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="167" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="176" />
         <source>Silhouette</source>
         <translation>실루엣</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="168" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
         <source>Keywords (c-TF-IDF) unless renamed; double-click to rename</source>
         <translation>이름을 바꾸지 않았다면 키워드(c-TF-IDF). 두 번 클릭해 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="169" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
         <source>Mean cosine silhouette of the cluster's sentences (-1 … 1)</source>
         <translation>클러스터 문장들의 평균 코사인 실루엣 (-1 … 1)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="184" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="389" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="193" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="403" />
         <source>Select a cluster</source>
         <translation>클러스터를 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="195" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="204" />
         <source>Most central sentences</source>
         <translation>가장 중심에 있는 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="196" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="205" />
         <source>All sentences of the cluster</source>
         <translation>클러스터의 모든 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="253" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="263" />
         <source>Clustering {n} sentences ({method})…</source>
         <translation>문장 {n}개 클러스터링 중 ({method})…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="257" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="267" />
         <source>Clustering: {stage}…</source>
         <translation>클러스터링: {stage}…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="260" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="270" />
         <source>Clustering cancelled; the previous result is kept.</source>
         <translation>클러스터링을 취소했습니다. 이전 결과는 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="277" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="287" />
         <source>Names: {summary}</source>
         <translation>이름: {summary}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="282" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="292" />
         <source>Clustering failed: {message}</source>
         <translation>클러스터링 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="286" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="296" />
         <source>Clustering failed</source>
         <translation>클러스터링 실패</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="302" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="312" />
         <source>Cluster labels</source>
         <translation>클러스터 레이블</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="332" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="342" />
         <source>Encode the sentences, then cluster them.</source>
         <translation>문장을 인코딩한 다음 클러스터링하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="340" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="350" />
         <source>noise {share} ({count} of {n} sentences)</source>
         <translation>노이즈 {share} (문장 {n}개 중 {count}개)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="342" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="352" />
         <source>no noise (every point is in a cluster)</source>
         <translation>노이즈 없음 (모든 점이 클러스터에 속함)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="344" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="354" />
         <source>{count} noise points ({share}) assigned to their nearest cluster</source>
         <translation>노이즈 점 {count}개({share})를 가장 가까운 클러스터에 배정함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="347" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="357" />
         <source> on {reduction}</source>
         <translation> ({reduction} 후)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="349" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="361" />
+        <source>, merged from {count} HDBSCAN clusters</source>
+        <translation>, HDBSCAN 클러스터 {count}개에서 병합</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="363" />
         <source>&lt;b&gt;{n} clusters&lt;/b&gt; · {noise} · silhouette {silhouette} · {method} · {seconds} s</source>
         <translation>&lt;b&gt;클러스터 {n}개&lt;/b&gt; · {noise} · 실루엣 {silhouette} · {method} · {seconds}초</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="356" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="370" />
         <source>noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="368" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="393" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="382" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="407" />
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="369" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="383" />
         <source>renamed by hand; keywords: {words}</source>
         <translation>직접 이름 붙임. 키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="370" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="384" />
         <source>keywords: {words} (double-click to rename)</source>
         <translation>키워드: {words} (두 번 클릭해 이름 바꾸기)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="394" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="408" />
         <source>Noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="394" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="408" />
         <source>Cluster {n}</source>
         <translation>클러스터 {n}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="396" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="410" />
         <source>keywords: {words}</source>
         <translation>키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="401" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="415" />
         <source>sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="434" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="448" />
         <source>Korean words: Kiwi {version} (nouns)</source>
         <translation>한국어 단어: Kiwi {version} (명사)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="435" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="449" />
         <source>Korean words: particle heuristic (install kiwipiepy for morphological analysis)</source>
         <translation>한국어 단어: 조사 제거 규칙 (형태소 분석을 하려면 kiwipiepy를 설치하세요)</translation>
     </message>
@@ -1533,12 +1553,12 @@ The details are also in the log file:
         <translation>파일을 읽을 수 없습니다: {detail}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/core_text.py" line="71" />
+        <location filename="../../sbert_desktop/gui/core_text.py" line="75" />
         <source>{file}, line {line}</source>
         <translation>{file}, {line}행</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/core_text.py" line="72" />
+        <location filename="../../sbert_desktop/gui/core_text.py" line="76" />
         <source>line {line}</source>
         <translation>{line}행</translation>
     </message>
@@ -3164,7 +3184,7 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
     <name>Stage</name>
     <message>
         <location filename="../../sbert_desktop/gui/core_text.py" line="24" />
-        <location filename="../../sbert_desktop/gui/core_text.py" line="45" />
+        <location filename="../../sbert_desktop/gui/core_text.py" line="46" />
         <source>working</source>
         <translation>작업 중</translation>
     </message>
@@ -3279,9 +3299,19 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
         <translation>어휘 확장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/core_text.py" line="55" />
+        <location filename="../../sbert_desktop/gui/core_text.py" line="35" />
+        <source>merging clusters (best silhouette)</source>
+        <translation>클러스터 병합 (실루엣 최대)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="56" />
         <source>labelling the other {n} rows from the sample</source>
         <translation>표본 밖의 나머지 {n}행에 레이블 붙이는 중</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="59" />
+        <source>merging clusters to {n}</source>
+        <translation>클러스터를 {n}개로 병합</translation>
     </message>
 </context>
 <context>

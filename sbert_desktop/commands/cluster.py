@@ -42,6 +42,10 @@ def add_parser(sub) -> argparse.ArgumentParser:
                         help="HDBSCAN: merge its clusters up their average-linkage tree (cosine, original "
                              "embeddings) to the level of best silhouette, so a broad topic split into sub-topics "
                              "comes back whole; none keeps HDBSCAN's clusters (default: %(default)s)")
+    parser.add_argument("--topics", type=int, default=0, metavar="N",
+                        help="HDBSCAN: merge its clusters up the same tree to N topics instead of the best "
+                             "silhouette, when you know the topics are broad (like BERTopic's nr_topics; 0: "
+                             "automatic, the default)")
     parser.add_argument("--seed", type=int, default=42, help="(default: %(default)s)")
     parser.add_argument("--keywords", type=positive_int, default=3, help="keywords per cluster label (default: %(default)s)")
     parser.add_argument("--stop-words", metavar="FILE",
@@ -68,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
         result = cluster(inputs.embeddings, method=args.method, min_cluster_size=args.min_cluster_size,
                          min_samples=args.min_samples, metric=args.metric, n_clusters=args.n_clusters,
                          reduce=None if args.reduce == "none" else args.reduce, reduce_dim=args.reduce_dim,
-                         seed=args.seed, assign_noise=args.noise, merge=args.merge, progress=bar)
+                         seed=args.seed, assign_noise=args.noise, merge=args.merge, topics=args.topics,
+                         progress=bar)
         words = cluster_labels(inputs.sentences, result.labels, top_n=args.keywords, stop_words=stop)
         names = {c: label_text(w) for c, w in words.items()}
         coords = None

@@ -62,14 +62,18 @@ def _levels(k: int) -> set[int]:
 
 
 def merge_by_silhouette(unit: np.ndarray, labels: np.ndarray, seed: int = 42,
-                        cancel: CancelToken | None = None) -> tuple[np.ndarray, dict]:
+                        cancel: CancelToken | None = None, topics: int = 0) -> tuple[np.ndarray, dict]:
     """``labels`` (int, -1 = noise) with clusters merged up the average-linkage tree to the level of
-    highest silhouette (see the module docstring). ``unit``: the rows' unit vectors. Returns the new
-    labels (cluster ids are those of the surviving fine clusters; renumber afterwards) and a summary
-    ``{"clusters_before", "clusters_after", "silhouette_before", "silhouette_after"}``."""
+    highest silhouette (see the module docstring), or with ``topics`` > 0 to that many clusters (the
+    same tree, cut where the user asks: BERTopic's ``nr_topics``; fewer found stay as they are).
+    ``unit``: the rows' unit vectors. Returns the new labels (cluster ids are those of the surviving
+    fine clusters; renumber afterwards) and a summary ``{"clusters_before", "clusters_after",
+    "silhouette_before", "silhouette_after", "topics"}``."""
+    if topics < 0:
+        raise ValueError(f"topics must be 0 (the best silhouette) or a number of clusters, got {topics}")
     k = int(labels.max()) + 1 if labels.size else 0
-    if k < 3:
-        return labels, {"clusters_before": k, "clusters_after": k}
+    if k < 3 or (topics and topics >= k):
+        return labels, {"clusters_before": k, "clusters_after": k, "topics": topics}
     sums, sizes = cluster_sums(unit, labels, k)
     gram = sums @ sums.T
     clustered = np.flatnonzero(labels >= 0)
@@ -86,7 +90,7 @@ def merge_by_silhouette(unit: np.ndarray, labels: np.ndarray, seed: int = 42,
     alive = np.ones(k, bool)
     link = gram / np.outer(sizes, sizes)  # mean similarity between the members of two clusters
     np.fill_diagonal(link, -np.inf)
-    levels = _levels(k)
+    levels = {k, topics} if topics else _levels(k)  # a level asked for: only it and the start are scored
     parent = np.arange(k)
     merges: list[tuple[int, int]] = []
     scores: dict[int, float] = {}
@@ -94,7 +98,7 @@ def merge_by_silhouette(unit: np.ndarray, labels: np.ndarray, seed: int = 42,
         if live in levels:
             scores[live] = silhouette_from_sums(sims[:, :live], own, col_size[:live])
             check(cancel)
-        if live == 2:
+        if live == 2 or live == topics:
             break
         a, b = np.unravel_index(int(np.argmax(link)), link.shape)
         a, b = (int(a), int(b)) if a < b else (int(b), int(a))
@@ -119,7 +123,7 @@ def merge_by_silhouette(unit: np.ndarray, labels: np.ndarray, seed: int = 42,
         row[a] = -np.inf
         link[a, :] = row
         link[:, a] = row
-    best = max(scores, key=lambda lv: (scores[lv], lv))  # ties: the finer level
+    best = topics or max(scores, key=lambda lv: (scores[lv], lv))  # ties: the finer level
     for a, b in merges[: k - best]:
         parent[b] = a
     root = parent.copy()
@@ -132,4 +136,4 @@ def merge_by_silhouette(unit: np.ndarray, labels: np.ndarray, seed: int = 42,
     m = labels >= 0
     out[m] = root[labels[m]]
     return out, {"clusters_before": k, "clusters_after": best, "silhouette_before": round(scores[k], 4),
-                 "silhouette_after": round(scores[best], 4)}
+                 "silhouette_after": round(scores[best], 4), "topics": topics}

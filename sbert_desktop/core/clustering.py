@@ -124,6 +124,7 @@ def cluster(
     assign_noise: bool | str = False,
     n_representatives: int = 5,
     merge: str = "silhouette",
+    topics: int = 0,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> ClusterResult:
@@ -135,7 +136,9 @@ def cluster(
     ``False``/``"keep"`` keeps it as noise. ``merge="silhouette"`` (HDBSCAN) merges the clusters
     HDBSCAN found up their average-linkage tree to the level of best cosine silhouette
     (:mod:`sbert_desktop.core.cluster_merge`); ``"none"`` keeps HDBSCAN's clusters as they are.
-    Above ``cluster_scale.TWO_LEVEL_ABOVE`` rows the default path clusters a seeded sample and
+    ``topics`` > 0 (HDBSCAN) cuts the same tree at that many clusters instead (when HDBSCAN found
+    more; the user knows how broad the topics are: 8 subjects, not 300 sub-topics). Above
+    ``cluster_scale.TWO_LEVEL_ABOVE`` rows the default path clusters a seeded sample and
     labels the rest by their nearest sample rows. Cancel is checked between stages (one library fit cannot be interrupted;
     its result is discarded).
     """
@@ -158,6 +161,10 @@ def cluster(
         raise SbertDesktopError(f"n_clusters must be between 1 and {n}, got {n_clusters}")
     if merge not in CM.MERGES:
         raise SbertDesktopError(f"unknown merge {merge!r}; choose one of {', '.join(CM.MERGES)}")
+    if topics < 0:
+        raise SbertDesktopError(f"topics must be 0 (automatic) or a number of clusters, got {topics}")
+    if topics and merge == "none":
+        raise SbertDesktopError("a number of topics merges HDBSCAN's clusters; it cannot go with merge 'none'")
     if method == "hdbscan" and min_cluster_size < 2:
         raise SbertDesktopError(f"min_cluster_size must be at least 2, got {min_cluster_size}")
 
@@ -189,9 +196,10 @@ def cluster(
     check(cancel)
     merged = None
     if method == "hdbscan" and merge == "silhouette":
-        _stage(progress, 1, 5, "merging clusters (best silhouette)", start)
+        _stage(progress, 1, 5, f"merging clusters to {topics}" if topics else "merging clusters (best silhouette)",
+               start)
         t = time.perf_counter()
-        raw, merged = CM.merge_by_silhouette(fit_unit, raw, seed, cancel)
+        raw, merged = CM.merge_by_silhouette(fit_unit, raw, seed, cancel, topics=topics)
         timings["merge"] = time.perf_counter() - t
     sample_index = None
     if two_level:
@@ -229,7 +237,8 @@ def cluster(
         "n_points": n,
     }
     if method == "hdbscan":
-        params.update(min_cluster_size=min_cluster_size, min_samples=min_samples, merge=merge, merged=merged)
+        params.update(min_cluster_size=min_cluster_size, min_samples=min_samples, merge=merge, merged=merged,
+                      topics=topics)
     else:
         params.update(n_clusters=n_clusters)
     return ClusterResult(labels, k, noise_fraction, sizes, sil, reps, params, was_noise, timings)

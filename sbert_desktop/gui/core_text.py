@@ -32,10 +32,11 @@ STAGES = frozenset((
     QT_TRANSLATE_NOOP("Stage", "umap layout"), QT_TRANSLATE_NOOP("Stage", "reducing"),
     QT_TRANSLATE_NOOP("Stage", "clustering"), QT_TRANSLATE_NOOP("Stage", "noise"),
     QT_TRANSLATE_NOOP("Stage", "scoring"), QT_TRANSLATE_NOOP("Stage", "done"),
-    QT_TRANSLATE_NOOP("Stage", "vocabulary"),
+    QT_TRANSLATE_NOOP("Stage", "vocabulary"), QT_TRANSLATE_NOOP("Stage", "merging clusters (best silhouette)"),
 ))
 _QUALIFIED = re.compile(r"^(?P<name>[a-z][a-z -]*?) \((?P<what>[^()]*)\)$")  # "clustering (hdbscan)"
 _LABELLING = re.compile(r"^labelling the other (?P<n>[\d,]+) rows from the sample$")  # core/clustering.py
+_MERGING = re.compile(r"^merging clusters to (?P<n>\d+)$")  # core/clustering.py, a number of topics asked for
 
 
 def stage_text(stage: str | None) -> str:
@@ -53,6 +54,9 @@ def stage_text(stage: str | None) -> str:
     match = _LABELLING.match(stage)
     if match:
         return translate("Stage", "labelling the other {n} rows from the sample").format(n=match["n"])
+    match = _MERGING.match(stage)
+    if match:
+        return translate("Stage", "merging clusters to {n}").format(n=match["n"])
     return stage
 
 

@@ -156,3 +156,20 @@ def test_cluster_merge_flag_on_npy(capsys, tmp_path):
         params = manifest(out)["clustering"]
         assert params["merge"] == expected and "3 clusters" in stdout
         assert (params["merged"] is None) == (expected == "none")
+
+
+def test_cluster_topics_flag_on_npy(capsys, tmp_path):
+    """--topics 2 merges HDBSCAN's 3 clusters of 3 clear groups to 2, says so and records it."""
+    rng = np.random.default_rng(0)
+    centres = rng.standard_normal((3, 16))
+    emb = (np.repeat(centres, 30, axis=0) + rng.standard_normal((90, 16)) * 0.05).astype(np.float32)
+    np.save(tmp_path / "emb.npy", emb)
+    (tmp_path / "s.txt").write_text("\n".join(f"sentence {i}" for i in range(90)) + "\n", encoding="utf-8")
+    out = tmp_path / "c.csv"
+    code, stdout, err = run_cli(capsys, "cluster", tmp_path / "emb.npy", "--sentences", tmp_path / "s.txt",
+                                "--topics", "2", "--out", out)
+    assert code == 0, err
+    params = manifest(out)["clustering"]
+    assert params["topics"] == 2 and params["merged"]["clusters_before"] == 3
+    assert "2 clusters" in stdout and "merged from 3 HDBSCAN clusters" in stdout
+    assert pd.read_csv(out)["cluster"].nunique() == 2

@@ -79,3 +79,35 @@ def test_cluster_merges_hdbscans_fragments_by_default(monkeypatch):
     assert C.cluster(x, reduce=None, merge="none").n_clusters == 24
     with pytest.raises(Exception, match="unknown merge"):
         C.cluster(x, merge="bogus")
+
+
+def test_topics_cuts_the_same_tree_at_the_number_asked():
+    """topics=N: N clusters, each a union of whole topics (the pieces of a topic merge first); more
+    than HDBSCAN found leaves its clusters as they are; a negative number is refused."""
+    x, truth = topics()
+    labels = pieces(truth, 5)
+    labels[::37] = -1
+    kept = labels >= 0
+    merged, info = CM.merge_by_silhouette(x, labels, topics=6)
+    assert info["clusters_after"] == 6 and info["topics"] == 6
+    assert adjusted_rand_score(truth[kept], merged[kept]) == 1.0 and (merged[~kept] == -1).all()
+    assert abs(info["silhouette_after"] - silhouette_score(x[kept], merged[kept], metric="cosine")) < 1e-3
+    merged, info = CM.merge_by_silhouette(x, labels, topics=3)
+    assert len(np.unique(merged[kept])) == 3 and info["clusters_after"] == 3
+    for t in range(6):  # no topic split across the three
+        assert len(np.unique(merged[kept & (truth == t)])) == 1
+    same, info = CM.merge_by_silhouette(x, labels, topics=40)
+    assert np.array_equal(same, labels) and info["clusters_after"] == 30
+    with pytest.raises(ValueError, match="topics"):
+        CM.merge_by_silhouette(x, labels, topics=-1)
+
+
+def test_cluster_with_a_number_of_topics(monkeypatch):
+    x, truth = topics(seed=4)
+    monkeypatch.setattr(C, "_fit", lambda *a, **k: pieces(truth, 4, seed=5).astype(np.int64))
+    r = C.cluster(x, reduce=None, topics=3)
+    assert r.n_clusters == 3 and r.params["topics"] == 3 and r.params["merged"]["clusters_before"] == 24
+    with pytest.raises(Exception, match="merge 'none'"):
+        C.cluster(x, reduce=None, topics=3, merge="none")
+    with pytest.raises(Exception, match="topics"):
+        C.cluster(x, reduce=None, topics=-2)

@@ -148,3 +148,34 @@ def test_exports_clusters_and_embeddings(qtbot, page, wait_job, tmp_path):
     np.testing.assert_array_equal(np.load(npy), page.state.embeddings.vectors)
     pq = read_table(wait_export(qtbot, page.export_button, "embeddings", tmp_path / "emb.parquet"))
     assert pq.shape == (60, 2 + 16) and manifest(tmp_path / "emb.parquet")["kind"] == "embeddings"
+
+
+def test_topics_box_merges_to_the_number_typed(qtbot, page, wait_job):
+    """A person types 2 into Topics and clicks Cluster: HDBSCAN's three topics come back merged to
+    two, and the summary says from how many; back to automatic (0) the three return."""
+    from PySide6.QtTest import QTest
+
+    page.method.setCurrentIndex(page.method.findData("hdbscan"))
+    page.reduce.setCurrentIndex(page.reduce.findData(None))
+    page.min_cluster_size.setValue(5)
+    assert page.topic_count.isEnabled() and page.topic_count.text() == "automatic"
+
+    def run_with(text: str):
+        page.topic_count.setFocus()
+        page.topic_count.selectAll()
+        QTest.keyClicks(page.topic_count, text)
+        QTest.keyClick(page.topic_count, Qt.Key.Key_Tab)
+        with qtbot.waitSignal(page.exploration.clusters_changed, timeout=60_000):
+            QTest.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
+        return page.exploration.clusters.result
+
+    r = run_with("2")
+    assert page.topic_count.value() == 2 and r.params["topics"] == 2
+    assert r.n_clusters == 2 and page.table.rowCount() == 2
+    assert "merged from 3 HDBSCAN clusters" in page.summary.text()
+    for t in np.unique(page.topics):  # whole topics merged, none split
+        assert len(set(r.labels[page.topics == t])) == 1
+    r = run_with("0")
+    assert page.topic_count.value() == 0 and r.n_clusters == 3 and "merged" not in page.summary.text()
+    page.method.setCurrentIndex(page.method.findData("kmeans"))
+    assert not page.topic_count.isEnabled()

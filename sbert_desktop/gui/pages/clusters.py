@@ -90,6 +90,13 @@ class ClustersPage(QWidget):
         self.min_samples.setRange(0, 100_000)
         self.min_samples.setSpecialValueText(translate("Clusters", "same as min size"))
         self.min_samples.setToolTip(translate("Clusters", "HDBSCAN's min_samples: larger values call more points noise"))
+        self.topic_count = QSpinBox()  # cut HDBSCAN's merge tree at this many clusters (0: the best silhouette)
+        self.topic_count.setRange(0, 10_000)
+        self.topic_count.setSpecialValueText(translate("Clusters", "automatic"))
+        self.topic_count.setToolTip(translate(
+            "Clusters", "Automatic: HDBSCAN's clusters merged to the level of best silhouette. A number: merged "
+            "up the same tree to that many topics, for when you know the topics are broad (8 subjects, not "
+            "300 sub-topics)"))
         self.metric_box = QComboBox()
         self.metric_box.addItems(["cosine", "euclidean"])
         self.n_clusters = QSpinBox()
@@ -98,7 +105,8 @@ class ClustersPage(QWidget):
         self.reduce = QComboBox()
         for text, value in REDUCTIONS:
             self.reduce.addItem(translate("Clusters", text), value)
-        self.reduce.setToolTip(translate("Clusters", "Auto: UMAP to a few dimensions before HDBSCAN (PCA above 20,000 sentences); "
+        self.reduce.setToolTip(translate("Clusters", "Auto: UMAP to a few dimensions before HDBSCAN (above 20,000 sentences "
+                               "on the neighbour index's graph); "
                                "none for k-means and agglomerative"))
         self.reduce_dim = QSpinBox()
         self.reduce_dim.setRange(2, 100)
@@ -122,6 +130,7 @@ class ClustersPage(QWidget):
         form.addRow(translate("Clusters", "Method"), self.method)
         form.addRow(translate("Clusters", "Min cluster size"), self.min_cluster_size)
         form.addRow(translate("Clusters", "Min samples"), self.min_samples)
+        form.addRow(translate("Clusters", "Topics"), self.topic_count)
         form.addRow(translate("Clusters", "Clusters (k)"), self.n_clusters)
         form.addRow(translate("Clusters", "Metric"), self.metric_box)
         form.addRow(translate("Clusters", "Reduce first"), self.reduce)
@@ -211,7 +220,7 @@ class ClustersPage(QWidget):
     # -- running -------------------------------------------------------------------------------
     def _update_enabled(self, *_args) -> None:
         hdb = self.method.currentData() == "hdbscan"
-        for w in (self.min_cluster_size, self.min_samples, self.assign_noise):
+        for w in (self.min_cluster_size, self.min_samples, self.topic_count, self.assign_noise):
             w.setEnabled(hdb)
         self.n_clusters.setEnabled(not hdb)
         running = self.state.jobs.current("cluster") is not None
@@ -225,7 +234,8 @@ class ClustersPage(QWidget):
                 "n_clusters": self.n_clusters.value(),
                 "reduce": effective_reduction(self.reduce.currentData(), self.method.currentData(), n),
                 "reduce_dim": self.reduce_dim.value(), "seed": self.seed.value(),
-                "assign_noise": self.assign_noise.isChecked() and self.method.currentData() == "hdbscan"}
+                "assign_noise": self.assign_noise.isChecked() and self.method.currentData() == "hdbscan",
+                "topics": self.topic_count.value() if self.method.currentData() == "hdbscan" else 0}
 
     def stop_word_set(self) -> set[str]:
         from sbert_desktop.core.explore import stop_word_set
@@ -309,7 +319,7 @@ class ClustersPage(QWidget):
     # -- workspace -----------------------------------------------------------------------------
     def _form(self) -> dict:
         return {"method": self.method, "min_cluster_size": self.min_cluster_size, "min_samples": self.min_samples,
-                "metric": self.metric_box, "n_clusters": self.n_clusters, "reduce": self.reduce,
+                "topics": self.topic_count, "metric": self.metric_box, "n_clusters": self.n_clusters, "reduce": self.reduce,
                 "reduce_dim": self.reduce_dim, "seed": self.seed, "assign_noise": self.assign_noise,
                 "default_stop_words": self.default_stop_words, "stop_words": self.stop_words}
 
@@ -346,6 +356,10 @@ class ClustersPage(QWidget):
         sil = "–" if r.silhouette is None else number(r.silhouette, 3)
         method = r.params['method'] + (translate("Clusters", " on {reduction}").format(reduction=r.params['reduce_used'].upper())
                                        if r.params.get('reduce_used') else '')
+        merged = r.params.get("merged") or {}
+        if merged.get("clusters_after", 0) < merged.get("clusters_before", 0):
+            method += translate("Clusters", ", merged from {count} HDBSCAN clusters").format(
+                count=number(merged["clusters_before"]))
         self.summary.setText(translate("Clusters", "<b>{n} clusters</b> · {noise} · silhouette {silhouette} · {method} · {seconds} s").format(
             n=r.n_clusters, noise=noise, silhouette=sil, method=method, seconds=number(view.seconds, 1)))
         rows = sorted(r.sizes) + ([-1] if noise_n else [])
