@@ -141,13 +141,18 @@ def test_progress_bar_renders():
     assert silent.getvalue() == ""
 
 
-def test_cluster_merge_flag_on_npy(capsys, tmp_path):
-    """HDBSCAN from .npy embeddings: the silhouette merge is the default and recorded; --merge none turns it off."""
+def three_groups_npy(tmp_path) -> None:
+    """emb.npy: 3 tight groups of 30 vectors (16-d); s.txt: their 90 sentences."""
     rng = np.random.default_rng(0)
     centres = rng.standard_normal((3, 16))
     emb = (np.repeat(centres, 30, axis=0) + rng.standard_normal((90, 16)) * 0.05).astype(np.float32)
     np.save(tmp_path / "emb.npy", emb)
     (tmp_path / "s.txt").write_text("\n".join(f"sentence {i}" for i in range(90)) + "\n", encoding="utf-8")
+
+
+def test_cluster_merge_flag_on_npy(capsys, tmp_path):
+    """HDBSCAN from .npy embeddings: the silhouette merge is the default and recorded; --merge none turns it off."""
+    three_groups_npy(tmp_path)
     for flag, expected in ((), "silhouette"), (("--merge", "none"), "none"):
         out = tmp_path / f"c-{expected}.csv"
         code, stdout, err = run_cli(capsys, "cluster", tmp_path / "emb.npy", "--sentences", tmp_path / "s.txt",
@@ -160,11 +165,7 @@ def test_cluster_merge_flag_on_npy(capsys, tmp_path):
 
 def test_cluster_topics_flag_on_npy(capsys, tmp_path):
     """--topics 2 merges HDBSCAN's 3 clusters of 3 clear groups to 2, says so and records it."""
-    rng = np.random.default_rng(0)
-    centres = rng.standard_normal((3, 16))
-    emb = (np.repeat(centres, 30, axis=0) + rng.standard_normal((90, 16)) * 0.05).astype(np.float32)
-    np.save(tmp_path / "emb.npy", emb)
-    (tmp_path / "s.txt").write_text("\n".join(f"sentence {i}" for i in range(90)) + "\n", encoding="utf-8")
+    three_groups_npy(tmp_path)
     out = tmp_path / "c.csv"
     code, stdout, err = run_cli(capsys, "cluster", tmp_path / "emb.npy", "--sentences", tmp_path / "s.txt",
                                 "--topics", "2", "--out", out)
