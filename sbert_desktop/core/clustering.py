@@ -163,6 +163,8 @@ def cluster(
         raise SbertDesktopError(f"unknown merge {merge!r}; choose one of {', '.join(CM.MERGES)}")
     if topics < 0:
         raise SbertDesktopError(f"topics must be 0 (automatic) or a number of clusters, got {topics}")
+    if topics and method != "hdbscan":
+        raise SbertDesktopError(f"a number of topics cuts HDBSCAN's merge tree; {method} takes n_clusters instead")
     if topics and merge == "none":
         raise SbertDesktopError("a number of topics merges HDBSCAN's clusters; it cannot go with merge 'none'")
     if method == "hdbscan" and min_cluster_size < 2:

@@ -111,3 +111,5 @@ def test_cluster_with_a_number_of_topics(monkeypatch):
         C.cluster(x, reduce=None, topics=3, merge="none")
     with pytest.raises(Exception, match="topics"):
         C.cluster(x, reduce=None, topics=-2)
+    with pytest.raises(Exception, match="n_clusters instead"):
+        C.cluster(x, method="kmeans", reduce=None, topics=3)
