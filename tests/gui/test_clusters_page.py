@@ -155,16 +155,22 @@ def test_topics_box_merges_to_the_number_typed(qtbot, page, wait_job):
     two, and the summary says from how many; back to automatic (0) the three return."""
     from PySide6.QtTest import QTest
 
-    page.method.setCurrentIndex(page.method.findData("hdbscan"))
-    page.reduce.setCurrentIndex(page.reduce.findData(None))
-    page.min_cluster_size.setValue(5)
+    def type_into(widget, text: str) -> None:  # a spin box, or a combo box found by its item's text
+        widget.setFocus()
+        if hasattr(widget, "selectAll"):
+            widget.selectAll()
+        QTest.keyClicks(widget, text)
+        QTest.keyClick(widget, Qt.Key.Key_Tab)
+
+    type_into(page.method, "HDBSCAN")
+    type_into(page.reduce, "None")
+    type_into(page.min_cluster_size, "5")
+    assert page.method.currentData() == "hdbscan" and page.reduce.currentData() is None
+    assert page.min_cluster_size.value() == 5
     assert page.topic_count.isEnabled() and page.topic_count.text() == "automatic"
 
     def run_with(text: str):
-        page.topic_count.setFocus()
-        page.topic_count.selectAll()
-        QTest.keyClicks(page.topic_count, text)
-        QTest.keyClick(page.topic_count, Qt.Key.Key_Tab)
+        type_into(page.topic_count, text)
         with qtbot.waitSignal(page.exploration.clusters_changed, timeout=60_000):
             QTest.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
         return page.exploration.clusters.result
@@ -177,5 +183,5 @@ def test_topics_box_merges_to_the_number_typed(qtbot, page, wait_job):
         assert len(set(r.labels[page.topics == t])) == 1
     r = run_with("0")
     assert page.topic_count.value() == 0 and r.n_clusters == 3 and "merged" not in page.summary.text()
-    page.method.setCurrentIndex(page.method.findData("kmeans"))
-    assert not page.topic_count.isEnabled()
+    type_into(page.method, "k-means")
+    assert page.method.currentData() == "kmeans" and not page.topic_count.isEnabled()
