@@ -155,15 +155,22 @@ def test_topics_box_merges_to_the_number_typed(qtbot, page, wait_job):
     two, and the summary says from how many; back to automatic (0) the three return."""
     from PySide6.QtTest import QTest
 
-    def type_into(widget, text: str) -> None:  # a spin box, or a combo box found by its item's text
-        widget.setFocus()
-        if hasattr(widget, "selectAll"):
-            widget.selectAll()
-        QTest.keyClicks(widget, text)
-        QTest.keyClick(widget, Qt.Key.Key_Tab)
+    def type_into(spin, text: str) -> None:
+        spin.setFocus()
+        spin.selectAll()
+        QTest.keyClicks(spin, text)
+        QTest.keyClick(spin, Qt.Key.Key_Tab)
 
-    type_into(page.method, "HDBSCAN")
-    type_into(page.reduce, "None")
+    def choose(combo, data) -> None:  # arrow keys from the first item down to the one wanted
+        combo.setFocus()
+        QTest.keyClick(combo, Qt.Key.Key_Home)
+        for _ in range(combo.count()):
+            if combo.currentData() == data:
+                return
+            QTest.keyClick(combo, Qt.Key.Key_Down)
+
+    choose(page.method, "hdbscan")
+    choose(page.reduce, None)
     type_into(page.min_cluster_size, "5")
     assert page.method.currentData() == "hdbscan" and page.reduce.currentData() is None
     assert page.min_cluster_size.value() == 5
@@ -183,5 +190,5 @@ def test_topics_box_merges_to_the_number_typed(qtbot, page, wait_job):
         assert len(set(r.labels[page.topics == t])) == 1
     r = run_with("0")
     assert page.topic_count.value() == 0 and r.n_clusters == 3 and "merged" not in page.summary.text()
-    type_into(page.method, "k-means")
+    choose(page.method, "kmeans")
     assert page.method.currentData() == "kmeans" and not page.topic_count.isEnabled()
