@@ -67,6 +67,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--distill-lr", type=float, default=None, help="default: --lr")
     parser.add_argument("--max-seq-length", type=int, default=128)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--group-by-length", action="store_true",
+                        help="our trainings with length-grouped batches (train --group-by-length; the preset's "
+                             "default since Dec 2)")
     parser.add_argument("--extend-vocab", type=int, default=0, metavar="N",
                         help="first add Korean WordPiece pieces (N learnt) from the training text (the Korean side "
                              "of the parallel train file and KorSTS train) to the bundled model, and start every "
@@ -93,6 +96,7 @@ def parse_args(argv=None) -> argparse.Namespace:
 def folder_names(args) -> dict:
     d, k = f"{args.distill_epochs}ep", f"{args.korsts_epochs}ep"
     v = f"-vocab{args.extend_vocab}" if args.extend_vocab else ""
+    v += "-grouped" if args.group_by_length else ""
     return {"korsts": f"korsts-{k}{v}", "distill": f"distill-{d}{v}", "preset": f"distill-{d}-korsts-{k}{v}",
             "peer": f"distill-st-{d}"}
 
@@ -156,14 +160,15 @@ def main(argv=None) -> int:
     settings = {"distill_pairs": len(d_idx), "korsts_pairs": len(k_idx), "distill_epochs": args.distill_epochs,
                 "korsts_epochs": args.korsts_epochs, "batch_size": args.batch_size, "lr": args.lr,
                 "distill_lr": args.distill_lr or args.lr, "max_seq_length": args.max_seq_length,
-                "seed": args.seed, "dev_pairs": len(dev_idx)}
+                "seed": args.seed, "dev_pairs": len(dev_idx), "group_by_length": args.group_by_length}
     names = folder_names(args)
     deadline = Deadline(args.stop_by)
     print(f"{'SHORTENED run' if shortened else 'full data'} ({now_utc()}), arms {','.join(args.arms)}: "
           f"distillation on {len(d_idx):,} of {len(par_train):,} parallel pairs x {args.distill_epochs} epoch(s), "
           f"KorSTS on {len(k_idx):,} of {len(korsts_train):,} pairs x {args.korsts_epochs} epoch(s); KorSTS dev "
           f"{len(korsts_dev):,} pairs, translation retrieval on {len(par_dev):,} one-to-one parallel dev pairs; "
-          f"batch {args.batch_size}, lr {args.lr}, max_seq_length {args.max_seq_length}, seed {args.seed}; "
+          f"batch {args.batch_size}, lr {args.lr}, max_seq_length {args.max_seq_length}, seed {args.seed}"
+          f"{', length-grouped batches' if args.group_by_length else ''}; "
           f"torch {torch.__version__}, threads {torch.get_num_threads()}, cpus {os.cpu_count()}; "
           f"keep {args.keep or '-'}, reuse {args.reuse or '-'}, stop by {deadline.label()}", flush=True)
     print(f"uptime at start: {uptime()}", flush=True)
@@ -189,7 +194,7 @@ def main(argv=None) -> int:
         rec = load_record(args.reuse, names[arm], ours=arm != "peer")
         if rec is None:
             return None
-        differs = [k for k in keys if rec["settings"].get(k) != settings[k]]
+        differs = [k for k in keys if rec["settings"].get(k, False if k == "group_by_length" else None) != settings[k]]
         if differs:
             raise SystemExit(f"--reuse {args.reuse / names[arm]}: trained with a different {', '.join(differs)}")
         print(f"  [{arm}] reused {args.reuse / names[arm]}: trained {rec['date']}, {rec['steps']} steps, training "
@@ -219,7 +224,8 @@ def main(argv=None) -> int:
         ktrain = write_sts(korsts_train, k_idx, data_dir / f"korsts-train-{len(k_idx)}.tsv")
         kdev = write_sts(korsts_dev, range(len(korsts_dev)), data_dir / f"korsts-dev-{len(korsts_dev)}.tsv")
         ptrain = write_parallel(par_train, d_idx, data_dir / f"parallel-train-{len(d_idx)}.tsv")
-        common = dict(batch_size=args.batch_size, max_seq_length=args.max_seq_length, seed=args.seed)
+        common = dict(batch_size=args.batch_size, max_seq_length=args.max_seq_length, seed=args.seed,
+                      length_grouped=args.group_by_length)
         k_steps = math.ceil(len(k_idx) / args.batch_size) * args.korsts_epochs
         d_steps = math.ceil(len(d_idx) / args.batch_size) * args.distill_epochs
         teacher_estimate = len(d_idx) / 350 * 2

@@ -79,6 +79,9 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p.add_argument("--concat-product", action="store_true", help="softmax head: also use u*v")
     p.add_argument("--both-orders", action="store_true",
                    help="cross-encoder STS: train on every pair as (a, b) and (b, a) (the cross-encoder preset)")
+    p.add_argument("--group-by-length", action="store_true",
+                   help="batches of similar length (the epoch's order cut into groups of 50 batches, each sorted "
+                        "by length; batches shuffled): less padding, the same examples per epoch; not with mnrl")
     p.add_argument("--device", default="auto", help="cpu, cuda, mps or auto (default: %(default)s)")
     p.add_argument("--no-amp", action="store_true", help="no mixed precision on CUDA")
     p.add_argument("--nproc", type=_positive_int, metavar="N",
@@ -120,6 +123,7 @@ def _config(args: argparse.Namespace):
         batch_size=args.batch_size, lr=args.lr, warmup_ratio=args.warmup, weight_decay=args.weight_decay,
         max_grad_norm=args.max_grad_norm, seed=args.seed, eval_steps=args.eval_steps, max_steps=args.max_steps,
         device=args.device, amp=not args.no_amp, concat_product=args.concat_product, both_orders=args.both_orders,
+        length_grouped=args.group_by_length,
         columns=getattr(args, "columns", None), mini_batch_size=getattr(args, "mini_batch_size", 32),
     )
 

@@ -25,7 +25,7 @@ def test_the_command_line_gives_back_the_same_configuration(tmp_path):
                     lr=3e-5, warmup_ratio=0.05, max_seq_length=128, eval_steps=500, seed=7, pooling="cls",
                     concat_product=True, amp=False, device="cuda"),
         TrainConfig(encoder="cross", task="sts", train_file="a.csv", out_dir="o", max_grad_norm=None, max_steps=30,
-                    both_orders=True),
+                    both_orders=True, length_grouped=True),
         TrainConfig(encoder="bi", task="pairs", loss="cached_mnrl", train_file="q.parquet", out_dir="p",
                     columns={"anchor": "question", "positive": "answer"}, mini_batch_size=8),
     ]

@@ -112,6 +112,47 @@ def test_epoch_order_is_a_pure_function_of_seed_and_epoch():
     assert sorted(np.concatenate(batches).tolist()) == list(range(10))
 
 
+def test_length_grouped_batches_hold_the_same_examples_with_less_padding():
+    rng = np.random.default_rng(0)
+    n, bs = 1000, 16
+    lengths = rng.integers(5, 80, size=n)
+    ex = Examples([str(i) for i in range(n)], [str(i) for i in range(n)], np.zeros(n, np.float32))
+    plain = epoch_batches(ex, bs, 3, 1)
+    grouped = epoch_batches(ex, bs, 3, 1, lengths)
+    assert len(grouped) == len(plain) == math.ceil(n / bs)
+    assert sorted(np.concatenate(grouped).tolist()) == list(range(n))
+    assert sorted(len(b) for b in grouped) == sorted(len(b) for b in plain)
+
+    def padded(batches):
+        return sum(len(b) * lengths[b].max() for b in batches)
+
+    assert padded(grouped) < 0.75 * padded(plain) and padded(grouped) < 1.1 * lengths.sum()
+    # a pure function of (data, seed, epoch): a resumed run sees the same batches; epochs differ
+    again = epoch_batches(ex, bs, 3, 1, lengths)
+    assert all(np.array_equal(a, b) for a, b in zip(grouped, again))
+    other = epoch_batches(ex, bs, 3, 2, lengths)
+    assert not all(np.array_equal(a, b) for a, b in zip(grouped, other))
+    # the batch order is shuffled, not longest-first
+    widths = [lengths[b].max() for b in grouped]
+    assert widths != sorted(widths, reverse=True)
+
+
+def test_length_grouped_batches_are_refused_with_in_batch_negatives():
+    with pytest.raises(TrainConfigError, match="in-batch negatives"):
+        TrainConfig(encoder="bi", task="nli", loss="mnrl", train_file="t", out_dir="o", length_grouped=True).validate()
+
+
+def test_the_optimizer_is_fused_adamw_on_cpu():
+    from sbert_desktop.core.training.run_setup import _adamw
+
+    params = [torch.nn.Parameter(torch.ones(3, 3))]
+    opt = _adamw([{"params": params, "weight_decay": 0.01}], 1e-3, torch.device("cpu"))
+    assert isinstance(opt, torch.optim.AdamW) and opt.defaults["fused"] is True
+    params[0].grad = torch.ones(3, 3)
+    opt.step()
+    assert torch.all(params[0] < 1)
+
+
 def test_mnrl_triples_and_batches_without_duplicates(tmp_path):
     from sbert_desktop.core.data import read_pairs
 

@@ -46,6 +46,7 @@ CASES = {
     "bi-cosine-dev": ("bi", "sts", "cosine", write_sts, True),
     "bi-softmax": ("bi", "nli", "softmax", write_nli, False),
     "cross-bce": ("cross", "sts", "bce", write_sts, False),
+    "bi-cosine-grouped": ("bi", "sts", "cosine", write_sts, "grouped"),  # length-grouped batches
 }
 
 
@@ -59,7 +60,8 @@ def test_cancel_then_resume_gives_the_uninterrupted_weights(case, tiny_bi_encode
     def cfg(out):
         return TrainConfig(encoder=encoder, task=task, loss=loss, model=str(model), train_file=str(data),
                            dev_file=str(data) if with_dev else None, out_dir=str(out), batch_size=4, epochs=2,
-                           lr=1e-3, max_seq_length=32, seed=7, eval_steps=4 if with_dev else None)
+                           lr=1e-3, max_seq_length=32, seed=7, eval_steps=4 if with_dev else None,
+                           length_grouped=with_dev == "grouped")
 
     a = train(cfg(tmp_path / "a"))
     assert a.status == "finished"

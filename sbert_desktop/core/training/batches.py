@@ -124,11 +124,38 @@ def epoch_order(n: int, seed: int, epoch: int) -> np.ndarray:
     return np.random.default_rng([int(seed), int(epoch)]).permutation(n)
 
 
-def epoch_batches(examples: Examples, batch_size: int, seed: int, epoch: int) -> list[np.ndarray]:
+#: batches per length-sorted group of :func:`length_grouped_batches` (transformers' ``group_by_length``
+#: sorts "megabatches" of 50 batches the same way)
+GROUP_BATCHES = 50
+
+
+def length_grouped_batches(order: np.ndarray, lengths: np.ndarray, batch_size: int, seed: int,
+                           epoch: int) -> list[np.ndarray]:
+    """Batches of similar length, so a batch pads to little more than its own rows: the epoch's
+    shuffled order is cut into groups of :data:`GROUP_BATCHES` batches, each group is sorted by
+    length (longest first) and cut into batches, and the batches of the epoch are shuffled. The
+    examples of an epoch and the number of batches are those of the plain order; the result depends
+    on nothing but (order, lengths, seed, epoch), so a resumed run sees the same batches."""
+    group = batch_size * GROUP_BATCHES
+    batches: list[np.ndarray] = []
+    for start in range(0, len(order), group):
+        chunk = order[start:start + group]
+        chunk = chunk[np.argsort(-lengths[chunk], kind="stable")]
+        batches += [chunk[i:i + batch_size] for i in range(0, len(chunk), batch_size)]
+    shuffle = np.random.default_rng([int(seed), int(epoch), 1]).permutation(len(batches))
+    return [batches[i] for i in shuffle]
+
+
+def epoch_batches(examples: Examples, batch_size: int, seed: int, epoch: int,
+                  lengths: Optional[np.ndarray] = None) -> list[np.ndarray]:
     """Index batches of one epoch. MNRL batches hold no text twice (a duplicate would be a false
-    negative); they are filled greedily in the epoch's order, which stays deterministic."""
+    negative); they are filled greedily in the epoch's order, which stays deterministic. With
+    ``lengths`` (tokens per example; losses without in-batch negatives only) the batches are
+    length-grouped (:func:`length_grouped_batches`)."""
     order = epoch_order(len(examples), seed, epoch)
     if examples.negative is None:
+        if lengths is not None:
+            return length_grouped_batches(order, np.asarray(lengths), batch_size, seed, epoch)
         return [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
     def texts(idx: int) -> set:
         out = {examples.first[idx], examples.second[idx]}

@@ -46,6 +46,8 @@ def train_argv(config: TrainConfig | dict[str, Any], nproc: Optional[int] = None
         argv.append("--concat-product")
     if cfg.both_orders:
         argv.append("--both-orders")
+    if cfg.length_grouped:
+        argv.append("--group-by-length")
     if not cfg.amp:
         argv.append("--no-amp")
     if nproc and nproc > 1:

@@ -94,6 +94,9 @@ class TrainConfig:
     columns: Optional[dict] = None
     mini_batch_size: int = 32  # cached_mnrl: rows embedded with a graph at a time
     both_orders: bool = False  # cross-encoder STS: train on (a, b) and (b, a), as sentence-transformers' example does
+    # batches of similar length (core/training/batches.py, length_grouped_batches): less padding, same
+    # examples per epoch; not for losses whose in-batch negatives are the batch (mnrl, cached_mnrl)
+    length_grouped: bool = False
     schema_version: int = field(default=SCHEMA_VERSION)
 
     # ----------------------------------------------------------------- derived values
@@ -143,6 +146,9 @@ class TrainConfig:
             )
         if self.both_orders and (self.encoder, self.task) != ("cross", "sts"):
             raise bad("both_orders applies to cross-encoders on STS only (an NLI pair is not symmetric)")
+        if self.length_grouped and self.loss_name in ("mnrl", "cached_mnrl"):
+            raise bad(f"length-grouped batches do not fit {self.loss_name}: its in-batch negatives would all be of "
+                      "one length")
         if self.encoder == "cross" and self.pooling:
             raise bad("pooling applies to bi-encoders only")
         if not self.train_file:

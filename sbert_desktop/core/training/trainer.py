@@ -60,7 +60,9 @@ class _Run(RunSetup):
 
     def batches(self, epoch: int) -> list[np.ndarray]:
         if epoch not in self._batches_cache:
-            self._batches_cache = {epoch: epoch_batches(self.examples, self.cfg.batch_size, self.cfg.seed, epoch)}
+            lengths = self.example_lengths if self.cfg.length_grouped else None
+            self._batches_cache = {epoch: epoch_batches(self.examples, self.cfg.batch_size, self.cfg.seed, epoch,
+                                                        lengths)}
         return self._batches_cache[epoch]
 
     # -- one optimisation step ---------------------------------------------------------------
