@@ -67,6 +67,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--distill-lr", type=float, default=None, help="default: --lr")
     parser.add_argument("--max-seq-length", type=int, default=128)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--korsts-loss", choices=("cosine", "cosent"), default="cosine",
+                        help="the KorSTS stage's loss (default: the paper's cosine MSE)")
     parser.add_argument("--group-by-length", action="store_true",
                         help="our trainings with length-grouped batches (train --group-by-length; the preset's "
                              "default since Dec 2)")
@@ -97,6 +99,7 @@ def folder_names(args) -> dict:
     d, k = f"{args.distill_epochs}ep", f"{args.korsts_epochs}ep"
     v = f"-vocab{args.extend_vocab}" if args.extend_vocab else ""
     v += "-grouped" if args.group_by_length else ""
+    k += "-cosent" if args.korsts_loss == "cosent" else ""
     return {"korsts": f"korsts-{k}{v}", "distill": f"distill-{d}{v}", "preset": f"distill-{d}-korsts-{k}{v}",
             "peer": f"distill-st-{d}"}
 
@@ -160,7 +163,8 @@ def main(argv=None) -> int:
     settings = {"distill_pairs": len(d_idx), "korsts_pairs": len(k_idx), "distill_epochs": args.distill_epochs,
                 "korsts_epochs": args.korsts_epochs, "batch_size": args.batch_size, "lr": args.lr,
                 "distill_lr": args.distill_lr or args.lr, "max_seq_length": args.max_seq_length,
-                "seed": args.seed, "dev_pairs": len(dev_idx), "group_by_length": args.group_by_length}
+                "seed": args.seed, "dev_pairs": len(dev_idx), "group_by_length": args.group_by_length,
+                "korsts_loss": args.korsts_loss}
     names = folder_names(args)
     deadline = Deadline(args.stop_by)
     print(f"{'SHORTENED run' if shortened else 'full data'} ({now_utc()}), arms {','.join(args.arms)}: "
@@ -168,7 +172,8 @@ def main(argv=None) -> int:
           f"KorSTS on {len(k_idx):,} of {len(korsts_train):,} pairs x {args.korsts_epochs} epoch(s); KorSTS dev "
           f"{len(korsts_dev):,} pairs, translation retrieval on {len(par_dev):,} one-to-one parallel dev pairs; "
           f"batch {args.batch_size}, lr {args.lr}, max_seq_length {args.max_seq_length}, seed {args.seed}"
-          f"{', length-grouped batches' if args.group_by_length else ''}; "
+          f"{', length-grouped batches' if args.group_by_length else ''}"
+          f"{', KorSTS loss cosent' if args.korsts_loss == 'cosent' else ''}; "
           f"torch {torch.__version__}, threads {torch.get_num_threads()}, cpus {os.cpu_count()}; "
           f"keep {args.keep or '-'}, reuse {args.reuse or '-'}, stop by {deadline.label()}", flush=True)
     print(f"uptime at start: {uptime()}", flush=True)
@@ -194,7 +199,8 @@ def main(argv=None) -> int:
         rec = load_record(args.reuse, names[arm], ours=arm != "peer")
         if rec is None:
             return None
-        differs = [k for k in keys if rec["settings"].get(k, False if k == "group_by_length" else None) != settings[k]]
+        older = {"group_by_length": False, "korsts_loss": "cosine"}  # records from before these options
+        differs = [k for k in keys if rec["settings"].get(k, older.get(k)) != settings[k]]
         if differs:
             raise SystemExit(f"--reuse {args.reuse / names[arm]}: trained with a different {', '.join(differs)}")
         print(f"  [{arm}] reused {args.reuse / names[arm]}: trained {rec['date']}, {rec['steps']} steps, training "
@@ -239,7 +245,7 @@ def main(argv=None) -> int:
             # more than one epoch: the trainer evaluates KorSTS dev after each (and publishes the best)
             dev = dict(dev_file=str(kdev)) if args.korsts_epochs > 1 else {}
             return train_ours(label, deadline, task="sts", model=model, train_file=str(ktrain), out_dir=out,
-                              epochs=args.korsts_epochs, lr=args.lr, **dev, **common)
+                              epochs=args.korsts_epochs, lr=args.lr, loss=args.korsts_loss, **dev, **common)
 
         def finish(arm: str, tr: dict, title: str, rate_key: str | None, shown: dict | None = None) -> None:
             """Record a finished arm (``<arm>.bench.json`` in --keep), print its epochs and evaluate it;

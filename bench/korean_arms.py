@@ -18,7 +18,8 @@ from typing import Optional
 
 #: what a saved arm must have been trained with to be reused (see ``Arm.keys``)
 TRAIN_KEYS = {
-    "korsts": ("korsts_pairs", "korsts_epochs", "batch_size", "lr", "max_seq_length", "seed", "group_by_length"),
+    "korsts": ("korsts_pairs", "korsts_epochs", "batch_size", "lr", "max_seq_length", "seed", "group_by_length",
+               "korsts_loss"),
     "distill": ("distill_pairs", "distill_epochs", "batch_size", "distill_lr", "max_seq_length", "seed", "group_by_length"),
 }
 

@@ -18,6 +18,7 @@ generator), so dev metrics agree within noise, not exactly.
     python bench/train.py --max-steps 0         # the full epoch (360 steps at batch 16)
     python bench/train.py --encoder cross       # cross-encoder from the default model's weights, BCE
     python bench/train.py --only ours|reference
+    python bench/train.py --max-steps 0 --ours unfused,plain,grouped   # the AdamW and batching ablations
     python bench/train.py --encoder cross --max-steps 0 --keep runs/stsb-ce   # keep our model
 """
 
@@ -47,16 +48,28 @@ def write_subset(ds, n: int, path: Path) -> Path:
     return path
 
 
-def run_ours(args, train_file: Path, dev, out: Path) -> dict:
+def run_ours(args, train_file: Path, dev, out: Path, variant: str = "plain") -> dict:
+    """``variant``: plain, grouped (length-grouped batches) or unfused (plain, with torch's default
+    for-loop AdamW instead of the fused kernel the engine uses: the ablation of that choice)."""
     from sbert_desktop.core.evaluation import evaluate_sts_bi, evaluate_sts_cross
-    from sbert_desktop.core.training import TrainConfig, train
+    import torch
+
+    from sbert_desktop.core.training import TrainConfig, run_setup, train
+
+    grouped = variant == "grouped"
+    fused = run_setup._adamw
+    if variant == "unfused":
+        run_setup._adamw = lambda groups, lr, device: torch.optim.AdamW(groups, lr=lr)
 
     cfg = TrainConfig(encoder=args.encoder, task="sts", model=args.model, train_file=str(train_file),
                       out_dir=str(out), epochs=1, batch_size=args.batch_size, lr=args.lr, warmup_ratio=0.1,
                       weight_decay=0.01, max_grad_norm=1.0, max_seq_length=args.max_seq_length, seed=args.seed,
-                      device="cpu")
+                      device="cpu", length_grouped=grouped)
     wall = time.perf_counter()
-    result = train(cfg)  # loads the model, tokenizes, trains, saves: the whole call is timed
+    try:
+        result = train(cfg)  # loads the model, tokenizes, trains, saves: the whole call is timed
+    finally:
+        run_setup._adamw = fused
     wall = time.perf_counter() - wall
     from sbert_desktop.core.models import BiEncoder, CrossEncoder
 
@@ -129,6 +142,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--only", choices=("ours", "reference"))
     parser.add_argument("--threads", type=int, default=None, help="torch threads (default: torch's)")
+    parser.add_argument("--ours", default="plain",
+                        help="this engine's variants, comma-separated, in order: plain, grouped (train "
+                             "--group-by-length), unfused (plain with torch's default AdamW, not the fused one) "
+                             "(default: %(default)s)")
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="keep this engine's trained model in DIR (e.g. for sbert-desktop evaluate)")
     args = parser.parse_args()
@@ -150,21 +167,26 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-train-") as tmp:
         tmp = Path(tmp)
         train_file = write_subset(train_ds, n, tmp / "train.tsv")
+        variants = [v.strip() for v in args.ours.split(",") if v.strip()]
         if args.only != "reference":
-            results["sbert-desktop"] = run_ours(args, train_file, dev, tmp / "ours")
-            _report("sbert-desktop", results["sbert-desktop"])
-            if args.keep:
-                import shutil
+            for variant in variants:
+                name = "sbert-desktop" + ("" if variant == "plain" else f", {variant}")
+                results[name] = run_ours(args, train_file, dev, tmp / f"ours-{variant}", variant)
+                _report(name, results[name])
+                if args.keep and variant == variants[0]:
+                    import shutil
 
-                shutil.copytree(tmp / "ours", args.keep, dirs_exist_ok=True)
+                    shutil.copytree(tmp / f"ours-{variant}", args.keep, dirs_exist_ok=True)
         if args.only != "ours":
             results["sentence-transformers"] = run_reference(args, read_pairs(train_file, task="sts"), dev,
                                                              tmp / "ref")
             _report("sentence-transformers", results["sentence-transformers"])
-    if len(results) == 2:
-        ours, ref = results["sbert-desktop"], results["sentence-transformers"]
+    ref = results.get("sentence-transformers")
+    for name, ours in results.items():
+        if ref is None or ours is ref:
+            continue
         ratio = (ours["steps"] / ours["seconds"]) / (ref["steps"] / ref["seconds"])
-        print(f"speed ratio sbert-desktop / sentence-transformers (whole training call): {ratio:.2f}x; dev spearman "
+        print(f"speed ratio {name} / sentence-transformers (whole training call): {ratio:.2f}x; dev spearman "
               f"{ours['spearman']:.4f} vs {ref['spearman']:.4f} (difference {ours['spearman'] - ref['spearman']:+.4f})")
 
 

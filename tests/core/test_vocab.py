@@ -118,6 +118,7 @@ def test_korean_preset_plans_the_vocabulary_stage(tmp_path, tiny_bi_encoder_dir)
     assert isinstance(with_pieces.stages[0], VocabStage) and len(with_pieces.stages) == 3
     assert with_pieces.distill.model == with_pieces.vocab.out_dir and with_pieces.distill.lr == DISTILL_LR
     assert with_pieces.distill.teacher == with_pieces.model == str(tiny_bi_encoder_dir)
+    assert with_pieces.distill.length_grouped and with_pieces.korsts.length_grouped  # less padding, same data
     jamo = plan(tmp_path / "out2", model=str(tiny_bi_encoder_dir), data=data, extend_vocab=False)
     assert len(jamo.stages) == 2 and jamo.distill.model == str(tiny_bi_encoder_dir) and jamo.distill.teacher is None
     slow, fast = estimate_seconds(jamo), estimate_seconds(with_pieces)
