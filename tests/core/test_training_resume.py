@@ -6,7 +6,6 @@ import itertools
 import json
 import os
 
-import numpy as np
 import pytest
 import torch
 
