@@ -139,8 +139,11 @@ class TrainingPage(QWidget):
         runs_box = QGroupBox(translate("Training", "Runs (check to overlay)"))
         runs_layout = QVBoxLayout(runs_box)
         runs_layout.addWidget(self.runs)
+        # the run's summary on its own row, the buttons under it: side by side, the four buttons left the
+        # summary a narrow column and pushed the window past 1280 px
+        runs_layout.addWidget(self.result_label)
         result_row = QHBoxLayout()
-        result_row.addWidget(self.result_label, 1)
+        result_row.addStretch(1)
         result_row.addWidget(self.open_folder_button)
         result_row.addWidget(self.open_run_button)
         result_row.addWidget(self.export_button)
