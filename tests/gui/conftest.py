@@ -85,3 +85,14 @@ def sts_dev_tsv(tmp_path, sts_tsv) -> Path:
     path = tmp_path / "sts-small-dev.tsv"
     path.write_text("\n".join(lines[:33]) + "\n", encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def tiny_loaded(qtbot, window, state, tiny_bi_encoder_dir, wait_job):
+    """The window with the tiny bi-encoder loaded through the Model page."""
+    page = window.page("Model")
+    page.source.setCurrentIndex(page.source.findData("folder"))
+    page.location.setText(str(tiny_bi_encoder_dir))
+    job = page.load()
+    assert wait_job(job) == "succeeded"
+    return window

@@ -11,11 +11,8 @@ def _click(box) -> None:
     QTest.mouseClick(box, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(8, box.height() // 2))
 
 
-def test_length_grouped_batches_box(qtbot, window, state, tiny_bi_encoder_dir, tmp_path, wait_job):
-    model_page = window.page("Model")
-    model_page.source.setCurrentIndex(model_page.source.findData("folder"))
-    model_page.location.setText(str(tiny_bi_encoder_dir))
-    assert wait_job(model_page.load()) == "succeeded"
+def test_length_grouped_batches_box(qtbot, tiny_loaded, state, tmp_path, wait_job):
+    window = tiny_loaded
     sts = tmp_path / "sts.tsv"
     sts.write_text("sentence1\tsentence2\tscore\n" + "".join(
         f"a {'short ' * (i % 7)}sentence {i}\tanother {'long ' * (i % 5)}one {i}\t{i % 6}\n" for i in range(24)),
@@ -23,7 +20,6 @@ def test_length_grouped_batches_box(qtbot, window, state, tiny_bi_encoder_dir, t
     window.show_page("Train")
     page = window.page("Train")
     form = page.form
-    form.resize(900, 1200)
     with qtbot.waitSignal(state.jobs.job_ended, timeout=30_000):
         form.train_file.set_path(str(sts))
     qtbot.waitUntil(lambda: "pairs" in form.train_file.info.text(), timeout=30_000)

@@ -5,19 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
-
-
-@pytest.fixture
-def tiny_loaded(qtbot, window, state, tiny_bi_encoder_dir, wait_job):
-    """The window with the tiny bi-encoder loaded through the Model page."""
-    page = window.page("Model")
-    page.source.setCurrentIndex(page.source.findData("folder"))
-    page.location.setText(str(tiny_bi_encoder_dir))
-    job = page.load()
-    assert wait_job(job) == "succeeded"
-    return window
 
 
 def _fill_form(qtbot, page, train, dev, epochs=10, batch=4, eval_steps=20):

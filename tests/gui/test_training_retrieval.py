@@ -7,11 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 
-def test_triplets_sample_losses_and_training(qtbot, window, state, tiny_bi_encoder_dir, tmp_path, wait_job):
-    model_page = window.page("Model")
-    model_page.source.setCurrentIndex(model_page.source.findData("folder"))
-    model_page.location.setText(str(tiny_bi_encoder_dir))
-    assert wait_job(model_page.load()) == "succeeded"
+def test_triplets_sample_losses_and_training(qtbot, tiny_loaded, state, tmp_path, wait_job):
+    window = tiny_loaded
     triplets = tmp_path / "mined.tsv"
     triplets.write_text("anchor\tpositive\tnegative\n" + "".join(
         f"what is item {i}\titem {i} is a thing\tsomething else entirely {i}\n" for i in range(12)), encoding="utf-8")
