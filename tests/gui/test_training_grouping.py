@@ -11,6 +11,17 @@ def _click(box) -> None:
     QTest.mouseClick(box, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(8, box.height() // 2))
 
 
+def _choose(combo, value) -> None:
+    """Pick ``value`` with the arrow keys, as a user would."""
+    combo.setFocus()
+    key = Qt.Key.Key_Down if combo.findData(value) > combo.currentIndex() else Qt.Key.Key_Up
+    for _ in range(combo.count()):
+        if combo.currentData() == value:
+            return
+        QTest.keyClick(combo, key)
+    assert combo.currentData() == value
+
+
 def test_length_grouped_batches_box(qtbot, tiny_loaded, state, tmp_path, wait_job):
     window = tiny_loaded
     sts = tmp_path / "sts.tsv"
@@ -44,10 +55,10 @@ def test_length_grouped_batches_box(qtbot, tiny_loaded, state, tmp_path, wait_jo
     _click(box)
     QTest.mouseClick(form.defaults_button, Qt.MouseButton.LeftButton)
     assert not box.isChecked()
-    form.task.setCurrentIndex(form.task.findData("nli"))
-    form.loss.setCurrentIndex(form.loss.findData("mnrl"))
+    _choose(form.task, "nli")
+    _choose(form.loss, "mnrl")
     assert not box.isEnabled()
     _click(box)
     assert not box.isChecked()
-    form.loss.setCurrentIndex(form.loss.findData("softmax"))
+    _choose(form.loss, "softmax")
     assert box.isEnabled()
