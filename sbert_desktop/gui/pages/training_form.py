@@ -93,7 +93,6 @@ class TrainingForm(QWidget):
         self.task.setToolTip(translate("TrainingForm", "Set from the training file when it is opened (STS/NLI); pairs and triplets train "
                              "a bi-encoder with multiple-negatives ranking on retrieval data"))
         self.loss = QComboBox()
-        self.loss.currentIndexChanged.connect(lambda _i: self._update_grouping())
         self.loss.setToolTip(translate("TrainingForm", "The objective; the first one is the paper's"))
         self.start_from = QComboBox()
         self.start_from.setToolTip(translate("TrainingForm", "Fine-tune the active model (Model page) or the bundled all-MiniLM-L6-v2"))
@@ -127,6 +126,7 @@ class TrainingForm(QWidget):
                                     translate("TrainingForm", "model's own"))
         self.group_by_length = QCheckBox(translate("TrainingForm", "Batches of similar length"))
         self.group_by_length.setObjectName("groupByLength")
+        self.loss.currentIndexChanged.connect(lambda _i: self._update_grouping())
         self.group_by_length.setToolTip(translate(
             "TrainingForm", "Cut each epoch's shuffled order into groups of 50 batches and sort each group by length: "
             "batches pad to little more than their own sentences, so steps are faster (an STS-B epoch in half the "
@@ -220,8 +220,7 @@ class TrainingForm(QWidget):
 
     def _update_grouping(self, *_args) -> None:
         """Length-grouped batches do not fit losses whose negatives are the rest of the batch."""
-        if hasattr(self, "group_by_length"):
-            self.group_by_length.setEnabled(self.loss.currentData() not in ("mnrl", "cached_mnrl"))
+        self.group_by_length.setEnabled(self.loss.currentData() not in ("mnrl", "cached_mnrl"))
 
     def _reinspect_train(self, *_args) -> None:
         """A pair/triplet file is read differently from an STS/NLI one: read the train file again."""
