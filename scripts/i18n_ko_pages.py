@@ -201,9 +201,11 @@ KO_PAGES = {
     ", merged from {count} HDBSCAN clusters": ", HDBSCAN 클러스터 {count}개에서 병합", "Topics": "주제 수",
     "automatic": "자동",
     "Automatic: HDBSCAN's clusters merged to the level of best silhouette. A number: merged up the same tree to "
-    "that many topics, for when you know the topics are broad (8 subjects, not 300 sub-topics)":
+    "that many topics, then each sentence moved to its nearest topic centre, for when you know the topics are "
+    "broad (8 subjects, not 300 sub-topics)":
         "자동: HDBSCAN 클러스터를 실루엣이 가장 좋은 수준까지 병합합니다. 숫자: 같은 병합 트리를 따라 그 수의 주제로 "
-        "병합합니다. 주제가 넓다는 것을 알 때 씁니다 (하위 주제 300개가 아니라 분야 8개)",
+        "병합한 뒤, 각 문장을 가장 가까운 주제 중심으로 옮깁니다. 주제가 넓다는 것을 알 때 씁니다 "
+        "(하위 주제 300개가 아니라 분야 8개)",
     "<b>{n} clusters</b> · {noise} · silhouette {silhouette} · {method} · {seconds} s":
         "<b>클러스터 {n}개</b> · {noise} · 실루엣 {silhouette} · {method} · {seconds}초",
     "noise": "노이즈", "renamed by hand; keywords: {words}": "직접 이름 붙임. 키워드: {words}",

@@ -155,6 +155,11 @@ dimension {dimension}</source>
         <translation>HDBSCAN의 min_samples: 값이 클수록 더 많은 점을 노이즈로 봅니다</translation>
     </message>
     <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="96" />
+        <source>Automatic: HDBSCAN's clusters merged to the level of best silhouette. A number: merged up the same tree to that many topics, then each sentence moved to its nearest topic centre, for when you know the topics are broad (8 subjects, not 300 sub-topics)</source>
+        <translation>자동: HDBSCAN 클러스터를 실루엣이 가장 좋은 수준까지 병합합니다. 숫자: 같은 병합 트리를 따라 그 수의 주제로 병합한 뒤, 각 문장을 가장 가까운 주제 중심으로 옮깁니다. 주제가 넓다는 것을 알 때 씁니다 (하위 주제 300개가 아니라 분야 8개)</translation>
+    </message>
+    <message>
         <location filename="../../sbert_desktop/gui/pages/clusters.py" line="117" />
         <source>Assign noise points to the nearest cluster</source>
         <translation>노이즈 점을 가장 가까운 클러스터에 배정</translation>
@@ -173,11 +178,6 @@ dimension {dimension}</source>
         <location filename="../../sbert_desktop/gui/pages/clusters.py" line="95" />
         <source>automatic</source>
         <translation>자동</translation>
-    </message>
-    <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="96" />
-        <source>Automatic: HDBSCAN's clusters merged to the level of best silhouette. A number: merged up the same tree to that many topics, for when you know the topics are broad (8 subjects, not 300 sub-topics)</source>
-        <translation>자동: HDBSCAN 클러스터를 실루엣이 가장 좋은 수준까지 병합합니다. 숫자: 같은 병합 트리를 따라 그 수의 주제로 병합합니다. 주제가 넓다는 것을 알 때 씁니다 (하위 주제 300개가 아니라 분야 8개)</translation>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/clusters.py" line="108" />
@@ -1553,12 +1553,12 @@ The details are also in the log file:
         <translation>파일을 읽을 수 없습니다: {detail}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/core_text.py" line="75" />
+        <location filename="../../sbert_desktop/gui/core_text.py" line="79" />
         <source>{file}, line {line}</source>
         <translation>{file}, {line}행</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/core_text.py" line="76" />
+        <location filename="../../sbert_desktop/gui/core_text.py" line="80" />
         <source>line {line}</source>
         <translation>{line}행</translation>
     </message>
@@ -3184,7 +3184,7 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
     <name>Stage</name>
     <message>
         <location filename="../../sbert_desktop/gui/core_text.py" line="24" />
-        <location filename="../../sbert_desktop/gui/core_text.py" line="46" />
+        <location filename="../../sbert_desktop/gui/core_text.py" line="47" />
         <source>working</source>
         <translation>작업 중</translation>
     </message>
@@ -3304,14 +3304,19 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
         <translation>클러스터 병합 (실루엣 최대)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/core_text.py" line="56" />
+        <location filename="../../sbert_desktop/gui/core_text.py" line="57" />
         <source>labelling the other {n} rows from the sample</source>
         <translation>표본 밖의 나머지 {n}행에 레이블 붙이는 중</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/core_text.py" line="59" />
+        <location filename="../../sbert_desktop/gui/core_text.py" line="60" />
         <source>merging clusters to {n}</source>
         <translation>클러스터를 {n}개로 병합</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="63" />
+        <source>refining {n} topics</source>
+        <translation>주제 {n}개 다듬는 중</translation>
     </message>
 </context>
 <context>
@@ -3397,7 +3402,7 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/training.py" line="103" />
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="358" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="361" />
         <source>Runs are saved under the app's runs folder.</source>
         <translation>실행 결과는 앱의 runs 폴더에 저장됩니다.</translation>
     </message>
@@ -3437,145 +3442,145 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
         <translation>실행 목록 (체크하면 겹쳐 그림)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="209" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="212" />
         <source> · stopping after this step…</source>
         <translation> · 이번 스텝 후 멈추는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="225" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="228" />
         <source>Resume {name}</source>
         <translation>{name} 이어서 학습</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="225" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="228" />
         <source>Train {name}</source>
         <translation>{name} 학습</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="234" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="237" />
         <source>Reading the data and loading the model…</source>
         <translation>데이터를 읽고 모델을 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="268" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="271" />
         <source>step {done} / {total}</source>
         <translation>스텝 {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="270" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="273" />
         <source>epoch {epoch}</source>
         <translation>에폭 {epoch}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="271" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="274" />
         <source>elapsed {time}</source>
         <translation>경과 {time}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="273" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="276" />
         <source>evaluated on dev</source>
         <translation>dev 세트로 평가함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="275" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="278" />
         <source>evaluated the untrained model on dev</source>
         <translation>학습 전 모델을 dev 세트로 평가함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="277" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="280" />
         <source>ETA {time}</source>
         <translation>남은 시간 {time}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="311" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="314" />
         <source>Training failed: {message}</source>
         <translation>학습 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="315" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="318" />
         <source>Training failed</source>
         <translation>학습 실패</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="322" />
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="461" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="325" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="464" />
         <source>Finished</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="323" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="326" />
         <source>Cancelled — Resume continues from the checkpoint</source>
         <translation>취소됨 — 이어서 학습을 누르면 체크포인트부터 계속합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="324" />
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="460" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="327" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="463" />
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="325" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="328" />
         <source>Stopped before the first checkpoint</source>
         <translation>첫 체크포인트 전에 멈춤</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="340" />
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="350" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="343" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="353" />
         <source>dev metric</source>
         <translation>dev 지표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="361" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="364" />
         <source> (best dev {metric} {value})</source>
         <translation> (최고 dev {metric} {value})</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="363" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="366" />
         <source>Saved to {path}</source>
         <translation>저장 위치: {path}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="365" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="368" />
         <source>Cancelled; checkpoint in {path}</source>
         <translation>취소됨. 체크포인트 위치: {path}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="391" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="394" />
         <source>Load {name}</source>
         <translation>{name} 불러오기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="393" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="396" />
         <source>Could not load the trained model: {message}</source>
         <translation>학습한 모델을 불러올 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="401" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="404" />
         <source>Active model: {model}</source>
         <translation>활성 모델: {model}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="412" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="415" />
         <source>Open a training run folder</source>
         <translation>학습 실행 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="418" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="421" />
         <source>{folder}: not a training run folder (no train_config.json)</source>
         <translation>{folder}: 학습 실행 폴더가 아닙니다 (train_config.json 없음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="460" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="463" />
         <source>Running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="461" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="464" />
         <source>Stopped</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="462" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="465" />
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>
@@ -3678,72 +3683,72 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
         <translation>학습 파일을 열면 그에 맞게 정해집니다 (STS/NLI). 쌍과 삼중쌍은 검색용 데이터로 바이 인코더를 다중 음성 순위 손실로 학습합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="97" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="96" />
         <source>The objective; the first one is the paper's</source>
         <translation>학습 목표입니다. 첫 번째가 논문의 방식입니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="99" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="98" />
         <source>Fine-tune the active model (Model page) or the bundled all-MiniLM-L6-v2</source>
         <translation>활성 모델(모델 페이지) 또는 내장 all-MiniLM-L6-v2를 미세 조정합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="107" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="106" />
         <source>Training pairs (STS-B, KorSTS, SNLI, KorNLI, SICK or generic)</source>
         <translation>학습용 문장 쌍 (STS-B, KorSTS, SNLI, KorNLI, SICK 또는 일반 형식)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="108" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="107" />
         <source>Dev pairs, for the metric curve (optional)</source>
         <translation>지표 곡선용 dev 문장 쌍 (선택)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="117" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="116" />
         <source>Passes over the training data. Paper: 4 for STS-B, 1 for NLI.</source>
         <translation>학습 데이터를 도는 횟수. 논문: STS-B는 4, NLI는 1.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="117" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="116" />
         <source>paper (STS 4, NLI 1)</source>
         <translation>논문 값 (STS 4, NLI 1)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="118" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="117" />
         <source>Pairs per optimisation step. Paper: 16.</source>
         <translation>최적화 스텝당 문장 쌍 수. 논문: 16.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="121" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="120" />
         <source>Peak learning rate of AdamW. Paper: 2e-5.</source>
         <translation>AdamW의 최대 학습률. 논문: 2e-5.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="122" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="121" />
         <source>Fraction of steps with a linear warm-up of the learning rate. Paper: 0.1.</source>
         <translation>학습률을 선형으로 올리는 워밍업 스텝의 비율. 논문: 0.1.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="123" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="122" />
         <source>AdamW weight decay (not on biases and LayerNorm). Default 0.01.</source>
         <translation>AdamW 가중치 감쇠 (편향과 LayerNorm 제외). 기본값 0.01.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="124" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="123" />
         <source>Clip the gradient norm to this value; 0 turns clipping off.</source>
         <translation>그래디언트 노름을 이 값으로 자릅니다. 0이면 자르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="125" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="124" />
         <source>Longer inputs are truncated to this many tokens. Default: the model's own (256 for the bundled model); a fine-tune keeps it.</source>
         <translation>이보다 긴 입력은 이 토큰 수에서 잘립니다. 기본값: 모델 자체 값 (내장 모델은 256). 미세 조정 후에도 유지됩니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="127" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="126" />
         <source>model's own</source>
         <translation>모델 기본값</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="128" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="127" />
         <source>Batches of similar length</source>
         <translation>길이가 비슷한 문장끼리 배치</translation>
     </message>
@@ -3923,52 +3928,52 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
         <translation>내장 기본 모델 — all-MiniLM-L6-v2</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="270" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="269" />
         <source>Use {name} (open on the Data page) as the dev file</source>
         <translation>데이터 페이지에 열린 {name}을(를) dev 파일로 사용</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="271" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="270" />
         <source>Use {name} (open on the Data page) as the train file</source>
         <translation>데이터 페이지에 열린 {name}을(를) 학습 파일로 사용</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="285" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="284" />
         <source>reading…</source>
         <translation>읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="288" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="287" />
         <source>Inspect {name}</source>
         <translation>{name} 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="297" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="296" />
         <source>{n} sentence pairs</source>
         <translation>문장 쌍 {n}개</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="303" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="302" />
         <source>{format} · {task} · {rows} pairs · {encoding}</source>
         <translation>{format} · {task} · 문장 쌍 {rows}개 · {encoding}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="323" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="322" />
         <source>Choose a training file.</source>
         <translation>학습 파일을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="325" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="324" />
         <source>Training file not found: {path}</source>
         <translation>학습 파일이 없습니다: {path}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="328" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="327" />
         <source>Dev file not found: {path}</source>
         <translation>dev 파일이 없습니다: {path}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="332" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="331" />
         <source>The learning rate {value} is not a number.</source>
         <translation>학습률 {value}은(는) 숫자가 아닙니다.</translation>
     </message>

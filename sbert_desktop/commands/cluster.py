@@ -44,8 +44,9 @@ def add_parser(sub) -> argparse.ArgumentParser:
                              "comes back whole; none keeps HDBSCAN's clusters (default: %(default)s)")
     parser.add_argument("--topics", type=int, default=0, metavar="N",
                         help="HDBSCAN: merge its clusters up the same tree to N topics instead of the best "
-                             "silhouette, when you know the topics are broad (like BERTopic's nr_topics; 0: "
-                             "automatic, the default)")
+                             "silhouette, then move each sentence to its nearest topic centre (k-means steps), "
+                             "when you know the topics are broad (like BERTopic's nr_topics; 0: automatic, the "
+                             "default)")
     parser.add_argument("--seed", type=int, default=42, help="(default: %(default)s)")
     parser.add_argument("--keywords", type=positive_int, default=3, help="keywords per cluster label (default: %(default)s)")
     parser.add_argument("--stop-words", metavar="FILE",
@@ -94,6 +95,8 @@ def run(args: argparse.Namespace) -> int:
     merged = result.params.get("merged") or {}
     if merged.get("clusters_after", 0) < merged.get("clusters_before", 0):
         noise += f", merged from {merged['clusters_before']} HDBSCAN clusters"
+        if "refine_moved" in merged:
+            noise += f", then {100 * merged['refine_moved']:.1f}% of sentences moved to a nearer topic centre"
     print(f"{result.n_clusters} clusters, {noise}, silhouette {sil} "
           f"({result.params['method']}, reduction: {result.params['reduce_used'] or 'none'}, "
           f"{result.timings.get('total', 0):.1f} s)")

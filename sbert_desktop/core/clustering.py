@@ -137,7 +137,9 @@ def cluster(
     HDBSCAN found up their average-linkage tree to the level of best cosine silhouette
     (:mod:`sbert_desktop.core.cluster_merge`); ``"none"`` keeps HDBSCAN's clusters as they are.
     ``topics`` > 0 (HDBSCAN) cuts the same tree at that many clusters instead (when HDBSCAN found
-    more; the user knows how broad the topics are: 8 subjects, not 300 sub-topics). Above
+    more; the user knows how broad the topics are: 8 subjects, not 300 sub-topics), then runs
+    spherical k-means steps from that cut over every row (:func:`cluster_merge.refine_topics`,
+    after the noise is assigned; kept noise stays noise). Above
     ``cluster_scale.TWO_LEVEL_ABOVE`` rows the default path clusters a seeded sample and
     labels the rest by their nearest sample rows. Cancel is checked between stages (one library fit cannot be interrupted;
     its result is discarded).
@@ -224,6 +226,16 @@ def cluster(
         labels = _assign_noise(unit, labels, centroids, strategy, rows, sample_index, cancel)
         centroids = _centroids(unit, labels, k)
         timings["noise"] = time.perf_counter() - t
+    if topics and merged and merged["clusters_after"] < merged["clusters_before"]:
+        # a cut at the topics asked: k-means steps from it, over every row (noise already assigned, or kept)
+        _stage(progress, 3, 5, f"refining {k} topics", start)
+        t = time.perf_counter()
+        labels, refined = CM.refine_topics(unit, labels, cancel)
+        merged.update(refined)
+        labels = _relabel_by_size(labels)
+        k = int(labels.max()) + 1 if labels.size and labels.max() >= 0 else 0
+        centroids = _centroids(unit, labels, k)
+        timings["refine"] = time.perf_counter() - t
     _stage(progress, 4, 5, "scoring", start)
     t = time.perf_counter()
     sil = silhouette(unit, labels, seed=seed)

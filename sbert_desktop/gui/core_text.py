@@ -37,6 +37,7 @@ STAGES = frozenset((
 _QUALIFIED = re.compile(r"^(?P<name>[a-z][a-z -]*?) \((?P<what>[^()]*)\)$")  # "clustering (hdbscan)"
 _LABELLING = re.compile(r"^labelling the other (?P<n>[\d,]+) rows from the sample$")  # core/clustering.py
 _MERGING = re.compile(r"^merging clusters to (?P<n>\d+)$")  # core/clustering.py, a number of topics asked for
+_REFINING = re.compile(r"^refining (?P<n>\d+) topics$")  # core/clustering.py, the k-means steps after that cut
 
 
 def stage_text(stage: str | None) -> str:
@@ -57,6 +58,9 @@ def stage_text(stage: str | None) -> str:
     match = _MERGING.match(stage)
     if match:
         return translate("Stage", "merging clusters to {n}").format(n=match["n"])
+    match = _REFINING.match(stage)
+    if match:
+        return translate("Stage", "refining {n} topics").format(n=match["n"])
     return stage
 
 

@@ -173,4 +173,5 @@ def test_cluster_topics_flag_on_npy(capsys, tmp_path):
     params = manifest(out)["clustering"]
     assert params["topics"] == 2 and params["merged"]["clusters_before"] == 3
     assert "2 clusters" in stdout and "merged from 3 HDBSCAN clusters" in stdout
+    assert "of sentences moved to a nearer topic centre" in stdout and "refine_steps" in params["merged"]
     assert pd.read_csv(out)["cluster"].nunique() == 2

@@ -113,3 +113,32 @@ def test_cluster_with_a_number_of_topics(monkeypatch):
         C.cluster(x, reduce=None, topics=-2)
     with pytest.raises(Exception, match="n_clusters instead"):
         C.cluster(x, method="kmeans", reduce=None, topics=3)
+
+
+def test_refine_topics_moves_misplaced_fragments_to_their_nearest_topic():
+    """A cut that left fragments of a topic in the wrong cluster (as a tree of whole fragments can):
+    the k-means steps move them to their topic; noise stays noise; a right cut moves nothing."""
+    x, truth = topics(seed=3, n_topics=4)
+    wrong = truth.copy()
+    frag = np.flatnonzero(truth == 0)[:60]  # 60 points of topic 0 filed under topic 2
+    wrong[frag] = 2
+    wrong[::41] = -1
+    kept = wrong >= 0
+    fixed, info = CM.refine_topics(x, wrong)
+    assert adjusted_rand_score(truth[kept], fixed[kept]) == 1.0 and (fixed[~kept] == -1).all()
+    assert 1 <= info["refine_steps"] <= CM.REFINE_STEPS and info["refine_moved"] > 0
+    same, info = CM.refine_topics(x, np.where(kept, truth, -1))
+    assert np.array_equal(same, np.where(kept, truth, -1)) and info == {"refine_steps": 1, "refine_moved": 0.0}
+    nothing, info = CM.refine_topics(x, np.full(len(x), -1))
+    assert (nothing == -1).all() and info["refine_steps"] == 0
+
+
+def test_cluster_refines_a_cut_at_a_number_of_topics(monkeypatch):
+    """cluster(topics=N) runs the k-means steps after the cut (recorded in params); the automatic
+    level does not."""
+    x, truth = topics(seed=4)
+    monkeypatch.setattr(C, "_fit", lambda *a, **k: pieces(truth, 4, seed=5).astype(np.int64))
+    r = C.cluster(x, reduce=None, topics=3)
+    assert r.params["merged"]["refine_steps"] >= 1 and "refine_moved" in r.params["merged"]
+    r = C.cluster(x, reduce=None)
+    assert "refine_steps" not in r.params["merged"]

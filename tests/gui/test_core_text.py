@@ -68,6 +68,8 @@ def test_stage_names_and_error_details_follow_the_language(qapp):
         assert stage_text("reducing (umap)") == "차원 축소 (umap)"
         assert stage_text("bi-encoder: encode") == "바이 인코더: 인코딩"
         assert stage_text("labelling the other 12,345 rows from the sample") == "표본 밖의 나머지 12,345행에 레이블 붙이는 중"
+        assert stage_text("merging clusters to 8") == "클러스터를 8개로 병합"
+        assert stage_text("refining 8 topics") == "주제 8개 다듬는 중"
         assert stage_text("some new stage") == "some new stage"
         assert error_detail(err) == "/data/x.tsv, 4행: score is not a number"
     finally:
