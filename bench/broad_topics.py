@@ -16,8 +16,8 @@ reduction and HDBSCAN fit as ``clustering.cluster``:
 - k-means told the true k on the 384-d vectors (n_init 1, as bench/scale.py) and on the UMAP
   reduction.
 
-Every row: clusters, NMI, ARI (noise assigned to a cluster everywhere, so all rows score all texts)
-and the cosine silhouette on the 384-d vectors.
+Every row: clusters, NMI, ARI (noise assigned to a cluster everywhere, so all rows score all texts),
+the cosine silhouette on the 384-d vectors and the largest..smallest cluster size.
 
     flock /work/notes/cpu.lock nice -n 5 .venv/bin/python bench/broad_topics.py > bench/results/broad-topics.txt
 """
@@ -70,15 +70,19 @@ def main() -> int:
         x = C.reduce_embeddings(unit, C.choose_reduction("hdbscan", n, "auto"), 5, 42, "cosine")
         raw = C._fit(x, "hdbscan", 10, None, 8, 42)
         fine = int(raw.max()) + 1
-        print(f"\n== {name}: {n:,} texts, {k_true} topics; reduction + HDBSCAN {time.perf_counter() - t:.0f} s: "
-              f"{fine} clusters, noise {np.mean(raw < 0):.1%}", flush=True)
+        topic_sizes = np.bincount(truth)
+        print(f"\n== {name}: {n:,} texts, {k_true} topics of {topic_sizes.max():,}..{topic_sizes.min():,} texts; "
+              f"reduction + HDBSCAN {time.perf_counter() - t:.0f} s: {fine} clusters, noise {np.mean(raw < 0):.1%}",
+              flush=True)
 
         def row(label, labels, note=""):
             labels = np.asarray(labels)
             sil = C.silhouette(unit, labels)
-            print(f"  {label:44s} {int(labels.max()) + 1:4d} clusters  NMI {nmi(truth, labels):.3f}  "
-                  f"ARI {ari(truth, labels):.3f}  silhouette {sil if sil is not None else float('nan'):.3f}  {note}",
-                  flush=True)
+            sizes = np.bincount(labels[labels >= 0])
+            sizes = sizes[sizes > 0]
+            print(f"  {label:44s} {sizes.size:4d} clusters  NMI {nmi(truth, labels):.3f}  "
+                  f"ARI {ari(truth, labels):.3f}  silhouette {sil if sil is not None else float('nan'):.3f}  "
+                  f"sizes {sizes.max():,}..{sizes.min():,}  {note}", flush=True)
 
         row("k-means told k (384-d, n_init 1)", KMeans(k_true, n_init=1, random_state=0).fit_predict(unit))
         row("k-means told k on the UMAP reduction", KMeans(k_true, n_init=1, random_state=0).fit_predict(x))
