@@ -199,6 +199,7 @@ KO_PAGES = {
     "{count} noise points ({share}) assigned to their nearest cluster": "노이즈 점 {count}개({share})를 가장 가까운 클러스터에 배정함",
     " on {reduction}": " ({reduction} 후)",
     ", merged from {count} HDBSCAN clusters": ", HDBSCAN 클러스터 {count}개에서 병합", "Topics": "주제 수",
+    ", then {share} of the sentences moved to a nearer topic": ", 이어서 문장의 {share}를 더 가까운 주제로 옮김",
     "automatic": "자동",
     "Automatic: HDBSCAN's clusters merged to the level of best silhouette. A number: merged up the same tree to "
     "that many topics, then each sentence moved to its nearest topic centre, for when you know the topics are "

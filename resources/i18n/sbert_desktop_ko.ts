@@ -299,7 +299,7 @@ dimension {dimension}</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/clusters.py" line="193" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="403" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="406" />
         <source>Select a cluster</source>
         <translation>클러스터를 선택하세요</translation>
     </message>
@@ -379,58 +379,63 @@ dimension {dimension}</source>
         <translation>, HDBSCAN 클러스터 {count}개에서 병합</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="363" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="364" />
+        <source>, then {share} of the sentences moved to a nearer topic</source>
+        <translation>, 이어서 문장의 {share}를 더 가까운 주제로 옮김</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="366" />
         <source>&lt;b&gt;{n} clusters&lt;/b&gt; · {noise} · silhouette {silhouette} · {method} · {seconds} s</source>
         <translation>&lt;b&gt;클러스터 {n}개&lt;/b&gt; · {noise} · 실루엣 {silhouette} · {method} · {seconds}초</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="370" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="373" />
         <source>noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="382" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="407" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="385" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="410" />
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="383" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="386" />
         <source>renamed by hand; keywords: {words}</source>
         <translation>직접 이름 붙임. 키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="384" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="387" />
         <source>keywords: {words} (double-click to rename)</source>
         <translation>키워드: {words} (두 번 클릭해 이름 바꾸기)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="408" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="411" />
         <source>Noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="408" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="411" />
         <source>Cluster {n}</source>
         <translation>클러스터 {n}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="410" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="413" />
         <source>keywords: {words}</source>
         <translation>키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="415" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="418" />
         <source>sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="448" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="451" />
         <source>Korean words: Kiwi {version} (nouns)</source>
         <translation>한국어 단어: Kiwi {version} (명사)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="449" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="452" />
         <source>Korean words: particle heuristic (install kiwipiepy for morphological analysis)</source>
         <translation>한국어 단어: 조사 제거 규칙 (형태소 분석을 하려면 kiwipiepy를 설치하세요)</translation>
     </message>

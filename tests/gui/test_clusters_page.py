@@ -186,6 +186,7 @@ def test_topics_box_merges_to_the_number_typed(qtbot, page, wait_job):
     assert page.topic_count.value() == 2 and r.params["topics"] == 2
     assert r.n_clusters == 2 and page.table.rowCount() == 2
     assert "merged from 3 HDBSCAN clusters" in page.summary.text()
+    assert "of the sentences moved to a nearer topic" in page.summary.text() and "refine_steps" in r.params["merged"]
     for t in np.unique(page.topics):  # whole topics merged, none split
         assert len(set(r.labels[page.topics == t])) == 1
     r = run_with("0")

@@ -360,6 +360,9 @@ class ClustersPage(QWidget):
         if merged.get("clusters_after", 0) < merged.get("clusters_before", 0):
             method += translate("Clusters", ", merged from {count} HDBSCAN clusters").format(
                 count=number(merged["clusters_before"]))
+            if "refine_moved" in merged:  # a number of topics: k-means steps after the cut
+                method += translate("Clusters", ", then {share} of the sentences moved to a nearer topic").format(
+                    share=f"{merged['refine_moved']:.1%}")
         self.summary.setText(translate("Clusters", "<b>{n} clusters</b> · {noise} · silhouette {silhouette} · {method} · {seconds} s").format(
             n=r.n_clusters, noise=noise, silhouette=sil, method=method, seconds=number(view.seconds, 1)))
         rows = sorted(r.sizes) + ([-1] if noise_n else [])
