@@ -182,7 +182,12 @@ def child(fn, *args, timeout: float = 3600):
         p.kill()
         p.join()
         return None
-    p.join()
+    # the result is in; a child whose exit waits on idle worker pools (hdbscan's default core_dist_n_jobs=4
+    # in the BERTopic-style row starts loky workers, which idle 300 s before they go) is not waited for
+    p.join(timeout=30)
+    if p.is_alive():
+        p.kill()
+        p.join()
     return out
 
 
