@@ -182,8 +182,8 @@ def child(fn, *args, timeout: float = 3600):
         p.kill()
         p.join()
         return None
-    # the result is in; a child whose exit waits on idle worker pools (hdbscan's default core_dist_n_jobs=4
-    # in the BERTopic-style row starts loky workers, which idle 300 s before they go) is not waited for
+    # the result is in; a child whose exit stalls is not waited for (the Biomedical step sat idle ~5 min
+    # after its last row on Dec 2; likely idle worker pools, e.g. loky's, which linger 300 s)
     p.join(timeout=30)
     if p.is_alive():
         p.kill()
