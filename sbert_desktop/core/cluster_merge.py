@@ -147,6 +147,15 @@ REFINE_TOLERANCE = 1e-3
 _CHUNK = 65536
 
 
+def nearest_centres(unit: np.ndarray, rows: np.ndarray, centres: np.ndarray) -> np.ndarray:
+    """For each of ``rows`` of ``unit``, the index of the most similar of ``centres`` (dot product),
+    in chunks of rows so no [n, k] matrix of all rows is held."""
+    out = np.empty(rows.size, np.int64)
+    for s in range(0, rows.size, _CHUNK):
+        out[s : s + _CHUNK] = np.argmax(unit[rows[s : s + _CHUNK]] @ centres.T, axis=1)
+    return out
+
+
 def refine_topics(unit: np.ndarray, labels: np.ndarray, cancel: CancelToken | None = None,
                   steps: int = REFINE_STEPS) -> tuple[np.ndarray, dict]:
     """Spherical k-means from a cut of the merge tree: each clustered point moves to the topic whose
@@ -177,9 +186,7 @@ def refine_topics(unit: np.ndarray, labels: np.ndarray, cancel: CancelToken | No
         sums, _ = cluster_sums(unit, out, k)  # no copy of the clustered rows
         norms = np.linalg.norm(sums, axis=1, keepdims=True)
         centres = (sums / np.maximum(norms, 1e-12)).astype(np.float32)  # an emptied topic: a zero centre
-        new = np.empty_like(current)
-        for s in range(0, clustered.size, _CHUNK):
-            new[s : s + _CHUNK] = np.argmax(unit[clustered[s : s + _CHUNK]] @ centres.T, axis=1)
+        new = nearest_centres(unit, clustered, centres)
         changed = float(np.mean(new != current))
         current = new
         if changed < REFINE_TOLERANCE:  # nothing, or almost nothing, moved

@@ -275,9 +275,7 @@ def _assign_noise(unit: np.ndarray, labels: np.ndarray, centroids: np.ndarray, s
         graph = knn_graph(unit, min(CS.VOTE_K, len(unit) - 1), cancel=cancel).indices  # UMAP's table (cached)
         return CS.assign_by_neighbors(labels, graph, unit, centroids, cancel)
     noise = np.flatnonzero(labels < 0)
-    for s in range(0, noise.size, 65536):
-        part = noise[s : s + 65536]
-        labels[part] = np.argmax(unit[part] @ centroids.T, axis=1)
+    labels[noise] = CM.nearest_centres(unit, noise, centroids)
     return labels
 
 
