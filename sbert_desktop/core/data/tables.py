@@ -184,7 +184,10 @@ def read_frame(path: str | Path, fmt: str, sheet: str | int = 0) -> RawTable:
     if not path.is_file():
         raise DataError(path, "file not found")
     try:
-        frame = pd.read_parquet(path) if fmt == "parquet" else pd.read_excel(path, sheet_name=sheet)
+        # Parquet on one thread: Arrow's worker threads alive at interpreter exit can abort the process
+        # (apache/arrow#34314), which a finished CLI command must never do.
+        frame = (pd.read_parquet(path, use_threads=False, pre_buffer=False) if fmt == "parquet"
+                 else pd.read_excel(path, sheet_name=sheet))
     except (OSError, ValueError, ImportError, KeyError) as exc:
         raise DataError(path, f"cannot be read as {fmt}: {exc}") from None
     except Exception as exc:  # pyarrow / openpyxl raise their own types for corrupt files

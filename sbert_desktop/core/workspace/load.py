@@ -210,7 +210,10 @@ class _Loader:
         buf = self.raw(name)
         try:
             check_table_size(name, pq.ParquetFile(pa.BufferReader(buf)).metadata, len(buf))
-            tab = pq.read_table(pa.BufferReader(buf))
+            # One thread, no pre-buffering: the tables are small, and Arrow's thread pools left alive at
+            # interpreter exit abort the process now and then ("terminate called without an active
+            # exception", apache/arrow#34314) - seen once in CI after a workspace load.
+            tab = pq.read_table(pa.BufferReader(buf), use_threads=False, pre_buffer=False)
         except (pa.ArrowException, OSError) as exc:
             raise WorkspaceError(f"{name} is not a readable Parquet table ({exc})") from None
         return {c: tab.column(c).to_numpy(zero_copy_only=False) for c in tab.column_names}
