@@ -28,7 +28,7 @@ from sbert_desktop.core.models.device import resolve_device
 from sbert_desktop.core.models.card import write_card
 from sbert_desktop.core.models.modules import Normalize, load_module
 from sbert_desktop.core.models.pooling import Pooling
-from sbert_desktop.core.models.runtime import InferenceRuntime
+from sbert_desktop.core.models.runtime import InferenceRuntime, resolve_choice
 from sbert_desktop.core.models.prompts import exclude_prompt, prompt_length, resolve_prompt
 from sbert_desktop.core.models.published import check_published
 from sbert_desktop.core.models.sources import ModelSource, resolve_source
@@ -59,6 +59,43 @@ def load_hf(kind: str, path: Path, **kwargs):
     finally:
         hf_logging.set_verbosity(verbosity)
     return model, tokenizer
+
+
+def load_deferred(path: Path, **config_kwargs) -> tuple[nn.Module, Any]:
+    """A ``DeferredBackbone`` (the config, no weights, no modelling code) + the tokenizer."""
+    from transformers import AutoConfig, AutoTokenizer
+
+    from sbert_desktop.core.models.deferred import DeferredBackbone
+
+    quiet_transformers()
+    try:
+        config = AutoConfig.from_pretrained(str(path), **config_kwargs)
+        tokenizer = AutoTokenizer.from_pretrained(str(path))
+    except Exception as exc:
+        raise ModelLoadError(f"{path}: cannot load the model ({_one_line(exc)})") from exc
+    return DeferredBackbone(config), tokenizer
+
+
+def runtime_index_entry(kind: str, runtime_kind: str, folders: Sequence[Path], precision: str | None,
+                        backend: str | None, device: str, **load_kwargs) -> tuple[str | None, dict | None]:
+    """For ONNX inference on the CPU: the key of the model's files and, when the ONNX file those
+    files export to is cached already, what a full load of them recorded (deferred.py); else the
+    key and None. ``(None, None)`` for torch inference, another device or no onnxruntime."""
+    try:
+        precision, backend = resolve_choice(precision, backend)
+        if backend != "onnx" or resolve_device(device).type != "cpu":
+            return None, None
+        import onnxruntime  # noqa: F401
+    except (ModelLoadError, ImportError):
+        return None, None  # set_precision says what is wrong, after the full load
+    from sbert_desktop.core.models import deferred
+    from sbert_desktop.core.models.onnx_export import cached_onnx
+
+    key = deferred.files_key(kind, folders, repr(sorted(load_kwargs.items())))
+    entry = deferred.lookup(key)
+    if entry is None or cached_onnx(runtime_kind, entry["weights"], precision) is None:
+        return key, None
+    return key, entry
 
 
 def _one_line(exc: BaseException) -> str:
@@ -101,7 +138,11 @@ class BiEncoder(InferenceRuntime, nn.Module):
              dimensions: int | None = None, precision: str = "fp32", backend: str | None = None) -> "BiEncoder":
         src: ModelSource = resolve_source(source)
         check_published(src.root)
-        transformer, tokenizer = load_hf("encoder", src.transformer_dir)
+        # ONNX inference with a cached export: the backbone is built on its first torch use only
+        key, entry = runtime_index_entry("encoder", cls._runtime_kind, [src.transformer_dir] + [
+            path for kind, path in src.post_modules if kind != "Normalize"], precision, backend, device)
+        transformer, tokenizer = (load_hf("encoder", src.transformer_dir) if entry is None
+                                  else load_deferred(src.transformer_dir))
         dim = transformer.config.hidden_size
         mode, include_prompt = "mean", True
         if src.pooling_dir is not None and (src.pooling_dir / "config.json").is_file():
@@ -118,13 +159,21 @@ class BiEncoder(InferenceRuntime, nn.Module):
                     max_seq_length=max_seq_length or src.max_seq_length, do_lower_case=src.do_lower_case,
                     source=str(source), name=src.name, post_modules=post, prompts=src.prompts,
                     default_prompt_name=src.default_prompt_name)
+        # how to read the backbone again: int8/ONNX inference releases the torch weights (runtime.py)
+        model._weights_loader = lambda: load_hf("encoder", src.transformer_dir)[0]
+        if entry is not None:
+            model.defer_backbone(model._weights_loader, entry["parameters"])
+            model._weights_id = entry["weights"]
         model.check_post_dimensions(src.root)
         model.use_prompt(prompt_name, prompt)
         model.set_dimensions(dimensions)
         model.eval()
-        model = model.to(resolve_device(device))
-        # how to read the backbone again: int8/ONNX inference releases the torch weights (runtime.py)
-        model._weights_loader = lambda: load_hf("encoder", src.transformer_dir)[0]
+        if entry is None:
+            model = model.to(resolve_device(device))
+            if key is not None:  # the next ONNX load of these files can skip the backbone
+                from sbert_desktop.core.models.deferred import remember
+
+                remember(key, model.weights_fingerprint(), count_parameters(model.transformer))
         return model.set_precision(precision, backend) if (precision, backend) != ("fp32", None) else model
 
     def check_post_dimensions(self, where: Any = "") -> None:
@@ -187,7 +236,7 @@ class BiEncoder(InferenceRuntime, nn.Module):
 
     @property
     def device(self) -> torch.device:
-        return next(self.parameters()).device
+        return self.runtime_device()
 
     @property
     def full_dimension(self) -> int:
@@ -250,14 +299,14 @@ class BiEncoder(InferenceRuntime, nn.Module):
     # -- description and identity -----------------------------------------------------------
 
     def info(self) -> dict[str, Any]:
-        cfg = self.transformer.config
+        cfg = self.backbone_config()
         archs = getattr(cfg, "architectures", None) or [type(self.transformer).__name__]
         return {
             "name": self.name,
             "source": self.source,
             "architecture": archs[0],
             "model_type": getattr(cfg, "model_type", ""),
-            "parameters": count_parameters(self),
+            "parameters": self.parameter_count(),
             "layers": getattr(cfg, "num_hidden_layers", None),
             "dimension": self.dimension,
             "vocab_size": getattr(cfg, "vocab_size", None),

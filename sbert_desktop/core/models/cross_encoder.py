@@ -20,7 +20,9 @@ from sbert_desktop.core.models.base import (
     to_device,
 )
 from sbert_desktop.core.errors import ModelLoadError
-from sbert_desktop.core.models.bi_encoder import _one_line, load_hf, quiet_transformers, write_json
+from sbert_desktop.core.models.bi_encoder import (
+    _one_line, load_deferred, load_hf, quiet_transformers, runtime_index_entry, write_json,
+)
 from sbert_desktop.core.models.published import check_published
 from sbert_desktop.core.models.device import resolve_device
 from sbert_desktop.core.models.runtime import InferenceRuntime
@@ -85,17 +87,29 @@ class CrossEncoder(InferenceRuntime, nn.Module):
         if label_names:
             kwargs["id2label"] = dict(enumerate(label_names))
             kwargs["label2id"] = {n: i for i, n in enumerate(label_names)}
-        model, tokenizer = load_hf("classifier", src.transformer_dir, **kwargs)
+        key, entry = (None, None) if "num_labels" in kwargs else runtime_index_entry(
+            "classifier", cls._runtime_kind, [src.transformer_dir], precision, backend, device, **kwargs)
+        # ONNX inference with a cached export: the backbone is built on its first torch use only
+        model, tokenizer = (load_hf("classifier", src.transformer_dir, **kwargs) if entry is None
+                            else load_deferred(src.transformer_dir, **kwargs))
         if "num_labels" in kwargs:  # a new head on an encoder: it is a classifier from now on
             model.config.architectures = [type(model).__name__]
         ce = cls(model, tokenizer, max_seq_length=max_seq_length or src.max_seq_length, source=str(source),
                  name=src.name, new_head="num_labels" in kwargs)
-        ce.eval()
-        ce = ce.to(resolve_device(device))
-        if not ce.new_head and ce.num_labels == 1:
-            ce.symmetric = bool(_own_settings(src.root).get("symmetric", False))
         if not ce.new_head:  # a new head is random: it cannot be read again (runtime.py releases weights)
             ce._weights_loader = lambda: load_hf("classifier", src.transformer_dir, **kwargs)[0]
+        if entry is not None:
+            ce.defer_backbone(ce._weights_loader, entry["parameters"])
+            ce._weights_id = entry["weights"]
+        ce.eval()
+        if entry is None:
+            ce = ce.to(resolve_device(device))
+            if key is not None:  # the next ONNX load of these files can skip the backbone
+                from sbert_desktop.core.models.deferred import remember
+
+                remember(key, ce.weights_fingerprint(), count_parameters(ce.model))
+        if not ce.new_head and ce.num_labels == 1:
+            ce.symmetric = bool(_own_settings(src.root).get("symmetric", False))
         return ce.set_precision(precision, backend) if (precision, backend) != ("fp32", None) else ce
 
     @classmethod
@@ -114,15 +128,15 @@ class CrossEncoder(InferenceRuntime, nn.Module):
 
     @property
     def device(self) -> torch.device:
-        return next(self.parameters()).device
+        return self.runtime_device()
 
     @property
     def num_labels(self) -> int:
-        return int(self.model.config.num_labels)
+        return int(self.backbone_config().num_labels)
 
     @property
     def label_names(self) -> list[str]:
-        id2label = getattr(self.model.config, "id2label", None) or {}
+        id2label = getattr(self.backbone_config(), "id2label", None) or {}
         return [str(id2label.get(i, id2label.get(str(i), i))) for i in range(self.num_labels)]
 
     def tokenize(self, pairs: Sequence[tuple[str, str]]) -> dict[str, Tensor]:
@@ -172,13 +186,13 @@ class CrossEncoder(InferenceRuntime, nn.Module):
                                     stage="score")
 
     def info(self) -> dict[str, Any]:
-        cfg = self.model.config
+        cfg = self.backbone_config()
         return {
             "name": self.name,
             "source": self.source,
             "architecture": (getattr(cfg, "architectures", None) or [type(self.model).__name__])[0],
             "model_type": getattr(cfg, "model_type", ""),
-            "parameters": count_parameters(self),
+            "parameters": self.parameter_count(),
             "layers": getattr(cfg, "num_hidden_layers", None),
             "num_labels": self.num_labels,
             "labels": self.label_names,
@@ -200,7 +214,7 @@ class CrossEncoder(InferenceRuntime, nn.Module):
         self.new_head = False
         self.drop_engine()
 
-    _runtime_kind, _runtime_output = "cross", "logits"
+    _runtime_kind, _runtime_output, _backbone_attr = "cross", "logits", "model"
 
     def backbone(self) -> nn.Module:
         return self.model

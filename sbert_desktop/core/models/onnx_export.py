@@ -122,6 +122,12 @@ def quantize_int8(source: Path, target: Path) -> None:
         logging.disable(logging.NOTSET)
 
 
+def cached_onnx(kind: str, weights: str, precision: str) -> Path | None:
+    """The cached ONNX file for these weights and precision, or None when it was not exported yet."""
+    path = cache_dir() / "onnx" / cache_key(kind, weights, precision) / "model.onnx"
+    return path if path.is_file() else None
+
+
 def ensure_onnx(kind: str, module: nn.Module, tokenizer: Any, output: str, weights: str, precision: str) -> Path:
     """The cached ONNX file for these weights and precision, exported now if missing."""
     folder = cache_dir() / "onnx" / cache_key(kind, weights, precision)
