@@ -348,14 +348,16 @@ def silhouette(unit: np.ndarray, labels: np.ndarray, seed: int = 42, sample: int
     """Cosine silhouette of the clustered (non-noise) points, on a seeded sample above ``sample``."""
     from sklearn.metrics import silhouette_score
 
-    mask = labels >= 0
-    x, y = unit[mask], labels[mask]
+    rows = np.flatnonzero(labels >= 0)
+    y = labels[rows]
     n_labels = len(np.unique(y))
     if n_labels < 2 or n_labels >= len(y):
         return None
     if len(y) > sample:
+        # pick the sample among the clustered rows first and gather only those: at 1M rows a
+        # gather of every clustered row would copy the whole embedding matrix (1.5 GB)
         idx = np.random.default_rng(seed).choice(len(y), sample, replace=False)
-        x, y = x[idx], y[idx]
+        rows, y = rows[idx], y[idx]
         if len(np.unique(y)) < 2:
             return None
-    return float(silhouette_score(x, y, metric="cosine"))
+    return float(silhouette_score(unit[rows], y, metric="cosine"))

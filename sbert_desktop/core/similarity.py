@@ -55,7 +55,8 @@ def normalize(emb: np.ndarray) -> np.ndarray:
     if emb.ndim != 2:
         raise ValueError(f"embeddings must be [n, dim], got shape {emb.shape}")
     emb32 = np.ascontiguousarray(emb, dtype=np.float32)
-    norms = np.linalg.norm(emb32, axis=1)
+    # einsum sums the squares row by row; np.linalg.norm would first square the whole matrix
+    norms = np.sqrt(np.einsum("ij,ij->i", emb32, emb32))
     if emb32 is emb and np.all(np.abs(norms - 1.0) < 1e-4):
         return emb32
     norms[norms == 0] = 1.0
