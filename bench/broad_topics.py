@@ -13,6 +13,9 @@ reduction and HDBSCAN fit as ``clustering.cluster``:
   vectors (``cluster_merge.refine_topics``: what ``--topics K`` / the Topics box does since Dec 2);
 - HDBSCAN with larger ``min_cluster_size`` (25 to 200; coarser clusters), noise assigned, with the
   silhouette each scores (what a rule choosing among them could see);
+- rules that choose the number of topics without the labels (silhouette, Calinski-Harabasz,
+  Davies-Bouldin, the BIC of a von Mises-Fisher mixture), each picking among the same refined cuts
+  of the tree (cut at a level, noise assigned, k-means steps);
 - k-means told the true k on the 384-d vectors (n_init 1, as bench/scale.py) and on the UMAP
   reduction.
 
@@ -101,6 +104,7 @@ def main() -> int:
             refined, info = CM.refine_topics(unit, assign(unit, cut))  # as cluster(): noise assigned, then the steps
             row("  + k-means steps (refine_topics)", refined,
                 f"(the Topics box now: {info['refine_steps']} steps, {info['refine_moved']:.1%} of the texts moved)")
+        rules(unit, raw, truth, assign, row)
         for size in args.sizes:
             labels = hdbscan.HDBSCAN(min_cluster_size=size, core_dist_n_jobs=1).fit_predict(x.astype(np.float64))
             if labels.max() < 1:
@@ -109,6 +113,56 @@ def main() -> int:
             row(f"HDBSCAN min_cluster_size {size}", assign(unit, labels), f"(noise {np.mean(labels < 0):.1%} assigned)")
     print(f"\n{os.popen('uptime').read().strip()}")
     return 0
+
+
+def vmf_bic(unit: np.ndarray, labels: np.ndarray) -> float:
+    """BIC of a mixture of von Mises-Fisher distributions with one component per cluster (hard
+    assignment; mean direction, concentration and weight per component; the concentration from the
+    mean resultant length, Banerjee et al. 2005; log I_v by its uniform asymptotic expansion, v = d/2 - 1)."""
+    n, d = unit.shape
+    ids, lab = np.unique(labels, return_inverse=True)
+    k = ids.size
+    sums = np.zeros((k, d))
+    np.add.at(sums, lab, unit.astype(np.float64))
+    counts = np.bincount(lab, minlength=k).astype(float)
+    resultant = np.linalg.norm(sums, axis=1)
+    rbar = np.clip(resultant / counts, 1e-6, 1 - 1e-6)
+    kappa = rbar * (d - rbar ** 2) / (1 - rbar ** 2)
+    v = d / 2 - 1
+    z = kappa / v
+    t = np.sqrt(1 + z * z)
+    log_bessel = v * (t + np.log(z / (1 + t))) - 0.5 * np.log(2 * np.pi * v) - 0.5 * np.log(t)
+    log_c = v * np.log(kappa) - d / 2 * np.log(2 * np.pi) - log_bessel
+    loglik = float((kappa * resultant + counts * log_c + counts * np.log(counts / n)).sum())
+    return -2 * loglik + (k * (d + 1) - 1) * np.log(n)
+
+
+def rules(unit, raw, truth, assign, row, levels_tried: int = 14) -> None:
+    """Rules that choose the number of topics from the data alone, each over the same candidates: the
+    merge tree cut at ~14 levels from 4 to HDBSCAN's count, noise assigned, then the k-means steps of
+    ``refine_topics`` (what the Topics box does with a number); each rule's pick scored against the truth."""
+    from sklearn.metrics import calinski_harabasz_score, davies_bouldin_score
+
+    from sbert_desktop.core import cluster_merge as CM
+    from sbert_desktop.core import clustering as C
+
+    fine = int(raw.max()) + 1
+    sample = np.random.default_rng(0).choice(len(unit), min(len(unit), 8000), replace=False)
+    cands = {}
+    for level in sorted({int(v) for v in np.geomspace(4, fine, levels_tried)}, reverse=True):
+        cut = assign(unit, CM.merge_by_silhouette(unit, raw, topics=level)[0] if level < fine else raw)
+        refined = CM.refine_topics(unit, cut)[0]
+        cands[level] = (refined, {
+            "silhouette (max)": C.silhouette(unit, refined) or -1.0,
+            "Calinski-Harabasz (max)": calinski_harabasz_score(unit[sample], refined[sample]),
+            "-Davies-Bouldin (max)": -davies_bouldin_score(unit[sample], refined[sample]),
+            "-vMF mixture BIC (max)": -vmf_bic(unit, refined),
+        })
+    print("    the silhouette of each refined cut: " + ", ".join(
+        f"{lv} {c[1]['silhouette (max)']:.3f}" for lv, c in cands.items()), flush=True)
+    for rule in next(iter(cands.values()))[1]:
+        level = max(cands, key=lambda lv: cands[lv][1][rule])
+        row(f"rule: refined cut of best {rule}", cands[level][0], f"(level {level} of {len(cands)} tried)")
 
 
 if __name__ == "__main__":
