@@ -122,9 +122,9 @@ def _scores(y: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
     return adjusted_rand_score(y, labels), normalized_mutual_info_score(y, labels)
 
 
-def ours_rows(x: np.ndarray, y: np.ndarray) -> tuple[float, list[tuple]]:
+def ours_rows(x: np.ndarray, y: np.ndarray) -> tuple[float, list[tuple], list[int]]:
     """One default clustering (noise assigned by neighbour vote) scored twice: with HDBSCAN's noise
-    kept as its own label, and after the assignment. Returns (seconds, rows)."""
+    kept as its own label, and after the assignment. Returns (seconds, rows, the broader numbers of topics offered)."""
     from sbert_desktop.core.clustering import cluster
 
     t = time.perf_counter()
@@ -139,8 +139,11 @@ def ours_rows(x: np.ndarray, y: np.ndarray) -> tuple[float, list[tuple]]:
         note += (f"; HDBSCAN {merged['clusters_before']} clusters -> {merged['clusters_after']} after the silhouette "
                  f"merge (silhouette {merged.get('silhouette_before', 0):.3f} -> {merged.get('silhouette_after', 0):.3f})")
     note += "; " + ", ".join(f"{a} {b:.0f} s" for a, b in r.timings.items())
+    if r.params.get("suggested_topics"):
+        note += f"; broader topics offered: {', '.join(map(str, r.params['suggested_topics']))}"
     return s, [("ours default (no k), noise kept", r.n_clusters, r.noise_fraction, *_scores(y, kept), note),
-               ("  same run, noise assigned (knn)", r.n_clusters, 0.0, *_scores(y, r.labels), "")]
+               ("  same run, noise assigned (knn)", r.n_clusters, 0.0, *_scores(y, r.labels), "")], \
+        list(r.params.get("suggested_topics") or [])
 
 
 def step_cluster(n: int, which: str, q: mp.Queue) -> None:
@@ -148,7 +151,7 @@ def step_cluster(n: int, which: str, q: mp.Queue) -> None:
     k = int(y.max()) + 1
     t = time.perf_counter()
     if which == "ours":
-        s, rows = ours_rows(x, y)
+        s, rows, _ = ours_rows(x, y)
         q.put({"s": s, "rss": peak_mb(), "rows": rows})
         return
     if which == "kmeans":
@@ -272,7 +275,7 @@ def step_real(name: str, q: mp.Queue) -> None:
     k = int(truth.max()) + 1
     out = {"n": len(truth), "k": k, "encode": enc, "rows": []}
     t = time.perf_counter()
-    s, rows = ours_rows(emb, truth)
+    s, rows, offered = ours_rows(emb, truth)
     out["rows"] += [(label, s if i == 0 else None, found, noise, nmi, ari, note)
                     for i, (label, found, noise, ari, nmi, note) in enumerate(rows)]
     t = time.perf_counter()
@@ -287,6 +290,12 @@ def step_real(name: str, q: mp.Queue) -> None:
     merged = r.params.get("merged") or {}
     out["rows"].append(("ours told true k (--topics)", time.perf_counter() - t, r.n_clusters, r.noise_fraction,
                         nmi, ari, f"HDBSCAN {merged.get('clusters_before')} clusters -> {r.n_clusters}; noise assigned"))
+    for topics in offered[:3]:  # the window's "Try N topics" buttons, as a user would click them
+        t = time.perf_counter()
+        r = cluster(emb, assign_noise=True, topics=topics)
+        ari, nmi = _scores(truth, r.labels)
+        out["rows"].append((f"ours, offered {topics} topics clicked", time.perf_counter() - t, r.n_clusters,
+                            r.noise_fraction, nmi, ari, "a broader reading the default offered (no k given)"))
     t = time.perf_counter()
     labels = bertopic_style(emb)
     ari, nmi = _scores(truth, labels)

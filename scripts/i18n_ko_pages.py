@@ -201,6 +201,13 @@ KO_PAGES = {
     ", merged from {count} HDBSCAN clusters": ", HDBSCAN 클러스터 {count}개에서 병합", "Topics": "주제 수",
     ", then {share} of the sentences moved to a nearer topic": ", 이어서 문장의 {share}를 더 가까운 주제로 옮김",
     "automatic": "자동",
+    "Broader topics:": "더 넓은 주제:",
+    "The same clusters merged further and refined also reach a silhouette peak at these numbers of topics. Broad "
+    "subjects (8 subjects, not 300 sub-topics) show here; the clusters above are the finer reading.":
+        "같은 클러스터를 더 병합하고 다듬으면 이 주제 수에서도 실루엣이 정점에 이릅니다. 넓은 분야(하위 주제 300개가 "
+        "아니라 분야 8개)는 여기에 나타나고, 위의 클러스터는 더 세밀한 읽기입니다.",
+    "Try {n} topics": "주제 {n}개로 해 보기",
+    "Silhouette {silhouette}; sets Topics to {n} and clusters again": "실루엣 {silhouette}; 주제 수를 {n}(으)로 두고 다시 클러스터링합니다",
     "Automatic: HDBSCAN's clusters merged to the level of best silhouette. A number: merged up the same tree to "
     "that many topics, then each sentence moved to its nearest topic centre, for when you know the topics are "
     "broad (8 subjects, not 300 sub-topics)":

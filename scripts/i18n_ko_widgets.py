@@ -193,6 +193,7 @@ KO_WIDGETS.update({
     "calibrate": "보정 측정", "similarity matrix": "유사도 행렬", "nearest neighbours": "최근접 이웃",
     "search": "검색", "umap layout": "UMAP 배치", "reducing": "차원 축소", "scoring": "점수 계산", "done": "완료", "vocabulary": "어휘 확장",
     "labelling the other {n} rows from the sample": "표본 밖의 나머지 {n}행에 레이블 붙이는 중",
-    "merging clusters (best silhouette)": "클러스터 병합 (실루엣 최대)", "merging clusters to {n}": "클러스터를 {n}개로 병합",
+    "merging clusters (best silhouette)": "클러스터 병합 (실루엣 최대)",
+    "scanning coarser topic levels": "더 넓은 주제 수준 살펴보기", "merging clusters to {n}": "클러스터를 {n}개로 병합",
     "refining {n} topics": "주제 {n}개 다듬는 중",
 })

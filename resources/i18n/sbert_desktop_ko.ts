@@ -186,7 +186,7 @@ dimension {dimension}</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/clusters.py" line="119" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="259" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="265" />
         <source>Cluster</source>
         <comment>button: run the clustering</comment>
         <translation>클러스터링</translation>
@@ -263,7 +263,7 @@ dimension {dimension}</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/clusters.py" line="172" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="341" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="379" />
         <source>No clusters yet.</source>
         <translation>아직 클러스터가 없습니다.</translation>
     </message>
@@ -298,144 +298,164 @@ dimension {dimension}</source>
         <translation>클러스터 문장들의 평균 코사인 실루엣 (-1 … 1)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="193" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="406" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="199" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="446" />
         <source>Select a cluster</source>
         <translation>클러스터를 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="204" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="210" />
         <source>Most central sentences</source>
         <translation>가장 중심에 있는 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="205" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="211" />
         <source>All sentences of the cluster</source>
         <translation>클러스터의 모든 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="263" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="269" />
         <source>Clustering {n} sentences ({method})…</source>
         <translation>문장 {n}개 클러스터링 중 ({method})…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="267" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="273" />
         <source>Clustering: {stage}…</source>
         <translation>클러스터링: {stage}…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="270" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="276" />
         <source>Clustering cancelled; the previous result is kept.</source>
         <translation>클러스터링을 취소했습니다. 이전 결과는 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="287" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="293" />
         <source>Names: {summary}</source>
         <translation>이름: {summary}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="292" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="298" />
         <source>Clustering failed: {message}</source>
         <translation>클러스터링 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="296" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="302" />
         <source>Clustering failed</source>
         <translation>클러스터링 실패</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="312" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="318" />
         <source>Cluster labels</source>
         <translation>클러스터 레이블</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="342" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="353" />
+        <source>Broader topics:</source>
+        <translation>더 넓은 주제:</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="354" />
+        <source>The same clusters merged further and refined also reach a silhouette peak at these numbers of topics. Broad subjects (8 subjects, not 300 sub-topics) show here; the clusters above are the finer reading.</source>
+        <translation>같은 클러스터를 더 병합하고 다듬으면 이 주제 수에서도 실루엣이 정점에 이릅니다. 넓은 분야(하위 주제 300개가 아니라 분야 8개)는 여기에 나타나고, 위의 클러스터는 더 세밀한 읽기입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="359" />
+        <source>Try {n} topics</source>
+        <translation>주제 {n}개로 해 보기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="361" />
+        <source>Silhouette {silhouette}; sets Topics to {n} and clusters again</source>
+        <translation>실루엣 {silhouette}; 주제 수를 {n}(으)로 두고 다시 클러스터링합니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="380" />
         <source>Encode the sentences, then cluster them.</source>
         <translation>문장을 인코딩한 다음 클러스터링하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="350" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="389" />
         <source>noise {share} ({count} of {n} sentences)</source>
         <translation>노이즈 {share} (문장 {n}개 중 {count}개)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="352" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="391" />
         <source>no noise (every point is in a cluster)</source>
         <translation>노이즈 없음 (모든 점이 클러스터에 속함)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="354" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="393" />
         <source>{count} noise points ({share}) assigned to their nearest cluster</source>
         <translation>노이즈 점 {count}개({share})를 가장 가까운 클러스터에 배정함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="357" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="396" />
         <source> on {reduction}</source>
         <translation> ({reduction} 후)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="361" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="400" />
         <source>, merged from {count} HDBSCAN clusters</source>
         <translation>, HDBSCAN 클러스터 {count}개에서 병합</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="364" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="403" />
         <source>, then {share} of the sentences moved to a nearer topic</source>
         <translation>, 이어서 문장의 {share}를 더 가까운 주제로 옮김</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="366" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="405" />
         <source>&lt;b&gt;{n} clusters&lt;/b&gt; · {noise} · silhouette {silhouette} · {method} · {seconds} s</source>
         <translation>&lt;b&gt;클러스터 {n}개&lt;/b&gt; · {noise} · 실루엣 {silhouette} · {method} · {seconds}초</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="373" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="413" />
         <source>noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="385" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="410" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="425" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="450" />
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="386" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="426" />
         <source>renamed by hand; keywords: {words}</source>
         <translation>직접 이름 붙임. 키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="387" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="427" />
         <source>keywords: {words} (double-click to rename)</source>
         <translation>키워드: {words} (두 번 클릭해 이름 바꾸기)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="411" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="451" />
         <source>Noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="411" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="451" />
         <source>Cluster {n}</source>
         <translation>클러스터 {n}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="413" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="453" />
         <source>keywords: {words}</source>
         <translation>키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="418" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="458" />
         <source>sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="451" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="491" />
         <source>Korean words: Kiwi {version} (nouns)</source>
         <translation>한국어 단어: Kiwi {version} (명사)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="452" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="492" />
         <source>Korean words: particle heuristic (install kiwipiepy for morphological analysis)</source>
         <translation>한국어 단어: 조사 제거 규칙 (형태소 분석을 하려면 kiwipiepy를 설치하세요)</translation>
     </message>
@@ -1558,12 +1578,12 @@ The details are also in the log file:
         <translation>파일을 읽을 수 없습니다: {detail}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/core_text.py" line="79" />
+        <location filename="../../sbert_desktop/gui/core_text.py" line="80" />
         <source>{file}, line {line}</source>
         <translation>{file}, {line}행</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/core_text.py" line="80" />
+        <location filename="../../sbert_desktop/gui/core_text.py" line="81" />
         <source>line {line}</source>
         <translation>{line}행</translation>
     </message>
@@ -3189,7 +3209,7 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
     <name>Stage</name>
     <message>
         <location filename="../../sbert_desktop/gui/core_text.py" line="24" />
-        <location filename="../../sbert_desktop/gui/core_text.py" line="47" />
+        <location filename="../../sbert_desktop/gui/core_text.py" line="48" />
         <source>working</source>
         <translation>작업 중</translation>
     </message>
@@ -3309,17 +3329,22 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
         <translation>클러스터 병합 (실루엣 최대)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/core_text.py" line="57" />
+        <location filename="../../sbert_desktop/gui/core_text.py" line="36" />
+        <source>scanning coarser topic levels</source>
+        <translation>더 넓은 주제 수준 살펴보기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/core_text.py" line="58" />
         <source>labelling the other {n} rows from the sample</source>
         <translation>표본 밖의 나머지 {n}행에 레이블 붙이는 중</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/core_text.py" line="60" />
+        <location filename="../../sbert_desktop/gui/core_text.py" line="61" />
         <source>merging clusters to {n}</source>
         <translation>클러스터를 {n}개로 병합</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/core_text.py" line="63" />
+        <location filename="../../sbert_desktop/gui/core_text.py" line="64" />
         <source>refining {n} topics</source>
         <translation>주제 {n}개 다듬는 중</translation>
     </message>

@@ -106,5 +106,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"  {c:3d}  {size:6,}  {shorten(names.get(c, ''), 40):40s}  e.g. {example}")
     if result.n_clusters > 20:
         print(f"  ... {result.n_clusters - 20} more clusters")
+    suggested = result.params.get("suggested_topics")
+    if suggested:
+        scores = dict(map(tuple, result.params["topic_scan"]))
+        print("broader topics: the silhouette also peaks at " + ", ".join(
+            f"{t} topics ({scores[t]:.3f})" for t in suggested) + f"; try --topics {suggested[0]}")
     print(f"wrote {len(inputs.sentences):,} rows to {args.out}")
     return 0

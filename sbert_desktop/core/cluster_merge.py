@@ -193,3 +193,52 @@ def refine_topics(unit: np.ndarray, labels: np.ndarray, cancel: CancelToken | No
             break
     out[clustered] = current
     return out, {"refine_steps": done, "refine_moved": round(float(np.mean(current != start)), 4)}
+
+
+#: the topic scan (:func:`scan_levels`): this many levels, spaced geometrically from SCAN_FROM topics
+#: to HDBSCAN's count, on at most SCAN_ROWS seeded rows
+SCAN_LEVELS = 14
+SCAN_FROM = 4
+SCAN_ROWS = 20_000
+
+
+def scan_levels(unit: np.ndarray, fine: np.ndarray, seed: int = 42, cancel: CancelToken | None = None,
+                levels: int = SCAN_LEVELS) -> dict[int, float]:
+    """The cosine silhouette of coarser readings of the same clusters: the merge tree of ``fine``
+    (HDBSCAN's clusters with every row labelled, noise assigned) cut at ``levels`` numbers of topics
+    from :data:`SCAN_FROM` up to all of them, each cut followed by :func:`refine_topics`' k-means
+    steps (what a number in the Topics box does). Returns {topics: silhouette}, finest first.
+
+    Why: on sets of broad topics the fine clusters are the stronger structure and win the default's
+    silhouette (SearchSnippets: 311 clusters for 8 subjects), but the curve over levels often has a
+    second, coarser peak (SearchSnippets 15, Biomedical 30: bench/results/broad-topics.txt) that
+    :func:`suggested_topics` offers the user instead of a number guessed blind."""
+    rows = np.flatnonzero(fine >= 0)
+    if rows.size > SCAN_ROWS:
+        rows = np.sort(np.random.default_rng(seed).choice(rows, SCAN_ROWS, replace=False))
+    u = np.ascontiguousarray(unit[rows])
+    lab = np.unique(fine[rows], return_inverse=True)[1].astype(np.int64)
+    k = int(lab.max()) + 1 if lab.size else 0
+    out: dict[int, float] = {}
+    if k < 3:
+        return out
+    for topics in sorted({int(v) for v in np.geomspace(min(SCAN_FROM, k), k, levels)}, reverse=True):
+        check(cancel)
+        cut = merge_by_silhouette(u, lab, seed, cancel, topics=topics)[0] if topics < k else lab
+        refined = np.unique(refine_topics(u, cut, cancel)[0], return_inverse=True)[1]  # no emptied topics
+        sums, sizes = cluster_sums(u, refined, int(refined.max()) + 1)
+        if sizes.size < 2:
+            continue
+        out[topics] = round(silhouette_from_sums(u @ sums.T.astype(np.float32), refined, sizes), 4)
+    return out
+
+
+def suggested_topics(scores: dict[int, float], found: int) -> list[int]:
+    """Numbers of topics at most half of ``found`` (the clusters the default kept) where the
+    silhouette of :func:`scan_levels` peaks (higher than the levels on either side), best first."""
+    levels = sorted(scores)
+    peaks = [lv for i, lv in enumerate(levels)
+             if lv * 2 <= found
+             and (i == 0 or scores[lv] > scores[levels[i - 1]])
+             and (i == len(levels) - 1 or scores[lv] > scores[levels[i + 1]])]
+    return sorted(peaks, key=lambda lv: -scores[lv])

@@ -125,6 +125,7 @@ def cluster(
     n_representatives: int = 5,
     merge: str = "silhouette",
     topics: int = 0,
+    scan_topics: bool = True,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> ClusterResult:
@@ -139,7 +140,10 @@ def cluster(
     ``topics`` > 0 (HDBSCAN) cuts the same tree at that many clusters instead (when HDBSCAN found
     more; the user knows how broad the topics are: 8 subjects, not 300 sub-topics), then runs
     spherical k-means steps from that cut over every row (:func:`cluster_merge.refine_topics`,
-    after the noise is assigned; kept noise stays noise). Above
+    after the noise is assigned; kept noise stays noise). ``scan_topics`` (the default path: HDBSCAN,
+    silhouette merge, no ``topics``) also scores coarser readings of the same clusters
+    (:func:`cluster_merge.scan_levels`) and offers the numbers of topics where their silhouette peaks
+    (``params["suggested_topics"]``, best first; ``params["topic_scan"]``: [topics, silhouette] pairs). Above
     ``cluster_scale.TWO_LEVEL_ABOVE`` rows the default path clusters a seeded sample and
     labels the rest by their nearest sample rows. Cancel is checked between stages (one library fit cannot be interrupted;
     its result is discarded).
@@ -199,12 +203,19 @@ def cluster(
     timings["cluster"] = time.perf_counter() - t
     check(cancel)
     merged = None
+    fine = raw
     if method == "hdbscan" and merge == "silhouette":
         _stage(progress, 1, 5, f"merging clusters to {topics}" if topics else "merging clusters (best silhouette)",
                start)
         t = time.perf_counter()
         raw, merged = CM.merge_by_silhouette(fit_unit, raw, seed, cancel, topics=topics)
         timings["merge"] = time.perf_counter() - t
+    scan: dict[int, float] = {}
+    if scan_topics and method == "hdbscan" and merge == "silhouette" and not topics and merged:
+        _stage(progress, 1, 5, "scanning coarser topic levels", start)
+        t = time.perf_counter()
+        scan = _scan_topics(fit_unit, fine, seed, cancel)
+        timings["scan"] = time.perf_counter() - t
     sample_index = None
     if two_level:
         from sbert_desktop.core.neighbors import build_index
@@ -253,9 +264,24 @@ def cluster(
     if method == "hdbscan":
         params.update(min_cluster_size=min_cluster_size, min_samples=min_samples, merge=merge, merged=merged,
                       topics=topics)
+        if scan:
+            params.update(topic_scan=[[lv, sc] for lv, sc in scan.items()],
+                          suggested_topics=CM.suggested_topics(scan, k))
     else:
         params.update(n_clusters=n_clusters)
     return ClusterResult(labels, k, noise_fraction, sizes, sil, reps, params, was_noise, timings)
+
+
+def _scan_topics(unit: np.ndarray, raw: np.ndarray, seed: int, cancel: CancelToken | None) -> dict[int, float]:
+    """:func:`cluster_merge.scan_levels` over HDBSCAN's clusters with their noise assigned by neighbour vote
+    (the merge tree is a reading of every row, whatever the caller does with the noise)."""
+    fine = _relabel_by_size(raw)
+    k = int(fine.max()) + 1 if fine.size else 0
+    if k < 3:
+        return {}
+    if (fine < 0).any():
+        fine = _assign_noise(unit, fine, _centroids(unit, fine, k), "knn", None, None, cancel)
+    return CM.scan_levels(unit, fine, seed, cancel)
 
 
 def _assign_noise(unit: np.ndarray, labels: np.ndarray, centroids: np.ndarray, strategy: str,

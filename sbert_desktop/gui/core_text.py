@@ -33,6 +33,7 @@ STAGES = frozenset((
     QT_TRANSLATE_NOOP("Stage", "clustering"), QT_TRANSLATE_NOOP("Stage", "noise"),
     QT_TRANSLATE_NOOP("Stage", "scoring"), QT_TRANSLATE_NOOP("Stage", "done"),
     QT_TRANSLATE_NOOP("Stage", "vocabulary"), QT_TRANSLATE_NOOP("Stage", "merging clusters (best silhouette)"),
+    QT_TRANSLATE_NOOP("Stage", "scanning coarser topic levels"),
 ))
 _QUALIFIED = re.compile(r"^(?P<name>[a-z][a-z -]*?) \((?P<what>[^()]*)\)$")  # "clustering (hdbscan)"
 _LABELLING = re.compile(r"^labelling the other (?P<n>[\d,]+) rows from the sample$")  # core/clustering.py

@@ -142,3 +142,38 @@ def test_cluster_refines_a_cut_at_a_number_of_topics(monkeypatch):
     assert r.params["merged"]["refine_steps"] >= 1 and "refine_moved" in r.params["merged"]
     r = C.cluster(x, reduce=None)
     assert "refine_steps" not in r.params["merged"]
+
+
+def nested(broad: int = 4, sub: int = 6, per: int = 25, dim: int = 32, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """``broad`` subjects, each of ``sub`` tight sub-topics (the fine clusters HDBSCAN finds); the subject of each row."""
+    rng = np.random.default_rng(seed)
+    subjects = np.eye(dim, dtype=np.float32)[:broad] * 3
+    centres = (subjects[:, None, :] + rng.normal(scale=2.4 / np.sqrt(dim), size=(broad, sub, dim))).reshape(-1, dim)
+    fine = np.repeat(np.arange(broad * sub), per)
+    x = centres[fine] + rng.normal(scale=0.15, size=(fine.size, dim))
+    return x.astype(np.float32), fine // sub
+
+
+def test_scan_offers_the_broad_subjects_under_the_fine_clusters():
+    """The default keeps HDBSCAN's 24 sub-topics (the finer reading, best silhouette); the scan of coarser
+    readings peaks again at the 4 subjects and offers that number first; asked for it, the clusters
+    are the subjects exactly."""
+    x, subject = nested()
+    r = C.cluster(x, reduce=None, min_cluster_size=5, assign_noise=True)
+    assert r.n_clusters == 24
+    scan = dict(map(tuple, r.params["topic_scan"]))
+    assert max(scan) == 24 and min(scan) == 4 and len(scan) >= 8
+    assert r.params["suggested_topics"][0] == 4
+    assert scan[4] > scan[5]  # a peak, not the end of a falling curve
+    broad = C.cluster(x, reduce=None, min_cluster_size=5, assign_noise=True, topics=4)
+    assert broad.n_clusters == 4 and adjusted_rand_score(subject, broad.labels) == 1.0
+    assert "topic_scan" not in broad.params  # a number given: nothing to suggest
+    assert "topic_scan" not in C.cluster(x, reduce=None, min_cluster_size=5, scan_topics=False).params
+
+
+def test_suggested_topics_are_coarse_peaks_best_first():
+    scores = {40: 0.30, 30: 0.20, 20: 0.25, 12: 0.18, 8: 0.22, 5: 0.21, 4: 0.10}
+    assert CM.suggested_topics(scores, found=40) == [20, 8]  # 40 is the finer reading itself
+    assert CM.suggested_topics(scores, found=16) == [8]  # at most half of the clusters kept
+    assert CM.suggested_topics({10: 0.5, 6: 0.4, 4: 0.3}, found=10) == []  # a falling curve: none
+    assert CM.suggested_topics({10: 0.5, 6: 0.4, 4: 0.45}, found=10) == [4]  # the coarsest end can peak

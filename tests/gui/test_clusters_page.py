@@ -193,3 +193,41 @@ def test_topics_box_merges_to_the_number_typed(qtbot, page, wait_job):
     assert page.topic_count.value() == 0 and r.n_clusters == 3 and "merged" not in page.summary.text()
     choose(page.method, "kmeans")
     assert page.method.currentData() == "kmeans" and not page.topic_count.isEnabled()
+
+
+def test_broader_topics_button_clusters_at_the_subjects(qtbot, state):
+    """Four subjects of six tight sub-topics each: the default shows the 24 sub-topics and offers
+    "Try 4 topics"; a click on it fills the Topics box and clusters again into the four subjects."""
+    from PySide6.QtTest import QTest
+    from sklearn.metrics import adjusted_rand_score
+
+    rng = np.random.default_rng(0)
+    dim, subjects = 32, np.eye(32, dtype=np.float32)[:4] * 3
+    centres = (subjects[:, None, :] + rng.normal(scale=2.4 / np.sqrt(dim), size=(4, 6, dim))).reshape(-1, dim)
+    fine = np.repeat(np.arange(24), 25)
+    emb = (centres[fine] + rng.normal(scale=0.15, size=(fine.size, dim))).astype(np.float32)
+    state.set_embeddings([f"sentence {i} of sub-topic {f}" for i, f in enumerate(fine)], emb)
+    page = ClustersPage(state)
+    qtbot.addWidget(page)
+    page.resize(1240, 760)
+    page.show()
+    page.reduce.setFocus()
+    QTest.keyClick(page.reduce, Qt.Key.Key_Home)
+    while page.reduce.currentData() is not None:
+        QTest.keyClick(page.reduce, Qt.Key.Key_Down)
+    page.min_cluster_size.setFocus()
+    page.min_cluster_size.selectAll()
+    QTest.keyClicks(page.min_cluster_size, "5")
+    QTest.keyClick(page.min_cluster_size, Qt.Key.Key_Tab)
+    assert not page.broader.isVisible()
+    with qtbot.waitSignal(page.exploration.clusters_changed, timeout=60_000):
+        QTest.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
+    assert page.exploration.clusters.result.n_clusters == 24
+    button = page.broader.findChild(type(page.run_button), "broader4")
+    assert page.broader.isVisible() and button is not None and button.text() == "Try 4 topics"
+    with qtbot.waitSignal(page.exploration.clusters_changed, timeout=60_000):
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    r = page.exploration.clusters.result
+    assert page.topic_count.value() == 4 and r.params["topics"] == 4 and r.n_clusters == 4
+    assert adjusted_rand_score(fine // 6, r.labels) == 1.0
+    assert not page.broader.isVisible()  # a number given: nothing further to offer

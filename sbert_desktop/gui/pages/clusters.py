@@ -188,7 +188,13 @@ class ClustersPage(QWidget):
         header.setStretchLastSection(False)
         self.table.itemChanged.connect(self._on_item_changed)
         self.table.currentCellChanged.connect(lambda row, *_: self._show_cluster(row))
-        middle = column(self.summary, (self.table, 1))
+        # coarser readings where the silhouette also peaks (core/cluster_merge.scan_levels): one button each
+        self.broader = QWidget()
+        self.broader.setObjectName("broaderTopics")
+        self._broader_row = QHBoxLayout(self.broader)
+        self._broader_row.setContentsMargins(0, 0, 0, 0)
+        self.broader.hide()
+        middle = column(self.summary, self.broader, (self.table, 1))
 
         self.detail_title = QLabel(translate("Clusters", "Select a cluster"))
         self.detail_title.setWordWrap(True)
@@ -332,6 +338,38 @@ class ClustersPage(QWidget):
         self._update_enabled()
 
     # -- showing -------------------------------------------------------------------------------
+    def _show_broader(self, params: dict | None) -> None:
+        """A button for each coarser number of topics where the silhouette also peaks: it fills the
+        Topics box and clusters again (the numbers come from the result shown)."""
+        while self._broader_row.count():
+            item = self._broader_row.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        suggested = (params or {}).get("suggested_topics") or []
+        if not suggested:
+            self.broader.hide()
+            return
+        scores = {int(t): float(sc) for t, sc in params.get("topic_scan", [])}
+        title = QLabel(translate("Clusters", "Broader topics:"))
+        title.setToolTip(translate(
+            "Clusters", "The same clusters merged further and refined also reach a silhouette peak at these numbers of "
+            "topics. Broad subjects (8 subjects, not 300 sub-topics) show here; the clusters above are the finer reading."))
+        self._broader_row.addWidget(title)
+        for topics in suggested[:3]:
+            button = QPushButton(translate("Clusters", "Try {n} topics").format(n=number(topics)))
+            button.setObjectName(f"broader{topics}")
+            button.setToolTip(translate("Clusters", "Silhouette {silhouette}; sets Topics to {n} and clusters again").format(
+                silhouette=number(scores.get(topics, 0.0), 3), n=number(topics)))
+            button.clicked.connect(lambda _checked=False, n=topics: self._try_topics(n))
+            self._broader_row.addWidget(button)
+        self._broader_row.addStretch(1)
+        self.broader.show()
+
+    def _try_topics(self, topics: int) -> None:
+        self.method.setCurrentIndex(self.method.findData("hdbscan"))
+        self.topic_count.setValue(topics)
+        self.run()
+
     def _show(self, view: ClusterView | None) -> None:
         self._update_enabled()
         current = self.current_cluster()
@@ -341,6 +379,7 @@ class ClustersPage(QWidget):
             self.summary.setText(translate("Clusters", "No clusters yet.") if self.state.embeddings is not None
                                  else translate("Clusters", "Encode the sentences, then cluster them."))
             self._filling = False
+            self._show_broader(None)
             self._show_cluster(-1)
             return
         r = view.result
@@ -365,6 +404,7 @@ class ClustersPage(QWidget):
                     share=f"{merged['refine_moved']:.1%}")
         self.summary.setText(translate("Clusters", "<b>{n} clusters</b> · {noise} · silhouette {silhouette} · {method} · {seconds} s").format(
             n=r.n_clusters, noise=noise, silhouette=sil, method=method, seconds=number(view.seconds, 1)))
+        self._show_broader(r.params)
         rows = sorted(r.sizes) + ([-1] if noise_n else [])
         self.table.setRowCount(len(rows))
         for row, c in enumerate(rows):
