@@ -151,8 +151,10 @@ def nearest_centres(unit: np.ndarray, rows: np.ndarray, centres: np.ndarray) -> 
     """For each of ``rows`` of ``unit``, the index of the most similar of ``centres`` (dot product),
     in chunks of rows so no [n, k] matrix of all rows is held."""
     out = np.empty(rows.size, np.int64)
+    every = rows.size == unit.shape[0]  # all rows, in order (rows are sorted and unique): slice, do not gather
     for s in range(0, rows.size, _CHUNK):
-        out[s : s + _CHUNK] = np.argmax(unit[rows[s : s + _CHUNK]] @ centres.T, axis=1)
+        block = unit[s : s + _CHUNK] if every else unit[rows[s : s + _CHUNK]]
+        out[s : s + _CHUNK] = np.argmax(block @ centres.T, axis=1)
     return out
 
 
@@ -210,9 +212,10 @@ def scan_levels(unit: np.ndarray, fine: np.ndarray, seed: int = 42, cancel: Canc
     steps (what a number in the Topics box does). Returns {topics: silhouette}, finest first.
 
     Why: on sets of broad topics the fine clusters are the stronger structure and win the default's
-    silhouette (SearchSnippets: 311 clusters for 8 subjects), but the curve over levels often has a
-    second, coarser peak (SearchSnippets 15, Biomedical 30: bench/results/broad-topics.txt) that
-    :func:`suggested_topics` offers the user instead of a number guessed blind."""
+    silhouette (SearchSnippets: 311 clusters for 8 subjects), but the curve over levels can peak a
+    second time at a coarser level (SearchSnippets 15; Biomedical 120 and 30, on a nearly flat curve:
+    bench/results/scale.txt, Dec 3) that :func:`suggested_topics` offers the user instead of a number
+    guessed blind."""
     rows = np.flatnonzero(fine >= 0)
     if rows.size > SCAN_ROWS:
         rows = np.sort(np.random.default_rng(seed).choice(rows, SCAN_ROWS, replace=False))
