@@ -175,9 +175,9 @@ KO_PAGES = {
     "For comparison: exactly k clusters, no noise (up to 20,000 points)": "비교용: 정확히 k개 클러스터, 노이즈 없음 (최대 20,000개 점)",
     "Auto": "자동", "None": "없음", "UMAP on the neighbour index": "이웃 인덱스 기반 UMAP", "same as min size": "최소 크기와 같게",
     "HDBSCAN's min_samples: larger values call more points noise": "HDBSCAN의 min_samples: 값이 클수록 더 많은 점을 노이즈로 봅니다",
-    "Auto: UMAP to a few dimensions before HDBSCAN (above 20,000 sentences on the neighbour index's graph); "
+    "Auto: UMAP to a few dimensions before HDBSCAN from 200 sentences (above 10,000 on the neighbour index's graph); "
     "none for k-means and agglomerative":
-        "자동: HDBSCAN 전에 UMAP으로 몇 차원으로 줄입니다 (20,000문장 초과 시 이웃 인덱스의 그래프로). "
+        "자동: 200문장부터 HDBSCAN 전에 UMAP으로 몇 차원으로 줄입니다 (10,000문장 초과 시 이웃 인덱스의 그래프로). "
         "k-means와 병합 군집은 줄이지 않습니다",
     "Assign noise points to the nearest cluster": "노이즈 점을 가장 가까운 클러스터에 배정", "Cluster": "클러스터링",
     "Cancel": "취소", "Clustering": "클러스터링", "Method": "방법", "Min cluster size": "최소 클러스터 크기",

@@ -145,317 +145,317 @@ dimension {dimension}</source>
         <translation>이웃 인덱스 기반 UMAP</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="91" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="90" />
         <source>same as min size</source>
         <translation>최소 크기와 같게</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="92" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="91" />
         <source>HDBSCAN's min_samples: larger values call more points noise</source>
         <translation>HDBSCAN의 min_samples: 값이 클수록 더 많은 점을 노이즈로 봅니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="96" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="95" />
         <source>Automatic: HDBSCAN's clusters merged to the level of best silhouette. A number: merged up the same tree to that many topics, then each sentence moved to its nearest topic centre, for when you know the topics are broad (8 subjects, not 300 sub-topics)</source>
         <translation>자동: HDBSCAN 클러스터를 실루엣이 가장 좋은 수준까지 병합합니다. 숫자: 같은 병합 트리를 따라 그 수의 주제로 병합한 뒤, 각 문장을 가장 가까운 주제 중심으로 옮깁니다. 주제가 넓다는 것을 알 때 씁니다 (하위 주제 300개가 아니라 분야 8개)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="117" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="107" />
+        <source>Auto: UMAP to a few dimensions before HDBSCAN from 200 sentences (above 10,000 on the neighbour index's graph); none for k-means and agglomerative</source>
+        <translation>자동: 200문장부터 HDBSCAN 전에 UMAP으로 몇 차원으로 줄입니다 (10,000문장 초과 시 이웃 인덱스의 그래프로). k-means와 병합 군집은 줄이지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="116" />
         <source>Assign noise points to the nearest cluster</source>
         <translation>노이즈 점을 가장 가까운 클러스터에 배정</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="176" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="175" />
         <source>Cluster</source>
         <translation>클러스터</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="122" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="121" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="95" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="94" />
         <source>automatic</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="108" />
-        <source>Auto: UMAP to a few dimensions before HDBSCAN (above 20,000 sentences on the neighbour index's graph); none for k-means and agglomerative</source>
-        <translation>자동: HDBSCAN 전에 UMAP으로 몇 차원으로 줄입니다 (20,000문장 초과 시 이웃 인덱스의 그래프로). k-means와 병합 군집은 줄이지 않습니다</translation>
-    </message>
-    <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="119" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="265" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="118" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="264" />
         <source>Cluster</source>
         <comment>button: run the clustering</comment>
         <translation>클러스터링</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="128" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="127" />
         <source>Clustering</source>
         <translation>클러스터링</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="130" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="129" />
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="131" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="130" />
         <source>Min cluster size</source>
         <translation>최소 클러스터 크기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="132" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="131" />
         <source>Min samples</source>
         <translation>최소 샘플 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="133" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="132" />
         <source>Topics</source>
         <translation>주제 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="134" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="133" />
         <source>Clusters (k)</source>
         <translation>클러스터 수 (k)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="135" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="134" />
         <source>Metric</source>
         <translation>거리 척도</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="136" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="135" />
         <source>Reduce first</source>
         <translation>먼저 차원 축소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="137" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="136" />
         <source>Reduced dimensions</source>
         <translation>축소 차원 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="138" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="137" />
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="146" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="145" />
         <source>Built-in English and Korean stop words</source>
         <translation>내장 영어·한국어 불용어</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="149" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="148" />
         <source>More stop words, separated by spaces or commas</source>
         <translation>추가 불용어 (공백이나 쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="151" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="150" />
         <source>Update labels</source>
         <translation>레이블 갱신</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="153" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="152" />
         <source>Keyword labels (class-based TF-IDF)</source>
         <translation>키워드 레이블 (클래스 기반 TF-IDF)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="172" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="379" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="171" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="378" />
         <source>No clusters yet.</source>
         <translation>아직 클러스터가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="176" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="175" />
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="176" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="175" />
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="176" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="175" />
         <source>Share</source>
         <translation>비율</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="176" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="175" />
         <source>Silhouette</source>
         <translation>실루엣</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="176" />
         <source>Keywords (c-TF-IDF) unless renamed; double-click to rename</source>
         <translation>이름을 바꾸지 않았다면 키워드(c-TF-IDF). 두 번 클릭해 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
         <source>Mean cosine silhouette of the cluster's sentences (-1 … 1)</source>
         <translation>클러스터 문장들의 평균 코사인 실루엣 (-1 … 1)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="199" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="446" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="198" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="445" />
         <source>Select a cluster</source>
         <translation>클러스터를 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="210" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="209" />
         <source>Most central sentences</source>
         <translation>가장 중심에 있는 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="211" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="210" />
         <source>All sentences of the cluster</source>
         <translation>클러스터의 모든 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="269" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="268" />
         <source>Clustering {n} sentences ({method})…</source>
         <translation>문장 {n}개 클러스터링 중 ({method})…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="273" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="272" />
         <source>Clustering: {stage}…</source>
         <translation>클러스터링: {stage}…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="276" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="275" />
         <source>Clustering cancelled; the previous result is kept.</source>
         <translation>클러스터링을 취소했습니다. 이전 결과는 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="293" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="292" />
         <source>Names: {summary}</source>
         <translation>이름: {summary}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="298" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="297" />
         <source>Clustering failed: {message}</source>
         <translation>클러스터링 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="302" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="301" />
         <source>Clustering failed</source>
         <translation>클러스터링 실패</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="318" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="317" />
         <source>Cluster labels</source>
         <translation>클러스터 레이블</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="353" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="352" />
         <source>Broader topics:</source>
         <translation>더 넓은 주제:</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="354" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="353" />
         <source>The same clusters merged further and refined also reach a silhouette peak at these numbers of topics. Broad subjects (8 subjects, not 300 sub-topics) show here; the clusters above are the finer reading.</source>
         <translation>같은 클러스터를 더 병합하고 다듬으면 이 주제 수에서도 실루엣이 정점에 이릅니다. 넓은 분야(하위 주제 300개가 아니라 분야 8개)는 여기에 나타나고, 위의 클러스터는 더 세밀한 읽기입니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="359" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="358" />
         <source>Try {n} topics</source>
         <translation>주제 {n}개로 해 보기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="361" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="360" />
         <source>Silhouette {silhouette}; sets Topics to {n} and clusters again</source>
         <translation>실루엣 {silhouette}; 주제 수를 {n}(으)로 두고 다시 클러스터링합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="380" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="379" />
         <source>Encode the sentences, then cluster them.</source>
         <translation>문장을 인코딩한 다음 클러스터링하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="389" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="388" />
         <source>noise {share} ({count} of {n} sentences)</source>
         <translation>노이즈 {share} (문장 {n}개 중 {count}개)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="391" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="390" />
         <source>no noise (every point is in a cluster)</source>
         <translation>노이즈 없음 (모든 점이 클러스터에 속함)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="393" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="392" />
         <source>{count} noise points ({share}) assigned to their nearest cluster</source>
         <translation>노이즈 점 {count}개({share})를 가장 가까운 클러스터에 배정함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="396" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="395" />
         <source> on {reduction}</source>
         <translation> ({reduction} 후)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="400" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="399" />
         <source>, merged from {count} HDBSCAN clusters</source>
         <translation>, HDBSCAN 클러스터 {count}개에서 병합</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="403" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="402" />
         <source>, then {share} of the sentences moved to a nearer topic</source>
         <translation>, 이어서 문장의 {share}를 더 가까운 주제로 옮김</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="405" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="404" />
         <source>&lt;b&gt;{n} clusters&lt;/b&gt; · {noise} · silhouette {silhouette} · {method} · {seconds} s</source>
         <translation>&lt;b&gt;클러스터 {n}개&lt;/b&gt; · {noise} · 실루엣 {silhouette} · {method} · {seconds}초</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="413" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="412" />
         <source>noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="425" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="450" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="424" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="449" />
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="426" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="425" />
         <source>renamed by hand; keywords: {words}</source>
         <translation>직접 이름 붙임. 키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="427" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="426" />
         <source>keywords: {words} (double-click to rename)</source>
         <translation>키워드: {words} (두 번 클릭해 이름 바꾸기)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="451" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="450" />
         <source>Noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="451" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="450" />
         <source>Cluster {n}</source>
         <translation>클러스터 {n}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="453" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="452" />
         <source>keywords: {words}</source>
         <translation>키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="458" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="457" />
         <source>sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="491" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="490" />
         <source>Korean words: Kiwi {version} (nouns)</source>
         <translation>한국어 단어: Kiwi {version} (명사)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="492" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="491" />
         <source>Korean words: particle heuristic (install kiwipiepy for morphological analysis)</source>
         <translation>한국어 단어: 조사 제거 규칙 (형태소 분석을 하려면 kiwipiepy를 설치하세요)</translation>
     </message>

@@ -13,7 +13,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
         "cluster",
         help="cluster sentences (HDBSCAN, k-means, agglomerative) and label clusters with keywords",
         description="Encode the sentences, cluster them (cosine), label each cluster with its c-TF-IDF "
-                    "keywords (English and Korean) and write one row per sentence. HDBSCAN above 2,000 "
+                    "keywords (English and Korean) and write one row per sentence. HDBSCAN from 200 "
                     "sentences runs on a UMAP reduction (above 10,000 fed by the approximate neighbour index; "
                     "above 150,000 on a seeded sample of 100,000, the other sentences labelled by their nearest "
                     "sample sentences) unless --reduce says otherwise; noise points go to the cluster of their "
@@ -27,7 +27,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
     parser.add_argument("--n-clusters", type=positive_int, default=8, help="k-means / agglomerative (default: %(default)s)")
     parser.add_argument("--metric", choices=("cosine", "euclidean"), default="cosine", help="(default: %(default)s)")
     parser.add_argument("--reduce", choices=("auto", "umap", "umap-knn", "pca", "none"), default="auto",
-                        help="reduce dimensions before clustering; auto: none up to 2,000 sentences, UMAP up to "
+                        help="reduce dimensions before clustering; auto: none below 200 sentences, UMAP up to "
                              "10,000, UMAP on the neighbour index's k-NN graph above (default: %(default)s)")
     parser.add_argument("--reduce-dim", type=positive_int, default=5, help="(default: %(default)s)")
     parser.add_argument("--noise", choices=("knn", "centroid", "keep"), default="knn",

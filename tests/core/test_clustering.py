@@ -64,8 +64,10 @@ def test_noise_and_assign_noise():
 
 
 def test_reduction_choice_and_pca_path():
-    assert C.choose_reduction("hdbscan", 1000, "auto") is None
-    assert C.choose_reduction("hdbscan", 5000, "auto") == "umap"
+    assert C.choose_reduction("hdbscan", 199, "auto") is None
+    assert C.choose_reduction("hdbscan", 200, "auto") == "umap"  # bench/results/auto-reduce.txt
+    assert C.choose_reduction("hdbscan", 10_000, "auto") == "umap"
+    assert C.choose_reduction("hdbscan", 10_001, "auto") == "umap-knn"
     assert C.choose_reduction("hdbscan", 50000, "auto") == "umap-knn"  # PCA-5 merged 500 topics into 2 (#13)
     assert C.choose_reduction("kmeans", 50000, "auto") is None
     assert C.choose_reduction("kmeans", 50, "pca") == "pca"

@@ -231,3 +231,17 @@ def test_broader_topics_button_clusters_at_the_subjects(qtbot, state):
     assert page.topic_count.value() == 4 and r.params["topics"] == 4 and r.n_clusters == 4
     assert adjusted_rand_score(fine // 6, r.labels) == 1.0
     assert not page.broader.isVisible()  # a number given: nothing further to offer
+
+
+def test_auto_reduction_is_the_cli_rule():
+    """The window's "Auto" is the core's rule, so the window and `sbert-desktop cluster` reduce the same
+    sentences the same way (they differed between 200-2,000 and 10,000-20,000 sentences before Dec 3)."""
+    from sbert_desktop.core.clustering import choose_reduction
+    from sbert_desktop.gui.pages.clusters import effective_reduction
+
+    for n in (60, 199, 200, 1_500, 10_000, 10_001, 15_000, 200_000):
+        for method in ("hdbscan", "kmeans", "agglomerative"):
+            assert effective_reduction("auto", method, n) == choose_reduction(method, n, "auto")
+    assert effective_reduction("auto", "hdbscan", 1_500) == "umap"
+    assert effective_reduction("auto", "hdbscan", 15_000) == "umap-knn"
+    assert effective_reduction("pca", "hdbscan", 1_500) == "pca"

@@ -37,19 +37,18 @@ METHODS = [("HDBSCAN", "hdbscan", QT_TRANSLATE_NOOP("Clusters", "Finds the numbe
             QT_TRANSLATE_NOOP("Clusters", "For comparison: exactly k clusters, no noise (up to 20,000 points)"))]
 REDUCTIONS = [(QT_TRANSLATE_NOOP("Clusters", "Auto"), "auto"), (QT_TRANSLATE_NOOP("Clusters", "None"), None), ("UMAP", "umap"),
               (QT_TRANSLATE_NOOP("Clusters", "UMAP on the neighbour index"), "umap-knn"), ("PCA", "pca")]
-AUTO_UMAP_FROM, AUTO_UMAP_UP_TO = 200, 20_000
 
 
 def effective_reduction(choice: str | None, method: str, n: int) -> str | None:
-    """"Auto": HDBSCAN on raw 384-d vectors finds few, coarse clusters, so reduce first (as BERTopic
-    does): UMAP from 200 up to 20,000 points, beyond it UMAP fed by the approximate neighbour index
-    (core/scale_reduce.py; PCA merged hundreds of topics into a few, #13); k-means and
+    """"Auto": the core's rule (:func:`core.clustering.choose_reduction`), so the window and
+    ``sbert-desktop cluster`` cluster the same sentences the same way: HDBSCAN reduces with UMAP from
+    200 sentences, on the approximate neighbour index's graph above 10,000; k-means and
     agglomerative cluster the vectors themselves."""
-    if choice != "auto":
-        return choice
-    if method != "hdbscan" or n < AUTO_UMAP_FROM:
-        return None
-    return "umap" if n <= AUTO_UMAP_UP_TO else "umap-knn"
+    from sbert_desktop.core.clustering import choose_reduction
+
+    return choose_reduction(method, n, choice)
+
+
 NAME_COL, SIZE_COL = 1, 2
 
 
@@ -105,7 +104,7 @@ class ClustersPage(QWidget):
         self.reduce = QComboBox()
         for text, value in REDUCTIONS:
             self.reduce.addItem(translate("Clusters", text), value)
-        self.reduce.setToolTip(translate("Clusters", "Auto: UMAP to a few dimensions before HDBSCAN (above 20,000 sentences "
+        self.reduce.setToolTip(translate("Clusters", "Auto: UMAP to a few dimensions before HDBSCAN from 200 sentences (above 10,000 "
                                "on the neighbour index's graph); "
                                "none for k-means and agglomerative"))
         self.reduce_dim = QSpinBox()
