@@ -175,3 +175,22 @@ def test_cluster_topics_flag_on_npy(capsys, tmp_path):
     assert "2 clusters" in stdout and "merged from 3 HDBSCAN clusters" in stdout
     assert "of sentences moved to a nearer topic centre" in stdout and "refine_steps" in params["merged"]
     assert pd.read_csv(out)["cluster"].nunique() == 2
+
+
+def test_cluster_prints_broader_topics_to_try(capsys, tmp_path):
+    """Four subjects of six tight sub-topics: the default writes the 24 sub-topics and names --topics 4
+    as the broader reading to try; --no-topic-scan leaves that line (and the scan) out."""
+    rng = np.random.default_rng(0)
+    subjects = np.eye(32, dtype=np.float32)[:4] * 3
+    centres = (subjects[:, None, :] + rng.normal(scale=2.4 / np.sqrt(32), size=(4, 6, 32))).reshape(-1, 32)
+    fine = np.repeat(np.arange(24), 25)
+    np.save(tmp_path / "emb.npy", (centres[fine] + rng.normal(scale=0.15, size=(fine.size, 32))).astype(np.float32))
+    (tmp_path / "s.txt").write_text("".join(f"sentence {i}\n" for i in range(fine.size)), encoding="utf-8")
+    args = ("cluster", tmp_path / "emb.npy", "--sentences", tmp_path / "s.txt", "--reduce", "none",
+            "--min-cluster-size", "5", "-q", "--out", tmp_path / "c.csv")
+    code, stdout, err = run_cli(capsys, *args)
+    assert code == 0, err
+    assert "24 clusters" in stdout and "broader topics: the silhouette also peaks at 4 topics" in stdout
+    assert stdout.splitlines()[-2].endswith("try --topics 4")
+    code, stdout, err = run_cli(capsys, *args, "--no-topic-scan")
+    assert code == 0 and "24 clusters" in stdout and "broader topics" not in stdout
