@@ -186,7 +186,7 @@ dimension {dimension}</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/clusters.py" line="118" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="264" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="263" />
         <source>Cluster</source>
         <comment>button: run the clustering</comment>
         <translation>클러스터링</translation>
@@ -263,7 +263,7 @@ dimension {dimension}</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/clusters.py" line="171" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="378" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="377" />
         <source>No clusters yet.</source>
         <translation>아직 클러스터가 없습니다.</translation>
     </message>
@@ -298,164 +298,164 @@ dimension {dimension}</source>
         <translation>클러스터 문장들의 평균 코사인 실루엣 (-1 … 1)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="198" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="445" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="197" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="444" />
         <source>Select a cluster</source>
         <translation>클러스터를 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="209" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="208" />
         <source>Most central sentences</source>
         <translation>가장 중심에 있는 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="210" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="209" />
         <source>All sentences of the cluster</source>
         <translation>클러스터의 모든 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="268" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="267" />
         <source>Clustering {n} sentences ({method})…</source>
         <translation>문장 {n}개 클러스터링 중 ({method})…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="272" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="271" />
         <source>Clustering: {stage}…</source>
         <translation>클러스터링: {stage}…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="275" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="274" />
         <source>Clustering cancelled; the previous result is kept.</source>
         <translation>클러스터링을 취소했습니다. 이전 결과는 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="292" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="291" />
         <source>Names: {summary}</source>
         <translation>이름: {summary}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="297" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="296" />
         <source>Clustering failed: {message}</source>
         <translation>클러스터링 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="301" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="300" />
         <source>Clustering failed</source>
         <translation>클러스터링 실패</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="317" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="316" />
         <source>Cluster labels</source>
         <translation>클러스터 레이블</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="352" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="351" />
         <source>Broader topics:</source>
         <translation>더 넓은 주제:</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="353" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="352" />
         <source>The same clusters merged further and refined also reach a silhouette peak at these numbers of topics. Broad subjects (8 subjects, not 300 sub-topics) show here; the clusters above are the finer reading.</source>
         <translation>같은 클러스터를 더 병합하고 다듬으면 이 주제 수에서도 실루엣이 정점에 이릅니다. 넓은 분야(하위 주제 300개가 아니라 분야 8개)는 여기에 나타나고, 위의 클러스터는 더 세밀한 읽기입니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="358" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="357" />
         <source>Try {n} topics</source>
         <translation>주제 {n}개로 해 보기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="360" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="359" />
         <source>Silhouette {silhouette}; sets Topics to {n} and clusters again</source>
         <translation>실루엣 {silhouette}; 주제 수를 {n}(으)로 두고 다시 클러스터링합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="379" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="378" />
         <source>Encode the sentences, then cluster them.</source>
         <translation>문장을 인코딩한 다음 클러스터링하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="388" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="387" />
         <source>noise {share} ({count} of {n} sentences)</source>
         <translation>노이즈 {share} (문장 {n}개 중 {count}개)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="390" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="389" />
         <source>no noise (every point is in a cluster)</source>
         <translation>노이즈 없음 (모든 점이 클러스터에 속함)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="392" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="391" />
         <source>{count} noise points ({share}) assigned to their nearest cluster</source>
         <translation>노이즈 점 {count}개({share})를 가장 가까운 클러스터에 배정함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="395" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="394" />
         <source> on {reduction}</source>
         <translation> ({reduction} 후)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="399" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="398" />
         <source>, merged from {count} HDBSCAN clusters</source>
         <translation>, HDBSCAN 클러스터 {count}개에서 병합</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="402" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="401" />
         <source>, then {share} of the sentences moved to a nearer topic</source>
         <translation>, 이어서 문장의 {share}를 더 가까운 주제로 옮김</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="404" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="403" />
         <source>&lt;b&gt;{n} clusters&lt;/b&gt; · {noise} · silhouette {silhouette} · {method} · {seconds} s</source>
         <translation>&lt;b&gt;클러스터 {n}개&lt;/b&gt; · {noise} · 실루엣 {silhouette} · {method} · {seconds}초</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="412" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="411" />
         <source>noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="424" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="449" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="423" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="448" />
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="425" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="424" />
         <source>renamed by hand; keywords: {words}</source>
         <translation>직접 이름 붙임. 키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="426" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="425" />
         <source>keywords: {words} (double-click to rename)</source>
         <translation>키워드: {words} (두 번 클릭해 이름 바꾸기)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="450" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="449" />
         <source>Noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="450" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="449" />
         <source>Cluster {n}</source>
         <translation>클러스터 {n}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="452" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="451" />
         <source>keywords: {words}</source>
         <translation>키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="457" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="456" />
         <source>sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="490" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="489" />
         <source>Korean words: Kiwi {version} (nouns)</source>
         <translation>한국어 단어: Kiwi {version} (명사)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="491" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="490" />
         <source>Korean words: particle heuristic (install kiwipiepy for morphological analysis)</source>
         <translation>한국어 단어: 조사 제거 규칙 (형태소 분석을 하려면 kiwipiepy를 설치하세요)</translation>
     </message>

@@ -187,7 +187,6 @@ class ClustersPage(QWidget):
         header.setStretchLastSection(False)
         self.table.itemChanged.connect(self._on_item_changed)
         self.table.currentCellChanged.connect(lambda row, *_: self._show_cluster(row))
-        # coarser readings where the silhouette also peaks (core/cluster_merge.scan_levels): one button each
         self.broader = QWidget()
         self.broader.setObjectName("broaderTopics")
         self._broader_row = QHBoxLayout(self.broader)
@@ -338,8 +337,8 @@ class ClustersPage(QWidget):
 
     # -- showing -------------------------------------------------------------------------------
     def _show_broader(self, params: dict | None) -> None:
-        """A button for each coarser number of topics where the silhouette also peaks: it fills the
-        Topics box and clusters again (the numbers come from the result shown)."""
+        """A button for each coarser number of topics where the silhouette also peaks
+        (core/cluster_merge.scan_levels): it fills the Topics box and clusters again."""
         while self._broader_row.count():
             item = self._broader_row.takeAt(0)
             if item.widget() is not None:
