@@ -14,10 +14,11 @@ reduction and HDBSCAN fit as ``clustering.cluster``:
 - HDBSCAN with larger ``min_cluster_size`` (25 to 200; coarser clusters), noise assigned, with the
   silhouette each scores (what a rule choosing among them could see);
 - rules that choose the number of topics without the labels (silhouette, Calinski-Harabasz,
-  Davies-Bouldin, the BIC of a von Mises-Fisher mixture), each picking among the same refined cuts
-  of the tree (cut at a level, noise assigned, k-means steps);
-- k-means told the true k on the 384-d vectors (n_init 1, as bench/scale.py) and on the UMAP
-  reduction.
+  Davies-Bouldin, the BIC of a von Mises-Fisher mixture, the modularity of the 15-nearest-neighbour
+  graph as Louvain/Leiden score a partition), each picking among the same refined cuts of the tree
+  (cut at a level, noise assigned, k-means steps);
+- k-means told the true k on the 384-d vectors (n_init 1, as bench/scale.py, and the best of 10
+  starts) and on the UMAP reduction.
 
 Every row: clusters, NMI, ARI (noise assigned to a cluster everywhere, so all rows score all texts),
 the cosine silhouette on the 384-d vectors and the largest..smallest cluster size.
@@ -88,6 +89,8 @@ def main() -> int:
                   f"sizes {sizes.max():,}..{sizes.min():,}  {note}", flush=True)
 
         row("k-means told k (384-d, n_init 1)", KMeans(k_true, n_init=1, random_state=0).fit_predict(unit))
+        row("k-means told k (384-d, n_init 10)", KMeans(k_true, n_init=10, random_state=0).fit_predict(unit),
+            "(best of 10 starts by inertia)")
         row("k-means told k on the UMAP reduction", KMeans(k_true, n_init=1, random_state=0).fit_predict(x))
         merged, info = CM.merge_by_silhouette(unit, raw)
         row("default: tree cut at best silhouette", assign(unit, merged), f"(level {info['clusters_after']})")
@@ -137,6 +140,29 @@ def vmf_bic(unit: np.ndarray, labels: np.ndarray) -> float:
     return -2 * loglik + (k * (d + 1) - 1) * np.log(n)
 
 
+def knn_adjacency(unit: np.ndarray, k: int):
+    """The symmetric 0/1 adjacency of the exact ``k``-NN graph (cosine), as a scipy CSR matrix."""
+    import scipy.sparse as sp
+
+    from sbert_desktop.core.neighbors import knn_graph
+
+    n = len(unit)
+    found = knn_graph(unit, k, method="exact", cache=False)
+    a = sp.csr_matrix((np.ones(n * k), (np.repeat(np.arange(n), k), found.indices.ravel())), shape=(n, n))
+    return a.maximum(a.T)
+
+
+def modularity(adj, labels: np.ndarray) -> float:
+    """Newman's modularity of ``labels`` on the graph ``adj``: the share of edge weight inside clusters
+    minus what a random graph with the same degrees would put there (what Louvain and Leiden maximise)."""
+    labels = np.unique(labels, return_inverse=True)[1]
+    degree = np.asarray(adj.sum(axis=1)).ravel()
+    total = degree.sum()
+    coo = adj.tocoo()
+    inside = coo.data[labels[coo.row] == labels[coo.col]].sum()
+    return float(inside / total - ((np.bincount(labels, weights=degree) / total) ** 2).sum())
+
+
 def rules(unit, raw, truth, assign, row, levels_tried: int = 14) -> None:
     """Rules that choose the number of topics from the data alone, each over the same candidates: the
     merge tree cut at ~14 levels from 4 to HDBSCAN's count, noise assigned, then the k-means steps of
@@ -148,6 +174,7 @@ def rules(unit, raw, truth, assign, row, levels_tried: int = 14) -> None:
 
     fine = int(raw.max()) + 1
     sample = np.random.default_rng(0).choice(len(unit), min(len(unit), 8000), replace=False)
+    graph = knn_adjacency(unit, 15)
     cands = {}
     for level in sorted({int(v) for v in np.geomspace(4, fine, levels_tried)}, reverse=True):
         cut = assign(unit, CM.merge_by_silhouette(unit, raw, topics=level)[0] if level < fine else raw)
@@ -157,6 +184,7 @@ def rules(unit, raw, truth, assign, row, levels_tried: int = 14) -> None:
             "Calinski-Harabasz (max)": calinski_harabasz_score(unit[sample], refined[sample]),
             "-Davies-Bouldin (max)": -davies_bouldin_score(unit[sample], refined[sample]),
             "-vMF mixture BIC (max)": -vmf_bic(unit, refined),
+            "modularity, 15-NN graph (max)": modularity(graph, refined),
         })
     print("    the silhouette of each refined cut: " + ", ".join(
         f"{lv} {c[1]['silhouette (max)']:.3f}" for lv, c in cands.items()), flush=True)
