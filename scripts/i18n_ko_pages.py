@@ -201,13 +201,21 @@ KO_PAGES = {
     ", merged from {count} HDBSCAN clusters": ", HDBSCAN 클러스터 {count}개에서 병합", "Topics": "주제 수",
     ", then {share} of the sentences moved to a nearer topic": ", 이어서 문장의 {share}를 더 가까운 주제로 옮김",
     "automatic": "자동",
-    "Broader topics:": "더 넓은 주제:",
-    "The same clusters merged further and refined also reach a silhouette peak at these numbers of topics. Broad "
-    "subjects (8 subjects, not 300 sub-topics) show here; the clusters above are the finer reading.":
-        "같은 클러스터를 더 병합하고 다듬으면 이 주제 수에서도 실루엣이 정점에 이릅니다. 넓은 분야(하위 주제 300개가 "
-        "아니라 분야 8개)는 여기에 나타나고, 위의 클러스터는 더 세밀한 읽기입니다.",
+    "topics": "주제 수", "silhouette": "실루엣", "modularity": "모듈성",
+    "how well the sentences' neighbour graph splits into that many topics (modularity)":
+        "문장들의 이웃 그래프가 그 수의 주제로 얼마나 잘 나뉘는지 (모듈성)",
+    "the silhouette of the same clusters merged into fewer topics": "같은 클러스터를 더 적은 주제로 병합했을 때의 실루엣",
+    "The default took the best level, {n} topics, instead of HDBSCAN's {fine} clusters.":
+        "기본 설정은 HDBSCAN 클러스터 {fine}개 대신 가장 좋은 수준인 주제 {n}개를 골랐습니다.",
+    "The silhouette also peaks at a broader level:": "실루엣은 더 넓은 수준에서도 정점에 이릅니다:",
+    "No broader level stands out.": "두드러지는 더 넓은 수준은 없습니다.",
+    "<b>Topic levels</b>: {what}. {news} Click a point to cluster into that many topics.":
+        "<b>주제 수준</b>: {what}. {news} 점을 클릭하면 그 수의 주제로 클러스터링합니다.",
+    "Sets Topics to {n} and clusters again": "주제 수를 {n}(으)로 두고 다시 클러스터링합니다",
+    "{n} topics: {measure} {score}. Click to cluster into {n} topics.":
+        "주제 {n}개: {measure} {score}. 클릭하면 주제 {n}개로 클러스터링합니다.",
+    " (the level where the neighbour graph splits best)": " (이웃 그래프가 가장 잘 나뉘는 수준)",
     "Try {n} topics": "주제 {n}개로 해 보기",
-    "Silhouette {silhouette}; sets Topics to {n} and clusters again": "실루엣 {silhouette}; 주제 수를 {n}(으)로 두고 다시 클러스터링합니다",
     "Automatic: HDBSCAN's clusters merged to the level of best silhouette. A number: merged up the same tree to "
     "that many topics, then each sentence moved to its nearest topic centre, for when you know the topics are "
     "broad (8 subjects, not 300 sub-topics)":

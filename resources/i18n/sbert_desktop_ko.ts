@@ -110,352 +110,399 @@ dimension {dimension}</source>
 <context>
     <name>Clusters</name>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="34" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="35" />
         <source>Finds the number of clusters itself and marks outliers as noise</source>
         <translation>클러스터 수를 스스로 찾고 이상치는 노이즈로 표시합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="35" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="36" />
         <source>For comparison: exactly k clusters, no noise</source>
         <translation>비교용: 정확히 k개 클러스터, 노이즈 없음</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="36" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="37" />
         <source>Agglomerative (Ward)</source>
         <translation>병합 군집 (Ward)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="37" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="38" />
         <source>For comparison: exactly k clusters, no noise (up to 20,000 points)</source>
         <translation>비교용: 정확히 k개 클러스터, 노이즈 없음 (최대 20,000개 점)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="38" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="39" />
         <source>Auto</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="38" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="39" />
         <source>None</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="39" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="40" />
         <source>UMAP on the neighbour index</source>
         <translation>이웃 인덱스 기반 UMAP</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="90" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="91" />
         <source>same as min size</source>
         <translation>최소 크기와 같게</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="91" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="92" />
         <source>HDBSCAN's min_samples: larger values call more points noise</source>
         <translation>HDBSCAN의 min_samples: 값이 클수록 더 많은 점을 노이즈로 봅니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="95" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="96" />
         <source>Automatic: HDBSCAN's clusters merged to the level of best silhouette. A number: merged up the same tree to that many topics, then each sentence moved to its nearest topic centre, for when you know the topics are broad (8 subjects, not 300 sub-topics)</source>
         <translation>자동: HDBSCAN 클러스터를 실루엣이 가장 좋은 수준까지 병합합니다. 숫자: 같은 병합 트리를 따라 그 수의 주제로 병합한 뒤, 각 문장을 가장 가까운 주제 중심으로 옮깁니다. 주제가 넓다는 것을 알 때 씁니다 (하위 주제 300개가 아니라 분야 8개)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="107" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="108" />
         <source>Auto: UMAP to a few dimensions before HDBSCAN from 200 sentences (above 10,000 on the neighbour index's graph); none for k-means and agglomerative</source>
         <translation>자동: 200문장부터 HDBSCAN 전에 UMAP으로 몇 차원으로 줄입니다 (10,000문장 초과 시 이웃 인덱스의 그래프로). k-means와 병합 군집은 줄이지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="116" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="117" />
         <source>Assign noise points to the nearest cluster</source>
         <translation>노이즈 점을 가장 가까운 클러스터에 배정</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="175" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="176" />
         <source>Cluster</source>
         <translation>클러스터</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="121" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="122" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="94" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="95" />
         <source>automatic</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="118" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="263" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="119" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="262" />
         <source>Cluster</source>
         <comment>button: run the clustering</comment>
         <translation>클러스터링</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="127" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="128" />
         <source>Clustering</source>
         <translation>클러스터링</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="129" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="130" />
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="130" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="131" />
         <source>Min cluster size</source>
         <translation>최소 클러스터 크기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="131" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="132" />
         <source>Min samples</source>
         <translation>최소 샘플 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="132" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="133" />
         <source>Topics</source>
         <translation>주제 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="133" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="134" />
         <source>Clusters (k)</source>
         <translation>클러스터 수 (k)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="134" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="135" />
         <source>Metric</source>
         <translation>거리 척도</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="135" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="136" />
         <source>Reduce first</source>
         <translation>먼저 차원 축소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="136" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="137" />
         <source>Reduced dimensions</source>
         <translation>축소 차원 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="137" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="138" />
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="145" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="146" />
         <source>Built-in English and Korean stop words</source>
         <translation>내장 영어·한국어 불용어</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="148" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="149" />
         <source>More stop words, separated by spaces or commas</source>
         <translation>추가 불용어 (공백이나 쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="150" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="151" />
         <source>Update labels</source>
         <translation>레이블 갱신</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="152" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="153" />
         <source>Keyword labels (class-based TF-IDF)</source>
         <translation>키워드 레이블 (클래스 기반 TF-IDF)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="171" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="377" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="172" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="369" />
         <source>No clusters yet.</source>
         <translation>아직 클러스터가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="175" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="176" />
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="175" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="176" />
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="175" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="176" />
         <source>Share</source>
         <translation>비율</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="175" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="176" />
         <source>Silhouette</source>
         <translation>실루엣</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="176" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
         <source>Keywords (c-TF-IDF) unless renamed; double-click to rename</source>
         <translation>이름을 바꾸지 않았다면 키워드(c-TF-IDF). 두 번 클릭해 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
         <source>Mean cosine silhouette of the cluster's sentences (-1 … 1)</source>
         <translation>클러스터 문장들의 평균 코사인 실루엣 (-1 … 1)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="197" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="444" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="196" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="438" />
         <source>Select a cluster</source>
         <translation>클러스터를 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="208" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="207" />
         <source>Most central sentences</source>
         <translation>가장 중심에 있는 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="209" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="208" />
         <source>All sentences of the cluster</source>
         <translation>클러스터의 모든 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="267" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="266" />
         <source>Clustering {n} sentences ({method})…</source>
         <translation>문장 {n}개 클러스터링 중 ({method})…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="271" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="270" />
         <source>Clustering: {stage}…</source>
         <translation>클러스터링: {stage}…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="274" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="273" />
         <source>Clustering cancelled; the previous result is kept.</source>
         <translation>클러스터링을 취소했습니다. 이전 결과는 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="291" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="290" />
         <source>Names: {summary}</source>
         <translation>이름: {summary}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="296" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="295" />
         <source>Clustering failed: {message}</source>
         <translation>클러스터링 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="300" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="299" />
         <source>Clustering failed</source>
         <translation>클러스터링 실패</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="316" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="315" />
         <source>Cluster labels</source>
         <translation>클러스터 레이블</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="351" />
-        <source>Broader topics:</source>
-        <translation>더 넓은 주제:</translation>
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="60" />
+        <source>topics</source>
+        <extracomment>a click this many pixels (along the axis) from a level's point picks it</extracomment>
+        <translation>주제 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="352" />
-        <source>The same clusters merged further and refined also reach a silhouette peak at these numbers of topics. Broad subjects (8 subjects, not 300 sub-topics) show here; the clusters above are the finer reading.</source>
-        <translation>같은 클러스터를 더 병합하고 다듬으면 이 주제 수에서도 실루엣이 정점에 이릅니다. 넓은 분야(하위 주제 300개가 아니라 분야 8개)는 여기에 나타나고, 위의 클러스터는 더 세밀한 읽기입니다.</translation>
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="61" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="105" />
+        <source>silhouette</source>
+        <translation>실루엣</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="357" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="104" />
+        <source>modularity</source>
+        <translation>모듈성</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="108" />
+        <source>how well the sentences' neighbour graph splits into that many topics (modularity)</source>
+        <translation>문장들의 이웃 그래프가 그 수의 주제로 얼마나 잘 나뉘는지 (모듈성)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="110" />
+        <source>the silhouette of the same clusters merged into fewer topics</source>
+        <translation>같은 클러스터를 더 적은 주제로 병합했을 때의 실루엣</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="112" />
+        <source>The default took the best level, {n} topics, instead of HDBSCAN's {fine} clusters.</source>
+        <translation>기본 설정은 HDBSCAN 클러스터 {fine}개 대신 가장 좋은 수준인 주제 {n}개를 골랐습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="115" />
+        <source>The silhouette also peaks at a broader level:</source>
+        <translation>실루엣은 더 넓은 수준에서도 정점에 이릅니다:</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="117" />
+        <source>No broader level stands out.</source>
+        <translation>두드러지는 더 넓은 수준은 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="118" />
+        <source>&lt;b&gt;Topic levels&lt;/b&gt;: {what}. {news} Click a point to cluster into that many topics.</source>
+        <translation>&lt;b&gt;주제 수준&lt;/b&gt;: {what}. {news} 점을 클릭하면 그 수의 주제로 클러스터링합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="123" />
+        <source>Sets Topics to {n} and clusters again</source>
+        <translation>주제 수를 {n}(으)로 두고 다시 클러스터링합니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="160" />
+        <source>{n} topics: {measure} {score}. Click to cluster into {n} topics.</source>
+        <translation>주제 {n}개: {measure} {score}. 클릭하면 주제 {n}개로 클러스터링합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="121" />
         <source>Try {n} topics</source>
         <translation>주제 {n}개로 해 보기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="359" />
-        <source>Silhouette {silhouette}; sets Topics to {n} and clusters again</source>
-        <translation>실루엣 {silhouette}; 주제 수를 {n}(으)로 두고 다시 클러스터링합니다</translation>
-    </message>
-    <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="378" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="370" />
         <source>Encode the sentences, then cluster them.</source>
         <translation>문장을 인코딩한 다음 클러스터링하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="387" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="379" />
         <source>noise {share} ({count} of {n} sentences)</source>
         <translation>노이즈 {share} (문장 {n}개 중 {count}개)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="389" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="381" />
         <source>no noise (every point is in a cluster)</source>
         <translation>노이즈 없음 (모든 점이 클러스터에 속함)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="391" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="383" />
         <source>{count} noise points ({share}) assigned to their nearest cluster</source>
         <translation>노이즈 점 {count}개({share})를 가장 가까운 클러스터에 배정함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="394" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="386" />
         <source> on {reduction}</source>
         <translation> ({reduction} 후)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="398" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="390" />
         <source>, merged from {count} HDBSCAN clusters</source>
         <translation>, HDBSCAN 클러스터 {count}개에서 병합</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="401" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="393" />
+        <source> (the level where the neighbour graph splits best)</source>
+        <translation> (이웃 그래프가 가장 잘 나뉘는 수준)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="395" />
         <source>, then {share} of the sentences moved to a nearer topic</source>
         <translation>, 이어서 문장의 {share}를 더 가까운 주제로 옮김</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="403" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="397" />
         <source>&lt;b&gt;{n} clusters&lt;/b&gt; · {noise} · silhouette {silhouette} · {method} · {seconds} s</source>
         <translation>&lt;b&gt;클러스터 {n}개&lt;/b&gt; · {noise} · 실루엣 {silhouette} · {method} · {seconds}초</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="411" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="405" />
         <source>noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="423" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="448" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="417" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="442" />
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="424" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="418" />
         <source>renamed by hand; keywords: {words}</source>
         <translation>직접 이름 붙임. 키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="425" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="419" />
         <source>keywords: {words} (double-click to rename)</source>
         <translation>키워드: {words} (두 번 클릭해 이름 바꾸기)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="449" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="443" />
         <source>Noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="449" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="443" />
         <source>Cluster {n}</source>
         <translation>클러스터 {n}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="451" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="445" />
         <source>keywords: {words}</source>
         <translation>키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="456" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="450" />
         <source>sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="489" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="483" />
         <source>Korean words: Kiwi {version} (nouns)</source>
         <translation>한국어 단어: Kiwi {version} (명사)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="490" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="484" />
         <source>Korean words: particle heuristic (install kiwipiepy for morphological analysis)</source>
         <translation>한국어 단어: 조사 제거 규칙 (형태소 분석을 하려면 kiwipiepy를 설치하세요)</translation>
     </message>

@@ -110,9 +110,20 @@ def run(args: argparse.Namespace) -> int:
         print(f"  {c:3d}  {size:6,}  {shorten(names.get(c, ''), 40):40s}  e.g. {example}")
     if result.n_clusters > 20:
         print(f"  ... {result.n_clusters - 20} more clusters")
+    scan = result.params.get("topic_scan")
+    if scan:  # the curve the Clusters page draws (modularity), with the silhouette; fewest topics first
+        graph = dict(map(tuple, result.params.get("topic_modularity") or []))
+        print("topic levels (topics modularity/silhouette): " + " · ".join(
+            f"{t} {graph.get(t, float('nan')):.3f}/{sc:.3f}" for t, sc in sorted(scan)))
+    broader = result.params.get("broader_topics")
+    if broader:
+        merged = result.params["merged"]
+        print(f"took {broader} topics, the level where the neighbour graph splits best (modularity "
+              f"{merged['modularity']:.3f}), instead of HDBSCAN's {merged['clusters_before']} clusters "
+              f"(--no-topic-scan keeps the finer reading)")
     suggested = result.params.get("suggested_topics")
     if suggested:
-        scores = dict(map(tuple, result.params["topic_scan"]))
+        scores = dict(map(tuple, scan))
         print("broader topics: the silhouette also peaks at " + ", ".join(
             f"{t} topics ({scores[t]:.3f})" for t in suggested) + f"; try --topics {suggested[0]}")
     print(f"wrote {len(inputs.sentences):,} rows to {args.out}")

@@ -192,5 +192,44 @@ def test_cluster_prints_broader_topics_to_try(capsys, tmp_path):
     assert code == 0, err
     assert "24 clusters" in stdout and "broader topics: the silhouette also peaks at 4 topics" in stdout
     assert stdout.splitlines()[-2].endswith("try --topics 4")
+    curve = next(line for line in stdout.splitlines() if line.startswith("topic levels"))
+    levels = [int(part.split()[0]) for part in curve.split(": ", 1)[1].split(" · ")]
+    assert levels[0] == 4 and levels[-1] == 24 and levels == sorted(levels)  # the whole curve, 4 to all 24
     code, stdout, err = run_cli(capsys, *args, "--no-topic-scan")
-    assert code == 0 and "24 clusters" in stdout and "broader topics" not in stdout
+    assert code == 0 and "24 clusters" in stdout and "broader topics" not in stdout and "topic levels" not in stdout
+
+
+def test_cluster_says_when_it_took_a_broader_level(capsys, tmp_path, monkeypatch):
+    """Four topics that HDBSCAN (here: stubbed) cut into 32 random pieces, and a silhouette merge that
+    keeps the pieces (as on SearchSnippets): the neighbour graph's best level is the 4 topics, the
+    default takes it, and the output says so and how to keep the finer reading."""
+    from sklearn.metrics import adjusted_rand_score
+
+    from sbert_desktop.core import cluster_merge as CM
+    from sbert_desktop.core import clustering as C
+
+    rng = np.random.default_rng(4)
+    truth = np.repeat(np.arange(4), 80)
+    emb = (np.eye(16)[truth] * 3 + rng.normal(scale=0.6, size=(truth.size, 16))).astype(np.float32)
+    pieces = truth * 8 + rng.integers(0, 8, truth.size)
+    monkeypatch.setattr(C, "_fit", lambda *a, **k: pieces.copy())
+    merge = CM.merge_by_silhouette
+
+    def keep(unit, labels, seed=42, cancel=None, topics=0):
+        if topics:
+            return merge(unit, labels, seed, cancel, topics=topics)
+        return labels, {"clusters_before": 32, "clusters_after": 32, "topics": 0}
+
+    monkeypatch.setattr(C.CM, "merge_by_silhouette", keep)
+    np.save(tmp_path / "emb.npy", emb)
+    (tmp_path / "s.txt").write_text("\n".join(f"sentence {i}" for i in range(truth.size)), encoding="utf-8")
+    out = tmp_path / "c.csv"
+    code, stdout, err = run_cli(capsys, "cluster", tmp_path / "emb.npy", "--sentences", tmp_path / "s.txt",
+                                "--reduce", "none", "-q", "--out", out)
+    assert code == 0, err
+    assert "4 clusters" in stdout and "took 4 topics, the level where the neighbour graph splits best" in stdout
+    assert "instead of HDBSCAN's 32 clusters (--no-topic-scan keeps the finer reading)" in stdout
+    assert adjusted_rand_score(truth, pd.read_csv(out)["cluster"]) == 1.0
+    code, stdout, err = run_cli(capsys, "cluster", tmp_path / "emb.npy", "--sentences", tmp_path / "s.txt",
+                                "--reduce", "none", "-q", "--no-topic-scan", "--out", out)
+    assert code == 0 and "32 clusters" in stdout and "took 4 topics" not in stdout

@@ -180,3 +180,64 @@ def test_suggested_topics_are_coarse_peaks_best_first():
     # a wobble on a falling curve (100k synthetic topics, no broader structure): 0.007 over its valley, 1.4% of the top
     wobble = {201: 0.482, 148: 0.411, 60: 0.241, 18: 0.125, 13: 0.094, 9: 0.101, 7: 0.087, 4: 0.050}
     assert CM.suggested_topics(wobble, found=201) == []
+
+
+def test_modularity_of_two_cliques_joined_by_one_edge():
+    """Newman's formula by hand: two 4-cliques (6 edges each) and a bridge, 13 edges; split at the
+    bridge Q = 2 * (6/13 - (13/26)^2) = 0.4231; one cluster 0; every node alone negative."""
+    import scipy.sparse as sp
+
+    edges = [(a, b) for a in range(4) for b in range(a + 1, 4)] + [(a, b) for a in range(4, 8) for b in range(a + 1, 8)]
+    edges.append((3, 4))
+    rows, cols = zip(*(edges + [(b, a) for a, b in edges]))
+    adj = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(8, 8))
+    assert CM.modularity(adj, np.array([0, 0, 0, 0, 1, 1, 1, 1])) == pytest.approx(2 * (6 / 13 - 0.25), abs=1e-9)
+    assert CM.modularity(adj, np.zeros(8, int)) == pytest.approx(0.0, abs=1e-9)
+    assert CM.modularity(adj, np.arange(8)) < 0
+
+
+def test_knn_adjacency_is_the_symmetric_nearest_neighbour_graph():
+    x, _ = topics(seed=2, n_topics=3)
+    unit = C.normalize(x)
+    adj = CM.knn_adjacency(unit, 5)
+    assert (adj != adj.T).nnz == 0 and adj.diagonal().sum() == 0
+    assert (np.asarray(adj.sum(axis=1)).ravel() >= 5).all()
+    row = 7
+    nearest = np.argsort(-(unit @ unit[row]))[1:6]
+    assert set(nearest) <= set(adj[row].indices)
+
+
+def test_broader_level_takes_the_best_modularity_only_when_several_times_broader():
+    scores = {311: 0.625, 164: 0.672, 42: 0.652, 15: 0.682, 11: 0.673, 4: 0.545}  # SearchSnippets' shape
+    assert CM.broader_level(scores, found=311) == 15
+    assert CM.broader_level(scores, found=29) == 0  # 15 is more than half of 29: keep the clusters
+    assert CM.broader_level({71: 0.783, 56: 0.832, 45: 0.824, 4: 0.624}, found=54) == 0  # Tweet: 56 of 54 kept
+    assert CM.broader_level({}, found=100) == 0
+
+
+def test_the_default_takes_the_broader_level_and_refines_it(monkeypatch):
+    """When the scan's best modularity is at a level at most half the clusters kept, the default is
+    that level, cut and refined as a number of topics is (params say so; the user gave no number)."""
+    x, truth = topics(seed=4, n_topics=4)  # 4: the scan's coarsest level, always among those scored
+    monkeypatch.setattr(C, "_fit", lambda *a, **k: pieces(truth, 8, seed=5).astype(np.int64))
+    monkeypatch.setattr(C.CM, "merge_by_silhouette", _keep_unless_asked(CM.merge_by_silhouette))
+    r = C.cluster(x, reduce=None, assign_noise=True)
+    merged = r.params["merged"]
+    assert r.params["topics"] == 0 and r.params["broader_topics"] == r.n_clusters < merged["clusters_before"] // 2
+    assert merged["chosen_by"] == "modularity" and "refine_steps" in merged
+    assert adjusted_rand_score(truth, r.labels) == 1.0
+    levels = [lv for lv, _ in r.params["topic_modularity"]]
+    assert levels == [lv for lv, _ in r.params["topic_scan"]] and max(levels) == merged["clusters_before"]
+    kept = C.cluster(x, reduce=None, assign_noise=True, scan_topics=False)  # no scan: the silhouette merge stands
+    assert kept.n_clusters == merged["clusters_before"] and "broader_topics" not in kept.params
+
+
+def _keep_unless_asked(merge):
+    """The silhouette merge as if the silhouette were highest at the finest level (as on SearchSnippets):
+    the pieces stay unless a number of topics is asked."""
+    def wrapped(unit, labels, seed=42, cancel=None, topics=0):
+        if topics:
+            return merge(unit, labels, seed, cancel, topics=topics)
+        k = int(labels.max()) + 1
+        return labels, {"clusters_before": k, "clusters_after": k, "topics": 0}
+    return wrapped

@@ -230,7 +230,21 @@ def test_broader_topics_button_clusters_at_the_subjects(qtbot, state):
     r = page.exploration.clusters.result
     assert page.topic_count.value() == 4 and r.params["topics"] == 4 and r.n_clusters == 4
     assert adjusted_rand_score(fine // 6, r.labels) == 1.0
-    assert not page.broader.isVisible()  # a number given: nothing further to offer
+    # the curve stays (same embeddings, same HDBSCAN settings), marked at the 4 shown now: a click on
+    # another of its points clusters into that many topics
+    curve = page.broader
+    assert curve.isVisible() and curve.current == 4 and 24 in curve.levels
+    level = [t for t in curve.levels if 4 < t < 24][-1]
+    with qtbot.waitSignal(page.exploration.clusters_changed, timeout=60_000):
+        QTest.mouseClick(curve.plot.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         curve.level_pixel(level))
+    r = page.exploration.clusters.result
+    assert page.topic_count.value() == level and r.params["topics"] == level and curve.current == r.n_clusters
+    # every sub-topic inside one subject: the finer level only splits the four subjects
+    assert all(len(set(fine[r.labels == c] // 6)) == 1 for c in range(r.n_clusters))
+    # other embeddings: the old curve goes
+    state.set_embeddings([f"s{i}" for i in range(fine.size)], emb[::-1].copy())
+    assert not curve.isVisible()
 
 
 def test_auto_reduction_is_the_cli_rule():

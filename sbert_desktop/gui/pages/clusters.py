@@ -30,6 +30,7 @@ from sbert_desktop.gui.widgets.embeddings_bar import EmbeddingsBar
 from sbert_desktop.gui.widgets.export_menu import ExportButton
 from sbert_desktop.gui.widgets.form_state import form_state, restore_form
 from sbert_desktop.gui.widgets.table import ColumnsTableModel, configure_big_table
+from sbert_desktop.gui.widgets.topic_levels import TopicLevels
 
 METHODS = [("HDBSCAN", "hdbscan", QT_TRANSLATE_NOOP("Clusters", "Finds the number of clusters itself and marks outliers as noise")),
            ("k-means", "kmeans", QT_TRANSLATE_NOOP("Clusters", "For comparison: exactly k clusters, no noise")),
@@ -187,11 +188,9 @@ class ClustersPage(QWidget):
         header.setStretchLastSection(False)
         self.table.itemChanged.connect(self._on_item_changed)
         self.table.currentCellChanged.connect(lambda row, *_: self._show_cluster(row))
-        self.broader = QWidget()
-        self.broader.setObjectName("broaderTopics")
-        self._broader_row = QHBoxLayout(self.broader)
-        self._broader_row.setContentsMargins(0, 0, 0, 0)
-        self.broader.hide()
+        self.broader = TopicLevels()  # the topic scan: a curve to click, "Try N topics" at its peaks
+        self.broader.chosen.connect(self._try_topics)
+        self._scan: tuple[tuple, dict] | None = None  # (what the scan depends on, its params) of the last default run
         middle = column(self.summary, self.broader, (self.table, 1))
 
         self.detail_title = QLabel(translate("Clusters", "Select a cluster"))
@@ -336,32 +335,25 @@ class ClustersPage(QWidget):
         self._update_enabled()
 
     # -- showing -------------------------------------------------------------------------------
-    def _show_broader(self, params: dict | None) -> None:
-        """A button for each coarser number of topics where the silhouette also peaks
-        (core/cluster_merge.scan_levels): it fills the Topics box and clusters again."""
-        while self._broader_row.count():
-            item = self._broader_row.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-        suggested = (params or {}).get("suggested_topics") or []
-        if not suggested:
-            self.broader.hide()
+    def _show_broader(self, params: dict | None, shown: int = 0) -> None:
+        """The topic scan of the default run (core/cluster_merge.scan_levels) under the summary; kept
+        while the user tries numbers of topics on the same embeddings and HDBSCAN settings, so another
+        level is one more click (the scan itself runs only on the default path)."""
+        if not params:
+            self.broader.show_scan(None, None, 0)
             return
-        scores = {int(t): float(sc) for t, sc in params.get("topic_scan", [])}
-        title = QLabel(translate("Clusters", "Broader topics:"))
-        title.setToolTip(translate(
-            "Clusters", "The same clusters merged further and refined also reach a silhouette peak at these numbers of "
-            "topics. Broad subjects (8 subjects, not 300 sub-topics) show here; the clusters above are the finer reading."))
-        self._broader_row.addWidget(title)
-        for topics in suggested[:3]:
-            button = QPushButton(translate("Clusters", "Try {n} topics").format(n=number(topics)))
-            button.setObjectName(f"broader{topics}")
-            button.setToolTip(translate("Clusters", "Silhouette {silhouette}; sets Topics to {n} and clusters again").format(
-                silhouette=number(scores.get(topics, 0.0), 3), n=number(topics)))
-            button.clicked.connect(lambda _checked=False, n=topics: self._try_topics(n))
-            self._broader_row.addWidget(button)
-        self._broader_row.addStretch(1)
-        self.broader.show()
+        key = (self.state.versions["embeddings"],) + tuple(params.get(name) for name in (
+            "method", "metric", "reduce", "reduce_dim", "seed", "min_cluster_size", "min_samples", "merge"))
+        if params.get("topic_scan"):
+            self._scan = (key, params)
+        elif not (params.get("topics") and self._scan is not None and self._scan[0] == key):
+            self._scan = None
+        scan = self._scan[1] if self._scan is not None else {}
+        merged = scan.get("merged") or {}
+        graph = scan.get("topic_modularity")  # results saved before Dec 3 afternoon have the silhouette only
+        self.broader.show_scan(graph or scan.get("topic_scan"), scan.get("suggested_topics"), shown,
+                               "modularity" if graph else "silhouette", scan.get("broader_topics") or 0,
+                               merged.get("clusters_before", 0))
 
     def _try_topics(self, topics: int) -> None:
         self.method.setCurrentIndex(self.method.findData("hdbscan"))
@@ -397,12 +389,14 @@ class ClustersPage(QWidget):
         if merged.get("clusters_after", 0) < merged.get("clusters_before", 0):
             method += translate("Clusters", ", merged from {count} HDBSCAN clusters").format(
                 count=number(merged["clusters_before"]))
+            if merged.get("chosen_by") == "modularity":
+                method += translate("Clusters", " (the level where the neighbour graph splits best)")
             if "refine_moved" in merged:  # a number of topics: k-means steps after the cut
                 method += translate("Clusters", ", then {share} of the sentences moved to a nearer topic").format(
                     share=f"{merged['refine_moved']:.1%}")
         self.summary.setText(translate("Clusters", "<b>{n} clusters</b> · {noise} · silhouette {silhouette} · {method} · {seconds} s").format(
             n=r.n_clusters, noise=noise, silhouette=sil, method=method, seconds=number(view.seconds, 1)))
-        self._show_broader(r.params)
+        self._show_broader(r.params, r.n_clusters)
         rows = sorted(r.sizes) + ([-1] if noise_n else [])
         self.table.setRowCount(len(rows))
         for row, c in enumerate(rows):
