@@ -216,12 +216,12 @@ KO_PAGES = {
         "주제 {n}개: {measure} {score}. 클릭하면 주제 {n}개로 클러스터링합니다.",
     " (the level where the neighbour graph splits best)": " (이웃 그래프가 가장 잘 나뉘는 수준)",
     "Try {n} topics": "주제 {n}개로 해 보기",
-    "Automatic: HDBSCAN's clusters merged to the level of best silhouette. A number: merged up the same tree to "
-    "that many topics, then each sentence moved to its nearest topic centre, for when you know the topics are "
-    "broad (8 subjects, not 300 sub-topics)":
-        "자동: HDBSCAN 클러스터를 실루엣이 가장 좋은 수준까지 병합합니다. 숫자: 같은 병합 트리를 따라 그 수의 주제로 "
-        "병합한 뒤, 각 문장을 가장 가까운 주제 중심으로 옮깁니다. 주제가 넓다는 것을 알 때 씁니다 "
-        "(하위 주제 300개가 아니라 분야 8개)",
+    "Automatic: HDBSCAN's clusters merged to the level of best silhouette, or to a several times broader level "
+    "where the sentences' neighbour graph splits best. A number: merged up the same tree to that many topics, then "
+    "each sentence moved to its nearest topic centre":
+        "자동: HDBSCAN 클러스터를 실루엣이 가장 좋은 수준까지 병합하거나, 문장들의 이웃 그래프가 가장 잘 나뉘는 "
+        "몇 배 더 넓은 수준까지 병합합니다. 숫자: 같은 병합 트리를 따라 그 수의 주제로 병합한 뒤, 각 문장을 가장 "
+        "가까운 주제 중심으로 옮깁니다",
     "<b>{n} clusters</b> · {noise} · silhouette {silhouette} · {method} · {seconds} s":
         "<b>클러스터 {n}개</b> · {noise} · 실루엣 {silhouette} · {method} · {seconds}초",
     "noise": "노이즈", "renamed by hand; keywords: {words}": "직접 이름 붙임. 키워드: {words}",

@@ -155,11 +155,6 @@ dimension {dimension}</source>
         <translation>HDBSCAN의 min_samples: 값이 클수록 더 많은 점을 노이즈로 봅니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="96" />
-        <source>Automatic: HDBSCAN's clusters merged to the level of best silhouette. A number: merged up the same tree to that many topics, then each sentence moved to its nearest topic centre, for when you know the topics are broad (8 subjects, not 300 sub-topics)</source>
-        <translation>자동: HDBSCAN 클러스터를 실루엣이 가장 좋은 수준까지 병합합니다. 숫자: 같은 병합 트리를 따라 그 수의 주제로 병합한 뒤, 각 문장을 가장 가까운 주제 중심으로 옮깁니다. 주제가 넓다는 것을 알 때 씁니다 (하위 주제 300개가 아니라 분야 8개)</translation>
-    </message>
-    <message>
         <location filename="../../sbert_desktop/gui/pages/clusters.py" line="108" />
         <source>Auto: UMAP to a few dimensions before HDBSCAN from 200 sentences (above 10,000 on the neighbour index's graph); none for k-means and agglomerative</source>
         <translation>자동: 200문장부터 HDBSCAN 전에 UMAP으로 몇 차원으로 줄입니다 (10,000문장 초과 시 이웃 인덱스의 그래프로). k-means와 병합 군집은 줄이지 않습니다</translation>
@@ -183,6 +178,11 @@ dimension {dimension}</source>
         <location filename="../../sbert_desktop/gui/pages/clusters.py" line="95" />
         <source>automatic</source>
         <translation>자동</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="96" />
+        <source>Automatic: HDBSCAN's clusters merged to the level of best silhouette, or to a several times broader level where the sentences' neighbour graph splits best. A number: merged up the same tree to that many topics, then each sentence moved to its nearest topic centre</source>
+        <translation>자동: HDBSCAN 클러스터를 실루엣이 가장 좋은 수준까지 병합하거나, 문장들의 이웃 그래프가 가장 잘 나뉘는 몇 배 더 넓은 수준까지 병합합니다. 숫자: 같은 병합 트리를 따라 그 수의 주제로 병합한 뒤, 각 문장을 가장 가까운 주제 중심으로 옮깁니다</translation>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/clusters.py" line="119" />

@@ -94,9 +94,9 @@ class ClustersPage(QWidget):
         self.topic_count.setRange(0, 10_000)
         self.topic_count.setSpecialValueText(translate("Clusters", "automatic"))
         self.topic_count.setToolTip(translate(
-            "Clusters", "Automatic: HDBSCAN's clusters merged to the level of best silhouette. A number: merged "
-            "up the same tree to that many topics, then each sentence moved to its nearest topic centre, for "
-            "when you know the topics are broad (8 subjects, not 300 sub-topics)"))
+            "Clusters", "Automatic: HDBSCAN's clusters merged to the level of best silhouette, or to a several "
+            "times broader level where the sentences' neighbour graph splits best. A number: merged up the same "
+            "tree to that many topics, then each sentence moved to its nearest topic centre"))
         self.metric_box = QComboBox()
         self.metric_box.addItems(["cosine", "euclidean"])
         self.n_clusters = QSpinBox()
