@@ -142,29 +142,6 @@ def vmf_bic(unit: np.ndarray, labels: np.ndarray) -> float:
     return -2 * loglik + (k * (d + 1) - 1) * np.log(n)
 
 
-def knn_adjacency(unit: np.ndarray, k: int):
-    """The symmetric 0/1 adjacency of the exact ``k``-NN graph (cosine), as a scipy CSR matrix."""
-    import scipy.sparse as sp
-
-    from sbert_desktop.core.neighbors import knn_graph
-
-    n = len(unit)
-    found = knn_graph(unit, k, method="exact", cache=False)
-    a = sp.csr_matrix((np.ones(n * k), (np.repeat(np.arange(n), k), found.indices.ravel())), shape=(n, n))
-    return a.maximum(a.T)
-
-
-def modularity(adj, labels: np.ndarray) -> float:
-    """Newman's modularity of ``labels`` on the graph ``adj``: the share of edge weight inside clusters
-    minus what a random graph with the same degrees would put there (what Louvain and Leiden maximise)."""
-    labels = np.unique(labels, return_inverse=True)[1]
-    degree = np.asarray(adj.sum(axis=1)).ravel()
-    total = degree.sum()
-    coo = adj.tocoo()
-    inside = coo.data[labels[coo.row] == labels[coo.col]].sum()
-    return float(inside / total - ((np.bincount(labels, weights=degree) / total) ** 2).sum())
-
-
 def rules(unit, raw, truth, assign, row, levels_tried: int = 14) -> None:
     """Rules that choose the number of topics from the data alone, each over the same candidates: the
     merge tree cut at ~14 levels from 4 to HDBSCAN's count, noise assigned, then the k-means steps of
@@ -176,7 +153,7 @@ def rules(unit, raw, truth, assign, row, levels_tried: int = 14) -> None:
 
     fine = int(raw.max()) + 1
     sample = np.random.default_rng(0).choice(len(unit), min(len(unit), 8000), replace=False)
-    graph = knn_adjacency(unit, 15)
+    graph = CM.knn_adjacency(unit, 15)  # the default's graph (cluster_merge.GRAPH_K)
     cands = {}
     for level in sorted({int(v) for v in np.geomspace(4, fine, levels_tried)}, reverse=True):
         cut = assign(unit, CM.merge_by_silhouette(unit, raw, topics=level)[0] if level < fine else raw)
@@ -186,7 +163,7 @@ def rules(unit, raw, truth, assign, row, levels_tried: int = 14) -> None:
             "Calinski-Harabasz (max)": calinski_harabasz_score(unit[sample], refined[sample]),
             "-Davies-Bouldin (max)": -davies_bouldin_score(unit[sample], refined[sample]),
             "-vMF mixture BIC (max)": -vmf_bic(unit, refined),
-            "modularity, 15-NN graph (max)": modularity(graph, refined),
+            "modularity, 15-NN graph (max)": CM.modularity(graph, refined),
         })
     print("    the silhouette of each refined cut: " + ", ".join(
         f"{lv} {c[1]['silhouette (max)']:.3f}" for lv, c in cands.items()), flush=True)
