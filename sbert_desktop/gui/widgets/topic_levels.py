@@ -38,7 +38,6 @@ class TopicLevels(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("broaderTopics")
-        self.measure = "silhouette"
         self.levels: list[int] = []
         self.scores: list[float] = []
         self.current = 0
@@ -94,7 +93,7 @@ class TopicLevels(QWidget):
             self.hide()
             return
         self.levels, self.scores = [t for t, _ in pairs], [s for _, s in pairs]
-        self.current, self.measure = int(current), measure
+        self.current = int(current)
         offered = [int(t) for t in (suggested or []) if int(t) in self.levels][:3]
         self._curve.setData(self.levels, self.scores)
         self.plot.getPlotItem().getAxis("bottom").setTicks([_round_ticks(self.levels[0], self.levels[-1])])
