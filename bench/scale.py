@@ -137,7 +137,8 @@ def ours_rows(x: np.ndarray, y: np.ndarray) -> tuple[float, list[tuple], list[in
     merged = r.params.get("merged") or {}
     if merged.get("chosen_by") == "modularity":
         note += (f"; HDBSCAN {merged['clusters_before']} clusters -> {merged['clusters_after']} topics, the scan's level "
-                 f"of best modularity ({merged['modularity']:.3f}), refined")
+                 f"of best modularity, k-means on the smoothed vectors from the best of the tree's cut and "
+                 f"k-means++ starts ({merged.get('start', 'tree')}, modularity {merged['modularity']:.3f})")
     elif merged.get("clusters_before"):
         note += (f"; HDBSCAN {merged['clusters_before']} clusters -> {merged['clusters_after']} after the silhouette "
                  f"merge (silhouette {merged.get('silhouette_before', 0):.3f} -> {merged.get('silhouette_after', 0):.3f})")
@@ -314,7 +315,8 @@ def step_real(name: str, q: mp.Queue) -> None:
     ari, nmi = _scores(truth, r.labels)
     merged = r.params.get("merged") or {}
     out["rows"].append(("ours told true k (--topics)", time.perf_counter() - t, r.n_clusters, r.noise_fraction,
-                        nmi, ari, f"HDBSCAN {merged.get('clusters_before')} clusters -> {r.n_clusters}; noise assigned"))
+                        nmi, ari, f"HDBSCAN {merged.get('clusters_before')} clusters -> {r.n_clusters}; noise assigned"
+                        + (f"; start kept: {merged['start']}" if merged.get("start") else "")))
     for topics in offered[:3]:  # the window's "Try N topics" buttons, as a user would click them
         t = time.perf_counter()
         r = cluster(emb, assign_noise=True, topics=topics)

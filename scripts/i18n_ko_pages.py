@@ -217,11 +217,16 @@ KO_PAGES = {
     " (the level where the neighbour graph splits best)": " (이웃 그래프가 가장 잘 나뉘는 수준)",
     "Try {n} topics": "주제 {n}개로 해 보기",
     "Automatic: HDBSCAN's clusters merged to the level of best silhouette, or to a several times broader level "
-    "where the sentences' neighbour graph splits best. A number: merged up the same tree to that many topics, then "
-    "each sentence moved to its nearest topic centre":
+    "where the sentences' neighbour graph splits best, read as a number is. A number: that many topics by k-means on "
+    "each sentence's vector averaged with its neighbours', from the same tree cut there and from 10 other starts, "
+    "the one that splits the neighbour graph best kept":
         "자동: HDBSCAN 클러스터를 실루엣이 가장 좋은 수준까지 병합하거나, 문장들의 이웃 그래프가 가장 잘 나뉘는 "
-        "몇 배 더 넓은 수준까지 병합합니다. 숫자: 같은 병합 트리를 따라 그 수의 주제로 병합한 뒤, 각 문장을 가장 "
-        "가까운 주제 중심으로 옮깁니다",
+        "몇 배 더 넓은 수준을 숫자와 같은 방식으로 읽습니다. 숫자: 각 문장의 벡터를 이웃 벡터와 평균한 뒤 k-means로 "
+        "그 수의 주제로 나눕니다. 같은 병합 트리를 그 수준에서 자른 것과 다른 시작점 10개에서 출발해 이웃 "
+        "그래프를 가장 잘 나누는 결과를 남깁니다",
+    ", then k-means from a start that splits the neighbour graph better: {share} of the sentences in another topic "
+    "than the tree's cut":
+        ", 이어서 이웃 그래프를 더 잘 나누는 시작점의 k-means: 문장의 {share}가 트리 자르기와 다른 주제에 속함",
     "<b>{n} clusters</b> · {noise} · silhouette {silhouette} · {method} · {seconds} s":
         "<b>클러스터 {n}개</b> · {noise} · 실루엣 {silhouette} · {method} · {seconds}초",
     "noise": "노이즈", "renamed by hand; keywords: {words}": "직접 이름 붙임. 키워드: {words}",

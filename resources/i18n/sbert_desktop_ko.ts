@@ -155,22 +155,22 @@ dimension {dimension}</source>
         <translation>HDBSCAN의 min_samples: 값이 클수록 더 많은 점을 노이즈로 봅니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="108" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="109" />
         <source>Auto: UMAP to a few dimensions before HDBSCAN from 200 sentences (above 10,000 on the neighbour index's graph); none for k-means and agglomerative</source>
         <translation>자동: 200문장부터 HDBSCAN 전에 UMAP으로 몇 차원으로 줄입니다 (10,000문장 초과 시 이웃 인덱스의 그래프로). k-means와 병합 군집은 줄이지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="117" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="118" />
         <source>Assign noise points to the nearest cluster</source>
         <translation>노이즈 점을 가장 가까운 클러스터에 배정</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="176" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
         <source>Cluster</source>
         <translation>클러스터</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="122" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="123" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -181,328 +181,333 @@ dimension {dimension}</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/clusters.py" line="96" />
-        <source>Automatic: HDBSCAN's clusters merged to the level of best silhouette, or to a several times broader level where the sentences' neighbour graph splits best. A number: merged up the same tree to that many topics, then each sentence moved to its nearest topic centre</source>
-        <translation>자동: HDBSCAN 클러스터를 실루엣이 가장 좋은 수준까지 병합하거나, 문장들의 이웃 그래프가 가장 잘 나뉘는 몇 배 더 넓은 수준까지 병합합니다. 숫자: 같은 병합 트리를 따라 그 수의 주제로 병합한 뒤, 각 문장을 가장 가까운 주제 중심으로 옮깁니다</translation>
+        <source>Automatic: HDBSCAN's clusters merged to the level of best silhouette, or to a several times broader level where the sentences' neighbour graph splits best, read as a number is. A number: that many topics by k-means on each sentence's vector averaged with its neighbours', from the same tree cut there and from 10 other starts, the one that splits the neighbour graph best kept</source>
+        <translation>자동: HDBSCAN 클러스터를 실루엣이 가장 좋은 수준까지 병합하거나, 문장들의 이웃 그래프가 가장 잘 나뉘는 몇 배 더 넓은 수준을 숫자와 같은 방식으로 읽습니다. 숫자: 각 문장의 벡터를 이웃 벡터와 평균한 뒤 k-means로 그 수의 주제로 나눕니다. 같은 병합 트리를 그 수준에서 자른 것과 다른 시작점 10개에서 출발해 이웃 그래프를 가장 잘 나누는 결과를 남깁니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="119" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="262" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="120" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="263" />
         <source>Cluster</source>
         <comment>button: run the clustering</comment>
         <translation>클러스터링</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="128" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="129" />
         <source>Clustering</source>
         <translation>클러스터링</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="130" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="131" />
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="131" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="132" />
         <source>Min cluster size</source>
         <translation>최소 클러스터 크기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="132" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="133" />
         <source>Min samples</source>
         <translation>최소 샘플 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="133" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="134" />
         <source>Topics</source>
         <translation>주제 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="134" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="135" />
         <source>Clusters (k)</source>
         <translation>클러스터 수 (k)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="135" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="136" />
         <source>Metric</source>
         <translation>거리 척도</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="136" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="137" />
         <source>Reduce first</source>
         <translation>먼저 차원 축소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="137" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="138" />
         <source>Reduced dimensions</source>
         <translation>축소 차원 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="138" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="139" />
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="146" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="147" />
         <source>Built-in English and Korean stop words</source>
         <translation>내장 영어·한국어 불용어</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="149" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="150" />
         <source>More stop words, separated by spaces or commas</source>
         <translation>추가 불용어 (공백이나 쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="151" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="152" />
         <source>Update labels</source>
         <translation>레이블 갱신</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="153" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="154" />
         <source>Keyword labels (class-based TF-IDF)</source>
         <translation>키워드 레이블 (클래스 기반 TF-IDF)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="172" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="369" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="173" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="370" />
         <source>No clusters yet.</source>
         <translation>아직 클러스터가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="176" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="176" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="176" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
         <source>Share</source>
         <translation>비율</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="176" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
         <source>Silhouette</source>
         <translation>실루엣</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
         <source>Keywords (c-TF-IDF) unless renamed; double-click to rename</source>
         <translation>이름을 바꾸지 않았다면 키워드(c-TF-IDF). 두 번 클릭해 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="179" />
         <source>Mean cosine silhouette of the cluster's sentences (-1 … 1)</source>
         <translation>클러스터 문장들의 평균 코사인 실루엣 (-1 … 1)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="196" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="438" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="197" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="443" />
         <source>Select a cluster</source>
         <translation>클러스터를 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="207" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="208" />
         <source>Most central sentences</source>
         <translation>가장 중심에 있는 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="208" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="209" />
         <source>All sentences of the cluster</source>
         <translation>클러스터의 모든 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="266" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="267" />
         <source>Clustering {n} sentences ({method})…</source>
         <translation>문장 {n}개 클러스터링 중 ({method})…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="270" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="271" />
         <source>Clustering: {stage}…</source>
         <translation>클러스터링: {stage}…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="273" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="274" />
         <source>Clustering cancelled; the previous result is kept.</source>
         <translation>클러스터링을 취소했습니다. 이전 결과는 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="290" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="291" />
         <source>Names: {summary}</source>
         <translation>이름: {summary}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="295" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="296" />
         <source>Clustering failed: {message}</source>
         <translation>클러스터링 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="299" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="300" />
         <source>Clustering failed</source>
         <translation>클러스터링 실패</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="315" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="316" />
         <source>Cluster labels</source>
         <translation>클러스터 레이블</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="60" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="399" />
+        <source>, then k-means from a start that splits the neighbour graph better: {share} of the sentences in another topic than the tree's cut</source>
+        <translation>, 이어서 이웃 그래프를 더 잘 나누는 시작점의 k-means: 문장의 {share}가 트리 자르기와 다른 주제에 속함</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="59" />
         <source>topics</source>
         <extracomment>a click this many pixels (along the axis) from a level's point picks it</extracomment>
         <translation>주제 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="61" />
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="105" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="60" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="104" />
         <source>silhouette</source>
         <translation>실루엣</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="104" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="103" />
         <source>modularity</source>
         <translation>모듈성</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="108" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="107" />
         <source>how well the sentences' neighbour graph splits into that many topics (modularity)</source>
         <translation>문장들의 이웃 그래프가 그 수의 주제로 얼마나 잘 나뉘는지 (모듈성)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="110" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="109" />
         <source>the silhouette of the same clusters merged into fewer topics</source>
         <translation>같은 클러스터를 더 적은 주제로 병합했을 때의 실루엣</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="112" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="111" />
         <source>The default took the best level, {n} topics, instead of HDBSCAN's {fine} clusters.</source>
         <translation>기본 설정은 HDBSCAN 클러스터 {fine}개 대신 가장 좋은 수준인 주제 {n}개를 골랐습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="115" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="114" />
         <source>The silhouette also peaks at a broader level:</source>
         <translation>실루엣은 더 넓은 수준에서도 정점에 이릅니다:</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="117" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="116" />
         <source>No broader level stands out.</source>
         <translation>두드러지는 더 넓은 수준은 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="118" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="117" />
         <source>&lt;b&gt;Topic levels&lt;/b&gt;: {what}. {news} Click a point to cluster into that many topics.</source>
         <translation>&lt;b&gt;주제 수준&lt;/b&gt;: {what}. {news} 점을 클릭하면 그 수의 주제로 클러스터링합니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="123" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="122" />
         <source>Sets Topics to {n} and clusters again</source>
         <translation>주제 수를 {n}(으)로 두고 다시 클러스터링합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="160" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="159" />
         <source>{n} topics: {measure} {score}. Click to cluster into {n} topics.</source>
         <translation>주제 {n}개: {measure} {score}. 클릭하면 주제 {n}개로 클러스터링합니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="121" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="120" />
         <source>Try {n} topics</source>
         <translation>주제 {n}개로 해 보기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="370" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="371" />
         <source>Encode the sentences, then cluster them.</source>
         <translation>문장을 인코딩한 다음 클러스터링하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="379" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="380" />
         <source>noise {share} ({count} of {n} sentences)</source>
         <translation>노이즈 {share} (문장 {n}개 중 {count}개)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="381" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="382" />
         <source>no noise (every point is in a cluster)</source>
         <translation>노이즈 없음 (모든 점이 클러스터에 속함)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="383" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="384" />
         <source>{count} noise points ({share}) assigned to their nearest cluster</source>
         <translation>노이즈 점 {count}개({share})를 가장 가까운 클러스터에 배정함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="386" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="387" />
         <source> on {reduction}</source>
         <translation> ({reduction} 후)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="390" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="391" />
         <source>, merged from {count} HDBSCAN clusters</source>
         <translation>, HDBSCAN 클러스터 {count}개에서 병합</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="393" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="394" />
         <source> (the level where the neighbour graph splits best)</source>
         <translation> (이웃 그래프가 가장 잘 나뉘는 수준)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="395" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="396" />
         <source>, then {share} of the sentences moved to a nearer topic</source>
         <translation>, 이어서 문장의 {share}를 더 가까운 주제로 옮김</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="397" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="402" />
         <source>&lt;b&gt;{n} clusters&lt;/b&gt; · {noise} · silhouette {silhouette} · {method} · {seconds} s</source>
         <translation>&lt;b&gt;클러스터 {n}개&lt;/b&gt; · {noise} · 실루엣 {silhouette} · {method} · {seconds}초</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="405" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="410" />
         <source>noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="417" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="442" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="422" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="447" />
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="418" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="423" />
         <source>renamed by hand; keywords: {words}</source>
         <translation>직접 이름 붙임. 키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="419" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="424" />
         <source>keywords: {words} (double-click to rename)</source>
         <translation>키워드: {words} (두 번 클릭해 이름 바꾸기)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="443" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="448" />
         <source>Noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="443" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="448" />
         <source>Cluster {n}</source>
         <translation>클러스터 {n}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="445" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="450" />
         <source>keywords: {words}</source>
         <translation>키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="450" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="455" />
         <source>sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="483" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="488" />
         <source>Korean words: Kiwi {version} (nouns)</source>
         <translation>한국어 단어: Kiwi {version} (명사)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="484" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="489" />
         <source>Korean words: particle heuristic (install kiwipiepy for morphological analysis)</source>
         <translation>한국어 단어: 조사 제거 규칙 (형태소 분석을 하려면 kiwipiepy를 설치하세요)</translation>
     </message>

@@ -62,6 +62,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from sbert_desktop.commands._progress import ProgressBar
+    from sbert_desktop.core import cluster_merge as CM
     from sbert_desktop.core.clustering import cluster
     from sbert_desktop.core.export import export_clusters, file_format
     from sbert_desktop.core.keywords import DEFAULT_STOP_WORDS, cluster_labels, label_text
@@ -121,6 +122,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"took {broader} topics, the level where the neighbour graph splits best (modularity "
               f"{merged['modularity']:.3f}), instead of HDBSCAN's {merged['clusters_before']} clusters "
               f"(--no-topic-scan keeps the finer reading)")
+    if "start" in merged:
+        print(f"topics: spherical k-means on the neighbour-smoothed vectors, the best of the tree's cut and "
+              f"{CM.TOPIC_STARTS} k-means++ starts: {'the cut' if merged['start'] == 'tree' else merged['start']}")
     suggested = result.params.get("suggested_topics")
     if suggested:
         scores = dict(map(tuple, scan))

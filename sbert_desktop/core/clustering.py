@@ -212,11 +212,17 @@ def cluster(
     check(cancel)
     merged = None
     fine = raw
-    if method == "hdbscan" and merge == "silhouette":
-        _stage(progress, 1, 5, f"merging clusters to {topics}" if topics else "merging clusters (best silhouette)",
-               start)
+    level = 0  # a number of topics to read the clusters at: the user's, or the scan's broader level
+    graph = None
+    topic_labels = None  # that reading of every fitted row, HDBSCAN's noise included
+    if method == "hdbscan" and merge == "silhouette" and topics:
+        found = int(raw.max()) + 1 if raw.size and raw.max() >= 0 else 0
+        merged = {"clusters_before": found, "clusters_after": min(topics, found), "topics": topics}
+        level = topics if topics < found else 0  # fewer found: they stay as they are
+    elif method == "hdbscan" and merge == "silhouette":
+        _stage(progress, 1, 5, "merging clusters (best silhouette)", start)
         t = time.perf_counter()
-        raw, merged = CM.merge_by_silhouette(fit_unit, raw, seed, cancel, topics=topics)
+        raw, merged = CM.merge_by_silhouette(fit_unit, raw, seed, cancel)
         timings["merge"] = time.perf_counter() - t
     scan: dict[int, float] = {}
     graph_scores: dict[int, float] = {}
@@ -224,12 +230,25 @@ def cluster(
     if scan_topics and method == "hdbscan" and merge == "silhouette" and not topics and merged:
         _stage(progress, 1, 5, "scanning coarser topic levels", start)
         t = time.perf_counter()
-        scan, graph_scores = _scan_topics(fit_unit, fine, seed, cancel)
-        broader = CM.broader_level(graph_scores, merged["clusters_after"])
-        if broader:  # the neighbour graph splits best at a level several times broader: take it
-            raw, merged = CM.merge_by_silhouette(fit_unit, fine, seed, cancel, topics=broader)
-            merged.update(chosen_by="modularity", modularity=graph_scores[broader])
+        graph = _topic_graph(fit_unit, fine, seed, cancel)
+        if graph is not None:
+            scan, graph_scores = CM.scan_levels(fit_unit, fine, seed, cancel, graph=graph)
+        broader = level = CM.broader_level(graph_scores, merged["clusters_after"])
         timings["scan"] = time.perf_counter() - t
+    if level:
+        # the tree cut at that level, k-means on the smoothed vectors from it and from k-means++ starts,
+        # the best k-means objective kept; HDBSCAN's noise stays noise unless it is to be assigned
+        _stage(progress, 1, 5, f"refining {level} topics", start)
+        t = time.perf_counter()
+        graph = graph or _topic_graph(fit_unit, fine, seed, cancel)
+        if graph is not None:
+            part, info = CM.topic_partition(graph, level, seed, cancel)
+            topic_labels = CM.label_rows(fit_unit, graph, part)
+            raw = np.where(fine < 0, -1, topic_labels)
+            merged.update(info, clusters_after=level)
+            if broader:
+                merged.update(chosen_by="modularity")
+        timings["topics"] = time.perf_counter() - t
     sample_index = None
     if two_level:
         from sbert_desktop.core.neighbors import build_index
@@ -241,26 +260,18 @@ def cluster(
         timings["extend"] = time.perf_counter() - t
 
     _stage(progress, 3, 5, "noise" if strategy != "keep" else "scoring", start)
-    labels = _relabel_by_size(raw)
-    was_noise = labels < 0 if method == "hdbscan" else None
-    noise_fraction = float(np.mean(labels < 0))
+    # noise to be assigned where a number of topics was read: the k-means of that reading already placed it
+    placed = topic_labels is not None and strategy != "keep" and not two_level
+    labels = _relabel_by_size(topic_labels if placed else raw)
+    was_noise = (fine < 0 if placed else labels < 0) if method == "hdbscan" else None
+    noise_fraction = float(np.mean(was_noise)) if was_noise is not None else float(np.mean(labels < 0))
     k = int(labels.max()) + 1 if labels.size and labels.max() >= 0 else 0
     centroids = _centroids(unit, labels, k)
-    if strategy != "keep" and k > 0 and noise_fraction > 0:
+    if not placed and strategy != "keep" and k > 0 and noise_fraction > 0:
         t = time.perf_counter()
         labels = _assign_noise(unit, labels, centroids, strategy, rows, sample_index, cancel)
         centroids = _centroids(unit, labels, k)
         timings["noise"] = time.perf_counter() - t
-    if (topics or broader) and merged and merged["clusters_after"] < merged["clusters_before"]:
-        # a cut at the topics asked (or chosen): k-means steps from it, over every row (noise assigned, or kept)
-        _stage(progress, 3, 5, f"refining {k} topics", start)
-        t = time.perf_counter()
-        labels, refined = CM.refine_topics(unit, labels, cancel)
-        merged.update(refined)
-        labels = _relabel_by_size(labels)
-        k = int(labels.max()) + 1 if labels.size and labels.max() >= 0 else 0
-        centroids = _centroids(unit, labels, k)
-        timings["refine"] = time.perf_counter() - t
     _stage(progress, 4, 5, "scoring", start)
     t = time.perf_counter()
     sil = silhouette(unit, labels, seed=seed)
@@ -287,17 +298,16 @@ def cluster(
     return ClusterResult(labels, k, noise_fraction, sizes, sil, reps, params, was_noise, timings)
 
 
-def _scan_topics(unit: np.ndarray, raw: np.ndarray, seed: int,
-                 cancel: CancelToken | None) -> tuple[dict[int, float], dict[int, float]]:
-    """:func:`cluster_merge.scan_levels` over HDBSCAN's clusters with their noise assigned by neighbour vote
+def _topic_graph(unit: np.ndarray, raw: np.ndarray, seed: int, cancel: CancelToken | None) -> CM.TopicGraph | None:
+    """:func:`cluster_merge.topic_graph` of HDBSCAN's clusters with their noise assigned by neighbour vote
     (the merge tree is a reading of every row, whatever the caller does with the noise)."""
     fine = _relabel_by_size(raw)
     k = int(fine.max()) + 1 if fine.size else 0
-    if k < 3:
-        return {}, {}
+    if k < 1:
+        return None
     if (fine < 0).any():
         fine = _assign_noise(unit, fine, _centroids(unit, fine, k), "knn", None, None, cancel)
-    return CM.scan_levels(unit, fine, seed, cancel)
+    return CM.topic_graph(unit, fine, seed, cancel)
 
 
 def _assign_noise(unit: np.ndarray, labels: np.ndarray, centroids: np.ndarray, strategy: str,

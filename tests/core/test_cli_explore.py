@@ -229,7 +229,10 @@ def test_cluster_says_when_it_took_a_broader_level(capsys, tmp_path, monkeypatch
     assert code == 0, err
     assert "4 clusters" in stdout and "took 4 topics, the level where the neighbour graph splits best" in stdout
     assert "instead of HDBSCAN's 32 clusters (--no-topic-scan keeps the finer reading)" in stdout
-    assert adjusted_rand_score(truth, pd.read_csv(out)["cluster"]) == 1.0
+    assert "topics: spherical k-means on the neighbour-smoothed vectors, the best of the tree's cut and 10" in stdout
+    # one of the 320 rows lies on the border of two topics (cosine 0.374 to its own centre, 0.375 to the other's;
+    # 7 of its 15 neighbours in its topic, 8 in the other): it may go either way
+    assert adjusted_rand_score(truth, pd.read_csv(out)["cluster"]) >= 0.99
     code, stdout, err = run_cli(capsys, "cluster", tmp_path / "emb.npy", "--sentences", tmp_path / "s.txt",
                                 "--reduce", "none", "-q", "--no-topic-scan", "--out", out)
     assert code == 0 and "32 clusters" in stdout and "took 4 topics" not in stdout

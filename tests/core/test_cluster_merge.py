@@ -241,3 +241,71 @@ def _keep_unless_asked(merge):
         k = int(labels.max()) + 1
         return labels, {"clusters_before": k, "clusters_after": k, "topics": 0}
     return wrapped
+
+
+def test_smooth_over_averages_each_row_with_its_neighbours_mean():
+    """Row 0's neighbours are rows 1 and 2: its smoothed vector is x0 + (x1 + x2) / 2, unit length; a
+    row without neighbours keeps its own direction."""
+    import scipy.sparse as sp
+
+    x = C.normalize(np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 0]], np.float32))
+    adj = sp.csr_matrix((np.ones(4, np.float32), ([0, 0, 1, 2], [1, 2, 0, 0])), shape=(4, 4))
+    s = CM.smooth_over(x, adj)
+    want = x[0] + (x[1] + x[2]) / 2
+    assert np.allclose(s[0], want / np.linalg.norm(want), atol=1e-6)
+    assert np.allclose(s[1], C.normalize((x[1] + x[0])[None])[0], atol=1e-6)
+    assert np.allclose(s[3], x[3], atol=1e-6) and np.allclose(np.linalg.norm(s, axis=1), 1, atol=1e-6)
+
+
+def test_topic_partition_reads_the_subjects_and_keeps_the_best_start(monkeypatch):
+    """Four subjects of six sub-topics each (the fine clusters): split into 4 topics, the partition is
+    the subjects; the starts never lose to the tree's cut alone on the neighbour graph's modularity."""
+    x, subject = nested()
+    unit = C.normalize(x)
+    fine = np.repeat(np.arange(24), 25)
+    graph = CM.topic_graph(unit, fine, 0)
+    labels, info = CM.topic_partition(graph, 4, 0)
+    assert adjusted_rand_score(subject[graph.rows], labels) == 1.0 and labels.max() == 3
+    assert info["start"] == "tree" or info["start"].startswith("k-means++ ")
+    assert info["refine_moved"] == 0.0 and 0 < info["modularity"] <= 1
+    monkeypatch.setattr(CM, "TOPIC_STARTS", 0)
+    alone, info = CM.topic_partition(graph, 7, 0)
+    monkeypatch.setattr(CM, "TOPIC_STARTS", 10)
+    best, info10 = CM.topic_partition(graph, 7, 0)
+    assert info["start"] == "tree" and alone.max() == best.max() == 6
+    assert CM.modularity(graph.adj, best) >= CM.modularity(graph.adj, alone) and info10["modularity"] >= info["modularity"]
+    same, _ = CM.topic_partition(graph, 24, 0)  # no fewer topics than the fine clusters: they stay
+    assert np.array_equal(same, graph.fine)
+
+
+def test_rows_beyond_the_scan_sample_take_the_nearest_topic(monkeypatch):
+    """Above SCAN_ROWS the graph is a seeded sample; label_rows keeps the sample's topics and gives
+    every other row the topic of the nearest centre: here the planted topics exactly."""
+    monkeypatch.setattr(CM, "SCAN_ROWS", 300)
+    x, truth = topics(seed=6, n_topics=4)
+    graph = CM.topic_graph(x, pieces(truth, 3), 3)
+    assert graph.rows.size == 300 and graph.adj.shape == (300, 300) and graph.fine.max() == 11
+    labels, _ = CM.topic_partition(graph, 4, 3)
+    every = CM.label_rows(x, graph, labels)
+    assert every.shape == truth.shape and np.array_equal(every[graph.rows], labels)
+    assert adjusted_rand_score(truth, every) == 1.0
+
+
+def test_moved_share_matches_topics_one_to_one():
+    before = np.array([0, 0, 1, 1, 2, 2])
+    assert CM.moved_share(before, np.array([2, 2, 0, 0, 1, 1])) == 0.0  # the same topics, renamed
+    assert CM.moved_share(before, np.array([2, 2, 0, 1, 1, 1])) == pytest.approx(1 / 6)
+
+
+def test_a_number_of_topics_places_the_noise_by_its_own_reading(monkeypatch):
+    """With noise to be assigned, the rows HDBSCAN left out keep the topic the k-means of the reading
+    gave them (were noise: still reported); kept as noise, they stay -1."""
+    x, truth = topics(seed=4, n_topics=4)
+    fit = pieces(truth, 5, seed=5).astype(np.int64)
+    fit[::7] = -1
+    monkeypatch.setattr(C, "_fit", lambda *a, **k: fit.copy())
+    r = C.cluster(x, reduce=None, topics=4, assign_noise=True)
+    assert r.n_clusters == 4 and (r.labels >= 0).all() and adjusted_rand_score(truth, r.labels) == 1.0
+    assert np.array_equal(r.was_noise, fit < 0) and r.noise_fraction == pytest.approx(np.mean(fit < 0))
+    kept = C.cluster(x, reduce=None, topics=4)
+    assert np.array_equal(kept.labels < 0, fit < 0) and adjusted_rand_score(truth[fit >= 0], kept.labels[fit >= 0]) == 1.0

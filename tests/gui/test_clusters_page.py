@@ -186,7 +186,9 @@ def test_topics_box_merges_to_the_number_typed(qtbot, page, wait_job):
     assert page.topic_count.value() == 2 and r.params["topics"] == 2
     assert r.n_clusters == 2 and page.table.rowCount() == 2
     assert "merged from 3 HDBSCAN clusters" in page.summary.text()
-    assert "of the sentences moved to a nearer topic" in page.summary.text() and "refine_steps" in r.params["merged"]
+    moved = ("of the sentences moved to a nearer topic" if r.params["merged"]["start"] == "tree"
+             else "of the sentences in another topic than the tree's cut")  # a k-means++ start split the graph better
+    assert moved in page.summary.text() and "refine_steps" in r.params["merged"]
     for t in np.unique(page.topics):  # whole topics merged, none split
         assert len(set(r.labels[page.topics == t])) == 1
     r = run_with("0")

@@ -95,8 +95,9 @@ class ClustersPage(QWidget):
         self.topic_count.setSpecialValueText(translate("Clusters", "automatic"))
         self.topic_count.setToolTip(translate(
             "Clusters", "Automatic: HDBSCAN's clusters merged to the level of best silhouette, or to a several "
-            "times broader level where the sentences' neighbour graph splits best. A number: merged up the same "
-            "tree to that many topics, then each sentence moved to its nearest topic centre"))
+            "times broader level where the sentences' neighbour graph splits best, read as a number is. A number: "
+            "that many topics by k-means on each sentence's vector averaged with its neighbours', from the same tree "
+            "cut there and from 10 other starts, the one that splits the neighbour graph best kept"))
         self.metric_box = QComboBox()
         self.metric_box.addItems(["cosine", "euclidean"])
         self.n_clusters = QSpinBox()
@@ -391,8 +392,12 @@ class ClustersPage(QWidget):
                 count=number(merged["clusters_before"]))
             if merged.get("chosen_by") == "modularity":
                 method += translate("Clusters", " (the level where the neighbour graph splits best)")
-            if "refine_moved" in merged:  # a number of topics: k-means steps after the cut
+            if "refine_moved" in merged and merged.get("start", "tree") == "tree":  # k-means from the tree's cut
                 method += translate("Clusters", ", then {share} of the sentences moved to a nearer topic").format(
+                    share=f"{merged['refine_moved']:.1%}")
+            elif "refine_moved" in merged:  # a k-means++ start split the neighbour graph better than the cut
+                method += translate("Clusters", ", then k-means from a start that splits the neighbour graph better: "
+                                    "{share} of the sentences in another topic than the tree's cut").format(
                     share=f"{merged['refine_moved']:.1%}")
         self.summary.setText(translate("Clusters", "<b>{n} clusters</b> · {noise} · silhouette {silhouette} · {method} · {seconds} s").format(
             n=r.n_clusters, noise=noise, silhouette=sil, method=method, seconds=number(view.seconds, 1)))
