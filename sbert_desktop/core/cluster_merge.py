@@ -17,9 +17,11 @@ O(n^2); a point's mean cosine distance to cluster c is 1 - u·S_c / n_c (its own
 
 On broad topics the silhouette is highest at the sub-topics (SearchSnippets: 311 for 8 subjects). So
 the default also scans coarser cuts of the same tree (:func:`scan_levels`, each refined by k-means
-steps) and scores them by the modularity of the rows' nearest-neighbour graph, which does not reward
-splitting a well-connected topic: where its best level is several times broader than the clusters
-kept (:func:`broader_level`), that level is the result.
+steps, both on the rows' vectors averaged with their neighbours', :func:`smooth_over`) and scores them
+by the modularity of the rows' nearest-neighbour graph, which does not reward splitting a
+well-connected topic: where its best level is several times broader than the clusters kept
+(:func:`broader_level`), that level is the result, read as a number of topics is
+(:func:`topic_partition`: the tree's cut and k-means++ starts, the best modularity kept).
 """
 
 from __future__ import annotations
@@ -391,9 +393,11 @@ def broader_level(modularities: dict[int, float], found: int) -> int:
     merge: the level of highest modularity when it is at most half of ``found``, else 0 (keep them).
 
     The half keeps narrow-topic sets as the silhouette merge had them (Tweet: 56 against 54 kept,
-    GoogleNews 130 against 165; their scores differ by < 0.01 NMI either way) and moves only where
-    the graph says the topics are several times broader (SearchSnippets 15 against 311, Biomedical 15
-    against 271; NMI / ARI 0.442 / 0.044 -> 0.585 / 0.461 and 0.392 / 0.177 -> 0.421 / 0.286)."""
+    GoogleNews 95 against 165 on smoothed vectors, 130 on plain ones; taking 95 would cost 0.03 NMI,
+    bench/results/smooth-topics.txt) and moves only where the graph says the topics are several
+    times broader (SearchSnippets 11 against 311, Biomedical 21 against 271 on smoothed vectors; NMI /
+    ARI 0.442 / 0.044 -> 0.675 / 0.637 and 0.392 / 0.177 -> 0.440 / 0.331 with :func:`topic_partition`;
+    bench/results/scale.txt, 15:33 run of Dec 3)."""
     if not modularities:
         return 0
     best = max(modularities, key=lambda lv: (modularities[lv], lv))

@@ -13,10 +13,11 @@ available when speed matters more than fine topics. HDBSCAN's clusters are then 
 average-linkage tree on the original vectors to the level of best silhouette
 (:mod:`sbert_desktop.core.cluster_merge`; on the labelled Tweet and GoogleNews sets 76 -> 54 and
 249 -> 163 clusters, ARI 0.615 -> 0.928 and 0.553 -> 0.776, bench/results/scale.txt). The same tree
-cut at ~14 coarser levels is scored by the modularity of the sentences' 15-nearest-neighbour graph;
-where that is best at a level at most half the clusters kept, the topics are broad and that level is
-the result, refined by k-means steps (SearchSnippets: 311 sub-topics -> 15 topics, NMI / ARI
-0.442 / 0.044 -> 0.585 / 0.461; Tweet, GoogleNews and synthetic topics keep theirs).
+cut at ~14 coarser levels (on the sentences' vectors averaged with their neighbours') is scored by the
+modularity of the sentences' 15-nearest-neighbour graph; where that is best at a level at most half the
+clusters kept, the topics are broad and that level is the result, read by k-means from the cut and
+from k-means++ starts (SearchSnippets: 311 sub-topics -> 11 topics, NMI / ARI 0.442 / 0.044 ->
+0.675 / 0.637; Tweet, GoogleNews and synthetic topics keep theirs; bench/results/scale.txt).
 
 Labels are renumbered by cluster size (0 = the biggest); -1 is noise. Silhouette and the
 centroid-closest sentences are computed on the original (normalised) embeddings, not the reduction.
@@ -142,13 +143,15 @@ def cluster(
     ``False``/``"keep"`` keeps it as noise. ``merge="silhouette"`` (HDBSCAN) merges the clusters
     HDBSCAN found up their average-linkage tree to the level of best cosine silhouette
     (:mod:`sbert_desktop.core.cluster_merge`); ``"none"`` keeps HDBSCAN's clusters as they are.
-    ``topics`` > 0 (HDBSCAN) cuts the same tree at that many clusters instead (when HDBSCAN found
-    more; the user knows how broad the topics are: 8 subjects, not 300 sub-topics), then runs
-    spherical k-means steps from that cut over every row (:func:`cluster_merge.refine_topics`,
-    after the noise is assigned; kept noise stays noise). ``scan_topics`` (the default path: HDBSCAN,
+    ``topics`` > 0 (HDBSCAN) reads that many topics instead (when HDBSCAN found more; the user knows
+    how broad the topics are: 8 subjects, not 300 sub-topics): spherical k-means on the rows' vectors
+    averaged with their neighbours', from the same tree cut at that level and from k-means++ starts,
+    the best split of the neighbour graph kept (:func:`cluster_merge.topic_partition`, on at most
+    ``cluster_merge.SCAN_ROWS`` rows, the others by the nearest topic centre); HDBSCAN's noise keeps
+    that reading when it is to be assigned, and stays noise when kept. ``scan_topics`` (the default path: HDBSCAN,
     silhouette merge, no ``topics``) also scores coarser readings of the same clusters
     (:func:`cluster_merge.scan_levels`): where the modularity of the neighbour graph is best at a level
-    at most half the clusters kept, that level is taken instead, cut and refined as a number of topics
+    at most half the clusters kept, that level is taken instead, read as a number of topics
     would be (:func:`cluster_merge.broader_level`; ``params["broader_topics"]``, 0 when kept); it offers
     the numbers of topics where the silhouette peaks (``params["suggested_topics"]``, best first;
     ``params["topic_scan"]`` and ``params["topic_modularity"]``: [topics, score] pairs). Above
