@@ -240,7 +240,7 @@ def cluster(
         timings["scan"] = time.perf_counter() - t
     if level:
         # the tree cut at that level, k-means on the smoothed vectors from it and from k-means++ starts,
-        # the best k-means objective kept; HDBSCAN's noise stays noise unless it is to be assigned
+        # the best split of the neighbour graph kept; HDBSCAN's noise stays noise unless it is to be assigned
         _stage(progress, 1, 5, f"refining {level} topics", start)
         t = time.perf_counter()
         graph = graph or _topic_graph(fit_unit, fine, seed, cancel)
