@@ -10,10 +10,12 @@ embeddings cached by bench/scale.py; HDBSCAN on UMAP at seed 42, noise assigned,
 - for each of the 14 scan levels, the cut + k-means steps on the plain vectors (the default before)
   and on the vectors smoothed once (now) and twice (not adopted): NMI / ARI against the labels and
   the modularity of the 15-NN graph; the level ``broader_level`` takes with each and its scores;
-- at the level taken on smoothed vectors: the tree's cut and each k-means++ start, with the k-means
-  objective (summed cosine to the centres), the modularity, NMI and ARI, and the one kept (best modularity).
+- at the level taken on smoothed vectors (or, with ``--starts-at K``, at K topics: a number given): the tree's
+  cut and each k-means++ start, with the k-means objective (summed cosine to the centres), the modularity, NMI and
+  ARI, and the one kept (best modularity).
 
     flock /work/notes/cpu.lock nice -n 5 .venv/bin/python bench/smooth_topics.py > bench/results/smooth-topics.txt
+    flock /work/notes/cpu.lock nice -n 5 .venv/bin/python bench/smooth_topics.py GoogleNews --starts-at 152 >> ...
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ def objective(unit: np.ndarray, labels: np.ndarray) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("sets", nargs="*", default=list(SETS))
+    ap.add_argument("--starts-at", type=int, default=0, metavar="K",
+                    help="only the table of starts, at K topics (a number given, e.g. the true k)")
     args = ap.parse_args()
 
     from sklearn.cluster import kmeans_plusplus
@@ -67,7 +71,8 @@ def main() -> int:
         t = truth[graph.rows]
         print(f"\n== {name}: {len(truth):,} texts, {int(truth.max()) + 1} topics; HDBSCAN {k} clusters "
               f"(noise assigned), the silhouette merge keeps {found}", flush=True)
-        smoothed = {0: graph.unit, 1: graph.smooth, 2: CM.smooth_over(graph.smooth, graph.adj)}
+        taken = args.starts_at
+        smoothed = {} if taken else {0: graph.unit, 1: graph.smooth, 2: CM.smooth_over(graph.smooth, graph.adj)}
         levels = sorted({int(v) for v in np.geomspace(min(CM.SCAN_FROM, k), k, CM.SCAN_LEVELS)}, reverse=True)
         for steps, vecs in smoothed.items():
             q, rows = {}, []
