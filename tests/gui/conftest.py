@@ -1,14 +1,47 @@
 """GUI test fixtures: an isolated AppState, the main window, small training files; every test
-fails when it leaves a job thread running."""
+fails when it leaves a job thread running, or when Python's cyclic garbage collector ran off the
+GUI thread during it."""
 
 from __future__ import annotations
 
 import csv
+import gc
+import threading
 from pathlib import Path
 
 import pytest
 
 from sbert_desktop.gui.jobs import JobRunner
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collect_on_the_gui_thread(qapp):
+    """As ``run_app`` does: no automatic cyclic collection, a GUI-thread timer collects instead.
+
+    Left automatic, a collection starts in whichever thread allocates: a job thread reading a file
+    could then destroy the Qt objects an earlier test left in a cycle, off the GUI thread, and Qt
+    crashes (CI once died with SIGSEGV while a load job read pairs)."""
+    from sbert_desktop.gui.gc_timer import GuiGarbageCollector
+
+    collector = GuiGarbageCollector()
+    yield collector
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def _no_collection_off_the_gui_thread(_collect_on_the_gui_thread):
+    """Fails a test during which a collection started in another thread (automatic or a library's
+    own ``gc.collect()``): the window would risk the same crash there."""
+    off: list[str] = []
+
+    def watch(phase, info):
+        if phase == "start" and threading.current_thread() is not threading.main_thread():
+            off.append(threading.current_thread().name)
+
+    gc.callbacks.append(watch)
+    yield
+    gc.callbacks.remove(watch)
+    assert not off, f"{len(off)} garbage collection(s) ran off the GUI thread, in {sorted(set(off))}"
 
 
 @pytest.fixture(autouse=True)
