@@ -404,6 +404,23 @@ def broader_level(modularities: dict[int, float], found: int) -> int:
     return best if best * 2 <= found else 0
 
 
+#: levels whose modularity is within this share of the best count as good as the best: one level's
+#: modularity moves about this much with the seed alone (SearchSnippets' 15 topics: 0.733-0.744 over
+#: seeds 0-4 and 42, Biomedical's 21-22: 0.665-0.672; bench/results/topic-seeds.txt)
+CLOSE_TO_BEST = 0.01
+
+
+def close_levels(modularities: dict[int, float], tolerance: float = CLOSE_TO_BEST) -> list[int]:
+    """The levels whose modularity is within ``tolerance`` (a share of it) of the best, fewest topics
+    first. More than one says the data sets the number of topics only loosely: which of them the
+    default takes can change with the seed (SearchSnippets: 11, 15 or 41 topics; Biomedical: 15, 21
+    or 22), so the window shades them and the CLI lists them for the user to compare."""
+    if not modularities:
+        return []
+    best = max(modularities.values())
+    return sorted(lv for lv, m in modularities.items() if m >= best - tolerance * abs(best))
+
+
 def suggested_topics(scores: dict[int, float], found: int) -> list[int]:
     """Numbers of topics at most half of ``found`` (the clusters the default kept) where the
     silhouette of :func:`scan_levels` peaks, best first. A peak is higher than the levels on either

@@ -195,8 +195,27 @@ def test_cluster_prints_broader_topics_to_try(capsys, tmp_path):
     curve = next(line for line in stdout.splitlines() if line.startswith("topic levels"))
     levels = [int(part.split()[0]) for part in curve.split(": ", 1)[1].split(" · ")]
     assert levels[0] == 4 and levels[-1] == 24 and levels == sorted(levels)  # the whole curve, 4 to all 24
+    assert "levels within 1% of the best modularity" not in stdout  # 24 best, 20 already 1.8% below
     code, stdout, err = run_cli(capsys, *args, "--no-topic-scan")
     assert code == 0 and "24 clusters" in stdout and "broader topics" not in stdout and "topic levels" not in stdout
+
+
+def test_cluster_names_the_levels_as_good_as_the_best(capsys, tmp_path, monkeypatch):
+    """A flat modularity curve (scan stubbed with SearchSnippets' at seed 42): the output lists the levels
+    within 1% of the best, the ones the seed alone can move the default among."""
+    from sbert_desktop.core import clustering as C
+
+    flat = {323: 0.635, 117: 0.715, 42: 0.739, 30: 0.731, 21: 0.736, 15: 0.733, 11: 0.739, 7: 0.691, 4: 0.598}
+    monkeypatch.setattr(C.CM, "scan_levels", lambda *a, **k: ({lv: 0.05 for lv in flat}, dict(flat)))
+    rng = np.random.default_rng(0)
+    emb = (np.eye(16)[np.repeat(np.arange(4), 50)] * 3 + rng.normal(scale=0.5, size=(200, 16))).astype(np.float32)
+    np.save(tmp_path / "emb.npy", emb)
+    (tmp_path / "s.txt").write_text("".join(f"sentence {i}\n" for i in range(200)), encoding="utf-8")
+    code, stdout, err = run_cli(capsys, "cluster", tmp_path / "emb.npy", "--sentences", tmp_path / "s.txt",
+                                "--reduce", "none", "--min-cluster-size", "5", "-q", "--out", tmp_path / "c.csv")
+    assert code == 0, err
+    assert ("levels within 1% of the best modularity: 11, 15, 21, 42 topics; the data sets the number only "
+            "loosely here (compare them with --topics N)") in stdout
 
 
 def test_cluster_says_when_it_took_a_broader_level(capsys, tmp_path, monkeypatch):
@@ -230,6 +249,7 @@ def test_cluster_says_when_it_took_a_broader_level(capsys, tmp_path, monkeypatch
     assert "4 clusters" in stdout and "took 4 topics, the level where the neighbour graph splits best" in stdout
     assert "instead of HDBSCAN's 32 clusters (--no-topic-scan keeps the finer reading)" in stdout
     assert "topics: spherical k-means on the neighbour-smoothed vectors, the best of the tree's cut and 10" in stdout
+    assert "levels within 1% of the best modularity" not in stdout  # 4 topics, clearly best
     # one of the 320 rows lies on the border of two topics (cosine 0.374 to its own centre, 0.375 to the other's;
     # 7 of its 15 neighbours in its topic, 8 in the other): it may go either way
     assert adjusted_rand_score(truth, pd.read_csv(out)["cluster"]) >= 0.99

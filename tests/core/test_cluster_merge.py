@@ -215,6 +215,16 @@ def test_broader_level_takes_the_best_modularity_only_when_several_times_broader
     assert CM.broader_level({}, found=100) == 0
 
 
+def test_close_levels_are_those_within_a_share_of_the_best():
+    # SearchSnippets at seed 42 (bench/results/topic-seeds.txt): 30 topics misses the 1% by 0.0006
+    mods = {323: 0.635, 230: 0.677, 164: 0.699, 117: 0.715, 83: 0.722, 59: 0.728, 42: 0.739, 30: 0.731,
+            21: 0.736, 15: 0.733, 11: 0.739, 7: 0.691, 5: 0.651, 4: 0.598}
+    assert CM.close_levels(mods) == [11, 15, 21, 42]
+    assert CM.close_levels(mods, tolerance=0.02) == [11, 15, 21, 30, 42, 59]
+    assert CM.close_levels({152: 0.89, 95: 0.85, 30: 0.71}) == [152]  # one clear best
+    assert CM.close_levels({}) == []
+
+
 def test_the_default_takes_the_broader_level_and_refines_it(monkeypatch):
     """When the scan's best modularity is at a level at most half the clusters kept, the default is
     that level, cut and refined as a number of topics is (params say so; the user gave no number)."""

@@ -76,3 +76,25 @@ def test_the_modularity_curve_says_which_level_the_default_took(qtbot, levels):
     with qtbot.waitSignal(levels.chosen, timeout=2000) as got:  # the finer reading, one click away
         _click(levels, levels.level_pixel(323))
     assert got.args == [323]
+
+
+def test_levels_as_good_as_the_best_are_shaded_named_and_still_clickable(qtbot, levels):
+    # SearchSnippets at seed 42: 11, 15, 21 and 42 topics within 1% of the best modularity
+    graph = [[323, 0.635], [230, 0.677], [164, 0.699], [117, 0.715], [83, 0.722], [59, 0.728], [42, 0.739],
+             [30, 0.731], [21, 0.736], [15, 0.733], [11, 0.739], [7, 0.691], [5, 0.651], [4, 0.598]]
+    levels.show_scan(graph, [], 11, "modularity", chosen=11, fine=323)
+    assert levels.near == [11, 15, 21, 42]
+    assert "levels from 11 to 42 topics (shaded) split it within 1% of the best" in levels.title.text()
+    qtbot.wait(100)
+    band = levels._close
+    assert band.isVisible()
+    low, high = (levels.plot.mapFromScene(band.mapToScene(band.boundingRect()).boundingRect().topLeft()).x(),
+                 levels.plot.mapFromScene(band.mapToScene(band.boundingRect()).boundingRect().topRight()).x())
+    for topics in (11, 42):  # the band spans the close levels' points
+        assert abs(levels.level_pixel(topics).x() - (low if topics == 11 else high)) <= 2
+    for topics in (15, 21):  # a click on a point inside the band picks it as anywhere else
+        with qtbot.waitSignal(levels.chosen, timeout=2000) as got:
+            _click(levels, levels.level_pixel(topics))
+        assert got.args == [topics]
+    levels.show_scan(graph[:3], [], 323, "modularity")  # one clear best: no band, no sentence
+    assert levels.near == [164] and not levels._close.isVisible() and "shaded" not in levels.title.text()

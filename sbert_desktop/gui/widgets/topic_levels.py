@@ -5,10 +5,12 @@ cut refined by k-means steps (:func:`sbert_desktop.core.cluster_merge.scan_level
 the sentences' neighbour graph (which picks the default's level when it is several times broader than
 HDBSCAN's clusters) and the silhouette. This widget draws the modularity against the number of topics
 (log axis), marks the number the clusters below have now, and puts a "Try N topics" button at each
-silhouette peak the core offers (:func:`~sbert_desktop.core.cluster_merge.suggested_topics`). A click on
+silhouette peak the core offers (:func:`~sbert_desktop.core.cluster_merge.suggested_topics`); the levels
+whose modularity is within 1% of the best (:func:`~sbert_desktop.core.cluster_merge.close_levels`) are
+shaded and named, since the seed alone can move the default among them. A click on
 any point of the curve, or on a button, emits :attr:`TopicLevels.chosen` with that number: the page
 fills its Topics box and clusters again. So a user who does not know how many topics there are sees
-how the data reads at every level (SearchSnippets: 15 topics by default, 323 sub-topics one click away)
+how the data reads at every level (SearchSnippets: 11 topics by default, 323 sub-topics one click away)
 instead of guessing a number.
 """
 
@@ -22,6 +24,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from sbert_desktop.core.cluster_merge import CLOSE_TO_BEST, close_levels
 from sbert_desktop.gui.i18n import number, translate
 
 CURVE = "#0072B2"
@@ -67,6 +70,13 @@ class TopicLevels(QWidget):
         self._peaks = self.plot.plot([], [], pen=None, symbol="o", symbolSize=11, symbolBrush=PEAK, symbolPen=None)
         self._now = pg.InfiniteLine(angle=90, pen=pg.mkPen("#555", width=1, style=Qt.PenStyle.DashLine))
         self.plot.addItem(self._now)
+        # the levels as good as the best (close_levels), shaded behind the curve; clicks go through it
+        self.near: list[int] = []
+        self._close = pg.LinearRegionItem(movable=False, brush=pg.mkBrush(0, 114, 178, 35), pen=pg.mkPen(None))
+        self._close.setZValue(-10)
+        self._close.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._close.setAcceptHoverEvents(False)
+        self.plot.addItem(self._close)
         self.plot.scene().sigMouseClicked.connect(self._on_click)
         self.plot.scene().sigMouseMoved.connect(self._on_move)
         layout = QVBoxLayout(self)
@@ -102,6 +112,10 @@ class TopicLevels(QWidget):
         self._now.setVisible(self.current > 0)
         self.plot.getPlotItem().setLabel("left", translate("Clusters", "modularity") if measure == "modularity"
                                          else translate("Clusters", "silhouette"))
+        self.near = close_levels(dict(pairs)) if measure == "modularity" else []
+        if len(self.near) > 1:
+            self._close.setRegion((math.log10(self.near[0]), math.log10(self.near[-1])))
+        self._close.setVisible(len(self.near) > 1)
         self.plot.getPlotItem().enableAutoRange()
         if measure == "modularity":
             what = translate("Clusters", "how well the sentences' neighbour graph splits into that many topics (modularity)")
@@ -114,6 +128,10 @@ class TopicLevels(QWidget):
             news = translate("Clusters", "The silhouette also peaks at a broader level:")
         else:
             news = translate("Clusters", "No broader level stands out.")
+        if len(self.near) > 1:
+            news += " " + translate("Clusters", "The levels from {low} to {high} topics (shaded) split it within {share} of "
+                                    "the best: the data sets the number only loosely, compare them.").format(
+                low=number(self.near[0]), high=number(self.near[-1]), share=f"{100 * CLOSE_TO_BEST:.0f}%")
         self.title.setText(translate("Clusters", "<b>Topic levels</b>: {what}. {news} Click a point to cluster into "
                                      "that many topics.").format(what=what, news=news))
         for topics in offered:
