@@ -125,8 +125,8 @@ class _JobThread(QThread):
             job._raw_done.emit(("failed", JobFailure(job.name, exc, traceback.format_exc())))
         else:
             job._raw_done.emit(("succeeded", result))
-        finally:
-            self._fn = None  # drop references to models and data as soon as possible
+        # self._fn is not dropped here: it may hold the last reference to a widget (a page's lambda),
+        # and a widget destroyed off the GUI thread crashes Qt; JobRunner drops it once the thread ended
 
 
 class Job(QObject):
@@ -324,6 +324,7 @@ class JobRunner(QObject):
             # "finished" arrives (queued after the outcome), or its signals would be lost.
             if thread.isFinished() and job.status != "running":
                 thread.wait()
+                thread._fn = None  # what the job function held (pages, models, data), freed on the GUI thread
                 del self._running[job]
                 log.info("job ended: %s (%s)", job.name, job.status)
                 self.job_ended.emit(job)

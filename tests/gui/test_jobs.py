@@ -28,6 +28,24 @@ def test_result_and_progress_arrive_on_gui_thread(qtbot, state, wait_job):
     qtbot.waitUntil(lambda: not state.jobs.jobs())
 
 
+def test_the_job_function_and_what_it_holds_are_released_on_the_gui_thread(qtbot, state, wait_job):
+    """A job function often holds a page (a widget): were the worker to drop the last reference to it,
+    the widget would be destroyed off the GUI thread, which crashes Qt. The runner drops it on the GUI
+    thread once the thread has finished."""
+    released = []
+
+    class Held:  # stands for the widget the lambda closes over
+        def __del__(self):
+            released.append(threading.current_thread() is threading.main_thread())
+
+    held = Held()
+    job = state.jobs.start("hold", lambda progress, cancel, held=held: threading.current_thread().name)
+    del held  # the job function now holds the only reference, as when a page is closed while its task runs
+    assert wait_job(job) == "succeeded"
+    qtbot.waitUntil(lambda: not state.jobs.jobs())
+    assert released == [True]
+
+
 def test_cancel_stops_at_the_next_check(qtbot, state, wait_job):
     started = threading.Event()
 
