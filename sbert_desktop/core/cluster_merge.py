@@ -406,7 +406,7 @@ def broader_level(modularities: dict[int, float], found: int) -> int:
 
 #: levels whose modularity is within this share of the best count as good as the best: one level's
 #: modularity moves about this much with the seed alone (SearchSnippets' 15 topics: 0.733-0.744 over
-#: seeds 0-4 and 42, Biomedical's 21-22: 0.665-0.672; bench/results/topic-seeds.txt)
+#: seeds 0-4 and 42, Biomedical's 21-22: 0.663-0.672; bench/results/topic-seeds.txt)
 CLOSE_TO_BEST = 0.01
 
 
