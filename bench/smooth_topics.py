@@ -94,8 +94,8 @@ def main() -> int:
         vecs = graph.smooth
         cut = np.unique(CM.merge_by_silhouette(vecs, graph.fine, seed, topics=taken)[0], return_inverse=True)[1]
         starts = [("tree's cut", np.unique(CM.refine_topics(vecs, cut)[0], return_inverse=True)[1])]
-        for i in range(CM.TOPIC_STARTS):
-            centres = kmeans_plusplus(vecs, taken, random_state=seed + i)[0]
+        for i, state in enumerate(CM.start_states(seed)):
+            centres = kmeans_plusplus(vecs, taken, random_state=state)[0]
             centres /= np.linalg.norm(centres, axis=1, keepdims=True)
             lab = CM.nearest_centres(vecs, np.arange(len(vecs)), centres.astype(np.float32))
             starts.append((f"k-means++ {i + 1}", np.unique(CM.refine_topics(vecs, lab)[0], return_inverse=True)[1]))

@@ -325,12 +325,18 @@ def scan_levels(unit: np.ndarray, fine: np.ndarray, seed: int = 42, cancel: Canc
 TOPIC_STARTS = 10
 
 
+def start_states(seed: int, starts: int = TOPIC_STARTS) -> list[int]:
+    """The random states of the k-means++ starts for ``seed``: one child of ``SeedSequence(seed)`` per
+    start, so another seed tries other starts (``seed + i`` made seeds 0 and 1 share nine of ten)."""
+    return [int(child.generate_state(1)[0]) for child in np.random.SeedSequence(seed).spawn(starts)]
+
+
 def topic_partition(graph: TopicGraph, topics: int, seed: int = 42,
                     cancel: CancelToken | None = None) -> tuple[np.ndarray, dict]:
     """``topics`` topics of the rows of ``graph``: spherical k-means (:func:`refine_topics`) on the
     smoothed vectors from the merge tree's cut at that level and from :data:`TOPIC_STARTS` seeded
-    k-means++ starts; the result that splits the neighbour graph best (modularity, the measure that
-    chose the level) is kept. Returns labels 0..topics-1 (every row of the graph) and
+    k-means++ starts (:func:`start_states`); the result that splits the neighbour graph best
+    (modularity, the measure that chose the level) is kept. Returns labels 0..topics-1 (every row of the graph) and
     ``{"modularity", "start", "refine_steps", "refine_moved"}``: the start kept ("tree" or
     "k-means++ N"), and the share of rows whose topic is not the one the tree's cut gave them
     (topics matched one to one).
@@ -352,9 +358,9 @@ def topic_partition(graph: TopicGraph, topics: int, seed: int = 42,
     best = np.unique(refined, return_inverse=True)[1]
     best_score, start = modularity(graph.adj, best), "tree"
     everyone = np.arange(graph.smooth.shape[0])
-    for i in range(TOPIC_STARTS):
+    for i, state in enumerate(start_states(seed, TOPIC_STARTS)):
         check(cancel)
-        centres = kmeans_plusplus(graph.smooth, topics, random_state=seed + i)[0]
+        centres = kmeans_plusplus(graph.smooth, topics, random_state=state)[0]
         centres /= np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-12)
         labels, steps = refine_topics(graph.smooth, nearest_centres(graph.smooth, everyone, centres.astype(np.float32)), cancel)
         labels = np.unique(labels, return_inverse=True)[1]

@@ -288,6 +288,13 @@ def test_topic_partition_reads_the_subjects_and_keeps_the_best_start(monkeypatch
     assert np.array_equal(same, graph.fine)
 
 
+def test_each_seed_has_its_own_k_means_starts():
+    states = {seed: CM.start_states(seed) for seed in (0, 1, 2, 42)}
+    assert all(len(set(s)) == CM.TOPIC_STARTS for s in states.values())
+    assert all(not set(states[a]) & set(states[b]) for a in states for b in states if a < b)  # none shared
+    assert CM.start_states(42) == states[42]  # and the same ones on every run
+
+
 def test_rows_beyond_the_scan_sample_take_the_nearest_topic(monkeypatch):
     """Above SCAN_ROWS the graph is a seeded sample; label_rows keeps the sample's topics and gives
     every other row the topic of the nearest centre: here the planted topics exactly."""
