@@ -402,8 +402,8 @@ def broader_level(modularities: dict[int, float], found: int) -> int:
     GoogleNews 95 against 165 on smoothed vectors, 130 on plain ones; taking 95 would cost 0.03 NMI,
     bench/results/smooth-topics.txt) and moves only where the graph says the topics are several
     times broader (SearchSnippets 11 against 311, Biomedical 21 against 271 on smoothed vectors; NMI /
-    ARI 0.442 / 0.044 -> 0.675 / 0.637 and 0.392 / 0.177 -> 0.440 / 0.331 with :func:`topic_partition`;
-    bench/results/scale.txt, 15:33 run of Dec 3)."""
+    ARI 0.442 / 0.044 -> 0.658 / 0.576 and 0.392 / 0.177 -> 0.443 / 0.326 with :func:`topic_partition`;
+    bench/results/scale.txt, 17:44 run of Dec 3)."""
     if not modularities:
         return 0
     best = max(modularities, key=lambda lv: (modularities[lv], lv))

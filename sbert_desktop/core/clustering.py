@@ -17,7 +17,7 @@ cut at ~14 coarser levels (on the sentences' vectors averaged with their neighbo
 modularity of the sentences' 15-nearest-neighbour graph; where that is best at a level at most half the
 clusters kept, the topics are broad and that level is the result, read by k-means from the cut and
 from k-means++ starts (SearchSnippets: 311 sub-topics -> 11 topics, NMI / ARI 0.442 / 0.044 ->
-0.675 / 0.637; Tweet, GoogleNews and synthetic topics keep theirs; bench/results/scale.txt).
+0.658 / 0.576; Tweet, GoogleNews and synthetic topics keep theirs; bench/results/scale.txt).
 
 Labels are renumbered by cluster size (0 = the biggest); -1 is noise. Silhouette and the
 centroid-closest sentences are computed on the original (normalised) embeddings, not the reduction.
