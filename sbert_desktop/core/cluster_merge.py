@@ -344,9 +344,9 @@ def topic_partition(graph: TopicGraph, topics: int, seed: int = 42,
     Why the other starts, and why modularity picks: a cut of the tree joins whole HDBSCAN clusters,
     and k-means keeps whatever local optimum its start leads to. Where topics are broad a k-means++
     start can end in a better reading than the cut's; where they are many and small (GoogleNews told
-    its 152) the starts end in worse ones with a better k-means objective (up to 9,137 against the
-    cut's 9,128; NMI / ARI 0.88-0.89 / 0.62-0.67 against 0.91 / 0.77), while their modularity is
-    clearly lower (0.85-0.86 against 0.89). bench/results/smooth-topics.txt shows every start."""
+    its 152) the starts end in worse ones with a better k-means objective (up to 9,142 against the
+    cut's 9,128; NMI / ARI 0.88-0.89 / 0.63-0.65 against 0.91 / 0.77), while their modularity is
+    clearly lower (0.85-0.86 against 0.89). bench/results/smooth-topics.txt shows every start (18:19 run)."""
     k = int(graph.fine.max()) + 1
     if topics >= k:
         return graph.fine.copy(), {"modularity": round(modularity(graph.adj, graph.fine), 4), "start": "tree",
