@@ -3,9 +3,10 @@
 Since Dec 3 the default clustering takes the level of the merge tree where the modularity of the
 rows' 15-nearest-neighbour graph is best, when that level is at most half the clusters the silhouette
 merge kept (``cluster_merge.broader_level``). This bench prints, on the four labelled sets
-(the bundled model's embeddings cached by bench/scale.py), for the same candidates as the default
-(the tree of HDBSCAN's clusters, noise assigned, cut at 14 levels from 4 up, each refined by the
-k-means steps):
+(the bundled model's embeddings cached by bench/scale.py), for the candidates the default had until
+15:33 of Dec 3 (the tree of HDBSCAN's clusters, noise assigned, cut at 14 levels from 4 up, each
+refined by the k-means steps on the plain vectors; since then it cuts and refines on
+neighbour-smoothed vectors, measured by bench/smooth_topics.py):
 
 - the modularity of every level on the exact k-NN graph for k = 10, 15 (the default) and 30,
   unweighted (the default) and weighted by cosine, and the level each picks with its NMI / ARI;
