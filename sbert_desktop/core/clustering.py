@@ -16,8 +16,9 @@ average-linkage tree on the original vectors to the level of best silhouette
 cut at ~14 coarser levels (on the sentences' vectors averaged with their neighbours') is scored by the
 modularity of the sentences' 15-nearest-neighbour graph; where that is best at a level at most half the
 clusters kept, the topics are broad and that level is the result, read by k-means from the cut and
-from k-means++ starts (SearchSnippets: 311 sub-topics -> 11 topics, NMI / ARI 0.442 / 0.044 ->
-0.658 / 0.576; Tweet, GoogleNews and synthetic topics keep theirs; bench/results/scale.txt).
+from k-means++ starts (SearchSnippets: 311 sub-topics -> 11 to 21 topics, NMI / ARI 0.442 / 0.044 ->
+0.60-0.66 / 0.40-0.58 depending on the seed and on float noise in the vectors; Tweet, GoogleNews and
+synthetic topics keep theirs; bench/results/scale.txt, topic-seeds.txt).
 
 Labels are renumbered by cluster size (0 = the biggest); -1 is noise. Silhouette and the
 centroid-closest sentences are computed on the original (normalised) embeddings, not the reduction.
