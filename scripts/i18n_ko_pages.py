@@ -211,6 +211,8 @@ KO_PAGES = {
     "No broader level stands out.": "두드러지는 더 넓은 수준은 없습니다.",
     "The levels from {low} to {high} topics (shaded) split it within {share} of the best: the data sets the number only loosely, compare them.":
         "주제 {low}개에서 {high}개까지의 수준(음영)은 가장 좋은 수준과 {share} 이내로 비슷하게 나뉩니다. 데이터가 주제 수를 뚜렷하게 정하지 않으니 서로 비교해 보세요.",
+    "The levels from {low} to {high} topics (shaded) split it within {share} of the best.":
+        "주제 {low}개에서 {high}개까지의 수준(음영)은 가장 좋은 수준과 {share} 이내로 비슷하게 나뉩니다.",
     "<b>Topic levels</b>: {what}. {news} Click a point to cluster into that many topics.":
         "<b>주제 수준</b>: {what}. {news} 점을 클릭하면 그 수의 주제로 클러스터링합니다.",
     "Sets Topics to {n} and clusters again": "주제 수를 {n}(으)로 두고 다시 클러스터링합니다",

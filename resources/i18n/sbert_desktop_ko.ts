@@ -354,69 +354,74 @@ dimension {dimension}</source>
         <translation>, 이어서 이웃 그래프를 더 잘 나누는 시작점의 k-means: 문장의 {share}가 트리 자르기와 다른 주제에 속함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="62" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="64" />
         <source>topics</source>
         <extracomment>a click this many pixels (along the axis) from a level's point picks it</extracomment>
         <translation>주제 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="63" />
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="114" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="65" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="116" />
         <source>silhouette</source>
         <translation>실루엣</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="113" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="115" />
         <source>modularity</source>
         <translation>모듈성</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="121" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="123" />
         <source>how well the sentences' neighbour graph splits into that many topics (modularity)</source>
         <translation>문장들의 이웃 그래프가 그 수의 주제로 얼마나 잘 나뉘는지 (모듈성)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="123" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="125" />
         <source>the silhouette of the same clusters merged into fewer topics</source>
         <translation>같은 클러스터를 더 적은 주제로 병합했을 때의 실루엣</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="125" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="127" />
         <source>The default took the best level, {n} topics, instead of HDBSCAN's {fine} clusters.</source>
         <translation>기본 설정은 HDBSCAN 클러스터 {fine}개 대신 가장 좋은 수준인 주제 {n}개를 골랐습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="128" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="130" />
         <source>The silhouette also peaks at a broader level:</source>
         <translation>실루엣은 더 넓은 수준에서도 정점에 이릅니다:</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="130" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="132" />
         <source>No broader level stands out.</source>
         <translation>두드러지는 더 넓은 수준은 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="132" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="134" />
         <source>The levels from {low} to {high} topics (shaded) split it within {share} of the best: the data sets the number only loosely, compare them.</source>
         <translation>주제 {low}개에서 {high}개까지의 수준(음영)은 가장 좋은 수준과 {share} 이내로 비슷하게 나뉩니다. 데이터가 주제 수를 뚜렷하게 정하지 않으니 서로 비교해 보세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="135" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="138" />
+        <source>The levels from {low} to {high} topics (shaded) split it within {share} of the best.</source>
+        <translation>주제 {low}개에서 {high}개까지의 수준(음영)은 가장 좋은 수준과 {share} 이내로 비슷하게 나뉩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="141" />
         <source>&lt;b&gt;Topic levels&lt;/b&gt;: {what}. {news} Click a point to cluster into that many topics.</source>
         <translation>&lt;b&gt;주제 수준&lt;/b&gt;: {what}. {news} 점을 클릭하면 그 수의 주제로 클러스터링합니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="140" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="146" />
         <source>Sets Topics to {n} and clusters again</source>
         <translation>주제 수를 {n}(으)로 두고 다시 클러스터링합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="177" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="183" />
         <source>{n} topics: {measure} {score}. Click to cluster into {n} topics.</source>
         <translation>주제 {n}개: {measure} {score}. 클릭하면 주제 {n}개로 클러스터링합니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="138" />
+        <location filename="../../sbert_desktop/gui/widgets/topic_levels.py" line="144" />
         <source>Try {n} topics</source>
         <translation>주제 {n}개로 해 보기</translation>
     </message>

@@ -124,9 +124,10 @@ def run(args: argparse.Namespace) -> int:
               f"(--no-topic-scan keeps the finer reading)")
     close = CM.close_levels(graph) if scan else []
     if len(close) > 1:
+        loose = ("; the data sets the number only loosely here (compare them with --topics N)"
+                 if CM.loosely_set(close) else "")
         print(f"levels within {100 * CM.CLOSE_TO_BEST:.0f}% of the best modularity: "
-              f"{', '.join(map(str, close))} topics; the data sets the number only loosely here "
-              f"(compare them with --topics N)")
+              f"{', '.join(map(str, close))} topics{loose}")
     if "start" in merged:
         print(f"topics: spherical k-means on the neighbour-smoothed vectors, the best of the tree's cut and "
               f"{CM.TOPIC_STARTS} k-means++ starts: {'the cut' if merged['start'] == 'tree' else merged['start']}")

@@ -429,6 +429,19 @@ def close_levels(modularities: dict[int, float], tolerance: float = CLOSE_TO_BES
     return sorted(lv for lv, m in modularities.items() if m >= best - tolerance * abs(best))
 
 
+#: near-equal levels leave the number of topics open only when they differ this much (the most over the
+#: fewest): 11 against 15 topics (1.36) or 15 against 22 (1.47) are different readings; 8 against 9 are not
+LOOSE_SPAN = 1.25
+
+
+def loosely_set(near: list[int]) -> bool:
+    """Whether the levels of :func:`close_levels` (fewest first) leave the number of topics open: more
+    than one, the most at least :data:`LOOSE_SPAN` times the fewest. On a small set the scan's grid is
+    fine (4, 5, ... 9 topics) and two neighbouring levels within 1% say little; on SearchSnippets
+    (11-42) and Biomedical (15-22 or 15-30) the default moves among them with the seed."""
+    return len(near) > 1 and near[-1] >= LOOSE_SPAN * near[0]
+
+
 def suggested_topics(scores: dict[int, float], found: int) -> list[int]:
     """Numbers of topics at most half of ``found`` (the clusters the default kept) where the
     silhouette of :func:`scan_levels` peaks, best first. A peak is higher than the levels on either

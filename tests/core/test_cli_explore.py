@@ -216,6 +216,12 @@ def test_cluster_names_the_levels_as_good_as_the_best(capsys, tmp_path, monkeypa
     assert code == 0, err
     assert ("levels within 1% of the best modularity: 11, 15, 21, 42 topics; the data sets the number only "
             "loosely here (compare them with --topics N)") in stdout
+    tight = {9: 0.700, 8: 0.696, 6: 0.660, 4: 0.520}  # neighbouring levels: named, not said to be open
+    monkeypatch.setattr(C.CM, "scan_levels", lambda *a, **k: ({lv: 0.05 for lv in tight}, dict(tight)))
+    code, stdout, err = run_cli(capsys, "cluster", tmp_path / "emb.npy", "--sentences", tmp_path / "s.txt",
+                                "--reduce", "none", "--min-cluster-size", "5", "-q", "--out", tmp_path / "c.csv")
+    assert code == 0, err
+    assert "levels within 1% of the best modularity: 8, 9 topics\n" in stdout and "loosely" not in stdout
 
 
 def test_cluster_says_when_it_took_a_broader_level(capsys, tmp_path, monkeypatch):

@@ -225,6 +225,12 @@ def test_close_levels_are_those_within_a_share_of_the_best():
     assert CM.close_levels({}) == []
 
 
+def test_near_equal_levels_leave_the_number_open_only_when_they_differ_by_a_quarter():
+    assert CM.loosely_set([11, 15, 21, 42]) and CM.loosely_set([15, 22])  # SearchSnippets, Biomedical
+    assert not CM.loosely_set([8, 9])  # the example's fine grid: neighbouring levels
+    assert CM.loosely_set([8, 10]) and not CM.loosely_set([8]) and not CM.loosely_set([])
+
+
 def test_the_default_takes_the_broader_level_and_refines_it(monkeypatch):
     """When the scan's best modularity is at a level at most half the clusters kept, the default is
     that level, cut and refined as a number of topics is (params say so; the user gave no number)."""

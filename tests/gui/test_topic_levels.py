@@ -96,5 +96,11 @@ def test_levels_as_good_as_the_best_are_shaded_named_and_still_clickable(qtbot, 
         with qtbot.waitSignal(levels.chosen, timeout=2000) as got:
             _click(levels, levels.level_pixel(topics))
         assert got.args == [topics]
+    assert "the data sets the number only loosely" in levels.title.text()
+    small = [[9, 0.700], [8, 0.696], [7, 0.680], [6, 0.660], [5, 0.640], [4, 0.520]]  # the example: 8 and 9 close
+    levels.show_scan(small, [], 9, "modularity")
+    assert levels.near == [8, 9] and levels._close.isVisible()
+    assert "levels from 8 to 9 topics (shaded) split it within 1% of the best." in levels.title.text()
+    assert "loosely" not in levels.title.text()  # neighbouring levels of a fine grid leave nothing open
     levels.show_scan(graph[:3], [], 323, "modularity")  # one clear best: no band, no sentence
     assert levels.near == [164] and not levels._close.isVisible() and "shaded" not in levels.title.text()

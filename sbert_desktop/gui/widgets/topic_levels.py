@@ -7,10 +7,12 @@ HDBSCAN's clusters) and the silhouette. This widget draws the modularity against
 (log axis), marks the number the clusters below have now, and puts a "Try N topics" button at each
 silhouette peak the core offers (:func:`~sbert_desktop.core.cluster_merge.suggested_topics`); the levels
 whose modularity is within 1% of the best (:func:`~sbert_desktop.core.cluster_merge.close_levels`) are
-shaded and named, since the seed alone can move the default among them. A click on
+shaded and named, since the seed, or float noise in the vectors, can move the default among them; when
+they differ by a quarter or more the widget says the number is left open
+(:func:`~sbert_desktop.core.cluster_merge.loosely_set`). A click on
 any point of the curve, or on a button, emits :attr:`TopicLevels.chosen` with that number: the page
 fills its Topics box and clusters again. So a user who does not know how many topics there are sees
-how the data reads at every level (SearchSnippets: 11 topics by default, 323 sub-topics one click away)
+how the data reads at every level (SearchSnippets: 11 to 21 topics by default, 323 sub-topics one click away)
 instead of guessing a number.
 """
 
@@ -24,7 +26,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from sbert_desktop.core.cluster_merge import CLOSE_TO_BEST, close_levels
+from sbert_desktop.core.cluster_merge import CLOSE_TO_BEST, close_levels, loosely_set
 from sbert_desktop.gui.i18n import number, translate
 
 CURVE = "#0072B2"
@@ -128,9 +130,13 @@ class TopicLevels(QWidget):
             news = translate("Clusters", "The silhouette also peaks at a broader level:")
         else:
             news = translate("Clusters", "No broader level stands out.")
-        if len(self.near) > 1:
+        if loosely_set(self.near):
             news += " " + translate("Clusters", "The levels from {low} to {high} topics (shaded) split it within {share} of "
                                     "the best: the data sets the number only loosely, compare them.").format(
+                low=number(self.near[0]), high=number(self.near[-1]), share=f"{100 * CLOSE_TO_BEST:.0f}%")
+        elif len(self.near) > 1:
+            news += " " + translate("Clusters", "The levels from {low} to {high} topics (shaded) split it within {share} of "
+                                    "the best.").format(
                 low=number(self.near[0]), high=number(self.near[-1]), share=f"{100 * CLOSE_TO_BEST:.0f}%")
         self.title.setText(translate("Clusters", "<b>Topic levels</b>: {what}. {news} Click a point to cluster into "
                                      "that many topics.").format(what=what, news=news))
