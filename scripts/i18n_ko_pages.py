@@ -196,6 +196,8 @@ KO_PAGES = {
     "Encode the sentences, then cluster them.": "문장을 인코딩한 다음 클러스터링하세요.",
     "noise {share} ({count} of {n} sentences)": "노이즈 {share} (문장 {n}개 중 {count}개)",
     "no noise (every point is in a cluster)": "노이즈 없음 (모든 점이 클러스터에 속함)",
+    "HDBSCAN found no group of {size} or more close sentences among {n}: lower Min cluster size, or use k-means":
+        "HDBSCAN이 문장 {n}개 중에서 서로 가까운 문장 {size}개 이상의 묶음을 찾지 못했습니다: 최소 클러스터 크기를 낮추거나 k-means를 쓰세요",
     "{count} noise points ({share}) assigned to their nearest cluster": "노이즈 점 {count}개({share})를 가장 가까운 클러스터에 배정함",
     " on {reduction}": " ({reduction} 후)",
     ", merged from {count} HDBSCAN clusters": ", HDBSCAN 클러스터 {count}개에서 병합", "Topics": "주제 수",

@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
 
     sil = "n/a" if result.silhouette is None else f"{result.silhouette:.3f}"
     noise = f"noise {100 * result.noise_fraction:.1f}%"
-    if result.params.get("noise") not in (None, "keep") and result.noise_fraction > 0:
+    if result.params.get("noise") not in (None, "keep") and result.noise_fraction > 0 and result.n_clusters:
         noise += f" (assigned: {result.params['noise']})"
     merged = result.params.get("merged") or {}
     if merged.get("clusters_after", 0) < merged.get("clusters_before", 0):
@@ -105,6 +105,9 @@ def run(args: argparse.Namespace) -> int:
     print(f"{result.n_clusters} clusters, {noise}, silhouette {sil} "
           f"({result.params['method']}, reduction: {result.params['reduce_used'] or 'none'}, "
           f"{result.timings.get('total', 0):.1f} s)")
+    if result.params["method"] == "hdbscan" and not result.n_clusters:
+        print(f"HDBSCAN found no group of {args.min_cluster_size} or more close sentences among "
+              f"{len(result.labels):,}: try a smaller --min-cluster-size, or --method kmeans")
     for c, size in list(result.sizes.items())[:20]:
         rep = result.representatives.get(c, [])
         example = shorten(inputs.sentences[rep[0]], 60) if rep else ""

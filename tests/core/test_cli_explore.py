@@ -163,6 +163,28 @@ def test_cluster_merge_flag_on_npy(capsys, tmp_path):
         assert (params["merged"] is None) == (expected == "none")
 
 
+def test_cluster_says_what_to_do_when_hdbscan_finds_no_group(capsys, tmp_path):
+    """Seven groups of five near-identical vectors: no group reaches the default minimum size of 10.
+    The output says so and what to change, and does not claim that noise was assigned (there is
+    nothing to assign it to); the rows are all written, as noise."""
+    rng = np.random.default_rng(0)
+    emb = (np.repeat(np.eye(16), 5, axis=0)[:35] + rng.normal(scale=0.05, size=(35, 16))).astype(np.float32)
+    np.save(tmp_path / "emb.npy", emb)
+    (tmp_path / "s.txt").write_text("".join(f"sentence {i // 5}\n" for i in range(35)), encoding="utf-8")
+    out = tmp_path / "c.csv"
+    code, stdout, err = run_cli(capsys, "cluster", tmp_path / "emb.npy", "--sentences", tmp_path / "s.txt",
+                                "--reduce", "none", "-q", "--out", out)
+    assert code == 0, err
+    assert "0 clusters, noise 100.0%, silhouette n/a" in stdout and "assigned" not in stdout
+    assert ("HDBSCAN found no group of 10 or more close sentences among 35: try a smaller --min-cluster-size, "
+            "or --method kmeans") in stdout
+    assert (pd.read_csv(out)["cluster"] == -1).sum() == 35
+    code, stdout, err = run_cli(capsys, "cluster", tmp_path / "emb.npy", "--sentences", tmp_path / "s.txt",
+                                "--reduce", "none", "--min-cluster-size", "4", "-q", "--out", out)
+    assert code == 0, err
+    assert "7 clusters" in stdout and "found no group" not in stdout
+
+
 def test_cluster_topics_flag_on_npy(capsys, tmp_path):
     """--topics 2 merges HDBSCAN's 3 clusters of 3 clear groups to 2, says so and records it."""
     three_groups_npy(tmp_path)

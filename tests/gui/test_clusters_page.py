@@ -112,6 +112,35 @@ def test_noise_share_and_assigning_noise(qtbot, state, wait_job):
     assert all(page.table.item(r, 0).text() != "noise" for r in range(page.table.rowCount()))
 
 
+def test_no_group_found_says_what_to_change(qtbot, state):
+    """Seven groups of five near-identical sentences, fewer than Min cluster size (10): HDBSCAN finds no
+    cluster. The summary says so and what to change, not that noise was assigned; a person lowers Min
+    cluster size to 4, clicks Cluster, and gets the seven groups."""
+    from PySide6.QtTest import QTest
+
+    rng = np.random.default_rng(0)
+    emb = (np.repeat(np.eye(16), 5, axis=0)[:35] + rng.normal(scale=0.05, size=(35, 16))).astype(np.float32)
+    state.set_embeddings([f"sentence {i // 5}" for i in range(35)], emb)
+    page = ClustersPage(state)
+    qtbot.addWidget(page)
+    page.show()
+    page.reduce.setCurrentIndex(page.reduce.findData(None))
+    assert page.assign_noise.isChecked() and page.min_cluster_size.value() == 10
+    with qtbot.waitSignal(page.exploration.clusters_changed, timeout=60_000):
+        QTest.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
+    text = page.summary.text()
+    assert "<b>0 clusters</b>" in text and "assigned" not in text
+    assert "HDBSCAN found no group of 10 or more close sentences among 35: lower Min cluster size, or use k-means" in text
+    page.min_cluster_size.setFocus()
+    page.min_cluster_size.selectAll()
+    QTest.keyClicks(page.min_cluster_size, "4")
+    QTest.keyClick(page.min_cluster_size, Qt.Key.Key_Tab)
+    assert page.min_cluster_size.value() == 4
+    with qtbot.waitSignal(page.exploration.clusters_changed, timeout=60_000):
+        QTest.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
+    assert page.exploration.clusters.result.n_clusters == 7 and "found no group" not in page.summary.text()
+
+
 def test_stop_words_are_editable(qtbot, page, wait_job):
     view = _cluster(page, wait_job, method="kmeans", n_clusters=3)
     c = int(view.labels[0])  # a coffee sentence

@@ -380,9 +380,13 @@ class ClustersPage(QWidget):
         noise = (translate("Clusters", "noise {share} ({count} of {n} sentences)").format(
                      share=f"{noise_n / max(n, 1):.1%}", count=number(noise_n), n=number(n)) if r.params["method"] == "hdbscan"
                  else translate("Clusters", "no noise (every point is in a cluster)"))
-        if r.params.get("assign_noise") and was:
+        if r.params.get("assign_noise") and was and r.n_clusters:
             noise = translate("Clusters", "{count} noise points ({share}) assigned to their nearest cluster").format(
                 count=number(was), share=f"{was / n:.1%}")
+        elif r.params["method"] == "hdbscan" and not r.n_clusters:  # nothing to assign the noise to
+            noise = translate("Clusters", "HDBSCAN found no group of {size} or more close sentences among {n}: "
+                              "lower Min cluster size, or use k-means").format(
+                size=number(r.params["min_cluster_size"]), n=number(n))
         sil = "–" if r.silhouette is None else number(r.silhouette, 3)
         method = r.params['method'] + (translate("Clusters", " on {reduction}").format(reduction=r.params['reduce_used'].upper())
                                        if r.params.get('reduce_used') else '')
