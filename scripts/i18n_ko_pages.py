@@ -131,6 +131,9 @@ KO_PAGES = {
     "all pairs": "모든 쌍", "keep ": "상위 ",
     "Keep only the best N pairs (the cross-encoder scores each one; 0 keeps all)":
         "가장 좋은 N개 쌍만 남깁니다 (크로스 인코더가 각각 채점, 0이면 모두 유지)",
+    "Skip repeated sentences": "반복된 문장 건너뛰기",
+    "Pairs among the first occurrence of each text only: a sentence and its copies (cosine 1) do not fill the table":
+        "각 문장이 처음 나온 행끼리만 쌍을 찾습니다: 문장과 그 사본(코사인 1)이 표를 채우지 않습니다",
     "Score with the cross-encoder": "크로스 인코더로 채점", "Find pairs": "쌍 찾기", "Pairs from": "쌍 출처",
     "Filter: sentences containing…": "필터: 다음을 포함한 문장…", "|Δ rank| ≥ ": "|Δ 순위| ≥ ",
     "Only pairs whose two rankings differ by at least this many places": "두 순위가 이 자리 수 이상 차이 나는 쌍만 표시",

@@ -622,13 +622,13 @@ dimension {dimension}</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/compare.py" line="39" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="162" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="165" />
         <source>bi-encoder cosine</source>
         <translation>바이 인코더 코사인</translation>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/compare.py" line="39" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="163" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="166" />
         <source>cross-encoder score</source>
         <translation>크로스 인코더 점수</translation>
     </message>
@@ -644,7 +644,7 @@ dimension {dimension}</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/compare.py" line="64" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="193" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="196" />
         <source>Search</source>
         <translation>검색</translation>
     </message>
@@ -670,113 +670,123 @@ dimension {dimension}</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/compare.py" line="97" />
+        <source>Skip repeated sentences</source>
+        <translation>반복된 문장 건너뛰기</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="98" />
+        <source>Pairs among the first occurrence of each text only: a sentence and its copies (cosine 1) do not fill the table</source>
+        <translation>각 문장이 처음 나온 행끼리만 쌍을 찾습니다: 문장과 그 사본(코사인 1)이 표를 채우지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="100" />
         <source>Score with the cross-encoder</source>
         <translation>크로스 인코더로 채점</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="99" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="236" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="102" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="240" />
         <source>Find pairs</source>
         <translation>쌍 찾기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="102" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="105" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="109" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="112" />
         <source>Pairs from</source>
         <translation>쌍 출처</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="133" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="136" />
         <source>Filter: sentences containing…</source>
         <translation>필터: 다음을 포함한 문장…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="138" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="141" />
         <source>|Δ rank| ≥ </source>
         <translation>|Δ 순위| ≥ </translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="139" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="142" />
         <source>Only pairs whose two rankings differ by at least this many places</source>
         <translation>두 순위가 이 자리 수 이상 차이 나는 쌍만 표시</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="187" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="190" />
         <source>Type a query and press Enter…</source>
         <translation>검색어를 입력하고 Enter를 누르세요…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="192" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="195" />
         <source>top </source>
         <translation>상위 </translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="201" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="204" />
         <source>Double-click a result (or right-click a pair) to find sentences similar to it.</source>
         <translation>결과를 두 번 클릭하면 (또는 쌍을 오른쪽 클릭하면) 비슷한 문장을 찾습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="215" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="219" />
         <source>Load a cross-encoder on the Model page to score pairs with it</source>
         <translation>쌍을 크로스 인코더로 채점하려면 모델 페이지에서 불러오세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="241" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="245" />
         <source>Finding pairs… then scoring them with the cross-encoder</source>
         <translation>쌍을 찾는 중… 이어서 크로스 인코더로 채점합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="242" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="246" />
         <source>Finding pairs…</source>
         <translation>쌍을 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="249" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="253" />
         <source>Cancelled; the previous pairs are kept.</source>
         <translation>취소됨. 이전 쌍은 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="263" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="267" />
         <source>Could not find pairs: {message}</source>
         <translation>문장 쌍을 찾을 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="267" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="271" />
         <source>Could not compute the pairs</source>
         <translation>쌍을 계산할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="283" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="287" />
         <source>, scored by the cross-encoder</source>
         <translation>, 크로스 인코더로 채점함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="285" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="319" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="289" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="323" />
         <source>{n} pairs</source>
         <translation>{n}개 쌍</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="306" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="310" />
         <source>Load a cross-encoder, or open a pair data set with gold scores, to compare.</source>
         <translation>비교하려면 크로스 인코더를 불러오거나 정답 점수가 있는 문장 쌍 데이터 세트를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="318" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="322" />
         <source>{shown} of {total}</source>
         <translation>{total}개 중 {shown}개</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="342" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="346" />
         <source>Find sentences similar to A: {text}</source>
         <translation>A와 비슷한 문장 찾기: {text}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="343" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="347" />
         <source>Find sentences similar to B: {text}</source>
         <translation>B와 비슷한 문장 찾기: {text}</translation>
     </message>

@@ -23,6 +23,9 @@ def add_parser(sub) -> argparse.ArgumentParser:
     mode.add_argument("--all", action="store_true", help="every pair (small corpora only)")
     parser.add_argument("--max-pairs", type=positive_int, help="keep only the best N pairs")
     parser.add_argument("--min-score", type=float, help="drop pairs below this cosine")
+    parser.add_argument("--distinct", action="store_true",
+                        help="leave repeated sentences out: pairs among the first occurrence of each text only "
+                             "(a text and its copies would otherwise fill the top with cosine 1.000)")
     parser.add_argument("--cross-encoder", metavar="CE", help="also score each pair with this cross-encoder")
     parser.add_argument("--chunk-size", type=positive_int, default=4096, help="block size of the search (default: %(default)s)")
     parser.add_argument("--neighbors", choices=("auto", "exact", "ivf"), default="auto",
@@ -36,22 +39,28 @@ def add_parser(sub) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from sbert_desktop.commands._progress import ProgressBar
     from sbert_desktop.core.export import Provenance, export_pairs, file_format
-    from sbert_desktop.core.similarity import all_pairs, mine_pairs
+    from sbert_desktop.core.similarity import all_pairs, distinct_rows, mine_pairs, on_rows
 
     file_format(args.out)  # a wrong suffix fails before any work
     with ProgressBar("pairs", enabled=not args.quiet) as bar:
         inputs = load_inputs(args, bar)
+        rows = distinct_rows(inputs.sentences) if args.distinct else None
+        if rows is not None and rows.size == len(inputs.sentences):
+            rows = None  # nothing repeated: no copy of the vectors
+        among = inputs.embeddings if rows is None else inputs.embeddings[rows]
         if args.all:
-            pairs = all_pairs(inputs.embeddings)
+            pairs = all_pairs(among)
             if args.min_score is not None:
                 keep = pairs.scores >= args.min_score
                 pairs = type(pairs)(pairs.first[keep], pairs.second[keep], pairs.scores[keep])
             if args.max_pairs:
                 pairs = pairs.head(args.max_pairs)
         else:
-            pairs = mine_pairs(inputs.embeddings, top_k=args.top_k, chunk_size=args.chunk_size,
+            pairs = mine_pairs(among, top_k=args.top_k, chunk_size=args.chunk_size,
                                max_pairs=args.max_pairs, min_score=args.min_score, progress=bar,
                                method=args.neighbors)
+        if rows is not None:
+            pairs = on_rows(pairs, rows)
         extra = {}
         prov = inputs.provenance
         if args.cross_encoder and len(pairs):
@@ -66,12 +75,14 @@ def run(args: argparse.Namespace) -> int:
             bar.message(f"Spearman(bi-encoder, cross-encoder) over {len(pairs):,} pairs: {rho:.3f}")
         prov.extra.update({"mode": "all" if args.all else "top_k", "top_k": None if args.all else args.top_k,
                            "neighbors": "exact" if args.all else pairs.method,
-                           "max_pairs": args.max_pairs, "min_score": args.min_score})
+                           "max_pairs": args.max_pairs, "min_score": args.min_score, "distinct": args.distinct})
         export_pairs(args.out, pairs, inputs.sentences, prov, encoding=encoding_of(args), extra_columns=extra)
 
     for rank, (a, b, score) in enumerate(pairs.head(args.show)):
         cross = f" ce={extra['cross_score'][rank]:.3f}" if extra else ""
         print(f"{rank + 1:3d}. {score:.3f}{cross}  {shorten(inputs.sentences[a], 50)}  <->  {shorten(inputs.sentences[b], 50)}")
     how = "all pairs" if args.all else f"{pairs.method} neighbours"
+    if rows is not None:
+        how += f"; {len(inputs.sentences) - rows.size:,} repeated sentences left out"
     print(f"wrote {len(pairs):,} pairs of {len(inputs.sentences):,} sentences ({how}) to {args.out}")
     return 0

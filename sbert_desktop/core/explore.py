@@ -59,8 +59,11 @@ class PairResult:
 
 def compute_pairs(mode: str, sentences: Sequence[str], vectors: np.ndarray | None, *, bi_encoder=None,
                   cross_encoder=None, dataset=None, top_k: int = 5, max_pairs: int = 0,
-                  all_pairs_limit: int | None = None, cache=None, progress=None, cancel=None) -> PairResult:
-    """Pairs for the Compare page: mined top-k, all pairs (refused above the limit) or a data set."""
+                  all_pairs_limit: int | None = None, cache=None, distinct: bool = False, progress=None,
+                  cancel=None) -> PairResult:
+    """Pairs for the Compare page: mined top-k, all pairs (refused above the limit) or a data set.
+    ``distinct`` (top-k and all pairs) leaves repeated sentences out: pairs are found among the
+    first occurrences of each text only, so a text and its copies (cosine 1) do not fill the table."""
     from sbert_desktop.core import similarity as sim
 
     note = ""
@@ -91,21 +94,29 @@ def compute_pairs(mode: str, sentences: Sequence[str], vectors: np.ndarray | Non
     else:
         if vectors is None or len(vectors) == 0:
             raise SbertDesktopError("encode the sentences first")
-        if mode == "all":
-            limit = all_pairs_limit or sim.DEFAULT_MAX_ALL_PAIRS
-            table = sim.all_pairs(vectors, max_pairs=limit)
-        elif mode == "top_k":
-            table = sim.mine_pairs(vectors, top_k=top_k, progress=progress, cancel=cancel)
-        else:
+        if mode not in ("all", "top_k"):
             raise SbertDesktopError(f"unknown pair mode {mode!r}")
+        rows = sim.distinct_rows(sentences) if distinct else None
+        if rows is not None and rows.size == len(sentences):
+            rows = None  # nothing repeated: no copy of the vectors
+        among = vectors if rows is None else np.asarray(vectors)[rows]
+        if mode == "all":
+            table = sim.all_pairs(among, max_pairs=all_pairs_limit or sim.DEFAULT_MAX_ALL_PAIRS)
+        else:
+            table = sim.mine_pairs(among, top_k=top_k, progress=progress, cancel=cancel)
+        if rows is not None:
+            table = sim.on_rows(table, rows)
+            left = len(sentences) - rows.size
+            note = f"{left:,} repeated sentence{'s' if left != 1 else ''} left out"
         if max_pairs and len(table) > max_pairs:
-            note = f"the best {max_pairs:,} of {len(table):,} pairs"
+            note = "; ".join(n for n in (f"the best {max_pairs:,} of {len(table):,} pairs", note) if n)
             table = table.head(max_pairs)
         bi = table.scores
     check(cancel)
     result = PairResult(table, list(sentences), np.asarray(bi, np.float32), gold=gold, gold_names=gold_names,
                         mode=mode, params={"mode": mode, "top_k": top_k if mode == "top_k" else None,
-                                           "max_pairs": max_pairs or None}, note=note)
+                                           "max_pairs": max_pairs or None,
+                                           "distinct": bool(distinct) if mode != "dataset" else None}, note=note)
     if cross_encoder is not None and len(result):
         labels = getattr(cross_encoder, "num_labels", 1)
         if isinstance(labels, int) and labels > 2:

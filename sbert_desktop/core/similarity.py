@@ -312,6 +312,21 @@ def pairs_from_neighbors(
     return PairTable(lo[order], hi[order], scores[order].astype(np.float32), neighbors.method)
 
 
+def distinct_rows(sentences: Sequence[str]) -> np.ndarray:
+    """The row of each distinct text's first occurrence, in row order (int64): what pair mining keeps
+    when repeated sentences are left out (``compute_pairs(distinct=True)``, ``pairs --distinct``)."""
+    first: dict[str, int] = {}
+    for i, sentence in enumerate(sentences):
+        first.setdefault(sentence, i)
+    return np.fromiter(first.values(), np.int64, len(first))
+
+
+def on_rows(table: PairTable, rows: np.ndarray) -> PairTable:
+    """A table found among ``vectors[rows]`` with its indices mapped back to the full rows (``rows``
+    ascending, as :func:`distinct_rows` gives them, so each pair keeps ``first < second``)."""
+    return PairTable(rows[table.first], rows[table.second], table.scores, table.method)
+
+
 def mine_pairs(
     emb: np.ndarray,
     top_k: int = 10,

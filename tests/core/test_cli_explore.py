@@ -53,6 +53,25 @@ def test_pairs_top_k_and_all(capsys, tmp_path, sentence_file, tiny_bi_encoder_di
     assert len(pd.read_parquet(tmp_path / "all.parquet")) == 8 * 7 // 2
 
 
+def test_pairs_distinct_leaves_repeated_sentences_out(capsys, tmp_path):
+    """A .npy of 3 groups whose sentence file repeats ten texts: --distinct keeps no pair of a text
+    with its copy, says how many rows were left out and records the choice."""
+    three_groups_npy(tmp_path)
+    emb = np.load(tmp_path / "emb.npy")
+    np.save(tmp_path / "emb.npy", np.vstack([emb, emb[:10]]))
+    (tmp_path / "s.txt").write_text("".join(f"sentence {i % 90}\n" for i in range(100)), encoding="utf-8")
+    for flags, repeated in ((), True), (("--distinct",), False):
+        out = tmp_path / "p.csv"
+        code, stdout, err = run_cli(capsys, "pairs", tmp_path / "emb.npy", "--sentences", tmp_path / "s.txt",
+                                    "--top-k", "3", *flags, "-q", "--out", out)
+        assert code == 0, err
+        df = pd.read_csv(out)
+        assert (df["sentence1"] == df["sentence2"]).any() == repeated
+        assert ("10 repeated sentences left out" in stdout) != repeated
+        assert manifest(out)["extra"]["distinct"] != repeated
+    assert df[["index1", "index2"]].max().max() < 90  # the first occurrences' rows
+
+
 def test_pairs_with_cross_encoder(capsys, tmp_path, sentence_file, tiny_bi_encoder_dir, tiny_cross_encoder_dir):
     out = tmp_path / "pairs.parquet"
     code, stdout, err = run_cli(capsys, "pairs", sentence_file, "--model", tiny_bi_encoder_dir, "--top-k", "1",

@@ -97,6 +97,32 @@ def test_all_pairs_and_polite_refusal(emb):
     assert isinstance(err.value, SbertDesktopError)
 
 
+def test_distinct_pairs_leave_repeated_sentences_out(emb):
+    """60 texts, 20 of them repeated (some twice): with ``distinct`` the pairs are those of the 60
+    first occurrences, mapped back to their rows, and no pair joins a text to its copy; the note
+    says how many rows were left out. Without it the copies top the table at cosine 1."""
+    from sbert_desktop.core.explore import compute_pairs
+
+    base = [f"text {i}" for i in range(60)]
+    copies = [i % 20 for i in range(30)]  # texts 0-9 twice more, 10-19 once more
+    sentences = base + [base[i] for i in copies]
+    vectors = np.vstack([emb[:60], emb[copies]])
+    rows = S.distinct_rows(sentences)
+    assert rows.tolist() == list(range(60))
+    assert S.distinct_rows(["a", "b", "a", "c", "b"]).tolist() == [0, 1, 3]
+    for mode in ("top_k", "all"):
+        plain = compute_pairs(mode, sentences, vectors, top_k=3)
+        assert plain.table.scores[0] == pytest.approx(1.0, abs=1e-5)  # a text and its copy
+        kept = compute_pairs(mode, sentences, vectors, top_k=3, distinct=True)
+        alone = S.mine_pairs(emb[:60], top_k=3) if mode == "top_k" else S.all_pairs(emb[:60])
+        assert kept.table.first.tolist() == alone.first.tolist() and kept.table.second.tolist() == alone.second.tolist()
+        np.testing.assert_allclose(kept.bi, alone.scores, rtol=1e-6)
+        assert all(a != b for a, b in (kept.text(i) for i in range(len(kept))))
+        assert kept.note == "30 repeated sentences left out" and kept.params["distinct"] is True
+    once = compute_pairs("top_k", base, emb[:60], top_k=3, distinct=True)  # nothing repeated: nothing said
+    assert once.note == "" and len(once) == len(S.mine_pairs(emb[:60], top_k=3))
+
+
 def test_semantic_search(emb):
     found = S.semantic_search(emb[:3], emb, top_k=4, chunk_size=32)
     assert found.indices.shape == (3, 4)

@@ -90,6 +90,31 @@ def test_mined_pairs_table_scatter_and_linked_selection(qtbot, page, wait_job):
     assert page.proxy.rowCount() == len(result)
 
 
+def test_skip_repeated_sentences(qtbot, state, tmp_path, tiny_bi_encoder, tiny_cross_encoder, wait_job):
+    """A file where ten sentences come twice: a person ticks "Skip repeated sentences" and clicks Find
+    pairs; no row pairs a sentence with its copy and the message says how many were left out. The
+    choice is saved with the workspace form."""
+    set_models(state, tiny_bi_encoder, tiny_cross_encoder)
+    sentences, _ = topic_sentences()
+    open_sentences(state, tmp_path, sentences + sentences[:10])
+    page = ComparePage(state)
+    qtbot.addWidget(page)
+    page.resize(1200, 760)
+    page.show()
+    with qtbot.waitSignal(state.embeddings_changed, timeout=60_000):
+        qtbot.mouseClick(page.bar.encode_button, Qt.MouseButton.LeftButton)
+    assert not page.distinct.isChecked() and page.distinct.isEnabled()
+    qtbot.mouseClick(page.distinct, Qt.MouseButton.LeftButton)
+    assert page.distinct.isChecked()
+    qtbot.mouseClick(page.find_button, Qt.MouseButton.LeftButton)
+    assert wait_job(page.job) == "succeeded"
+    result = page.result
+    assert result is not None and result.params["distinct"] is True and len(result) > 0
+    assert all(a != b for a, b in (result.text(i) for i in range(len(result))))
+    assert "10 repeated sentences left out" in page.message.text()
+    assert page.workspace_state()["distinct"] is True
+
+
 def test_pair_table_exports_csv_with_bom_and_parquet(qtbot, page, wait_job, tmp_path):
     _find(qtbot, page, wait_job, top_k=2, max_pairs=40)
     assert len(page.result) == 40 and "best 40" in page.message.text()

@@ -94,6 +94,9 @@ class ComparePage(QWidget):
         self.max_pairs.setSpecialValueText(translate("Compare", "all pairs"))
         self.max_pairs.setPrefix(translate("Compare", "keep "))
         self.max_pairs.setToolTip(translate("Compare", "Keep only the best N pairs (the cross-encoder scores each one; 0 keeps all)"))
+        self.distinct = QCheckBox(translate("Compare", "Skip repeated sentences"))
+        self.distinct.setToolTip(translate("Compare", "Pairs among the first occurrence of each text only: a sentence "
+                                           "and its copies (cosine 1) do not fill the table"))
         self.use_cross = QCheckBox(translate("Compare", "Score with the cross-encoder"))
         self.use_cross.setChecked(True)
         self.find_button = QPushButton(translate("Compare", "Find pairs"))
@@ -106,8 +109,8 @@ class ComparePage(QWidget):
         self.progress.setMaximumWidth(140)
         self.progress.hide()
         controls = QHBoxLayout()
-        for w in (QLabel(translate("Compare", "Pairs from")), self.mode, self.top_k, self.max_pairs, self.use_cross, self.find_button,
-                  self.cancel_button, self.progress):
+        for w in (QLabel(translate("Compare", "Pairs from")), self.mode, self.top_k, self.max_pairs, self.distinct, self.use_cross,
+                  self.find_button, self.cancel_button, self.progress):
             controls.addWidget(w)
         controls.addStretch(1)
         self.message = QLabel()
@@ -210,6 +213,7 @@ class ComparePage(QWidget):
     def _update_enabled(self, *_args) -> None:
         mode = self.mode.currentData()
         self.top_k.setEnabled(mode == "top_k")
+        self.distinct.setEnabled(mode != "dataset")  # a data set's pairs are given, not found
         has_cross = self.state.cross_encoder is not None
         self.use_cross.setEnabled(has_cross)
         self.use_cross.setToolTip("" if has_cross else translate("Compare", "Load a cross-encoder on the Model page to score pairs with it"))
@@ -229,7 +233,7 @@ class ComparePage(QWidget):
         cross = self.state.cross_encoder if self.use_cross.isChecked() else None
         kwargs = dict(bi_encoder=self.state.bi_encoder, cross_encoder=cross, dataset=dataset, top_k=self.top_k.value(),
                       max_pairs=self.max_pairs.value(), all_pairs_limit=self.all_pairs_limit,
-                      cache=self.state.embedding_cache)
+                      cache=self.state.embedding_cache, distinct=self.distinct.isChecked())
         sentences = emb.sentences if emb is not None else []
         vectors = emb.vectors if emb is not None else None
         reads = ("embeddings", "data", "bi-encoder") + (("cross-encoder",) if cross is not None else ())
@@ -367,7 +371,8 @@ class ComparePage(QWidget):
 
     # -- workspace -----------------------------------------------------------------------------
     def _form(self) -> dict:
-        return {"mode": self.mode, "top_k": self.top_k, "max_pairs": self.max_pairs, "use_cross": self.use_cross,
+        return {"mode": self.mode, "top_k": self.top_k, "max_pairs": self.max_pairs, "distinct": self.distinct,
+                "use_cross": self.use_cross,
                 "filter": self.filter, "min_delta": self.min_delta, "query": self.query, "search_k": self.search_k,
                 "tab": self.tabs}
 
