@@ -83,6 +83,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{rank + 1:3d}. {score:.3f}{cross}  {shorten(inputs.sentences[a], 50)}  <->  {shorten(inputs.sentences[b], 50)}")
     how = "all pairs" if args.all else f"{pairs.method} neighbours"
     if rows is not None:
-        how += f"; {len(inputs.sentences) - rows.size:,} repeated sentences left out"
+        left = len(inputs.sentences) - rows.size
+        how += f"; {left:,} repeated sentence{'s' if left != 1 else ''} left out"
     print(f"wrote {len(pairs):,} pairs of {len(inputs.sentences):,} sentences ({how}) to {args.out}")
     return 0
