@@ -39,15 +39,13 @@ def add_parser(sub) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from sbert_desktop.commands._progress import ProgressBar
     from sbert_desktop.core.export import Provenance, export_pairs, file_format
-    from sbert_desktop.core.similarity import all_pairs, distinct_rows, mine_pairs, on_rows
+    from sbert_desktop.core.similarity import all_pairs, distinct_vectors, mine_pairs, on_rows
 
     file_format(args.out)  # a wrong suffix fails before any work
     with ProgressBar("pairs", enabled=not args.quiet) as bar:
         inputs = load_inputs(args, bar)
-        rows = distinct_rows(inputs.sentences) if args.distinct else None
-        if rows is not None and rows.size == len(inputs.sentences):
-            rows = None  # nothing repeated: no copy of the vectors
-        among = inputs.embeddings if rows is None else inputs.embeddings[rows]
+        rows, among = (distinct_vectors(inputs.sentences, inputs.embeddings) if args.distinct
+                       else (None, inputs.embeddings))
         if args.all:
             pairs = all_pairs(among)
             if args.min_score is not None:

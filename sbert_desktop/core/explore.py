@@ -96,10 +96,7 @@ def compute_pairs(mode: str, sentences: Sequence[str], vectors: np.ndarray | Non
             raise SbertDesktopError("encode the sentences first")
         if mode not in ("all", "top_k"):
             raise SbertDesktopError(f"unknown pair mode {mode!r}")
-        rows = sim.distinct_rows(sentences) if distinct else None
-        if rows is not None and rows.size == len(sentences):
-            rows = None  # nothing repeated: no copy of the vectors
-        among = vectors if rows is None else np.asarray(vectors)[rows]
+        rows, among = sim.distinct_vectors(sentences, vectors) if distinct else (None, vectors)
         if mode == "all":
             table = sim.all_pairs(among, max_pairs=all_pairs_limit or sim.DEFAULT_MAX_ALL_PAIRS)
         else:

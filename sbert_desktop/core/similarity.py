@@ -321,6 +321,13 @@ def distinct_rows(sentences: Sequence[str]) -> np.ndarray:
     return np.fromiter(first.values(), np.int64, len(first))
 
 
+def distinct_vectors(sentences: Sequence[str], vectors: np.ndarray) -> tuple[np.ndarray | None, np.ndarray]:
+    """``(rows, vectors[rows])`` for the :func:`distinct_rows` of ``sentences``; ``(None, vectors)``,
+    with no copy of the vectors, when no text repeats."""
+    rows = distinct_rows(sentences)
+    return (None, vectors) if rows.size == len(sentences) else (rows, np.asarray(vectors)[rows])
+
+
 def on_rows(table: PairTable, rows: np.ndarray) -> PairTable:
     """A table found among ``vectors[rows]`` with its indices mapped back to the full rows (``rows``
     ascending, as :func:`distinct_rows` gives them, so each pair keeps ``first < second``)."""
