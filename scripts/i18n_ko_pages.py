@@ -131,7 +131,9 @@ KO_PAGES = {
     "all pairs": "모든 쌍", "keep ": "상위 ",
     "Keep only the best N pairs (the cross-encoder scores each one; 0 keeps all)":
         "가장 좋은 N개 쌍만 남깁니다 (크로스 인코더가 각각 채점, 0이면 모두 유지)",
-    "Skip repeated sentences": "반복된 문장 건너뛰기",
+    "Skip repeated sentences": "반복된 문장 건너뛰기", "Each text once": "같은 문장은 한 번만",
+    "A sentence that occurs on several rows is one hit, with its number of rows; untick to list every row":
+        "여러 행에 나오는 문장은 행 수와 함께 한 번만 보여 줍니다. 모든 행을 보려면 선택을 해제하세요",
     "Pairs among the first occurrence of each text only: a sentence and its copies (cosine 1) do not fill the table":
         "각 문장이 처음 나온 행끼리만 쌍을 찾습니다: 문장과 그 사본(코사인 1)이 표를 채우지 않습니다",
     "Score with the cross-encoder": "크로스 인코더로 채점", "Find pairs": "쌍 찾기", "Pairs from": "쌍 출처",
@@ -164,7 +166,8 @@ KO_PAGES = {
     "Bi-encoder": "바이 인코더", "Cross-encoder rerank": "크로스 인코더 재순위화", "Cosine": "코사인", "Score": "점수",
     "Move": "이동", "Neighbours of": "이웃 기준 문장", "Query": "검색어", "Encode the sentences first.": "먼저 문장을 인코딩하세요.",
     "Bi-encoder: searching…": "바이 인코더: 검색 중…", "encode {encode} · search {search}": "인코딩 {encode} · 검색 {search}",
-    "search {search}": "검색 {search}", "<b>Bi-encoder</b>: top {k} of {n} in {time} ({detail})":
+    "search {search}": "검색 {search}", "{n} rows hold this text; shown: row {row}.":
+        "이 문장이 있는 행: {n}개. 표시된 행: {row}.", "<b>Bi-encoder</b>: top {k} of {n} in {time} ({detail})":
         "<b>바이 인코더</b>: {n}개 중 상위 {k}개, {time} ({detail})",
     "Cross-encoder: load one on the Model page to rerank these.": "크로스 인코더: 재순위화하려면 모델 페이지에서 불러오세요.",
     "Cross-encoder: rescoring {n} candidates…": "크로스 인코더: 후보 {n}개를 다시 채점하는 중…", "Rerank": "재순위화",

@@ -644,7 +644,7 @@ dimension {dimension}</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/compare.py" line="64" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="196" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="200" />
         <source>Search</source>
         <translation>검색</translation>
     </message>
@@ -685,7 +685,7 @@ dimension {dimension}</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/compare.py" line="102" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="240" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="245" />
         <source>Find pairs</source>
         <translation>쌍 찾기</translation>
     </message>
@@ -725,68 +725,78 @@ dimension {dimension}</source>
         <translation>상위 </translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="204" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="196" />
+        <source>Each text once</source>
+        <translation>같은 문장은 한 번만</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="198" />
+        <source>A sentence that occurs on several rows is one hit, with its number of rows; untick to list every row</source>
+        <translation>여러 행에 나오는 문장은 행 수와 함께 한 번만 보여 줍니다. 모든 행을 보려면 선택을 해제하세요</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="209" />
         <source>Double-click a result (or right-click a pair) to find sentences similar to it.</source>
         <translation>결과를 두 번 클릭하면 (또는 쌍을 오른쪽 클릭하면) 비슷한 문장을 찾습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="219" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="224" />
         <source>Load a cross-encoder on the Model page to score pairs with it</source>
         <translation>쌍을 크로스 인코더로 채점하려면 모델 페이지에서 불러오세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="245" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="250" />
         <source>Finding pairs… then scoring them with the cross-encoder</source>
         <translation>쌍을 찾는 중… 이어서 크로스 인코더로 채점합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="246" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="251" />
         <source>Finding pairs…</source>
         <translation>쌍을 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="253" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="258" />
         <source>Cancelled; the previous pairs are kept.</source>
         <translation>취소됨. 이전 쌍은 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="267" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="272" />
         <source>Could not find pairs: {message}</source>
         <translation>문장 쌍을 찾을 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="271" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="276" />
         <source>Could not compute the pairs</source>
         <translation>쌍을 계산할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="287" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="292" />
         <source>, scored by the cross-encoder</source>
         <translation>, 크로스 인코더로 채점함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="289" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="323" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="294" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="328" />
         <source>{n} pairs</source>
         <translation>{n}개 쌍</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="310" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="315" />
         <source>Load a cross-encoder, or open a pair data set with gold scores, to compare.</source>
         <translation>비교하려면 크로스 인코더를 불러오거나 정답 점수가 있는 문장 쌍 데이터 세트를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="322" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="327" />
         <source>{shown} of {total}</source>
         <translation>{total}개 중 {shown}개</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="346" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="351" />
         <source>Find sentences similar to A: {text}</source>
         <translation>A와 비슷한 문장 찾기: {text}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="347" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="352" />
         <source>Find sentences similar to B: {text}</source>
         <translation>B와 비슷한 문장 찾기: {text}</translation>
     </message>
@@ -3119,108 +3129,113 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
 <context>
     <name>RerankView</name>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="69" />
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="193" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="71" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="196" />
         <source>Bi-encoder</source>
         <translation>바이 인코더</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="71" />
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="194" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="73" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="197" />
         <source>Cross-encoder rerank</source>
         <translation>크로스 인코더 재순위화</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="75" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="77" />
         <source>Cosine</source>
         <translation>코사인</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="75" />
         <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="77" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="79" />
         <source>Sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="76" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="78" />
         <source>Score</source>
         <translation>점수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="76" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="78" />
         <source>Move</source>
         <translation>이동</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="104" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="106" />
         <source>Neighbours of</source>
         <translation>이웃 기준 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="104" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="106" />
         <source>Query</source>
         <translation>검색어</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="107" />
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="108" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="109" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="110" />
         <source>Encode the sentences first.</source>
         <translation>먼저 문장을 인코딩하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="114" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="116" />
         <source>Search</source>
         <translation>검색</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="118" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="121" />
         <source>Bi-encoder: searching…</source>
         <translation>바이 인코더: 검색 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="131" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="134" />
         <source>encode {encode} · search {search}</source>
         <translation>인코딩 {encode} · 검색 {search}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="133" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="136" />
         <source>search {search}</source>
         <translation>검색 {search}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="134" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="137" />
         <source>&lt;b&gt;Bi-encoder&lt;/b&gt;: top {k} of {n} in {time} ({detail})</source>
         <translation>&lt;b&gt;바이 인코더&lt;/b&gt;: {n}개 중 상위 {k}개, {time} ({detail})</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="140" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="143" />
         <source>Cross-encoder: load one on the Model page to rerank these.</source>
         <translation>크로스 인코더: 재순위화하려면 모델 페이지에서 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="145" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="148" />
         <source>Cross-encoder: rescoring {n} candidates…</source>
         <translation>크로스 인코더: 후보 {n}개를 다시 채점하는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="146" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="149" />
         <source>Rerank</source>
         <translation>재순위화</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="170" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="173" />
         <source>&lt;b&gt;Cross-encoder&lt;/b&gt;: reranked {n} candidates in {time}</source>
         <translation>&lt;b&gt;크로스 인코더&lt;/b&gt;: 후보 {n}개를 {time}에 재순위화</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="186" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="189" />
         <source>Search failed: {message}</source>
         <translation>검색 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="214" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="215" />
         <source>bi-encoder rank {bi} → cross-encoder rank {cross}</source>
         <translation>바이 인코더 순위 {bi} → 크로스 인코더 순위 {cross}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="234" />
+        <source>{n} rows hold this text; shown: row {row}.</source>
+        <translation>이 문장이 있는 행: {n}개. 표시된 행: {row}.</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,9 @@ def add_parser(sub) -> argparse.ArgumentParser:
                              "the corpus takes --prompt-name, else its document/passage/corpus prompt)")
     parser.add_argument("--cross-encoder", metavar="CE", help="rerank the candidates with this cross-encoder")
     parser.add_argument("--top-k", type=positive_int, default=10, help="hits to show (default: %(default)s)")
+    parser.add_argument("--all-copies", action="store_true",
+                        help="list every row of a text that occurs several times (default: each text once, "
+                             "with its number of rows)")
     parser.add_argument("--candidates", type=positive_int,
                         help="bi-encoder candidates the cross-encoder rescores (default: max(top-k, 32))")
     add_output_arguments(parser, required=False)
@@ -46,10 +49,12 @@ def run(args: argparse.Namespace) -> int:
             ce = load_cross_encoder(args)
             prov = Provenance(**{**vars(prov), "cross_encoder": Provenance.from_models(ce).model})
         results = [retrieve_and_rerank(q, inputs.sentences, inputs.embeddings, inputs.bi_encoder, ce,
-                                       top_k=args.top_k, candidates=args.candidates, batch_size=args.batch_size)
+                                       top_k=args.top_k, candidates=args.candidates, batch_size=args.batch_size,
+                                       distinct=not args.all_copies)
                    for q in args.query]
         if args.out:
-            prov.extra.update({"top_k": args.top_k, "candidates": results[0].candidates})
+            prov.extra.update({"top_k": args.top_k, "candidates": results[0].candidates,
+                               "each_text_once": not args.all_copies})
             export_search(args.out, results, prov, encoding=encoding_of(args))
 
     for res in results:
@@ -58,15 +63,19 @@ def run(args: argparse.Namespace) -> int:
         timing = f"encode {1000 * t.get('encode', 0):.0f} ms, search {1000 * t.get('search', 0):.0f} ms"
         if ce is None:
             for h in res.bi_ranking:
-                print(f"  {h.bi_rank + 1:3d}. {h.bi_score:.3f}  {shorten(h.sentence, 90)}")
+                print(f"  {h.bi_rank + 1:3d}. {h.bi_score:.3f}  {shorten(h.sentence, 90)}{_copies(h)}")
         else:
             timing += f", rerank {res.candidates} candidates {1000 * t.get('rerank', 0):.0f} ms"
             print("  rank  cross    bi  (bi rank, move)  sentence")
             for h in res.cross_ranking:
                 move = f"+{h.move}" if h.move > 0 else ("=" if h.move == 0 else str(h.move))
                 print(f"  {h.cross_rank + 1:4d}. {h.cross_score:.3f} {h.bi_score:.3f}  ({h.bi_rank + 1:3d}, {move:>4})  "
-                      f"{shorten(h.sentence, 70)}")
+                      f"{shorten(h.sentence, 70)}{_copies(h)}")
         print(f"  ({timing})")
     if args.out:
         print(f"wrote {sum(len(r.bi_ranking) for r in results):,} hits to {args.out}")
     return 0
+
+
+def _copies(hit) -> str:
+    return f"  (x{hit.copies:,} rows)" if hit.copies > 1 else ""

@@ -168,11 +168,12 @@ def correlation_text(a: np.ndarray, b: np.ndarray) -> str:
 
 
 def search(query: str, sentences: Sequence[str], vectors: np.ndarray, bi_encoder=None, *,
-           query_index: int | None = None, candidates: int = 32, progress=None, cancel=None):
-    """The bi-encoder's ``candidates`` best sentences for ``query`` (see :func:`core.rerank.retrieve`)."""
+           query_index: int | None = None, candidates: int = 32, distinct: bool = False, progress=None, cancel=None):
+    """The bi-encoder's ``candidates`` best sentences for ``query`` (see :func:`core.rerank.retrieve`;
+    ``distinct``: each text once, with its number of rows)."""
     from sbert_desktop.core.rerank import retrieve
 
-    return retrieve(query, sentences, vectors, bi_encoder, candidates, query_index, cancel)
+    return retrieve(query, sentences, vectors, bi_encoder, candidates, query_index, cancel, distinct)
 
 
 def rerank(result, cross_encoder, progress=None, cancel=None):

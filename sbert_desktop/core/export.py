@@ -351,17 +351,20 @@ def export_embeddings(path: str | Path, emb: np.ndarray, sentences: Sequence[str
 def export_search(path: str | Path, results: Sequence[Any], provenance: Provenance | None = None,
                   encoding: str = "utf-8") -> Path:
     """:class:`~sbert_desktop.core.similarity.RerankResult` s, one row per (query, hit) in bi-encoder
-    order: query, index, sentence, bi_rank, bi_score, cross_rank, cross_score, move (ranks 1-based;
-    cross columns empty without a cross-encoder)."""
+    order: query, index, sentence, copies, bi_rank, bi_score, cross_rank, cross_score, move (ranks
+    1-based; cross columns empty without a cross-encoder; copies: the rows holding the hit's text
+    when repeated texts were folded into one hit, else 1)."""
     path = Path(path)
-    columns = [("query", "str"), ("index", "int"), ("sentence", "str"), ("bi_rank", "int"), ("bi_score", "float"),
+    columns = [("query", "str"), ("index", "int"), ("sentence", "str"), ("copies", "int"), ("bi_rank", "int"),
+               ("bi_score", "float"),
                ("cross_rank", "float"), ("cross_score", "float"), ("move", "int")]
     nan = float("nan")
     with open_table(path, columns, encoding) as w:
         for res in results:
             hits = res.bi_ranking + [h for h in res.cross_ranking if h not in res.bi_ranking]
             w.write({"query": [res.query] * len(hits), "index": [h.index for h in hits],
-                     "sentence": [h.sentence for h in hits], "bi_rank": [h.bi_rank + 1 for h in hits],
+                     "sentence": [h.sentence for h in hits], "copies": [h.copies for h in hits],
+                     "bi_rank": [h.bi_rank + 1 for h in hits],
                      "bi_score": [h.bi_score for h in hits],
                      "cross_rank": [nan if h.cross_rank is None else h.cross_rank + 1 for h in hits],
                      "cross_score": [nan if h.cross_score is None else h.cross_score for h in hits],

@@ -53,6 +53,7 @@ class RankedHit:
     bi_rank: int
     cross_score: float | None = None
     cross_rank: int | None = None
+    copies: int = 1  # rows of the corpus with this text, when copies are folded into one hit (``distinct``)
 
     @property
     def move(self) -> int:
@@ -77,11 +78,15 @@ def retrieve(
     candidates: int = 32,
     query_index: int | None = None,
     cancel: CancelToken | None = None,
+    distinct: bool = False,
 ) -> RerankResult:
     """The bi-encoder's ``candidates`` best corpus sentences for ``query`` (no cross ranking yet).
 
     With ``query_index`` the query is that corpus sentence: its stored vector is used (nothing is
     encoded) and the sentence itself is left out. Otherwise ``bi_encoder.encode_query([query])`` (its query prompt).
+    With ``distinct`` a text that occurs on several rows is one hit (its best-scoring row, with
+    ``copies`` = the number of rows holding it), and with ``query_index`` every copy of the query
+    sentence is left out: the hits are ``candidates`` different texts where the corpus has them.
     """
     from sbert_desktop.core.similarity import semantic_search
 
@@ -100,21 +105,53 @@ def retrieve(
     else:
         q = corpus_emb[query_index : query_index + 1]  # nothing encoded
     check(cancel)
-    extra = 0 if query_index is None else 1
-    k = min(len(corpus_sentences), max(1, candidates) + extra)
+    candidates = max(1, candidates)
+    n = len(corpus_sentences)
+    k = min(n, candidates + (0 if query_index is None else 1))
     t = time.perf_counter()
-    found = semantic_search(q, corpus_emb, k, cancel=cancel)
+    while True:
+        found = semantic_search(q, corpus_emb, k, cancel=cancel)
+        pairs = [(int(i), float(s)) for i, s in zip(found.indices[0], found.scores[0]) if i >= 0 and i != query_index]
+        if distinct:
+            pairs = _first_of_each_text(pairs, corpus_sentences,
+                                        None if query_index is None else corpus_sentences[query_index])
+        if len(pairs) >= candidates or k >= n:
+            break
+        k = min(n, 4 * k)  # copies took places: look deeper
     timings["search"] = time.perf_counter() - t
-    pairs = [(int(i), float(s)) for i, s in zip(found.indices[0], found.scores[0]) if i >= 0 and i != query_index]
     hits = [RankedHit(i, corpus_sentences[i], s, r) for r, (i, s) in enumerate(pairs[:candidates])]
+    if distinct and hits:
+        _count_copies(hits, corpus_sentences)
     return RerankResult(query, hits, [], timings, len(hits))
+
+
+def _first_of_each_text(pairs: list[tuple[int, float]], sentences: Sequence[str],
+                        leave_out: str | None) -> list[tuple[int, float]]:
+    """``pairs`` (row, score; best first) keeping each text's first appearance, without ``leave_out``."""
+    seen = set() if leave_out is None else {leave_out}
+    kept = []
+    for row, score in pairs:
+        if sentences[row] not in seen:
+            seen.add(sentences[row])
+            kept.append((row, score))
+    return kept
+
+
+def _count_copies(hits: list[RankedHit], sentences: Sequence[str]) -> None:
+    """Set each hit's ``copies`` to the number of corpus rows holding its text (one pass over the corpus)."""
+    counts = dict.fromkeys((h.sentence for h in hits), 0)
+    for sentence in sentences:
+        if sentence in counts:
+            counts[sentence] += 1
+    for h in hits:
+        h.copies = counts[h.sentence]
 
 
 def rerank(result: RerankResult, cross_encoder: Any, top_k: int | None = None, batch_size: int = 32,
            progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> RerankResult:
     """``result``'s candidates rescored by ``cross_encoder``: ranks and moves filled in, both
     rankings cut to ``top_k`` (default: all candidates). ``result`` itself is not changed."""
-    hits = [RankedHit(h.index, h.sentence, h.bi_score, h.bi_rank) for h in result.bi_ranking]
+    hits = [RankedHit(h.index, h.sentence, h.bi_score, h.bi_rank, copies=h.copies) for h in result.bi_ranking]
     top_k = len(hits) if top_k is None else top_k
     timings = dict(result.timings)
     cross_ranking: list[RankedHit] = []
@@ -143,15 +180,17 @@ def retrieve_and_rerank(
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
     query_index: int | None = None,
+    distinct: bool = False,
 ) -> RerankResult:
     """Retrieve ``candidates`` (default ``max(top_k, 32)``) with the bi-encoder, rescore them with
-    the cross-encoder, and return both top-``top_k`` rankings with each hit's rank move.
+    the cross-encoder, and return both top-``top_k`` rankings with each hit's rank move
+    (``distinct``: each text once, see :func:`retrieve`).
 
     ``bi_encoder`` needs ``encode(list[str]) -> float32 [n, dim]``; ``cross_encoder`` needs
     ``predict(list[tuple[str, str]]) -> [n]`` (or ``[n, 2]``: the second column is used).
     """
     n_cand = max(top_k, candidates or 32)
-    found = retrieve(query, corpus_sentences, corpus_emb, bi_encoder, n_cand, query_index, cancel)
+    found = retrieve(query, corpus_sentences, corpus_emb, bi_encoder, n_cand, query_index, cancel, distinct)
     if cross_encoder is None or not found.bi_ranking:
         return RerankResult(query, found.bi_ranking[:top_k], [], found.timings, found.candidates)
     return rerank(found, cross_encoder, top_k, batch_size, progress, cancel)

@@ -72,6 +72,22 @@ def test_pairs_distinct_leaves_repeated_sentences_out(capsys, tmp_path):
     assert df[["index1", "index2"]].max().max() < 90  # the first occurrences' rows
 
 
+def test_search_lists_each_text_once(capsys, tmp_path, tiny_bi_encoder_dir):
+    """A file that repeats every text three times: search shows each text once with its number of
+    rows (the CSV has a copies column), and --all-copies lists every row as before."""
+    path = tmp_path / "s.txt"
+    path.write_text("\n".join(SENTENCES * 3) + "\n", encoding="utf-8")
+    for flags, once in ((), True), (("--all-copies",), False):
+        out = tmp_path / "hits.csv"
+        code, stdout, err = run_cli(capsys, "search", path, "--model", tiny_bi_encoder_dir, "-Q", "cat",
+                                    "--top-k", "5", *flags, "-q", "--out", out)
+        assert code == 0, err
+        df = pd.read_csv(out)
+        assert len(df) == 5 and df["sentence"].is_unique == once
+        assert set(df["copies"]) == ({3} if once else {1}) and ("(x3 rows)" in stdout) == once
+        assert manifest(out)["extra"]["each_text_once"] == once
+
+
 def test_pairs_with_cross_encoder(capsys, tmp_path, sentence_file, tiny_bi_encoder_dir, tiny_cross_encoder_dir):
     out = tmp_path / "pairs.parquet"
     code, stdout, err = run_cli(capsys, "pairs", sentence_file, "--model", tiny_bi_encoder_dir, "--top-k", "1",

@@ -175,6 +175,25 @@ def test_retrieve_and_rerank_reports_both_rankings_and_moves():
     assert plain.cross_ranking == [] and [h.move for h in plain.bi_ranking] == [0, 0]
 
 
+def test_retrieve_each_text_once_counts_its_rows():
+    """A corpus where "a" is on three rows and "b" on two: ``distinct`` gives each text once, at its
+    best row, with the number of rows holding it, and still fills ``candidates`` with different texts
+    (it looks deeper when copies take the places); from a corpus row, every copy of it is left out."""
+    corpus = ["a", "b", "a", "c", "b", "a", "d", "e"]
+    base = {"a": [1, 0], "b": [0.9, 0.1], "c": [0.6, 0.4], "d": [0.3, 0.7], "e": [0, 1]}
+    emb = np.asarray([base[t] for t in corpus], np.float32)
+    plain = S.retrieve("q", corpus, emb, FakeBi([1, 0]), candidates=3)
+    assert [h.sentence for h in plain.bi_ranking] == ["a", "a", "a"] and {h.copies for h in plain.bi_ranking} == {1}
+    once = S.retrieve("q", corpus, emb, FakeBi([1, 0]), candidates=3, distinct=True)
+    assert [(h.sentence, h.copies, h.bi_rank) for h in once.bi_ranking] == [("a", 3, 0), ("b", 2, 1), ("c", 1, 2)]
+    assert all(corpus[h.index] == h.sentence for h in once.bi_ranking) and once.candidates == 3
+    near = S.retrieve("a", corpus, emb, None, candidates=10, query_index=2, distinct=True)
+    assert [h.sentence for h in near.bi_ranking] == ["b", "c", "d", "e"]  # no copy of "a"; all the corpus has
+    reranked = S.retrieve_and_rerank("q", corpus, emb, FakeBi([1, 0]), FakeCross(), top_k=2, candidates=3,
+                                     distinct=True)
+    assert [h.copies for h in reranked.bi_ranking] == [3, 2] and reranked.candidates == 3
+
+
 def test_retrieve_and_rerank_with_tiny_models(tiny_bi_encoder, tiny_cross_encoder):
     corpus = ["a cat sleeps", "dogs bark", "the stock market fell", "kittens nap all day", "rain tomorrow"]
     emb = tiny_bi_encoder.encode(corpus)

@@ -115,6 +115,53 @@ def test_skip_repeated_sentences(qtbot, state, tmp_path, tiny_bi_encoder, tiny_c
     assert page.workspace_state()["distinct"] is True
 
 
+def test_search_shows_each_text_once(qtbot, state, tmp_path, tiny_bi_encoder, wait_job):
+    """Ten sentences come twice: a person types a query and presses Enter; each text is one hit and a
+    repeated one says "(×2)". Unticking "Each text once" by mouse and searching again lists every row;
+    a double-click still finds neighbours of the bare sentence."""
+    from PySide6.QtTest import QTest
+
+    set_models(state, tiny_bi_encoder, None)
+    sentences, _ = topic_sentences()
+    open_sentences(state, tmp_path, sentences + sentences[:10])
+    page = ComparePage(state)
+    qtbot.addWidget(page)
+    page.resize(1200, 760)
+    page.show()
+    with qtbot.waitSignal(state.embeddings_changed, timeout=60_000):
+        qtbot.mouseClick(page.bar.encode_button, Qt.MouseButton.LeftButton)
+    page.tabs.setCurrentIndex(1)
+    assert page.search_distinct.isChecked()
+    shown = lambda: [page.rerank.bi_table.item(r, 2).text() for r in range(page.rerank.bi_table.rowCount())]  # noqa: E731
+
+    def search_by_keys(text):
+        page.query.clear()
+        QTest.keyClicks(page.query, text)
+        with qtbot.waitSignal(page.rerank.finished, timeout=60_000) as blocker:
+            QTest.keyClick(page.query, Qt.Key.Key_Return)
+        return blocker.args[0]
+
+    once = search_by_keys(sentences[3])
+    texts = [h.sentence for h in once.bi_ranking]
+    assert len(texts) == 10 and len(set(texts)) == 10
+    assert f"{sentences[3]}  (×2)" in shown() and once.bi_ranking[0].copies == 2
+    qtbot.mouseClick(page.search_distinct, Qt.MouseButton.LeftButton)
+    assert not page.search_distinct.isChecked() and page.workspace_state()["search_distinct"] is False
+    every = search_by_keys(sentences[3])
+    assert [h.sentence for h in every.bi_ranking[:2]] == [sentences[3]] * 2 and "(×2)" not in "".join(shown())
+
+    qtbot.mouseClick(page.search_distinct, Qt.MouseButton.LeftButton)
+    once = search_by_keys(sentences[3])
+    rect = page.rerank.bi_table.visualItemRect(page.rerank.bi_table.item(0, 2))
+    viewport = page.rerank.bi_table.viewport()
+    QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    with qtbot.waitSignal(page.rerank.finished, timeout=60_000) as blocker:
+        QTest.mouseDClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                          rect.center())
+    assert page.query.text() == sentences[3]  # the sentence, not its "(×2)" label
+    assert sentences[3] not in [h.sentence for h in blocker.args[0].bi_ranking]  # itself and its copy left out
+
+
 def test_pair_table_exports_csv_with_bom_and_parquet(qtbot, page, wait_job, tmp_path):
     _find(qtbot, page, wait_job, top_k=2, max_pairs=40)
     assert len(page.result) == 40 and "best 40" in page.message.text()
@@ -198,7 +245,8 @@ def test_search_bi_then_cross_rerank_and_find_similar(qtbot, page, tmp_path):
 
     out = wait_export(qtbot, page.export_button, "search", tmp_path / "search.csv")
     df = read_table(out)
-    assert list(df.columns) == ["query", "index", "sentence", "bi_rank", "bi_score", "cross_rank", "cross_score", "move"]
+    assert list(df.columns) == ["query", "index", "sentence", "copies", "bi_rank", "bi_score", "cross_rank", "cross_score",
+                          "move"]
     assert set(df["query"]) == {"espresso and latte", sentence}
     assert manifest(out)["kind"] == "search"
 

@@ -193,6 +193,10 @@ class ComparePage(QWidget):
         self.search_k.setRange(1, 100)
         self.search_k.setValue(10)
         self.search_k.setPrefix(translate("Compare", "top "))
+        self.search_distinct = QCheckBox(translate("Compare", "Each text once"))
+        self.search_distinct.setChecked(True)
+        self.search_distinct.setToolTip(translate("Compare", "A sentence that occurs on several rows is one hit, with its "
+                                                  "number of rows; untick to list every row"))
         self.search_button = QPushButton(translate("Compare", "Search"))
         self.search_button.clicked.connect(self.search)
         self.rerank = RerankPanel(self.state)
@@ -200,6 +204,7 @@ class ComparePage(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.query, 1)
         row.addWidget(self.search_k)
+        row.addWidget(self.search_distinct)
         row.addWidget(self.search_button)
         hint = QLabel(translate("Compare", "Double-click a result (or right-click a pair) to find sentences similar to it."))
         hint.setStyleSheet("color: #666;")
@@ -352,14 +357,14 @@ class ComparePage(QWidget):
         text = self.query.text().strip()
         if not text:
             return None
-        self.rerank.top_k = self.search_k.value()
+        self.rerank.top_k, self.rerank.distinct = self.search_k.value(), self.search_distinct.isChecked()
         return self.rerank.run(text)
 
     def find_similar(self, sentence: str) -> Job | None:
         """Search with ``sentence`` as the query (its stored vector when it is in the corpus)."""
         self.tabs.setCurrentIndex(1)
         self.query.setText(sentence)
-        self.rerank.top_k = self.search_k.value()
+        self.rerank.top_k, self.rerank.distinct = self.search_k.value(), self.search_distinct.isChecked()
         emb = self.state.embeddings
         index = None
         if emb is not None:
@@ -374,7 +379,7 @@ class ComparePage(QWidget):
         return {"mode": self.mode, "top_k": self.top_k, "max_pairs": self.max_pairs, "distinct": self.distinct,
                 "use_cross": self.use_cross,
                 "filter": self.filter, "min_delta": self.min_delta, "query": self.query, "search_k": self.search_k,
-                "tab": self.tabs}
+                "search_distinct": self.search_distinct, "tab": self.tabs}
 
     def workspace_state(self) -> dict:
         """The form as JSON (``gui.workspace_io`` saves it; the pairs themselves are saved apart)."""

@@ -2,6 +2,7 @@
 found, then the cross-encoder's reranking of the candidates (with its time) and each sentence's
 move up or down. Used by the Compare page's search and by the Map page for a clicked point's
 nearest neighbours. Both steps are jobs; a new search discards the results of the previous one.
+A text that occurs on several rows is one hit, marked with its number of rows (``distinct``).
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ class RerankPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.top_k, self.candidates = top_k, candidates
+        self.distinct = True  # each text once (its copies counted), not one hit per row
         self.job: Job | None = None
         self.result = None
         self._corpus_size = 0
@@ -109,10 +111,11 @@ class RerankPanel(QWidget):
             return None
         sentences, vectors, bi = emb.sentences, emb.vectors, self.state.bi_encoder
         self._corpus_size = len(sentences)
-        candidates = max(self.top_k, self.candidates)
+        candidates, distinct = max(self.top_k, self.candidates), self.distinct
         job = self.state.jobs.start(
             translate("RerankView", "Search"), lambda progress, cancel: search(query, sentences, vectors, bi, query_index=query_index,
-                                                      candidates=candidates, progress=progress, cancel=cancel),
+                                                      candidates=candidates, distinct=distinct,
+                                                      progress=progress, cancel=cancel),
             kind=self._kind("search"), inputs=self.state.inputs("embeddings", "bi-encoder"))  # replaces the last search
         self.job = job
         self.bi_label.setText(translate("RerankView", "Bi-encoder: searching…"))
@@ -199,9 +202,7 @@ class RerankPanel(QWidget):
         for row, h in enumerate(hits):
             self.bi_table.setItem(row, 0, _item(str(h.bi_rank + 1), right=True))
             self.bi_table.setItem(row, 1, _item(f"{h.bi_score:.3f}", right=True))
-            item = _item(h.sentence, h.sentence)
-            item.setData(Qt.ItemDataRole.UserRole, h.index)
-            self.bi_table.setItem(row, 2, item)
+            self.bi_table.setItem(row, 2, _sentence_item(h))
 
     def _fill_cross(self, result) -> None:
         hits = result.cross_ranking[: self.top_k]
@@ -213,14 +214,29 @@ class RerankPanel(QWidget):
             self.cross_table.setItem(row, 1, _item(f"{h.cross_score:.3f}", right=True))
             self.cross_table.setItem(row, 2, _item(text, translate("RerankView", "bi-encoder rank {bi} → cross-encoder rank {cross}").format(
                 bi=h.bi_rank + 1, cross=h.cross_rank + 1), color=color))
-            item = _item(h.sentence, h.sentence)
-            item.setData(Qt.ItemDataRole.UserRole, h.index)
-            self.cross_table.setItem(row, 3, item)
+            self.cross_table.setItem(row, 3, _sentence_item(h))
 
     def _activate(self, table: QTableWidget, row: int) -> None:
         item = table.item(row, table.columnCount() - 1)
         if item is not None:
-            self.sentence_activated.emit(int(item.data(Qt.ItemDataRole.UserRole)), item.text())
+            self.sentence_activated.emit(int(item.data(Qt.ItemDataRole.UserRole)), item.data(SENTENCE_ROLE))
+
+
+SENTENCE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _sentence_item(hit) -> QTableWidgetItem:
+    """A hit's sentence, with "(×5)" after it when five rows hold the text; the row and the bare
+    sentence ride along for a double-click."""
+    text, tip = hit.sentence, hit.sentence
+    if hit.copies > 1:
+        text = f"{hit.sentence}  (×{number(hit.copies)})"
+        tip = translate("RerankView", "{n} rows hold this text; shown: row {row}.").format(
+            n=number(hit.copies), row=number(hit.index + 1)) + "\n" + hit.sentence
+    item = _item(text, tip)
+    item.setData(Qt.ItemDataRole.UserRole, hit.index)
+    item.setData(SENTENCE_ROLE, hit.sentence)
+    return item
 
 
 def _escape(text: str) -> str:
