@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         for note in stats["notes"]:  # a repaired cache, or one that a full disk kept from being updated
             print(f"sbert-desktop encode: warning: {note}", file=sys.stderr)
     export_embeddings(args.out, emb, sf.sentences, Provenance.from_models(model, source_file=str(sf.path)),
-                      encoding="utf-8-sig" if args.excel else "utf-8")
+                      encoding="utf-8-sig" if args.excel else "utf-8", source_rows=sf.line_numbers)
     notes = [f"{sf.n_blank:,} blank rows skipped" if sf.n_blank else "",
              f"{sf.n_duplicates:,} duplicates kept" if sf.n_duplicates else ""]
     notes = "; ".join(n for n in notes if n)

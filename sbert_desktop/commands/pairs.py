@@ -74,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
         prov.extra.update({"mode": "all" if args.all else "top_k", "top_k": None if args.all else args.top_k,
                            "neighbors": "exact" if args.all else pairs.method,
                            "max_pairs": args.max_pairs, "min_score": args.min_score, "distinct": args.distinct})
-        export_pairs(args.out, pairs, inputs.sentences, prov, encoding=encoding_of(args), extra_columns=extra)
+        export_pairs(args.out, pairs, inputs.sentences, prov, encoding=encoding_of(args), extra_columns=extra,
+                     source_rows=inputs.rows)
 
     for rank, (a, b, score) in enumerate(pairs.head(args.show)):
         cross = f" ce={extra['cross_score'][rank]:.3f}" if extra else ""

@@ -45,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
         prov.projection = projection_params(args.method, args.dims, args.seed, perplexity=args.perplexity,
                                             n_neighbors=args.n_neighbors, min_dist=args.min_dist)
         prov.seeds["projection"] = args.seed
-        export_coordinates(args.out, coords, inputs.sentences, provenance=prov, encoding=encoding_of(args))
+        export_coordinates(args.out, coords, inputs.sentences, provenance=prov, encoding=encoding_of(args),
+                           source_rows=inputs.rows)
     print(f"{args.method} map of {len(coords):,} sentences in {took:.1f} s; wrote {args.out}")
     return 0

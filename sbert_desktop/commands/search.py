@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         if args.out:
             prov.extra.update({"top_k": args.top_k, "candidates": results[0].candidates,
                                "each_text_once": not args.all_copies})
-            export_search(args.out, results, prov, encoding=encoding_of(args))
+            export_search(args.out, results, prov, encoding=encoding_of(args), source_rows=inputs.rows)
 
     for res in results:
         print(f"query: {res.query}")

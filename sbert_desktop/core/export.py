@@ -177,6 +177,28 @@ def _pick(sentences: Sequence[str], idx: np.ndarray) -> list[str]:
 # --------------------------------------------------------------------------- exports
 
 
+def source_row_array(source_rows: Sequence[int] | None, n: int) -> np.ndarray | None:
+    """``source_rows`` (the source file's 1-based line, or sheet row, of each of ``n`` sentences) as
+    int64, or None. A length other than ``n`` raises: a shifted ``row`` column would send each result
+    back to the wrong line of the user's file."""
+    if source_rows is None:
+        return None
+    rows = np.asarray(source_rows, np.int64)
+    if rows.shape != (n,):
+        raise ValueError(f"{rows.size:,} source rows for {n:,} sentences")
+    return rows
+
+
+def _index_columns(rows: np.ndarray | None) -> list[tuple[str, str]]:
+    return [("index", "int")] + ([("row", "int")] if rows is not None else [])
+
+
+def _with_rows(chunk: dict[str, Any], rows: np.ndarray | None, at: Any, name: str = "row") -> dict[str, Any]:
+    if rows is not None:
+        chunk[name] = rows[at]
+    return chunk
+
+
 def export_pairs(path: str | Path, pairs: Any, sentences: Sequence[str], provenance: Provenance | None = None,
                  encoding: str = "utf-8", extra_columns: dict[str, np.ndarray] | None = None,
                  score_name: str = "score", source_rows: Sequence[int] | None = None) -> Path:
@@ -186,7 +208,7 @@ def export_pairs(path: str | Path, pairs: Any, sentences: Sequence[str], provena
     ``extra_columns`` (float, e.g. ``{"cross_score": ...}``) in pair order."""
     path = Path(path)
     extra = extra_columns or {}
-    rows = None if source_rows is None else np.asarray(source_rows, np.int64)
+    rows = source_row_array(source_rows, len(sentences))
     columns = ([("rank", "int"), ("index1", "int"), ("index2", "int")]
                + ([("row1", "int"), ("row2", "int")] if rows is not None else [])
                + [("sentence1", "str"), ("sentence2", "str"), (score_name, "float")] + [(name, "float") for name in extra])
@@ -195,24 +217,25 @@ def export_pairs(path: str | Path, pairs: Any, sentences: Sequence[str], provena
             chunk = {"rank": np.arange(sl.start, sl.stop) + 1, "index1": pairs.first[sl], "index2": pairs.second[sl],
                      "sentence1": _pick(sentences, pairs.first[sl]), "sentence2": _pick(sentences, pairs.second[sl]),
                      score_name: pairs.scores[sl], **{k: np.asarray(v)[sl] for k, v in extra.items()}}
-            if rows is not None:
-                chunk["row1"], chunk["row2"] = rows[pairs.first[sl]], rows[pairs.second[sl]]
-            w.write(chunk)
+            w.write(_with_rows(_with_rows(chunk, rows, pairs.first[sl], "row1"), rows, pairs.second[sl], "row2"))
     return _finish(path, w, "pairs", provenance, encoding, {"pairs": len(pairs)})
 
 
 def export_topk(path: str | Path, emb: np.ndarray, sentences: Sequence[str], top_k: int = 10,
                 chunk_size: int = 4096, provenance: Provenance | None = None, encoding: str = "utf-8",
                 progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
-                cross_encoder: Any = None, score_name: str = "score") -> Path:
+                cross_encoder: Any = None, score_name: str = "score", source_rows: Sequence[int] | None = None) -> Path:
     """The ``top_k`` nearest other sentences of every sentence, computed and written chunk by chunk:
-    index, sentence, rank (1 = nearest), neighbor_index, neighbor, score (named ``score_name``),
-    and ``cross_score`` when a ``cross_encoder`` is given (each pair scored by it)."""
+    index (row: its ``source_rows`` line), sentence, rank (1 = nearest), neighbor_index (neighbor_row),
+    neighbor, score (named ``score_name``), and ``cross_score`` when a ``cross_encoder`` is given (each
+    pair scored by it)."""
     from sbert_desktop.core.similarity import iter_nearest_neighbors
 
     path = Path(path)
-    columns = [("index", "int"), ("sentence", "str"), ("rank", "int"), ("neighbor_index", "int"),
-               ("neighbor", "str"), (score_name, "float")] + ([("cross_score", "float")] if cross_encoder else [])
+    rows_of = source_row_array(source_rows, len(sentences))
+    columns = (_index_columns(rows_of) + [("sentence", "str"), ("rank", "int"), ("neighbor_index", "int")]
+               + ([("neighbor_row", "int")] if rows_of is not None else [])
+               + [("neighbor", "str"), (score_name, "float")] + ([("cross_score", "float")] if cross_encoder else []))
     with open_table(path, columns, encoding) as w:
         for start, idx, scores in iter_nearest_neighbors(emb, top_k, chunk_size, progress, cancel):
             rows, k = idx.shape
@@ -227,7 +250,7 @@ def export_topk(path: str | Path, emb: np.ndarray, sentences: Sequence[str], top
 
                 chunk["cross_score"] = cross_encoder_scores(
                     cross_encoder, list(zip(chunk["sentence"], chunk["neighbor"])), cancel=cancel)
-            w.write(chunk)
+            w.write(_with_rows(_with_rows(chunk, rows_of, query), rows_of, neighbor, "neighbor_row"))
     return _finish(path, w, "top_k", provenance, encoding, {"top_k": top_k})
 
 
@@ -273,14 +296,18 @@ def export_matrix(path: str | Path, emb: np.ndarray, sentences: Sequence[str] | 
 
 def export_clusters(path: str | Path, sentences: Sequence[str], result: Any,
                     label_names: dict[int, str] | None = None, coords: np.ndarray | None = None,
-                    provenance: Provenance | None = None, encoding: str = "utf-8") -> Path:
-    """One row per sentence: index, sentence, cluster, cluster_label, was_noise (+ x, y when
-    ``coords`` are given). ``result`` is a :class:`~sbert_desktop.core.clustering.ClusterResult`."""
+                    provenance: Provenance | None = None, encoding: str = "utf-8",
+                    source_rows: Sequence[int] | None = None) -> Path:
+    """One row per sentence: index, row (its ``source_rows`` line or sheet row, when given), sentence,
+    cluster, cluster_label, was_noise (+ x, y when ``coords`` are given). ``result`` is a
+    :class:`~sbert_desktop.core.clustering.ClusterResult`."""
     path = Path(path)
     labels = np.asarray(result.labels)
+    rows = source_row_array(source_rows, len(labels))
     names = label_names or {}
     was_noise = result.was_noise if result.was_noise is not None else np.zeros(len(labels), bool)
-    columns = [("index", "int"), ("sentence", "str"), ("cluster", "int"), ("cluster_label", "str"), ("was_noise", "bool")]
+    columns = _index_columns(rows) + [("sentence", "str"), ("cluster", "int"), ("cluster_label", "str"),
+                                      ("was_noise", "bool")]
     if coords is not None:
         columns += [(axis, "float") for axis in ("x", "y", "z")[: coords.shape[1]]]
     prov = provenance or Provenance()
@@ -293,7 +320,7 @@ def export_clusters(path: str | Path, sentences: Sequence[str], result: Any,
                                      "cluster_label": [names.get(int(c), "noise" if c < 0 else "") for c in labels[sl]]}
             if coords is not None:
                 chunk.update({axis: coords[sl, d] for d, axis in enumerate(("x", "y", "z")[: coords.shape[1]])})
-            w.write(chunk)
+            w.write(_with_rows(chunk, rows, sl))
     summary = {"n_clusters": result.n_clusters, "noise_fraction": result.noise_fraction,
                "silhouette": result.silhouette, "sizes": {str(k): v for k, v in result.sizes.items()},
                "labels": {str(k): v for k, v in names.items()}}
@@ -302,13 +329,15 @@ def export_clusters(path: str | Path, sentences: Sequence[str], result: Any,
 
 def export_coordinates(path: str | Path, coords: np.ndarray, sentences: Sequence[str],
                        labels: np.ndarray | None = None, provenance: Provenance | None = None,
-                       encoding: str = "utf-8", names: dict[int, str] | None = None) -> Path:
-    """One row per sentence: index, sentence, x, y (, z) (, cluster, and cluster_label when
-    ``names`` are given: the names the window shows)."""
+                       encoding: str = "utf-8", names: dict[int, str] | None = None,
+                       source_rows: Sequence[int] | None = None) -> Path:
+    """One row per sentence: index, row (its ``source_rows`` line, when given), sentence, x, y (, z)
+    (, cluster, and cluster_label when ``names`` are given: the names the window shows)."""
     path = Path(path)
     coords = np.asarray(coords, np.float32)
+    rows = source_row_array(source_rows, len(coords))
     axes = ("x", "y", "z")[: coords.shape[1]] if coords.shape[1] <= 3 else tuple(f"c{d}" for d in range(coords.shape[1]))
-    columns = [("index", "int"), ("sentence", "str")] + [(a, "float") for a in axes]
+    columns = _index_columns(rows) + [("sentence", "str")] + [(a, "float") for a in axes]
     if labels is not None:
         columns.append(("cluster", "int"))
         if names is not None:
@@ -321,15 +350,18 @@ def export_coordinates(path: str | Path, coords: np.ndarray, sentences: Sequence
                 chunk["cluster"] = np.asarray(labels)[sl]
                 if names is not None:
                     chunk["cluster_label"] = [names.get(int(c), "noise" if c < 0 else "") for c in chunk["cluster"]]
-            w.write(chunk)
+            w.write(_with_rows(chunk, rows, sl))
     return _finish(path, w, "coordinates", provenance, encoding)
 
 
 def export_embeddings(path: str | Path, emb: np.ndarray, sentences: Sequence[str] | None = None,
-                      provenance: Provenance | None = None, encoding: str = "utf-8") -> Path:
-    """Embeddings as ``.npy`` (float32 [n, dim]) or a table: index, sentence, e0 .. e{dim-1}."""
+                      provenance: Provenance | None = None, encoding: str = "utf-8",
+                      source_rows: Sequence[int] | None = None) -> Path:
+    """Embeddings as ``.npy`` (float32 [n, dim]) or a table: index, row (its ``source_rows`` line, when
+    given), sentence, e0 .. e{dim-1}."""
     path = Path(path)
     emb = np.asarray(emb, np.float32)
+    rows = source_row_array(source_rows, len(emb))
     fmt = file_format(path, ("csv", "tsv", "parquet", "npy"))
     if fmt == "npy":
         from sbert_desktop.core.atomic import atomic_file
@@ -339,34 +371,36 @@ def export_embeddings(path: str | Path, emb: np.ndarray, sentences: Sequence[str
         write_manifest(path, "embeddings", len(emb), [], provenance, fmt, None, {"shape": list(emb.shape)})
         return path
     dims = [f"e{d}" for d in range(emb.shape[1])]
-    columns = [("index", "int"), ("sentence", "str")] + [(d, "float") for d in dims]
+    columns = _index_columns(rows) + [("sentence", "str")] + [(d, "float") for d in dims]
     with open_table(path, columns, encoding) as w:
         for sl in _chunks(len(emb), 10_000):
-            w.write({"index": np.arange(sl.start, sl.stop),
-                     "sentence": list(sentences[sl]) if sentences is not None else [""] * (sl.stop - sl.start),
-                     **{d: emb[sl, j] for j, d in enumerate(dims)}})
+            w.write(_with_rows({"index": np.arange(sl.start, sl.stop),
+                                "sentence": list(sentences[sl]) if sentences is not None else [""] * (sl.stop - sl.start),
+                                **{d: emb[sl, j] for j, d in enumerate(dims)}}, rows, sl))
     return _finish(path, w, "embeddings", provenance, encoding, {"shape": list(emb.shape)})
 
 
 def export_search(path: str | Path, results: Sequence[Any], provenance: Provenance | None = None,
-                  encoding: str = "utf-8") -> Path:
+                  encoding: str = "utf-8", source_rows: Sequence[int] | None = None) -> Path:
     """:class:`~sbert_desktop.core.similarity.RerankResult` s, one row per (query, hit) in bi-encoder
-    order: query, index, sentence, copies, bi_rank, bi_score, cross_rank, cross_score, move (ranks
-    1-based; cross columns empty without a cross-encoder; copies: the rows holding the hit's text
-    when repeated texts were folded into one hit, else 1)."""
+    order: query, index, row (the hit's ``source_rows`` line, when given: one per corpus sentence),
+    sentence, copies, bi_rank, bi_score, cross_rank, cross_score, move (ranks 1-based; cross columns
+    empty without a cross-encoder; copies: the rows holding the hit's text when repeated texts were
+    folded into one hit, else 1)."""
     path = Path(path)
-    columns = [("query", "str"), ("index", "int"), ("sentence", "str"), ("copies", "int"), ("bi_rank", "int"),
+    rows = None if source_rows is None else np.asarray(source_rows, np.int64)
+    columns = [("query", "str")] + _index_columns(rows) + [("sentence", "str"), ("copies", "int"), ("bi_rank", "int"),
                ("bi_score", "float"),
                ("cross_rank", "float"), ("cross_score", "float"), ("move", "int")]
     nan = float("nan")
     with open_table(path, columns, encoding) as w:
         for res in results:
             hits = res.bi_ranking + [h for h in res.cross_ranking if h not in res.bi_ranking]
-            w.write({"query": [res.query] * len(hits), "index": [h.index for h in hits],
-                     "sentence": [h.sentence for h in hits], "copies": [h.copies for h in hits],
-                     "bi_rank": [h.bi_rank + 1 for h in hits],
-                     "bi_score": [h.bi_score for h in hits],
-                     "cross_rank": [nan if h.cross_rank is None else h.cross_rank + 1 for h in hits],
-                     "cross_score": [nan if h.cross_score is None else h.cross_score for h in hits],
-                     "move": [h.move for h in hits]})
+            index = np.asarray([h.index for h in hits], np.int64)
+            w.write(_with_rows({"query": [res.query] * len(hits), "index": index,
+                                "sentence": [h.sentence for h in hits], "copies": [h.copies for h in hits],
+                                "bi_rank": [h.bi_rank + 1 for h in hits], "bi_score": [h.bi_score for h in hits],
+                                "cross_rank": [nan if h.cross_rank is None else h.cross_rank + 1 for h in hits],
+                                "cross_score": [nan if h.cross_score is None else h.cross_score for h in hits],
+                                "move": [h.move for h in hits]}, rows, index))
     return _finish(path, w, "search", provenance, encoding, {"queries": [r.query for r in results]})

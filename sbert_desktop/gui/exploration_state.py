@@ -154,6 +154,26 @@ def current_sentences(state: AppState) -> list[str]:
     return list(data.content.sentences)
 
 
+def source_rows(data, sentences: list[str]) -> list[int] | None:
+    """The source file's row of each of ``sentences`` (what the window encoded), for the exports' "row"
+    columns: a sentence file's line / sheet row; for a pair file (whose distinct sentences the window
+    encodes), the first data row (1-based) holding the sentence. None when they do not match the
+    loaded data: no column is better than a shifted one."""
+    if data is None or not sentences:
+        return None
+    content = data.content
+    if data.kind == "sentences":
+        lines = list(getattr(content, "line_numbers", []) or [])
+        same = len(lines) == len(sentences) and (content.sentences is sentences or list(content.sentences) == list(sentences))
+        return lines if same else None
+    first: dict[str, int] = {}
+    for row, (a, b) in enumerate(zip(content.sentence1, content.sentence2), start=1):
+        first.setdefault(a, row)
+        first.setdefault(b, row)
+    rows = [first.get(s) for s in sentences]
+    return None if any(r is None for r in rows) else rows
+
+
 def provenance(state: AppState, exploration: ExplorationState | None = None, **extra: Any):
     """A :class:`~sbert_desktop.core.export.Provenance` of what is loaded now (for manifests)."""
     from sbert_desktop.core.export import Provenance

@@ -88,6 +88,22 @@ def test_search_lists_each_text_once(capsys, tmp_path, tiny_bi_encoder_dir):
         assert manifest(out)["extra"]["each_text_once"] == once
 
 
+def test_exports_carry_the_sheet_row(capsys, tmp_path, tiny_bi_encoder_dir):
+    """An xlsx with empty cells in its text column: cluster, project and search write each sentence's
+    sheet row (header = row 1), so the results join back to the sheet's other columns."""
+    cells = ["I like coffee", None, "The cat sleeps", "", "Coffee is great", "A cat naps", None, "Cats sleep a lot"]
+    pd.DataFrame({"id": range(101, 109), "text": cells}).to_excel(tmp_path / "r.xlsx", index=False)
+    sheet_row = {text: i + 2 for i, text in enumerate(cells) if text}
+    for command, extra in (("cluster", ("--method", "kmeans", "--n-clusters", "2")), ("project", ()),
+                           ("search", ("-Q", "cat", "--top-k", "5"))):
+        out = tmp_path / f"{command}.csv"
+        code, _, err = run_cli(capsys, command, tmp_path / "r.xlsx", "--model", tiny_bi_encoder_dir, *extra, "-q",
+                               "--out", out)
+        assert code == 0, err
+        df = pd.read_csv(out)
+        assert df["row"].tolist() == [sheet_row[s] for s in df["sentence"]] and len(df) == 5
+
+
 def test_pairs_with_cross_encoder(capsys, tmp_path, sentence_file, tiny_bi_encoder_dir, tiny_cross_encoder_dir):
     out = tmp_path / "pairs.parquet"
     code, stdout, err = run_cli(capsys, "pairs", sentence_file, "--model", tiny_bi_encoder_dir, "--top-k", "1",
@@ -126,7 +142,7 @@ def test_cluster_and_project(capsys, tmp_path, sentence_file, tiny_bi_encoder_di
     out = tmp_path / "xy.parquet"
     code, stdout, err = run_cli(capsys, "project", sentence_file, "--model", tiny_bi_encoder_dir, "-q", "--out", out)
     assert code == 0, err
-    assert pd.read_parquet(out).shape == (len(SENTENCES), 4)
+    assert pd.read_parquet(out).columns.tolist() == ["index", "row", "sentence", "x", "y"]
     assert manifest(out)["projection"]["method"] == "pca"
 
 

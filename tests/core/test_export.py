@@ -113,6 +113,26 @@ def test_clusters_coordinates_embeddings(tmp_path, emb):
     assert np.array_equal(np.load(npy), emb) and manifest(npy)["rows"] == 40
 
 
+def test_source_rows_become_row_columns_and_must_match(tmp_path, emb):
+    """Each sentence's line in its file rides along as ``row`` (neighbours: ``neighbor_row``) in every
+    per-sentence export; a list of another length is refused rather than written shifted."""
+    from sbert_desktop.core.clustering import cluster
+
+    lines = [3 * i + 2 for i in range(40)]  # as if blank lines sat between them
+    result = cluster(emb, method="kmeans", n_clusters=3, seed=1)
+    for out in (E.export_clusters(tmp_path / "c.csv", SENTENCES, result, source_rows=lines),
+                E.export_coordinates(tmp_path / "xy.parquet", emb[:, :2], SENTENCES, source_rows=lines),
+                E.export_embeddings(tmp_path / "e.csv", emb, SENTENCES, source_rows=lines)):
+        df = read(out)
+        assert list(df.columns[:3]) == ["index", "row", "sentence"] and df["row"].tolist() == lines
+    topk = read(E.export_topk(tmp_path / "k.csv", emb, SENTENCES, top_k=2, source_rows=lines))
+    assert (topk["row"] == 3 * topk["index"] + 2).all() and (topk["neighbor_row"] == 3 * topk["neighbor_index"] + 2).all()
+    assert "row" not in read(E.export_clusters(tmp_path / "c2.csv", SENTENCES, result)).columns
+    with pytest.raises(ValueError, match="39 source rows for 40 sentences"):
+        E.export_clusters(tmp_path / "c3.csv", SENTENCES, result, source_rows=lines[1:])
+    assert not (tmp_path / "c3.csv").exists()
+
+
 def test_unknown_suffix_is_refused(tmp_path, emb):
     with pytest.raises(ExportError, match=r"\.xlsx"):
         E.export_pairs(tmp_path / "p.xlsx", mine_pairs(emb, top_k=1), SENTENCES)

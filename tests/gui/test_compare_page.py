@@ -245,8 +245,8 @@ def test_search_bi_then_cross_rerank_and_find_similar(qtbot, page, tmp_path):
 
     out = wait_export(qtbot, page.export_button, "search", tmp_path / "search.csv")
     df = read_table(out)
-    assert list(df.columns) == ["query", "index", "sentence", "copies", "bi_rank", "bi_score", "cross_rank", "cross_score",
-                          "move"]
+    assert list(df.columns) == ["query", "index", "row", "sentence", "copies", "bi_rank", "bi_score", "cross_rank",
+                                "cross_score", "move"]
     assert set(df["query"]) == {"espresso and latte", sentence}
     assert manifest(out)["kind"] == "search"
 
@@ -254,8 +254,8 @@ def test_search_bi_then_cross_rerank_and_find_similar(qtbot, page, tmp_path):
 def test_topk_matrix_and_plot_exports(qtbot, page, wait_job, tmp_path, monkeypatch):
     _find(qtbot, page, wait_job, top_k=3, max_pairs=0)
     topk = read_table(wait_export(qtbot, page.export_button, "topk", tmp_path / "topk.parquet"))
-    assert list(topk.columns) == ["index", "sentence", "rank", "neighbor_index", "neighbor", "bi_cosine",
-                                  "cross_score"]  # the manifest names a cross-encoder: its scores are here
+    assert list(topk.columns) == ["index", "row", "sentence", "rank", "neighbor_index", "neighbor_row", "neighbor",
+                                  "bi_cosine", "cross_score"]  # the manifest names a cross-encoder: its scores are here
     assert len(topk) == 60 * 3 and (topk["index"] != topk.neighbor_index).all()
 
     matrix = read_table(wait_export(qtbot, page.export_button, "matrix", tmp_path / "matrix.csv"))

@@ -45,3 +45,47 @@ def test_pair_data_set_rows_point_into_the_pair_file(qtbot, state, wait_job, tmp
         assert rows[int(r.row1) - 1][0] == r.sentence1 or rows[int(r.row1) - 1][1] == r.sentence1
         assert rows[int(r.row2) - 1][0] == r.sentence2 or rows[int(r.row2) - 1][1] == r.sentence2
     assert np.isfinite(df.bi_cosine).all()
+
+
+def test_per_sentence_exports_point_back_to_the_file_lines(qtbot, state, wait_job, tmp_path, tiny_bi_encoder):
+    """A file with blank lines: the clusters, embeddings, map and search exports carry each sentence's
+    line in the file (``index`` alone would be off by the blank lines above it). Opening other data
+    empties the search history, so an export never mixes hits of two corpora."""
+    from sbert_desktop.gui.pages.clusters import ClustersPage
+    from sbert_desktop.gui.pages.map import MapPage
+
+    set_models(state, bi=tiny_bi_encoder)
+    lines = ["", "Refund please", "I want my money back", "", "", "The battery dies fast", "Battery drains quickly",
+             "", "The screen cracked", "Screen broke on day one", "Great phone"]
+    path = open_sentences(state, tmp_path, lines)
+    source = path.read_text(encoding="utf-8").splitlines()
+    clusters = ClustersPage(state)
+    qtbot.addWidget(clusters)
+    assert wait_job(clusters.bar.encode()) == "succeeded"
+    clusters.method.setCurrentIndex(clusters.method.findData("kmeans"))
+    clusters.n_clusters.setValue(3)
+    assert wait_job(clusters.run()) == "succeeded"
+
+    def points_back(df):
+        assert list(df.columns[:3]) == ["index", "row", "sentence"] and len(df) == 7
+        assert all(source[int(r) - 1] == s for r, s in zip(df["row"], df["sentence"]))
+        assert list(df["row"]) != list(df["index"] + 1)
+
+    points_back(read_table(wait_export(qtbot, clusters.export_button, "clusters", tmp_path / "c.csv")))
+    points_back(read_table(wait_export(qtbot, clusters.export_button, "embeddings", tmp_path / "e.parquet")))
+    page = MapPage(state)
+    qtbot.addWidget(page)
+    page.method.setCurrentIndex(page.method.findData("pca"))
+    assert wait_job(page.project()) == "succeeded"
+    points_back(read_table(wait_export(qtbot, page.export_button, "coordinates", tmp_path / "m.csv")))
+
+    compare = ComparePage(state)
+    qtbot.addWidget(compare)
+    compare.query.setText("battery")
+    with qtbot.waitSignal(compare.rerank.finished, timeout=60_000):
+        compare.search_button.click()
+    hits = read_table(wait_export(qtbot, compare.export_button, "search", tmp_path / "s.csv"))
+    assert len(hits) == 7 and all(source[int(r) - 1] == s for r, s in zip(hits["row"], hits["sentence"]))
+    open_sentences(state, tmp_path, ["Other data", "entirely"])
+    assert compare.rerank.history == [] and compare.rerank.bi_table.rowCount() == 0
+    assert compare.export_button.export("search", tmp_path / "s2.csv", "utf-8") is None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from sbert_desktop.gui.i18n import translate
-from sbert_desktop.gui.exploration_state import provenance
+from sbert_desktop.gui.exploration_state import provenance, source_rows
 
 
 def add_cluster_exports(page) -> None:
@@ -20,11 +20,12 @@ def add_cluster_exports(page) -> None:
         prov = provenance(page.state, page.exploration, keywords={str(k): v for k, v in view.keywords.items()},
                           renamed={str(k): v for k, v in view.names.items()})
         return ex.export_clusters(path, emb.sentences, view.result, label_names=view.all_names(), coords=coords,
-                                  provenance=prov, encoding=encoding)
+                                  provenance=prov, encoding=encoding, source_rows=source_rows(page.state.data, emb.sentences))
 
     def write_embeddings(path, encoding, progress, cancel):
         emb = page.state.embeddings
-        return ex.export_embeddings(path, emb.vectors, emb.sentences, provenance(page.state), encoding=encoding)
+        return ex.export_embeddings(path, emb.vectors, emb.sentences, provenance(page.state), encoding=encoding,
+                                    source_rows=source_rows(page.state.data, emb.sentences))
 
     button.add_table("clusters", translate("ClustersExport", "Clusters (one row per sentence)"), write_clusters,
                      lambda: None if page.exploration.clusters is not None and page.state.embeddings is not None

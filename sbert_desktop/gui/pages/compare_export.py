@@ -6,26 +6,8 @@ from __future__ import annotations
 import numpy as np
 
 from sbert_desktop.gui.i18n import number, translate
-from sbert_desktop.gui.exploration_state import provenance
+from sbert_desktop.gui.exploration_state import provenance, source_rows
 from sbert_desktop.gui.widgets.export_menu import write_plot_manifest
-
-
-def source_rows(data, sentences: list[str]) -> list[int] | None:
-    """The source file's row of each of ``sentences`` (the distinct sentences the window encoded):
-    a sentence file's line/row; for a pair file, the first data row (1-based) holding the sentence."""
-    if data is None or not sentences:
-        return None
-    content = data.content
-    if data.kind == "sentences":
-        lines = list(getattr(content, "line_numbers", []) or [])
-        same = len(lines) == len(sentences) == len(content.sentences)
-        return lines if same and content.sentences[0] == sentences[0] and content.sentences[-1] == sentences[-1] else None
-    first: dict[str, int] = {}
-    for row, (a, b) in enumerate(zip(content.sentence1, content.sentence2), start=1):
-        first.setdefault(a, row)
-        first.setdefault(b, row)
-    rows = [first.get(s) for s in sentences]
-    return None if any(r is None for r in rows) else rows
 
 
 def add_compare_exports(page) -> None:
@@ -71,7 +53,9 @@ def add_compare_exports(page) -> None:
                                source_rows=source_rows(page.state.data, r.sentences))
 
     def write_search(path, encoding, progress, cancel):
-        return ex.export_search(path, list(page.rerank.history), prov(), encoding=encoding)
+        emb = page.state.embeddings
+        return ex.export_search(path, list(page.rerank.history), prov(), encoding=encoding,
+                                source_rows=source_rows(page.state.data, emb.sentences if emb is not None else []))
 
     def write_topk(path, encoding, progress, cancel):
         emb = page.state.embeddings
@@ -82,7 +66,8 @@ def add_compare_exports(page) -> None:
             manifest.cross_encoder = None  # the manifest names only the models that made the table
         return ex.export_topk(path, emb.vectors, emb.sentences, top_k=page.top_k.value(), provenance=manifest,
                               encoding=encoding, progress=progress, cancel=cancel,
-                              cross_encoder=cross if usable else None, score_name="bi_cosine")
+                              cross_encoder=cross if usable else None, score_name="bi_cosine",
+                              source_rows=source_rows(page.state.data, emb.sentences))
 
     def write_matrix(path, encoding, progress, cancel):
         emb = page.state.embeddings

@@ -64,7 +64,8 @@ class RerankPanel(QWidget):
         self.job: Job | None = None
         self.result = None
         self._corpus_size = 0
-        self.history: list = []  # final results of this session, for export
+        self.history: list = []  # final results on the current embeddings, for export
+        state.embeddings_changed.connect(self._forget)
         self.query_label = QLabel()
         self.query_label.setWordWrap(True)
         self.query_label.setObjectName("rerankQuery")
@@ -188,6 +189,14 @@ class RerankPanel(QWidget):
     def _on_failed(self, message: str) -> None:
         self.bi_label.setText(translate("RerankView", "Search failed: {message}").format(message=message))
         self.failed.emit(message)
+
+    def _forget(self, _embeddings=None) -> None:
+        """New embeddings (other data, another model): earlier hits' rows point into the old ones, so
+        they leave the tables and the export."""
+        self.history.clear()
+        self.result = None
+        self.query_label.clear()
+        self.clear()
 
     # -- showing -------------------------------------------------------------------------------
     def clear(self) -> None:
