@@ -530,17 +530,17 @@ dimension {dimension}</source>
 <context>
     <name>ClustersExport</name>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters_export.py" line="29" />
+        <location filename="../../sbert_desktop/gui/pages/clusters_export.py" line="30" />
         <source>Clusters (one row per sentence)</source>
         <translation>클러스터 (문장당 한 행)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters_export.py" line="31" />
+        <location filename="../../sbert_desktop/gui/pages/clusters_export.py" line="32" />
         <source>cluster the sentences first</source>
         <translation>먼저 문장을 클러스터링하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters_export.py" line="32" />
+        <location filename="../../sbert_desktop/gui/pages/clusters_export.py" line="33" />
         <source>Embeddings</source>
         <translation>임베딩</translation>
     </message>
@@ -770,33 +770,38 @@ dimension {dimension}</source>
         <translation>쌍을 계산할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="292" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="291" />
+        <source>The sentences or the model changed: find pairs again.</source>
+        <translation>문장이나 모델이 바뀌었습니다. 쌍을 다시 찾으세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="304" />
         <source>, scored by the cross-encoder</source>
         <translation>, 크로스 인코더로 채점함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="294" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="328" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="306" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="340" />
         <source>{n} pairs</source>
         <translation>{n}개 쌍</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="315" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="327" />
         <source>Load a cross-encoder, or open a pair data set with gold scores, to compare.</source>
         <translation>비교하려면 크로스 인코더를 불러오거나 정답 점수가 있는 문장 쌍 데이터 세트를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="327" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="339" />
         <source>{shown} of {total}</source>
         <translation>{total}개 중 {shown}개</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="351" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="363" />
         <source>Find sentences similar to A: {text}</source>
         <translation>A와 비슷한 문장 찾기: {text}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="352" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="364" />
         <source>Find sentences similar to B: {text}</source>
         <translation>B와 비슷한 문장 찾기: {text}</translation>
     </message>
@@ -804,53 +809,53 @@ dimension {dimension}</source>
 <context>
     <name>CompareExport</name>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="40" />
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="22" />
         <source>find pairs first</source>
         <translation>먼저 쌍을 찾으세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="43" />
-        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="48" />
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="25" />
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="30" />
         <source>encode the sentences first</source>
         <translation>먼저 문장을 인코딩하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="53" />
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="35" />
         <source>the matrix of {n} sentences has {cells} cells (about {size} as float32, several times that as text); the limit is {limit} cells. Export the top-k similarity table instead.</source>
         <translation>문장 {n}개의 행렬은 {cells}칸입니다 (float32로 약 {size}, 텍스트로는 그 몇 배). 한도는 {limit}칸입니다. 대신 top-k 유사도 표를 내보내세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="97" />
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="82" />
         <source>Pair table</source>
         <translation>쌍 표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="98" />
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="83" />
         <source>Search results</source>
         <translation>검색 결과</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="99" />
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="84" />
         <source>run a search first</source>
         <translation>먼저 검색하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="101" />
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="86" />
         <source>Top-k similarity table</source>
         <translation>top-k 유사도 표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="102" />
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="87" />
         <source>Full similarity matrix</source>
         <translation>전체 유사도 행렬</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="105" />
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="90" />
         <source>Score scatter</source>
         <translation>점수 산점도</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="106" />
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="91" />
         <source>find pairs with two scores first</source>
         <translation>먼저 점수가 두 개인 쌍을 찾으세요</translation>
     </message>
@@ -2413,22 +2418,22 @@ Stop it and close? A checkpoint is kept, so you can resume it later.</source>
 <context>
     <name>MapExport</name>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map_export.py" line="37" />
+        <location filename="../../sbert_desktop/gui/pages/map_export.py" line="42" />
         <source>project the map first</source>
         <translation>먼저 지도를 투영하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map_export.py" line="57" />
+        <location filename="../../sbert_desktop/gui/pages/map_export.py" line="64" />
         <source>2-D coordinates</source>
         <translation>2차원 좌표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map_export.py" line="58" />
+        <location filename="../../sbert_desktop/gui/pages/map_export.py" line="65" />
         <source>Selected sentences</source>
         <translation>선택한 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map_export.py" line="61" />
+        <location filename="../../sbert_desktop/gui/pages/map_export.py" line="68" />
         <source>Map</source>
         <translation>지도</translation>
     </message>
@@ -3129,111 +3134,111 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
 <context>
     <name>RerankView</name>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="71" />
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="196" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="72" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="205" />
         <source>Bi-encoder</source>
         <translation>바이 인코더</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="73" />
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="197" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="74" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="206" />
         <source>Cross-encoder rerank</source>
         <translation>크로스 인코더 재순위화</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="77" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="78" />
         <source>Cosine</source>
         <translation>코사인</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="77" />
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="79" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="78" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="80" />
         <source>Sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="78" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="79" />
         <source>Score</source>
         <translation>점수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="78" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="79" />
         <source>Move</source>
         <translation>이동</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="106" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="107" />
         <source>Neighbours of</source>
         <translation>이웃 기준 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="106" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="107" />
         <source>Query</source>
         <translation>검색어</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="109" />
         <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="110" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="111" />
         <source>Encode the sentences first.</source>
         <translation>먼저 문장을 인코딩하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="116" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="117" />
         <source>Search</source>
         <translation>검색</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="121" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="122" />
         <source>Bi-encoder: searching…</source>
         <translation>바이 인코더: 검색 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="134" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="135" />
         <source>encode {encode} · search {search}</source>
         <translation>인코딩 {encode} · 검색 {search}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="136" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="137" />
         <source>search {search}</source>
         <translation>검색 {search}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="137" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="138" />
         <source>&lt;b&gt;Bi-encoder&lt;/b&gt;: top {k} of {n} in {time} ({detail})</source>
         <translation>&lt;b&gt;바이 인코더&lt;/b&gt;: {n}개 중 상위 {k}개, {time} ({detail})</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="143" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="144" />
         <source>Cross-encoder: load one on the Model page to rerank these.</source>
         <translation>크로스 인코더: 재순위화하려면 모델 페이지에서 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="148" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="149" />
         <source>Cross-encoder: rescoring {n} candidates…</source>
         <translation>크로스 인코더: 후보 {n}개를 다시 채점하는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="149" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="150" />
         <source>Rerank</source>
         <translation>재순위화</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="173" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="174" />
         <source>&lt;b&gt;Cross-encoder&lt;/b&gt;: reranked {n} candidates in {time}</source>
         <translation>&lt;b&gt;크로스 인코더&lt;/b&gt;: 후보 {n}개를 {time}에 재순위화</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="189" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="190" />
         <source>Search failed: {message}</source>
         <translation>검색 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="215" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="224" />
         <source>bi-encoder rank {bi} → cross-encoder rank {cross}</source>
         <translation>바이 인코더 순위 {bi} → 크로스 인코더 순위 {cross}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="234" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="243" />
         <source>{n} rows hold this text; shown: row {row}.</source>
         <translation>이 문장이 있는 행: {n}개. 표시된 행: {row}.</translation>
     </message>

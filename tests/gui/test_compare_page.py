@@ -162,6 +162,19 @@ def test_search_shows_each_text_once(qtbot, state, tmp_path, tiny_bi_encoder, wa
     assert sentences[3] not in [h.sentence for h in blocker.args[0].bi_ranking]  # itself and its copy left out
 
 
+def test_pairs_leave_when_the_data_changes(qtbot, page, wait_job, tmp_path):
+    """Pairs found on one file are not shown, nor exported under the next file's name, once another
+    file is opened."""
+    _find(qtbot, page, wait_job, top_k=2, max_pairs=40)
+    assert page.model.rowCount() == 40 and len(page.scatter.coords) == 40
+    other = tmp_path / "other"
+    other.mkdir()
+    open_sentences(page.state, other, ["a b", "c d"])
+    assert page.result is None and page.model.rowCount() == 0 and len(page.scatter.coords) == 0
+    assert "find pairs again" in page.message.text()
+    assert page.export_button.export("pairs", tmp_path / "p.csv", "utf-8") is None and not (tmp_path / "p.csv").exists()
+
+
 def test_pair_table_exports_csv_with_bom_and_parquet(qtbot, page, wait_job, tmp_path):
     _find(qtbot, page, wait_job, top_k=2, max_pairs=40)
     assert len(page.result) == 40 and "best 40" in page.message.text()

@@ -73,7 +73,7 @@ class ComparePage(QWidget):
         self._build_exports()
         state.cross_encoder_changed.connect(lambda _m: self._update_enabled())
         state.data_changed.connect(lambda _d: self._update_enabled())
-        state.embeddings_changed.connect(lambda _e: self._update_enabled())
+        state.embeddings_changed.connect(self._on_embeddings)
         self._update_enabled()
 
     # -- layout --------------------------------------------------------------------------------
@@ -279,6 +279,18 @@ class ComparePage(QWidget):
         if self.state.jobs.current("pairs") is None:  # no newer search for pairs runs
             self.progress.hide()
             self.cancel_button.hide()
+        self._update_enabled()
+
+    def _on_embeddings(self, _emb) -> None:
+        """Other embeddings (data or model changed): the pairs found on the old ones leave the table, the
+        scatter and the exports, whose manifest would name the new file and model."""
+        if self.result is not None:
+            self.result = None
+            self.model.set_result(None)
+            self.proxy.refresh()
+            self.message.setText(translate("Compare", "The sentences or the model changed: find pairs again."))
+            self._update_scatter()
+            self._update_count()
         self._update_enabled()
 
     def set_result(self, result) -> None:
