@@ -154,6 +154,16 @@ def current_sentences(state: AppState) -> list[str]:
     return list(data.content.sentences)
 
 
+def data_matches(data, sentences: list[str]) -> bool:
+    """Whether the open sentence file holds ``sentences``, row for row: only then may its per-row facts
+    (lines, label columns) be laid on them. A workspace restored without its file, or with a changed
+    file, holds its saved sentences while another file may be open."""
+    if data is None or data.kind != "sentences":
+        return False
+    held = data.content.sentences
+    return held is sentences or (len(held) == len(sentences) and list(held) == list(sentences))
+
+
 def source_rows(data, sentences: list[str]) -> list[int] | None:
     """The source file's row of each of ``sentences`` (what the window encoded), for the exports' "row"
     columns: a sentence file's line / sheet row; for a pair file (whose distinct sentences the window
@@ -164,8 +174,7 @@ def source_rows(data, sentences: list[str]) -> list[int] | None:
     content = data.content
     if data.kind == "sentences":
         lines = list(getattr(content, "line_numbers", []) or [])
-        same = len(lines) == len(sentences) and (content.sentences is sentences or list(content.sentences) == list(sentences))
-        return lines if same else None
+        return lines if len(lines) == len(sentences) and data_matches(data, sentences) else None
     first: dict[str, int] = {}
     for row, (a, b) in enumerate(zip(content.sentence1, content.sentence2), start=1):
         first.setdefault(a, row)

@@ -208,8 +208,11 @@ def restore_workspace(window, ws: Workspace, data_path: str | Path | None = None
         if report.data_status != "missing":
             state.set_data(data if data is not None else
                            load_data(data_path, ws.data.get("kind", "auto"), ws.data.get("column")))
+        else:
+            state.set_data(None)  # a file open before is not the workspace's: its rows must not be laid on its sentences
     else:
         report.notes.append("data file not found; the saved sentences are shown without it")
+        state.set_data(None)
     if ws.embeddings is not None:
         sentences = ws.sentences if ws.sentences is not None else [f"#{i}" for i in range(len(ws.embeddings))]
         state.set_embeddings(sentences, ws.embeddings, str(ws.embeddings_info.get("fingerprint", "")))

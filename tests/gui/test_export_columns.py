@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 from _explore import open_pairs, open_sentences, read_table, set_models, wait_export
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from sbert_desktop.gui.pages.compare import ComparePage
 
@@ -71,6 +73,13 @@ def test_per_sentence_exports_point_back_to_the_file_lines(qtbot, state, wait_jo
         assert all(source[int(r) - 1] == s for r, s in zip(df["row"], df["sentence"]))
         assert list(df["row"]) != list(df["index"] + 1)
 
+    clusters.show()
+    rect = clusters.table.visualItemRect(clusters.table.item(1, 0))
+    QTest.mouseClick(clusters.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    model = clusters.members_model
+    numbered = [(model.headerData(r, Qt.Orientation.Vertical, Qt.ItemDataRole.DisplayRole), model.index(r, 0).data())
+                for r in range(model.rowCount())]
+    assert numbered and all(source[int(line) - 1] == text for line, text in numbered)  # the members list numbers by line
     points_back(read_table(wait_export(qtbot, clusters.export_button, "clusters", tmp_path / "c.csv")))
     points_back(read_table(wait_export(qtbot, clusters.export_button, "embeddings", tmp_path / "e.parquet")))
     page = MapPage(state)

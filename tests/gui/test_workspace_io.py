@@ -156,3 +156,36 @@ def test_a_page_job_running_at_restore_is_cancelled_and_lands_nothing(qtbot, sta
     assert job.status == "cancelled"
     np.testing.assert_array_equal(exploration_for(st).clusters.labels, np.array([0, 1, -1] * 10))
     second.close()
+
+
+def test_restored_sentences_never_take_another_files_rows(qtbot, state, corpus, tmp_path):
+    """A workspace opened while another file is open, its own file gone: the other file is closed
+    (its lines and label columns would land on the wrong sentences). Sentences other than the open
+    file's, even as many, are not coloured by the file's label column."""
+    first = MainWindow(state)
+    qtbot.addWidget(first)
+    fill(first, corpus)
+    path = save_workspace(tmp_path / "w.sbertws", collect_workspace(first))
+    first.close()
+    other = tmp_path / "other.csv"
+    other.write_text("text,topic\n" + "".join(f"other {i},{'ab'[i % 2]}\n" for i in range(N)), encoding="utf-8")
+    second = MainWindow(AppState())
+    qtbot.addWidget(second)
+    second.state.set_data(load_data(other))
+    corpus.unlink()
+    report = restore_workspace(second, load_workspace(path), data_path=None, load_models=False)
+    assert "data file not found" in report.notes[0] and second.state.data is None
+    assert second.state.embeddings.sentences[0] == "sentence 0 about dogs"
+    second.close()
+
+    # the same number of rows, other sentences (a changed file under the saved ones): no colouring by its column
+    third = MainWindow(AppState())
+    qtbot.addWidget(third)
+    third.state.set_data(load_data(other))
+    third.state.set_embeddings(third.state.data.content.sentences, np.ones((N, 4), np.float32))
+    page = third.page("Map")
+    page.colour_by.setCurrentIndex(page.colour_by.findData("topic"))
+    assert page.colour_by.currentData() == "topic" and page.label_values()[:2] == ["a", "b"]
+    third.state.set_embeddings([f"saved {i}" for i in range(N)], np.ones((N, 4), np.float32))
+    assert page.label_values() is None
+    third.close()

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from sbert_desktop.gui.core_text import stage_text
 from sbert_desktop.gui.i18n import number, translate
-from sbert_desktop.gui.exploration_state import ClusterView, ExplorationState, exploration_for
+from sbert_desktop.gui.exploration_state import (ClusterView, ExplorationState, data_matches, exploration_for,
+                                                 source_rows)
 from sbert_desktop.gui.jobs import Job
 from sbert_desktop.gui.state import AppState
 from sbert_desktop.gui.widgets.layout import column, page_with_panes
@@ -456,7 +457,9 @@ class ClustersPage(QWidget):
         for i in view.result.representatives.get(c, []):
             self.central.addItem(emb.sentences[i])
         members = np.flatnonzero(view.labels == c)
-        self.members_model.set_columns({translate("Clusters", "sentence"): [emb.sentences[i] for i in members]}, (members + 1).tolist())
+        lines = source_rows(self.state.data, emb.sentences)  # the file's line of each, as the Data page numbers them
+        self.members_model.set_columns({translate("Clusters", "sentence"): [emb.sentences[i] for i in members]},
+                                       [lines[i] for i in members] if lines is not None else (members + 1).tolist())
 
     def _classes_of(self, c: int) -> str:
         """Topics per class: how the cluster's sentences spread over each label column of the
@@ -464,7 +467,7 @@ class ClustersPage(QWidget):
         from collections import Counter
 
         data, emb, view = self.state.data, self.state.embeddings, self.exploration.clusters
-        columns = (data.info.get("label_columns") or {}) if data is not None else {}
+        columns = (data.info.get("label_columns") or {}) if emb is not None and data_matches(data, emb.sentences) else {}
         lines = []
         for name, values in columns.items():
             if emb is None or view is None or len(values) != len(emb.sentences):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from sbert_desktop.gui.i18n import number, translate
-from sbert_desktop.gui.exploration_state import ExplorationState, Projection, exploration_for
+from sbert_desktop.gui.exploration_state import ExplorationState, Projection, data_matches, exploration_for
 from sbert_desktop.gui.jobs import Job
 from sbert_desktop.gui.state import AppState
 from sbert_desktop.gui.widgets.layout import column, page_with_panes
@@ -336,7 +336,7 @@ class MapPage(QWidget):
         if name is None or data is None or emb is None:
             return None
         values = (data.info.get("label_columns") or {}).get(name)
-        return values if values is not None and len(values) == len(emb.sentences) else None
+        return values if values is not None and len(values) == len(emb.sentences) and data_matches(data, emb.sentences) else None
 
     def _show_label_colours(self, values: list[str]) -> None:
         classes, codes = np.unique(np.asarray(values, dtype=object).astype(str), return_inverse=True)
