@@ -93,6 +93,24 @@ def test_resume_refuses_a_changed_configuration(tiny_bi_encoder_dir, tmp_path):
     assert TrainConfig.load(tmp_path / "o").lr == cfg.lr  # what the CLI's --resume reads
 
 
+def test_resume_refuses_changed_data(tiny_bi_encoder_dir, tmp_path):
+    """A training file edited between cancel and resume: the epoch's order and the saved position
+    would no longer match, so the resume is refused with the file's name; put back, it resumes."""
+    data = write_sts(tmp_path / "train.tsv")
+    cfg = TrainConfig(encoder="bi", task="sts", model=str(tiny_bi_encoder_dir), train_file=str(data),
+                      out_dir=str(tmp_path / "o"), batch_size=4, epochs=1, max_seq_length=32)
+    token = CancelToken()
+    assert train(cfg, progress=_cancel_at(2, token), cancel=token).status == "cancelled"
+    assert set(load_checkpoint(tmp_path / "o").state["data"]) == {"train_file"}
+    original = data.read_bytes()
+    lines = original.decode("utf-8").splitlines(keepends=True)
+    data.write_text(lines[0] + "".join(reversed(lines[1:])), encoding="utf-8")  # the same rows, another order
+    with pytest.raises(Exception, match=f"{data.name} changed since the checkpoint was written"):
+        train(cfg, resume=True)
+    data.write_bytes(original)
+    assert train(cfg, resume=True).status == "finished"
+
+
 def test_crash_during_checkpoint_save_keeps_the_previous_one(tiny_bi_encoder_dir, tmp_path, monkeypatch):
     data = write_sts(tmp_path / "train.tsv")
     out = tmp_path / "o"

@@ -128,6 +128,7 @@ class DataParallelMixin:
         self.out_dir = Path(cfg.out_dir)
         self.notes = []
         self.ckpt = load_checkpoint(self.out_dir) if resume_ckpt else None
+        self.data_digests = {}  # rank 0 checked the data and keeps the digests in the checkpoints
 
     def attach(self) -> None:
         """Wrap the model (and the softmax head) in DDP, after ``prepare``."""

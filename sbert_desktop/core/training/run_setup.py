@@ -120,6 +120,47 @@ def _write_history(out_dir: Path, history: list[dict[str, Any]]) -> None:
     atomic_write_text(out_dir / HISTORY_FILE, buf.getvalue())
 
 
+# --------------------------------------------------------------------- the data a run trains on
+#: the configuration's data files whose contents a checkpoint records
+DATA_FIELDS = ("train_file", "dev_file", "sts_dev_file")
+
+
+def data_digests(cfg: TrainConfig) -> dict[str, str]:
+    """sha256 of each data file of ``cfg`` (``{field: hex}``; files that cannot be read are left out:
+    reading them fails later, with the reader's own message)."""
+    import hashlib
+
+    out = {}
+    for name in DATA_FIELDS:
+        path = getattr(cfg, name, None)
+        if not path:
+            continue
+        digest = hashlib.sha256()
+        try:
+            with open(path, "rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    digest.update(block)
+        except OSError:
+            continue
+        out[name] = digest.hexdigest()
+    return out
+
+
+def changed_data(out_dir: Path, saved: Optional[dict[str, str]], now: dict[str, str], cfg: TrainConfig) -> None:
+    """Refuse to resume on data other than the checkpoint's: an epoch's order is a function of the data,
+    so the saved position would continue over other rows (some trained twice, some never) and the
+    best dev figure so far would be compared with figures on another dev set. A checkpoint written
+    before digests were kept (``saved`` None) is resumed as before."""
+    if not saved:
+        return
+    changed = [name for name, digest in saved.items() if name in now and now[name] != digest]
+    if changed:
+        files = ", ".join(str(getattr(cfg, name)) for name in changed)
+        raise TrainConfigError(
+            f"{out_dir}: {files} changed since the checkpoint was written; resuming would continue over other "
+            "rows. Put the file back as it was, or start a new run in another folder")
+
+
 # --------------------------------------------------------------------- before the first step
 class RunSetup:
     def __init__(self, cfg: TrainConfig, progress: Optional[ProgressCallback], cancel: Optional[CancelToken],
@@ -145,12 +186,14 @@ class RunSetup:
                 )
             keep = {k: getattr(cfg, k) for k in ("device", "amp", "eval_batch_size", "keep_checkpoint")}
             cfg = dataclasses.replace(saved, out_dir=str(self.out_dir), **keep).resolved()
+            changed_data(self.out_dir, self.ckpt.state.get("data"), data_digests(cfg), cfg)
         elif self.out_dir.exists():
             if find_checkpoint(self.out_dir) is not None:
                 raise TrainConfigError(f"{self.out_dir}: holds an unfinished run; resume it or choose another folder")
             if any(self.out_dir.iterdir()):
                 raise TrainConfigError(f"{self.out_dir}: the output folder is not empty; choose a new folder")
         self.cfg = cfg
+        self.data_digests = data_digests(cfg)  # kept in every checkpoint: a resume checks its data is the same
 
     # -- set-up, all checks before the first step ----------------------------------------------
     def load_data(self) -> None:

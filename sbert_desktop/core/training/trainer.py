@@ -154,6 +154,7 @@ class _Run(RunSetup):
             "metric_name": self.metric_name, "history": self.history, "loss_sum": self.loss_sum,
             "loss_count": self.loss_count, "train_seconds": self.train_seconds,
             "eval_pending": self.eval_pending, "published": self.published, "baseline": self.baseline,
+            "data": self.data_digests,
         }
 
     def save_checkpoint(self) -> None:
