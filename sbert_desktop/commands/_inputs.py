@@ -98,6 +98,7 @@ class Inputs:
     provenance: Any  # sbert_desktop.core.export.Provenance
     info: dict[str, Any] = field(default_factory=dict)
     rows: list[int] | None = None  # each sentence's 1-based line (or sheet row) in its file: the exports' "row"
+    columns: dict[str, list[Any]] | None = None  # the file's other columns, value per sentence (cluster, project)
 
 
 def load_bi_encoder(args: argparse.Namespace) -> Any:
@@ -142,10 +143,10 @@ def load_inputs(args: argparse.Namespace, bar: Any, need_model: bool = False) ->
         if emb.ndim != 2 or not np.issubdtype(emb.dtype, np.floating):
             raise DataError(path, f"expected a float array [n, dim], got {emb.dtype} with shape {emb.shape}")
         emb = np.ascontiguousarray(emb, dtype=np.float32)
-        rows = None
+        rows = columns = None
         if args.sentences:
             sf = read_sentences(args.sentences, column=args.column)
-            sentences, rows = sf.sentences, sf.line_numbers
+            sentences, rows, columns = sf.sentences, sf.line_numbers, sf.other_columns()
             if len(sentences) != len(emb):
                 raise DataError(args.sentences, f"{len(sentences):,} sentences but {path} holds {len(emb):,} embeddings")
         else:
@@ -155,7 +156,7 @@ def load_inputs(args: argparse.Namespace, bar: Any, need_model: bool = False) ->
         if bi is not None:
             model.update(Provenance.from_models(bi).model)
         prov = Provenance(model=model, source_file=args.sentences)
-        return Inputs(sentences, emb, bi, prov, {"encoded": False}, rows)
+        return Inputs(sentences, emb, bi, prov, {"encoded": False}, rows, columns or None)
 
     sf = read_sentences(path, column=args.column)
     if not sf.sentences:
@@ -170,7 +171,8 @@ def load_inputs(args: argparse.Namespace, bar: Any, need_model: bool = False) ->
         for note in stats["notes"]:  # a repaired cache, or one that a full disk kept from being updated
             bar.message(f"warning: {note}")
     prov = Provenance.from_models(bi, source_file=str(path))
-    return Inputs(list(sf.sentences), emb, bi, prov, {"encoded": True, "column": sf.column}, list(sf.line_numbers))
+    return Inputs(list(sf.sentences), emb, bi, prov, {"encoded": True, "column": sf.column}, list(sf.line_numbers),
+                  sf.other_columns() or None)
 
 
 def encoding_of(args: argparse.Namespace) -> str:

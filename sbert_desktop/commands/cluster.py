@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
             prov.projection = projection_params("pca", seed=args.seed)
         prov.extra["keywords"] = {"top_n": args.keywords, "stop_words_file": args.stop_words}
         export_clusters(args.out, inputs.sentences, result, names, coords, prov, encoding=encoding_of(args),
-                        source_rows=inputs.rows)
+                        source_rows=inputs.rows, source_columns=inputs.columns)
 
     sil = "n/a" if result.silhouette is None else f"{result.silhouette:.3f}"
     noise = f"noise {100 * result.noise_fraction:.1f}%"

@@ -46,6 +46,6 @@ def run(args: argparse.Namespace) -> int:
                                             n_neighbors=args.n_neighbors, min_dist=args.min_dist)
         prov.seeds["projection"] = args.seed
         export_coordinates(args.out, coords, inputs.sentences, provenance=prov, encoding=encoding_of(args),
-                           source_rows=inputs.rows)
+                           source_rows=inputs.rows, source_columns=inputs.columns)
     print(f"{args.method} map of {len(coords):,} sentences in {took:.1f} s; wrote {args.out}")
     return 0

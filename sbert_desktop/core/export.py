@@ -193,6 +193,36 @@ def _index_columns(rows: np.ndarray | None) -> list[tuple[str, str]]:
     return [("index", "int")] + ([("row", "int")] if rows is not None else [])
 
 
+class SourceColumns:
+    """The source file's other columns (``{name: value per sentence}``), written after a table's own
+    columns as text; a name the table already uses gets ``source_`` before it."""
+
+    def __init__(self, columns: dict[str, Sequence[Any]] | None, taken: Sequence[tuple[str, str]], n: int):
+        self.columns: dict[str, Sequence[Any]] = {}
+        names = {name for name, _ in taken}
+        for name, values in (columns or {}).items():
+            if len(values) != n:
+                raise ValueError(f"source column {name!r} has {len(values):,} values for {n:,} sentences")
+            while name in names:
+                name = f"source_{name}"
+            names.add(name)
+            self.columns[name] = values
+
+    def specs(self) -> list[tuple[str, str]]:
+        return [(name, "str") for name in self.columns]
+
+    def add(self, chunk: dict[str, Any], at: Any) -> dict[str, Any]:
+        """``chunk`` with the values of the sentences ``at`` (a slice or row numbers)."""
+        for name, values in self.columns.items():
+            picked = values[at] if isinstance(at, slice) else [values[i] for i in np.asarray(at).tolist()]
+            chunk[name] = [None if _missing(v) else str(v) for v in picked]
+        return chunk
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
 def _with_rows(chunk: dict[str, Any], rows: np.ndarray | None, at: Any, name: str = "row") -> dict[str, Any]:
     if rows is not None:
         chunk[name] = rows[at]
@@ -297,9 +327,11 @@ def export_matrix(path: str | Path, emb: np.ndarray, sentences: Sequence[str] | 
 def export_clusters(path: str | Path, sentences: Sequence[str], result: Any,
                     label_names: dict[int, str] | None = None, coords: np.ndarray | None = None,
                     provenance: Provenance | None = None, encoding: str = "utf-8",
-                    source_rows: Sequence[int] | None = None) -> Path:
+                    source_rows: Sequence[int] | None = None,
+                    source_columns: dict[str, Sequence[Any]] | None = None) -> Path:
     """One row per sentence: index, row (its ``source_rows`` line or sheet row, when given), sentence,
-    cluster, cluster_label, was_noise (+ x, y when ``coords`` are given). ``result`` is a
+    cluster, cluster_label, was_noise (+ x, y when ``coords`` are given), then the file's other
+    columns (``source_columns``, see :class:`SourceColumns`). ``result`` is a
     :class:`~sbert_desktop.core.clustering.ClusterResult`."""
     path = Path(path)
     labels = np.asarray(result.labels)
@@ -310,6 +342,8 @@ def export_clusters(path: str | Path, sentences: Sequence[str], result: Any,
                                       ("was_noise", "bool")]
     if coords is not None:
         columns += [(axis, "float") for axis in ("x", "y", "z")[: coords.shape[1]]]
+    extra = SourceColumns(source_columns, columns, len(labels))
+    columns += extra.specs()
     prov = provenance or Provenance()
     if prov.clustering is None:
         prov = Provenance(**{**asdict(prov), "clustering": dict(result.params)})
@@ -320,7 +354,7 @@ def export_clusters(path: str | Path, sentences: Sequence[str], result: Any,
                                      "cluster_label": [names.get(int(c), "noise" if c < 0 else "") for c in labels[sl]]}
             if coords is not None:
                 chunk.update({axis: coords[sl, d] for d, axis in enumerate(("x", "y", "z")[: coords.shape[1]])})
-            w.write(_with_rows(chunk, rows, sl))
+            w.write(extra.add(_with_rows(chunk, rows, sl), sl))
     summary = {"n_clusters": result.n_clusters, "noise_fraction": result.noise_fraction,
                "silhouette": result.silhouette, "sizes": {str(k): v for k, v in result.sizes.items()},
                "labels": {str(k): v for k, v in names.items()}}
@@ -330,9 +364,11 @@ def export_clusters(path: str | Path, sentences: Sequence[str], result: Any,
 def export_coordinates(path: str | Path, coords: np.ndarray, sentences: Sequence[str],
                        labels: np.ndarray | None = None, provenance: Provenance | None = None,
                        encoding: str = "utf-8", names: dict[int, str] | None = None,
-                       source_rows: Sequence[int] | None = None) -> Path:
+                       source_rows: Sequence[int] | None = None,
+                       source_columns: dict[str, Sequence[Any]] | None = None) -> Path:
     """One row per sentence: index, row (its ``source_rows`` line, when given), sentence, x, y (, z)
-    (, cluster, and cluster_label when ``names`` are given: the names the window shows)."""
+    (, cluster, and cluster_label when ``names`` are given: the names the window shows), then the
+    file's other columns (``source_columns``, see :class:`SourceColumns`)."""
     path = Path(path)
     coords = np.asarray(coords, np.float32)
     rows = source_row_array(source_rows, len(coords))
@@ -342,6 +378,8 @@ def export_coordinates(path: str | Path, coords: np.ndarray, sentences: Sequence
         columns.append(("cluster", "int"))
         if names is not None:
             columns.append(("cluster_label", "str"))
+    extra = SourceColumns(source_columns, columns, len(coords))
+    columns += extra.specs()
     with open_table(path, columns, encoding) as w:
         for sl in _chunks(len(coords)):
             chunk: dict[str, Any] = {"index": np.arange(sl.start, sl.stop), "sentence": list(sentences[sl]),
@@ -350,7 +388,7 @@ def export_coordinates(path: str | Path, coords: np.ndarray, sentences: Sequence
                 chunk["cluster"] = np.asarray(labels)[sl]
                 if names is not None:
                     chunk["cluster_label"] = [names.get(int(c), "noise" if c < 0 else "") for c in chunk["cluster"]]
-            w.write(_with_rows(chunk, rows, sl))
+            w.write(extra.add(_with_rows(chunk, rows, sl), sl))
     return _finish(path, w, "coordinates", provenance, encoding)
 
 

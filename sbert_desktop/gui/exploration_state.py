@@ -183,6 +183,12 @@ def source_rows(data, sentences: list[str]) -> list[int] | None:
     return None if any(r is None for r in rows) else rows
 
 
+def source_columns(data, sentences: list[str]) -> dict[str, list] | None:
+    """The open sentence table's other columns (ids, dates, ratings), one value per sentence, for the
+    per-sentence exports; None unless the file holds ``sentences`` row for row."""
+    return (data.content.other_columns() or None) if data_matches(data, sentences) else None
+
+
 def provenance(state: AppState, exploration: ExplorationState | None = None, **extra: Any):
     """A :class:`~sbert_desktop.core.export.Provenance` of what is loaded now (for manifests)."""
     from sbert_desktop.core.export import Provenance

@@ -90,7 +90,8 @@ def test_search_lists_each_text_once(capsys, tmp_path, tiny_bi_encoder_dir):
 
 def test_exports_carry_the_sheet_row(capsys, tmp_path, tiny_bi_encoder_dir):
     """An xlsx with empty cells in its text column: cluster, project and search write each sentence's
-    sheet row (header = row 1), so the results join back to the sheet's other columns."""
+    sheet row (header = row 1), so the results join back to the sheet; cluster and project also carry
+    its other columns (here the id)."""
     cells = ["I like coffee", None, "The cat sleeps", "", "Coffee is great", "A cat naps", None, "Cats sleep a lot"]
     pd.DataFrame({"id": range(101, 109), "text": cells}).to_excel(tmp_path / "r.xlsx", index=False)
     sheet_row = {text: i + 2 for i, text in enumerate(cells) if text}
@@ -102,6 +103,8 @@ def test_exports_carry_the_sheet_row(capsys, tmp_path, tiny_bi_encoder_dir):
         assert code == 0, err
         df = pd.read_csv(out)
         assert df["row"].tolist() == [sheet_row[s] for s in df["sentence"]] and len(df) == 5
+        if command != "search":  # per-sentence tables carry the sheet's other columns
+            assert df["id"].tolist() == [sheet_row[s] + 99 for s in df["sentence"]]
 
 
 def test_pairs_with_cross_encoder(capsys, tmp_path, sentence_file, tiny_bi_encoder_dir, tiny_cross_encoder_dir):

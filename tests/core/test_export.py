@@ -133,6 +133,26 @@ def test_source_rows_become_row_columns_and_must_match(tmp_path, emb):
     assert not (tmp_path / "c3.csv").exists()
 
 
+def test_source_columns_follow_and_never_overwrite_ours(tmp_path, emb):
+    """The file's other columns come after the table's own, as text (missing values empty); one named
+    like ours (cluster) is written as source_cluster; a column of another length is refused."""
+    from sbert_desktop.core.clustering import cluster
+
+    result = cluster(emb, method="kmeans", n_clusters=3, seed=1)
+    ids = list(range(1000, 1040))
+    rating = [None if i % 10 == 0 else float(i % 5) for i in range(40)]
+    theirs = {"id": ids, "cluster": ["theirs"] * 40, "rating": rating}
+    for out in (E.export_clusters(tmp_path / "c.parquet", SENTENCES, result, source_columns=theirs),
+                E.export_coordinates(tmp_path / "xy.csv", emb[:, :2], SENTENCES, result.labels, source_columns=theirs)):
+        df = read(out)
+        assert list(df.columns[-3:]) == ["id", "source_cluster", "rating"]
+        assert df["id"].astype(int).tolist() == ids and (df["source_cluster"] == "theirs").all()
+        assert df["cluster"].tolist() == result.labels.tolist()
+        assert df["rating"].isna().sum() == 4
+    with pytest.raises(ValueError, match="'id' has 39 values for 40 sentences"):
+        E.export_clusters(tmp_path / "c2.csv", SENTENCES, result, source_columns={"id": ids[1:]})
+
+
 def test_unknown_suffix_is_refused(tmp_path, emb):
     with pytest.raises(ExportError, match=r"\.xlsx"):
         E.export_pairs(tmp_path / "p.xlsx", mine_pairs(emb, top_k=1), SENTENCES)

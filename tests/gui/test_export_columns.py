@@ -98,3 +98,33 @@ def test_per_sentence_exports_point_back_to_the_file_lines(qtbot, state, wait_jo
     open_sentences(state, tmp_path, ["Other data", "entirely"])
     assert compare.rerank.history == [] and compare.rerank.bi_table.rowCount() == 0
     assert compare.export_button.export("search", tmp_path / "s2.csv", "utf-8") is None
+
+
+def test_a_tables_other_columns_ride_along(qtbot, state, wait_job, tmp_path, tiny_bi_encoder):
+    """A CSV with an id and a rating beside the text: the clusters and map exports carry both for
+    every sentence (a blank text row left out), so a person can sort their tickets by cluster."""
+    from sbert_desktop.gui.pages.clusters import ClustersPage
+    from sbert_desktop.gui.pages.data import load_data
+    from sbert_desktop.gui.pages.map import MapPage
+
+    set_models(state, bi=tiny_bi_encoder)
+    path = tmp_path / "tickets.csv"
+    path.write_text("ticket,text,rating\nT1,Refund please,1\nT2,,3\nT3,The battery dies fast,2\n"
+                    "T4,Battery drains quickly,2\nT5,Screen broke on day one,1\nT6,Great phone,5\n", encoding="utf-8")
+    state.set_data(load_data(path, "sentences"))
+    clusters = ClustersPage(state)
+    qtbot.addWidget(clusters)
+    assert wait_job(clusters.bar.encode()) == "succeeded"
+    clusters.method.setCurrentIndex(clusters.method.findData("kmeans"))
+    clusters.n_clusters.setValue(2)
+    assert wait_job(clusters.run()) == "succeeded"
+    expected = {"Refund please": ("T1", 1), "The battery dies fast": ("T3", 2), "Battery drains quickly": ("T4", 2),
+                "Screen broke on day one": ("T5", 1), "Great phone": ("T6", 5)}
+    df = read_table(wait_export(qtbot, clusters.export_button, "clusters", tmp_path / "c.csv"))
+    assert [(t, r) for t, r in zip(df["ticket"], df["rating"])] == [expected[s] for s in df["sentence"]]
+    page = MapPage(state)
+    qtbot.addWidget(page)
+    page.method.setCurrentIndex(page.method.findData("pca"))
+    assert wait_job(page.project()) == "succeeded"
+    df = read_table(wait_export(qtbot, page.export_button, "coordinates", tmp_path / "m.parquet"))
+    assert [(t, int(r)) for t, r in zip(df["ticket"], df["rating"])] == [expected[s] for s in df["sentence"]]

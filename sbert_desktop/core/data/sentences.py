@@ -40,6 +40,18 @@ class SentenceFile:
     def __len__(self) -> int:
         return len(self.sentences)
 
+    def other_columns(self) -> dict[str, list[Any]]:
+        """Every column of a table file besides the text column, one value per sentence (None where
+        a row is short): what per-sentence exports carry, so results keep the file's ids and fields.
+        Empty for txt."""
+        raw = self._raw
+        if raw is None:
+            return {}
+        index_of = {line: i for i, line in enumerate(raw.lines)}
+        rows = [raw.rows[index_of[line]] for line in self.line_numbers]
+        return {str(name): [row[j] if j < len(row) else None for row in rows]
+                for j, name in enumerate(raw.columns) if name != self.column}
+
     @property
     def table(self):
         """The whole table as a pandas DataFrame (built on first use), or None for txt."""

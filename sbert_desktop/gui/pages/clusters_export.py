@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from sbert_desktop.gui.i18n import translate
-from sbert_desktop.gui.exploration_state import provenance, source_rows
+from sbert_desktop.gui.exploration_state import provenance, source_columns, source_rows
 
 
 def add_cluster_exports(page) -> None:
@@ -20,7 +20,8 @@ def add_cluster_exports(page) -> None:
         prov = provenance(page.state, page.exploration, keywords={str(k): v for k, v in view.keywords.items()},
                           renamed={str(k): v for k, v in view.names.items()})
         return ex.export_clusters(path, emb.sentences, view.result, label_names=view.all_names(), coords=coords,
-                                  provenance=prov, encoding=encoding, source_rows=source_rows(page.state.data, emb.sentences))
+                                  provenance=prov, encoding=encoding, source_rows=source_rows(page.state.data, emb.sentences),
+                                  source_columns=source_columns(page.state.data, emb.sentences))
 
     def write_embeddings(path, encoding, progress, cancel):
         emb = page.state.embeddings
