@@ -86,6 +86,39 @@ def test_headerless_csv_and_tab_separated_dot_csv(tmp_path):
     assert any("extra fields ignored" in p for p in sf.problems)
 
 
+def test_semicolon_and_pipe_separated_csv(tmp_path):
+    """Excel where the decimal sign is a comma writes ``text;label``: the fields are split, not read as
+    one text column with ";1" on every sentence. Commas and semicolons inside a comma CSV's text stay."""
+    sf = read_sentences(write(tmp_path, "semi.csv", "id;text;score\n1;Hello, world;0,5\n2;고양이가 잔다;1,0\n"))
+    assert sf.columns == ["id", "text", "score"] and sf.sentences == ["Hello, world", "고양이가 잔다"]
+    pipe = read_sentences(write(tmp_path, "pipe.csv", "text|label\nfirst one|a\nsecond one|b\n"))
+    assert pipe.column == "text" and pipe.sentences == ["first one", "second one"]
+    comma = read_sentences(write(tmp_path, "comma.csv", "id,text\n1,\"Stop; think, then act\"\n2,Go; now\n"))
+    assert comma.columns == ["id", "text"] and comma.sentences == ["Stop; think, then act", "Go; now"]
+
+
+def test_xlsx_text_on_a_later_sheet(tmp_path):
+    """A workbook whose first sheet holds notes: the first sheet with a text column is read, and the
+    problems say which; with no text anywhere the error names every sheet."""
+    import pandas as pd
+
+    path = tmp_path / "book.xlsx"
+    with pd.ExcelWriter(path) as book:
+        pd.DataFrame({"n": [1, 2]}).to_excel(book, sheet_name="about", index=False)
+        pd.DataFrame({"review": ["Great phone", None, "Battery dies"], "stars": [5, 1, 2]}).to_excel(
+            book, sheet_name="reviews", index=False)
+    sf = read_sentences(path)
+    assert sf.sentences == ["Great phone", "Battery dies"] and sf.line_numbers == [2, 4]
+    assert "read sheet 'reviews': the first sheet, 'about', has no text column" in sf.problems
+    assert read_sentences(path, column="stars").sentences == ["5", "1", "2"]
+    numbers = tmp_path / "numbers.xlsx"
+    with pd.ExcelWriter(numbers) as book:
+        pd.DataFrame({"n": [1]}).to_excel(book, sheet_name="a", index=False)
+        pd.DataFrame({"m": [2]}).to_excel(book, sheet_name="b", index=False)
+    with pytest.raises(DataError, match=r"no sheet has a text column \(sheets: a, b\)"):
+        read_sentences(numbers)
+
+
 def test_jsonl(tmp_path):
     lines = [json.dumps({"id": 1, "sentence": "One."}), "", json.dumps({"id": 2, "sentence": "Two."})]
     sf = read_sentences(write(tmp_path, "s.jsonl", "\n".join(lines) + "\n"))

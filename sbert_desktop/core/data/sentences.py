@@ -93,6 +93,25 @@ def guess_text_column(table: RawTable) -> int:
     return best
 
 
+def _other_sheet(path: Path, column: str | None) -> tuple[RawTable, int, str, str] | None:
+    """The first sheet after the first of a workbook that has ``column`` (or, without it, a text
+    column): ``(table, column index, its name, the first sheet's name)``; None for a workbook of one
+    sheet. A :class:`DataError` naming every sheet when none has it."""
+    from sbert_desktop.core.data.tables import read_frame, sheet_names
+
+    sheets = sheet_names(path)
+    if len(sheets) < 2:
+        return None
+    for sheet in sheets[1:]:
+        table = read_frame(path, "xlsx", sheet=sheet)
+        try:
+            return table, _choose_column(table, column), sheet, sheets[0]
+        except DataError:
+            continue
+    what = "a text column" if column is None else f"a column {column!r}"
+    raise DataError(path, f"no sheet has {what} (sheets: {', '.join(sheets)})")
+
+
 def _choose_column(table: RawTable, column: str | None) -> int:
     if column is None:
         return guess_text_column(table)
@@ -127,12 +146,20 @@ def read_sentences(path: str | Path, column: str | None = None, format: str | No
         raw, columns, chosen, blank_lines, problems = None, [], None, [], []
     else:
         raw = read_table(path, fmt, allow_extra=True)
+        problems = []
+        try:
+            index = _choose_column(raw, column)
+        except DataError:
+            found = _other_sheet(path, column) if fmt == "xlsx" else None
+            if found is None:
+                raise
+            raw, index, sheet, first = found
+            problems.append(f"read sheet {sheet!r}: the first sheet, {first!r}, "
+                            + ("has no text column" if column is None else f"has no column {column!r}"))
         fmt, encoding, columns = raw.format, raw.encoding, list(raw.columns)
-        index = _choose_column(raw, column)
         chosen = columns[index]
         values, numbers = raw.values(index), list(raw.lines)
         blank_lines = list(raw.blank_lines)
-        problems = []
         extra = [line for row, line in zip(raw.rows, raw.lines) if len(row) > len(columns)]
         if extra:
             problems.append(f"{len(extra)} row(s) have more fields than the {len(columns)} columns; "

@@ -50,13 +50,24 @@ class RawTable:
 
 
 def sniff_delimiter(lines: list[str]) -> str:
-    """Tab when the first lines all hold the same (non-zero) number of tabs, else comma."""
+    """Tab when the first lines all hold the same (non-zero) number of tabs; else semicolon or pipe
+    when the first line holds more of it than commas and the following lines at least as many (the
+    CSV Excel writes where the decimal sign is a comma: ``text;label``); else comma."""
     sample = [line for line in lines[:20] if line.strip()]
-    if not sample or "\t" not in sample[0]:
+    if not sample:
         return ","
-    tabs = sample[0].count("\t")
-    same = sum(line.count("\t") >= tabs for line in sample)
-    return "\t" if same >= 0.8 * len(sample) or "," not in sample[0] else ","
+    head = sample[0]
+    if "\t" in head:
+        tabs = head.count("\t")
+        same = sum(line.count("\t") >= tabs for line in sample)
+        if same >= 0.8 * len(sample) or "," not in head:
+            return "\t"
+        return ","
+    for delimiter in (";", "|"):
+        count = head.count(delimiter)
+        if count > head.count(",") and sum(line.count(delimiter) >= count for line in sample) >= 0.8 * len(sample):
+            return delimiter
+    return ","
 
 
 def _default_names(n: int) -> list[str]:
@@ -174,6 +185,17 @@ def read_jsonl(path: str | Path) -> RawTable:
     if not names:
         raise DataError(path, "contains no JSON objects with fields")
     return RawTable(path, "jsonl", encoding, names, True, rows, [n for n, _ in numbered], blanks, "csv")
+
+
+def sheet_names(path: str | Path) -> list[str]:
+    """The sheets of an xlsx workbook, in order."""
+    import pandas as pd
+
+    try:
+        with pd.ExcelFile(path) as book:
+            return [str(name) for name in book.sheet_names]
+    except Exception as exc:  # openpyxl raises its own types for corrupt files
+        raise DataError(Path(path), f"cannot be read as xlsx: {type(exc).__name__}: {exc}") from None
 
 
 def read_frame(path: str | Path, fmt: str, sheet: str | int = 0) -> RawTable:
