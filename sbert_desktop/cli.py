@@ -73,6 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     except SbertDesktopError as exc:
         print(f"sbert-desktop {args.command}: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `sbert-desktop search ... | head`: the reader has what it wanted
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit's flush
+        return 0
     except OSError as exc:
         from sbert_desktop.core.errors import disk_error
 

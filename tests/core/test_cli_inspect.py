@@ -49,3 +49,14 @@ def test_inspect_in_a_subprocess(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "sbert_desktop.cli", "inspect", str(path)],
                           capture_output=True, text=True)
     assert proc.returncode == 2 and "file is empty" in proc.stderr and proc.stdout == ""
+
+
+def test_output_cut_short_by_a_pipe_is_not_an_error(tmp_path):
+    """`sbert-desktop inspect FILE | head -1`: the reader closes the pipe early; no traceback."""
+    path = tmp_path / "s.txt"
+    path.write_text("one sentence\nanother one\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "sbert_desktop.cli", "inspect", str(path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # as `head` does once it has its line
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0 and "Traceback" not in err and "Broken pipe" not in err

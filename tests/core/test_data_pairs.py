@@ -59,6 +59,15 @@ def test_generic_numeric_label_column_is_a_score(tmp_path):
     assert ds.scores.tolist() == pytest.approx([0.25, 0.9])
 
 
+def test_generic_word_label_column_with_a_typo_names_the_label(tmp_path):
+    """A word label column with one unknown label is still a label column: the error names the label
+    and its line, not "score 'entailment' is not a number" on the first row."""
+    path = write(tmp_path, "nli.csv", "premise,hypothesis,label\nA man runs.,A person runs.,entailment\n"
+                                      "A cat.,A dog.,maybe\n")
+    with pytest.raises(DataError, match=r"line 3: label 'maybe' is not one of entailment"):
+        read_pairs(path)
+
+
 def test_generic_column_mapping_and_forced_format(tmp_path):
     path = write(tmp_path, "odd.csv", "left,right,sim\na,b,3\nc,d,4\n")
     assert detect_pair_format(path) is None

@@ -167,9 +167,18 @@ def _read_generic(path: Path, columns: Mapping[str, str] | None) -> tuple[RawTab
                               "name one with columns={'score': ...} or {'label': ...}")
     if mapping["score"] is None and not (columns and columns.get("label")):
         values = table.values(mapping["label"])
-        if values and not all(_label_key(v) in _LABEL_INDEX for v in values):
+        if (values and not all(_label_key(v) in _LABEL_INDEX for v in values)
+                and all(_numeric(v) for v in values if _label_key(v) not in ("", "nan"))):
             mapping["score"], mapping["label"] = mapping["label"], None  # a numeric "label": a score
     return table, mapping
+
+
+def _numeric(value: Any) -> bool:
+    try:
+        float(value.strip() if isinstance(value, str) else value)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def _score_range(scores: np.ndarray) -> tuple[float, float]:
