@@ -165,6 +165,12 @@ KO_WIDGETS.update({
     " Weak: use it to look around, not to trust its ranking.": " 약함: 둘러보는 데는 쓸 수 있지만 순위를 믿지는 마세요.",
     " It is worse than the model it was trained from.": " 학습을 시작한 모델보다 나쁩니다.",
     " Near chance: it has learned nothing usable.": " 우연 수준: 쓸 만한 것을 배우지 못했습니다.",
+    "{share} of the sentences are Korean, and this model spells Korean out letter by letter ({tokens} tokens per "
+    "syllable): it was not trained on Korean, so similarities, clusters and maps of Korean sentences mean little. "
+    "Load a Korean-capable model on the Model page, or make this one Korean-capable (Train → Korean preset…).":
+        "문장의 {share}가 한국어인데, 이 모델은 한국어를 자모 단위로 쪼개어 읽습니다 (음절당 토큰 {tokens}개). "
+        "한국어로 학습되지 않은 모델이라 한국어 문장의 유사도, 클러스터, 지도는 거의 의미가 없습니다. "
+        "모델 페이지에서 한국어를 읽는 모델을 불러오거나, 학습 → 한국어 프리셋…으로 이 모델이 한국어를 읽게 하세요.",
     "{name} {value}, {baseline} before training; chance is {chance}.": "{name} {value}, 학습 전 {baseline}, 우연 수준은 {chance}입니다.",
     "{name} {value}; chance is {chance}.": "{name} {value}, 우연 수준은 {chance}입니다.",
 })

@@ -110,251 +110,251 @@ dimension {dimension}</source>
 <context>
     <name>Clusters</name>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="35" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="36" />
         <source>Finds the number of clusters itself and marks outliers as noise</source>
         <translation>클러스터 수를 스스로 찾고 이상치는 노이즈로 표시합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="36" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="37" />
         <source>For comparison: exactly k clusters, no noise</source>
         <translation>비교용: 정확히 k개 클러스터, 노이즈 없음</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="37" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="38" />
         <source>Agglomerative (Ward)</source>
         <translation>병합 군집 (Ward)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="38" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="39" />
         <source>For comparison: exactly k clusters, no noise (up to 20,000 points)</source>
         <translation>비교용: 정확히 k개 클러스터, 노이즈 없음 (최대 20,000개 점)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="39" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="40" />
         <source>Auto</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="39" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="40" />
         <source>None</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="40" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="41" />
         <source>UMAP on the neighbour index</source>
         <translation>이웃 인덱스 기반 UMAP</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="91" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="92" />
         <source>same as min size</source>
         <translation>최소 크기와 같게</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="92" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="93" />
         <source>HDBSCAN's min_samples: larger values call more points noise</source>
         <translation>HDBSCAN의 min_samples: 값이 클수록 더 많은 점을 노이즈로 봅니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="109" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="110" />
         <source>Auto: UMAP to a few dimensions before HDBSCAN from 200 sentences (above 10,000 on the neighbour index's graph); none for k-means and agglomerative</source>
         <translation>자동: 200문장부터 HDBSCAN 전에 UMAP으로 몇 차원으로 줄입니다 (10,000문장 초과 시 이웃 인덱스의 그래프로). k-means와 병합 군집은 줄이지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="118" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="119" />
         <source>Assign noise points to the nearest cluster</source>
         <translation>노이즈 점을 가장 가까운 클러스터에 배정</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
         <source>Cluster</source>
         <translation>클러스터</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="123" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="124" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="95" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="96" />
         <source>automatic</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="96" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="97" />
         <source>Automatic: HDBSCAN's clusters merged to the level of best silhouette, or to a several times broader level where the sentences' neighbour graph splits best, read as a number is. A number: that many topics by k-means on each sentence's vector averaged with its neighbours', from the same tree cut there and from 10 other starts, the one that splits the neighbour graph best kept</source>
         <translation>자동: HDBSCAN 클러스터를 실루엣이 가장 좋은 수준까지 병합하거나, 문장들의 이웃 그래프가 가장 잘 나뉘는 몇 배 더 넓은 수준을 숫자와 같은 방식으로 읽습니다. 숫자: 각 문장의 벡터를 이웃 벡터와 평균한 뒤 k-means로 그 수의 주제로 나눕니다. 같은 병합 트리를 그 수준에서 자른 것과 다른 시작점 10개에서 출발해 이웃 그래프를 가장 잘 나누는 결과를 남깁니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="120" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="263" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="121" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="264" />
         <source>Cluster</source>
         <comment>button: run the clustering</comment>
         <translation>클러스터링</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="129" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="130" />
         <source>Clustering</source>
         <translation>클러스터링</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="131" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="132" />
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="132" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="133" />
         <source>Min cluster size</source>
         <translation>최소 클러스터 크기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="133" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="134" />
         <source>Min samples</source>
         <translation>최소 샘플 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="134" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="135" />
         <source>Topics</source>
         <translation>주제 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="135" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="136" />
         <source>Clusters (k)</source>
         <translation>클러스터 수 (k)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="136" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="137" />
         <source>Metric</source>
         <translation>거리 척도</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="137" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="138" />
         <source>Reduce first</source>
         <translation>먼저 차원 축소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="138" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="139" />
         <source>Reduced dimensions</source>
         <translation>축소 차원 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="139" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="140" />
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="147" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="148" />
         <source>Built-in English and Korean stop words</source>
         <translation>내장 영어·한국어 불용어</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="150" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="151" />
         <source>More stop words, separated by spaces or commas</source>
         <translation>추가 불용어 (공백이나 쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="152" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="153" />
         <source>Update labels</source>
         <translation>레이블 갱신</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="154" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="155" />
         <source>Keyword labels (class-based TF-IDF)</source>
         <translation>키워드 레이블 (클래스 기반 TF-IDF)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="173" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="370" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="174" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="371" />
         <source>No clusters yet.</source>
         <translation>아직 클러스터가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
         <source>Share</source>
         <translation>비율</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
         <source>Silhouette</source>
         <translation>실루엣</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="179" />
         <source>Keywords (c-TF-IDF) unless renamed; double-click to rename</source>
         <translation>이름을 바꾸지 않았다면 키워드(c-TF-IDF). 두 번 클릭해 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="179" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="180" />
         <source>Mean cosine silhouette of the cluster's sentences (-1 … 1)</source>
         <translation>클러스터 문장들의 평균 코사인 실루엣 (-1 … 1)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="197" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="447" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="198" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="448" />
         <source>Select a cluster</source>
         <translation>클러스터를 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="208" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="209" />
         <source>Most central sentences</source>
         <translation>가장 중심에 있는 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="209" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="210" />
         <source>All sentences of the cluster</source>
         <translation>클러스터의 모든 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="267" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="268" />
         <source>Clustering {n} sentences ({method})…</source>
         <translation>문장 {n}개 클러스터링 중 ({method})…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="271" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="272" />
         <source>Clustering: {stage}…</source>
         <translation>클러스터링: {stage}…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="274" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="275" />
         <source>Clustering cancelled; the previous result is kept.</source>
         <translation>클러스터링을 취소했습니다. 이전 결과는 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="291" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="292" />
         <source>Names: {summary}</source>
         <translation>이름: {summary}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="296" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="297" />
         <source>Clustering failed: {message}</source>
         <translation>클러스터링 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="300" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="301" />
         <source>Clustering failed</source>
         <translation>클러스터링 실패</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="316" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="317" />
         <source>Cluster labels</source>
         <translation>클러스터 레이블</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="387" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="388" />
         <source>HDBSCAN found no group of {size} or more close sentences among {n}: lower Min cluster size, or use k-means</source>
         <translation>HDBSCAN이 문장 {n}개 중에서 서로 가까운 문장 {size}개 이상의 묶음을 찾지 못했습니다: 최소 클러스터 크기를 낮추거나 k-means를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="403" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="404" />
         <source>, then k-means from a start that splits the neighbour graph better: {share} of the sentences in another topic than the tree's cut</source>
         <translation>, 이어서 이웃 그래프를 더 잘 나누는 시작점의 k-means: 문장의 {share}가 트리 자르기와 다른 주제에 속함</translation>
     </message>
@@ -431,98 +431,98 @@ dimension {dimension}</source>
         <translation>주제 {n}개로 해 보기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="371" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="372" />
         <source>Encode the sentences, then cluster them.</source>
         <translation>문장을 인코딩한 다음 클러스터링하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="380" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="381" />
         <source>noise {share} ({count} of {n} sentences)</source>
         <translation>노이즈 {share} (문장 {n}개 중 {count}개)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="382" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="383" />
         <source>no noise (every point is in a cluster)</source>
         <translation>노이즈 없음 (모든 점이 클러스터에 속함)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="384" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="385" />
         <source>{count} noise points ({share}) assigned to their nearest cluster</source>
         <translation>노이즈 점 {count}개({share})를 가장 가까운 클러스터에 배정함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="391" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="392" />
         <source> on {reduction}</source>
         <translation> ({reduction} 후)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="395" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="396" />
         <source>, merged from {count} HDBSCAN clusters</source>
         <translation>, HDBSCAN 클러스터 {count}개에서 병합</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="398" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="399" />
         <source> (the level where the neighbour graph splits best)</source>
         <translation> (이웃 그래프가 가장 잘 나뉘는 수준)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="400" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="401" />
         <source>, then {share} of the sentences moved to a nearer topic</source>
         <translation>, 이어서 문장의 {share}를 더 가까운 주제로 옮김</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="406" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="407" />
         <source>&lt;b&gt;{n} clusters&lt;/b&gt; · {noise} · silhouette {silhouette} · {method} · {seconds} s</source>
         <translation>&lt;b&gt;클러스터 {n}개&lt;/b&gt; · {noise} · 실루엣 {silhouette} · {method} · {seconds}초</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="414" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="415" />
         <source>noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="426" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="451" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="427" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="452" />
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="427" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="428" />
         <source>renamed by hand; keywords: {words}</source>
         <translation>직접 이름 붙임. 키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="428" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="429" />
         <source>keywords: {words} (double-click to rename)</source>
         <translation>키워드: {words} (두 번 클릭해 이름 바꾸기)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="452" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="453" />
         <source>Noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="452" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="453" />
         <source>Cluster {n}</source>
         <translation>클러스터 {n}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="454" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="455" />
         <source>keywords: {words}</source>
         <translation>키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="459" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="461" />
         <source>sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="492" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="495" />
         <source>Korean words: Kiwi {version} (nouns)</source>
         <translation>한국어 단어: Kiwi {version} (명사)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="493" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="496" />
         <source>Korean words: particle heuristic (install kiwipiepy for morphological analysis)</source>
         <translation>한국어 단어: 조사 제거 규칙 (형태소 분석을 하려면 kiwipiepy를 설치하세요)</translation>
     </message>
@@ -530,17 +530,17 @@ dimension {dimension}</source>
 <context>
     <name>ClustersExport</name>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters_export.py" line="30" />
+        <location filename="../../sbert_desktop/gui/pages/clusters_export.py" line="31" />
         <source>Clusters (one row per sentence)</source>
         <translation>클러스터 (문장당 한 행)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters_export.py" line="32" />
+        <location filename="../../sbert_desktop/gui/pages/clusters_export.py" line="33" />
         <source>cluster the sentences first</source>
         <translation>먼저 문장을 클러스터링하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters_export.py" line="33" />
+        <location filename="../../sbert_desktop/gui/pages/clusters_export.py" line="34" />
         <source>Embeddings</source>
         <translation>임베딩</translation>
     </message>
@@ -972,47 +972,47 @@ dimension {dimension}</source>
         <translation>활성 바이 인코더로 이 문장들의 임베딩을 계산합니다(백그라운드에서)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="243" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="249" />
         <source>Open {name}</source>
         <translation>{name} 열기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="263" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="269" />
         <source>{format} · {encoding} · {rows} rows</source>
         <translation>{format} · {encoding} · {rows}행</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="293" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="299" />
         <source>{n} embeddings of dimension {dim}</source>
         <translation>{dim}차원 임베딩 {n}개</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="338" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="344" />
         <source>Still open: {name} (the other pages keep using it)</source>
         <translation>계속 열려 있음: {name} (다른 페이지는 이 파일을 계속 씁니다)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="342" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="348" />
         <source>Could not open the file</source>
         <translation>파일을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="376" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="387" />
         <source>Encode {n} sentences</source>
         <translation>문장 {n}개 인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="381" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="392" />
         <source>Encoding… {done} / {total}</source>
         <translation>인코딩 중… {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="383" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="394" />
         <source>Encoding cancelled</source>
         <translation>인코딩을 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="384" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="395" />
         <source>Encoding failed: {message}</source>
         <translation>인코딩 실패: {message}</translation>
     </message>
@@ -1118,7 +1118,7 @@ dimension {dimension}</source>
     <name>EmbeddingsBar</name>
     <message>
         <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="27" />
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="71" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="85" />
         <source>Encode sentences</source>
         <translation>문장 인코딩</translation>
     </message>
@@ -1133,52 +1133,52 @@ dimension {dimension}</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="56" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="65" />
         <source>{n} sentences from {file} encoded ({dim}-d)</source>
         <translation>{file}의 문장 {n}개 인코딩됨 ({dim}차원)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="58" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="67" />
         <source>{n} sentences encoded ({dim}-d)</source>
         <translation>문장 {n}개 인코딩됨 ({dim}차원)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="61" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="70" />
         <source>No sentences yet: open a sentence file on the Data page, then encode it.</source>
         <translation>아직 문장이 없습니다: 데이터 페이지에서 문장 파일을 연 다음 인코딩하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="63" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="72" />
         <source>{n} sentences open; load a bi-encoder on the Model page to encode them.</source>
         <translation>문장 {n}개가 열려 있습니다. 인코딩하려면 모델 페이지에서 바이 인코더를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="66" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="75" />
         <source>{n} sentences open, not encoded yet.</source>
         <translation>문장 {n}개가 열려 있고, 아직 인코딩하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="70" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="84" />
         <source>Encode again</source>
         <translation>다시 인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="85" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="99" />
         <source>Encode {n} sentences</source>
         <translation>문장 {n}개 인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="89" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="103" />
         <source>Encoding {n} sentences…</source>
         <translation>문장 {n}개 인코딩 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="95" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="109" />
         <source>Encoding failed: {message}</source>
         <translation>인코딩 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="96" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="110" />
         <source>Encoding cancelled; nothing was changed.</source>
         <translation>인코딩을 취소했습니다. 바뀐 것은 없습니다.</translation>
     </message>
@@ -2418,22 +2418,22 @@ Stop it and close? A checkpoint is kept, so you can resume it later.</source>
 <context>
     <name>MapExport</name>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map_export.py" line="42" />
+        <location filename="../../sbert_desktop/gui/pages/map_export.py" line="44" />
         <source>project the map first</source>
         <translation>먼저 지도를 투영하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map_export.py" line="64" />
+        <location filename="../../sbert_desktop/gui/pages/map_export.py" line="67" />
         <source>2-D coordinates</source>
         <translation>2차원 좌표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map_export.py" line="65" />
+        <location filename="../../sbert_desktop/gui/pages/map_export.py" line="68" />
         <source>Selected sentences</source>
         <translation>선택한 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map_export.py" line="68" />
+        <location filename="../../sbert_desktop/gui/pages/map_export.py" line="71" />
         <source>Map</source>
         <translation>지도</translation>
     </message>
@@ -3129,6 +3129,11 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
         <location filename="../../sbert_desktop/gui/quality_text.py" line="38" />
         <source>{name} {value}; chance is {chance}.</source>
         <translation>{name} {value}, 우연 수준은 {chance}입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/quality_text.py" line="63" />
+        <source>{share} of the sentences are Korean, and this model spells Korean out letter by letter ({tokens} tokens per syllable): it was not trained on Korean, so similarities, clusters and maps of Korean sentences mean little. Load a Korean-capable model on the Model page, or make this one Korean-capable (Train → Korean preset…).</source>
+        <translation>문장의 {share}가 한국어인데, 이 모델은 한국어를 자모 단위로 쪼개어 읽습니다 (음절당 토큰 {tokens}개). 한국어로 학습되지 않은 모델이라 한국어 문장의 유사도, 클러스터, 지도는 거의 의미가 없습니다. 모델 페이지에서 한국어를 읽는 모델을 불러오거나, 학습 → 한국어 프리셋…으로 이 모델이 한국어를 읽게 하세요.</translation>
     </message>
 </context>
 <context>

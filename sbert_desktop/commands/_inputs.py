@@ -162,6 +162,7 @@ def load_inputs(args: argparse.Namespace, bar: Any, need_model: bool = False) ->
     if not sf.sentences:
         raise DataError(path, "no sentences to explore (the file has only blank rows)")
     bi = load_bi_encoder(args)
+    warn_if_unread_korean(args.command, bi, sf.sentences)
     if getattr(args, "no_cache", False):
         emb = bi.encode(sf.sentences, batch_size=args.batch_size, progress=bar)
     else:  # the embedding cache shared with ``encode`` and the window
@@ -173,6 +174,18 @@ def load_inputs(args: argparse.Namespace, bar: Any, need_model: bool = False) ->
     prov = Provenance.from_models(bi, source_file=str(path))
     return Inputs(list(sf.sentences), emb, bi, prov, {"encoded": True, "column": sf.column}, list(sf.line_numbers),
                   sf.other_columns() or None)
+
+
+def warn_if_unread_korean(command: str, model: Any, sentences: list[str]) -> None:
+    """Say on stderr, before encoding, when the sentences are Korean that ``model`` cannot read
+    (core/language.py), even with --quiet: the results would look as trustworthy as any other."""
+    import sys
+
+    from sbert_desktop.core.language import korean_cue
+
+    cue = korean_cue(getattr(model, "tokenizer", None), sentences)
+    if cue is not None:
+        print(f"sbert-desktop {command}: warning: {cue.text()}", file=sys.stderr, flush=True)
 
 
 def encoding_of(args: argparse.Namespace) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sbert_desktop.commands._inputs import POOLING_CHOICES, add_embedding_options, add_runtime_arguments, runtime_kwargs
+from sbert_desktop.commands._inputs import (POOLING_CHOICES, add_embedding_options, add_runtime_arguments, runtime_kwargs,
+                                            warn_if_unread_korean)
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -72,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
     model = BiEncoder.load(args.model, pooling=args.pooling, max_seq_length=args.max_seq_length,
                            normalize=args.normalize, device=args.device, prompt_name=args.prompt_name,
                            dimensions=args.dimensions, **runtime_kwargs(args))
+    if world <= 1 or rank == 0:
+        warn_if_unread_korean("encode", model, sf.sentences)
     if world > 1:
         import torch.distributed as dist
 

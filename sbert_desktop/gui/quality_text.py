@@ -38,3 +38,30 @@ def cue_text(cue) -> str:
         head = translate("Quality", "{name} {value}; chance is {chance}.").format(
             name=_name(cue.metric), value=number(cue.value, 2), chance=number(cue.chance, 2))
     return head + _t(TAIL.get(cue.level, ""))
+
+
+_KOREAN_MEMO: list = []  # [(weakref to the data, weakref to the model, cue)]: the last judgement
+
+
+def korean_cue_text(state) -> str:
+    """The Korean cue (core/language.py) for the open sentences and the active bi-encoder, in the
+    window's language; "" when it does not apply. Judged once per (sentences, model)."""
+    from sbert_desktop.core.language import korean_cue
+    from sbert_desktop.gui.exploration_state import current_sentences
+
+    model, data = state.bi_encoder, state.data
+    if model is None or data is None:
+        return ""
+    if not (_KOREAN_MEMO and _KOREAN_MEMO[0][0]() is data and _KOREAN_MEMO[0][1]() is model):
+        import weakref
+
+        cue = korean_cue(getattr(model, "tokenizer", None), current_sentences(state))
+        _KOREAN_MEMO[:] = [(weakref.ref(data), weakref.ref(model), cue)]  # weak: a closed file is not kept
+    cue = _KOREAN_MEMO[0][2]
+    if cue is None:
+        return ""
+    return translate("Quality", "{share} of the sentences are Korean, and this model spells Korean out letter by letter "
+                                "({tokens} tokens per syllable): it was not trained on Korean, so similarities, clusters "
+                                "and maps of Korean sentences mean little. Load a Korean-capable model on the Model page, "
+                                "or make this one Korean-capable (Train → Korean preset…).").format(
+        share=f"{cue.korean_share:.0%}", tokens=number(cue.tokens_per_syllable, 1))

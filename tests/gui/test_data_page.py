@@ -101,3 +101,30 @@ def test_encode_button_shares_embeddings(qtbot, state, tmp_path, tiny_bi_encoder
         qtbot.mouseClick(page.encode_button, Qt.MouseButton.LeftButton)
     assert state.embeddings.vectors.shape == (3, 32)
     assert "3 embeddings" in page.encode_status.text()
+
+
+def test_korean_the_model_cannot_read_is_said_before_encoding(qtbot, state, tmp_path, tiny_bi_encoder, wait_job):
+    """A Korean file with the bundled (English) vocabulary: the Data page and the exploration pages'
+    bar say in red that the model spells Korean out letter by letter, before anything is encoded; an
+    English file opened next clears it."""
+    from sbert_desktop.gui.pages.clusters import ClustersPage
+    from sbert_desktop.gui.state import ModelSpec
+
+    korean = tmp_path / "ko.txt"
+    korean.write_text("고양이가 소파에서 잔다\n내일은 전국에 비가 온다\n주식 시장이 크게 하락했다\n", encoding="utf-8")
+    page = DataPage(state)
+    qtbot.addWidget(page)
+    clusters = ClustersPage(state)
+    qtbot.addWidget(clusters)
+    page.show()
+    clusters.show()
+    state.set_model(tiny_bi_encoder, ModelSpec(source="tiny"), remember=False)
+    _open(qtbot, page, korean, wait_job)
+    assert state.embeddings is None
+    for label in (page.korean_cue, clusters.bar.cue):
+        assert label.isVisible() and "100% of the sentences are Korean" in label.text()
+        assert "letter by letter" in label.text() and "Korean preset" in label.text()
+    english = tmp_path / "en.txt"
+    english.write_text("A cat sleeps.\nRain tomorrow.\n", encoding="utf-8")
+    _open(qtbot, page, english, wait_job)
+    assert not page.korean_cue.isVisible() and not clusters.bar.cue.isVisible()

@@ -185,6 +185,11 @@ class DataPage(QWidget):
         self.encode_button.clicked.connect(self.encode)
         self.encode_status = QLabel()
         self.encode_status.setWordWrap(True)
+        self.korean_cue = QLabel()  # Korean text the active model cannot read (core/language.py)
+        self.korean_cue.setObjectName("koreanCue")
+        self.korean_cue.setWordWrap(True)
+        self.korean_cue.setStyleSheet("color: #b00020;")
+        self.korean_cue.hide()
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -193,6 +198,7 @@ class DataPage(QWidget):
         left_layout.addWidget(self.histogram, 1)
         left_layout.addWidget(self.encode_button)
         left_layout.addWidget(self.encode_status)
+        left_layout.addWidget(self.korean_cue)
 
         self.model = ColumnsTableModel()
         self.table = QTableView()
@@ -355,7 +361,12 @@ class DataPage(QWidget):
         return list(data.content.sentences)
 
     def _update_encode_button(self) -> None:
+        from sbert_desktop.gui.quality_text import korean_cue_text
+
         self.encode_button.setEnabled(self.state.data is not None and self.state.bi_encoder is not None)
+        cue = korean_cue_text(self.state)
+        self.korean_cue.setText(cue)
+        self.korean_cue.setVisible(bool(cue))
 
     def _on_encoded(self, sentences: list[str], vectors, fingerprint: str, stats: dict) -> None:
         from sbert_desktop.gui.explore_text import cache_stats_text

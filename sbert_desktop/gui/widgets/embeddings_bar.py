@@ -5,7 +5,7 @@ publishes them with ``AppState.set_embeddings`` — the same result as the Data 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from sbert_desktop.gui.i18n import number, translate
 from sbert_desktop.gui.exploration_state import current_sentences
@@ -33,12 +33,21 @@ class EmbeddingsBar(QWidget):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(160)
         self.progress.hide()
-        layout = QHBoxLayout(self)
+        self.cue = QLabel()  # the Korean cue (core/language.py): Korean text this model cannot read
+        self.cue.setObjectName("koreanCue")
+        self.cue.setWordWrap(True)
+        self.cue.setStyleSheet("color: #b00020;")
+        self.cue.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.progress)
+        row.addWidget(self.encode_button)
+        row.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.encode_button)
-        layout.addWidget(self.cancel_button)
+        layout.addLayout(row)
+        layout.addWidget(self.cue)
         for signal in (state.embeddings_changed, state.data_changed, state.bi_encoder_changed):
             signal.connect(lambda *_: self.refresh())
         self.refresh()
@@ -65,6 +74,11 @@ class EmbeddingsBar(QWidget):
         else:
             self.label.setText(translate("EmbeddingsBar", "{n} sentences open, not encoded yet.").format(
                 n=number(len(current_sentences(self.state)))))
+        from sbert_desktop.gui.quality_text import korean_cue_text
+
+        cue = korean_cue_text(self.state)
+        self.cue.setText(cue)
+        self.cue.setVisible(bool(cue))
         can = data is not None and self.state.bi_encoder is not None and not running
         self.encode_button.setEnabled(can)
         self.encode_button.setText(translate("EmbeddingsBar", "Encode again") if emb is not None

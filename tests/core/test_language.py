@@ -1,0 +1,62 @@
+"""The Korean cue (core/language.py): Korean sentences an English tokenizer spells out letter by letter
+are flagged; English, a little Korean, or a vocabulary that holds Korean pieces are not; the CLI says
+so on stderr before it encodes."""
+
+from __future__ import annotations
+
+import pytest
+
+from sbert_desktop.core.language import LETTER_BY_LETTER, korean_cue
+
+KO = ["고양이가 소파에서 잔다", "내일은 전국에 비가 온다", "주식 시장이 크게 하락했다", "커피를 마시고 싶어요",
+      "강아지가 공원에서 뛰어논다", "축구 경기가 열렸다"]
+EN = ["A cat sleeps on the sofa.", "Rain is expected tomorrow.", "Stocks fell sharply.", "I would like a coffee."]
+
+
+@pytest.fixture(scope="module")
+def english_tokenizer(bundled_model_path):
+    from transformers import AutoTokenizer
+
+    return AutoTokenizer.from_pretrained(str(bundled_model_path))
+
+
+def test_korean_spelt_out_is_flagged_english_and_a_little_korean_are_not(english_tokenizer):
+    cue = korean_cue(english_tokenizer, KO * 10 + EN * 10)
+    assert cue is not None and cue.korean_share == pytest.approx(0.6) and cue.tokens_per_syllable >= LETTER_BY_LETTER
+    assert "60% of the sentences are Korean" in cue.text() and "letter by letter" in cue.text()
+    assert korean_cue(english_tokenizer, EN * 20) is None
+    assert korean_cue(english_tokenizer, KO[:1] + EN * 30) is None  # 3% Korean: below KOREAN_SHARE (10%)
+    assert korean_cue(None, KO) is None and korean_cue(english_tokenizer, []) is None
+
+
+def test_a_vocabulary_with_korean_pieces_is_not_flagged(tiny_bi_encoder, english_tokenizer):
+    from sbert_desktop.core.training.vocab import extend_vocabulary
+
+    corpus = KO * 20
+    extend_vocabulary(tiny_bi_encoder, corpus, new_tokens=300, min_frequency=2)
+    assert korean_cue(tiny_bi_encoder.tokenizer, KO) is None
+    assert korean_cue(english_tokenizer, KO) is not None
+
+
+def test_korsts_dev_with_the_bundled_tokenizer(data_dir, english_tokenizer):
+    """The figure the module documents: KorSTS dev, about 1.9 tokens per Hangul syllable."""
+    from sbert_desktop.core.data import read_pairs
+
+    dev = read_pairs(data_dir / "korsts" / "sts-dev.tsv")
+    cue = korean_cue(english_tokenizer, dev.sentence1)
+    assert cue is not None and cue.korean_share > 0.95 and 1.7 < cue.tokens_per_syllable < 2.1
+
+
+def test_the_cli_warns_before_it_encodes(capsys, tmp_path, tiny_bi_encoder_dir):
+    from sbert_desktop.cli import main
+
+    path = tmp_path / "ko.txt"
+    path.write_text("\n".join(KO) + "\n", encoding="utf-8")
+    assert main(["encode", str(path), "--model", str(tiny_bi_encoder_dir), "-q", "--out", str(tmp_path / "e.npy")]) == 0
+    err = capsys.readouterr().err
+    assert "sbert-desktop encode: warning: 100% of the sentences are Korean" in err
+    en = tmp_path / "en.txt"
+    en.write_text("\n".join(EN) + "\n", encoding="utf-8")
+    assert main(["cluster", str(en), "--model", str(tiny_bi_encoder_dir), "--method", "kmeans", "--n-clusters", "2",
+                 "-q", "--out", str(tmp_path / "c.csv")]) == 0
+    assert "Korean" not in capsys.readouterr().err
