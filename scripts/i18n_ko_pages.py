@@ -132,7 +132,9 @@ KO_PAGES = {
     "Keep only the best N pairs (the cross-encoder scores each one; 0 keeps all)":
         "가장 좋은 N개 쌍만 남깁니다 (크로스 인코더가 각각 채점, 0이면 모두 유지)",
     "Skip repeated sentences": "반복된 문장 건너뛰기",
-    "The sentences or the model changed: find pairs again.": "문장이나 모델이 바뀌었습니다. 쌍을 다시 찾으세요.", "Each text once": "같은 문장은 한 번만",
+    "The sentences or the model changed: find pairs again.": "문장이나 모델이 바뀌었습니다. 쌍을 다시 찾으세요.",
+    "The cross-encoder changed: find pairs again to score them with it.":
+        "크로스 인코더가 바뀌었습니다. 새 모델로 채점하려면 쌍을 다시 찾으세요.", "Each text once": "같은 문장은 한 번만",
     "A sentence that occurs on several rows is one hit, with its number of rows; untick to list every row":
         "여러 행에 나오는 문장은 행 수와 함께 한 번만 보여 줍니다. 모든 행을 보려면 선택을 해제하세요",
     "Pairs among the first occurrence of each text only: a sentence and its copies (cosine 1) do not fill the table":

@@ -770,38 +770,43 @@ dimension {dimension}</source>
         <translation>쌍을 계산할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="291" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="288" />
         <source>The sentences or the model changed: find pairs again.</source>
         <translation>문장이나 모델이 바뀌었습니다. 쌍을 다시 찾으세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="304" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="294" />
+        <source>The cross-encoder changed: find pairs again to score them with it.</source>
+        <translation>크로스 인코더가 바뀌었습니다. 새 모델로 채점하려면 쌍을 다시 찾으세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="313" />
         <source>, scored by the cross-encoder</source>
         <translation>, 크로스 인코더로 채점함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="306" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="340" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="315" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="349" />
         <source>{n} pairs</source>
         <translation>{n}개 쌍</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="327" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="336" />
         <source>Load a cross-encoder, or open a pair data set with gold scores, to compare.</source>
         <translation>비교하려면 크로스 인코더를 불러오거나 정답 점수가 있는 문장 쌍 데이터 세트를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="339" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="348" />
         <source>{shown} of {total}</source>
         <translation>{total}개 중 {shown}개</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="363" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="372" />
         <source>Find sentences similar to A: {text}</source>
         <translation>A와 비슷한 문장 찾기: {text}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="364" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="373" />
         <source>Find sentences similar to B: {text}</source>
         <translation>B와 비슷한 문장 찾기: {text}</translation>
     </message>
@@ -997,22 +1002,22 @@ dimension {dimension}</source>
         <translation>파일을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="387" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="390" />
         <source>Encode {n} sentences</source>
         <translation>문장 {n}개 인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="392" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="395" />
         <source>Encoding… {done} / {total}</source>
         <translation>인코딩 중… {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="394" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="397" />
         <source>Encoding cancelled</source>
         <translation>인코딩을 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="395" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="398" />
         <source>Encoding failed: {message}</source>
         <translation>인코딩 실패: {message}</translation>
     </message>
@@ -3139,111 +3144,111 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
 <context>
     <name>RerankView</name>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="72" />
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="205" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="74" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="207" />
         <source>Bi-encoder</source>
         <translation>바이 인코더</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="74" />
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="206" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="76" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="208" />
         <source>Cross-encoder rerank</source>
         <translation>크로스 인코더 재순위화</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="78" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="80" />
         <source>Cosine</source>
         <translation>코사인</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="78" />
         <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="80" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="82" />
         <source>Sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="79" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="81" />
         <source>Score</source>
         <translation>점수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="79" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="81" />
         <source>Move</source>
         <translation>이동</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="107" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="109" />
         <source>Neighbours of</source>
         <translation>이웃 기준 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="107" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="109" />
         <source>Query</source>
         <translation>검색어</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="110" />
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="111" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="112" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="113" />
         <source>Encode the sentences first.</source>
         <translation>먼저 문장을 인코딩하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="117" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="119" />
         <source>Search</source>
         <translation>검색</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="122" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="124" />
         <source>Bi-encoder: searching…</source>
         <translation>바이 인코더: 검색 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="135" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="137" />
         <source>encode {encode} · search {search}</source>
         <translation>인코딩 {encode} · 검색 {search}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="137" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="139" />
         <source>search {search}</source>
         <translation>검색 {search}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="138" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="140" />
         <source>&lt;b&gt;Bi-encoder&lt;/b&gt;: top {k} of {n} in {time} ({detail})</source>
         <translation>&lt;b&gt;바이 인코더&lt;/b&gt;: {n}개 중 상위 {k}개, {time} ({detail})</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="144" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="146" />
         <source>Cross-encoder: load one on the Model page to rerank these.</source>
         <translation>크로스 인코더: 재순위화하려면 모델 페이지에서 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="149" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="151" />
         <source>Cross-encoder: rescoring {n} candidates…</source>
         <translation>크로스 인코더: 후보 {n}개를 다시 채점하는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="150" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="152" />
         <source>Rerank</source>
         <translation>재순위화</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="174" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="176" />
         <source>&lt;b&gt;Cross-encoder&lt;/b&gt;: reranked {n} candidates in {time}</source>
         <translation>&lt;b&gt;크로스 인코더&lt;/b&gt;: 후보 {n}개를 {time}에 재순위화</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="190" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="192" />
         <source>Search failed: {message}</source>
         <translation>검색 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="224" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="226" />
         <source>bi-encoder rank {bi} → cross-encoder rank {cross}</source>
         <translation>바이 인코더 순위 {bi} → 크로스 인코더 순위 {cross}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="243" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="245" />
         <source>{n} rows hold this text; shown: row {row}.</source>
         <translation>이 문장이 있는 행: {n}개. 표시된 행: {row}.</translation>
     </message>
@@ -3454,38 +3459,38 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
 <context>
     <name>State</name>
     <message>
-        <location filename="../../sbert_desktop/gui/state.py" line="141" />
+        <location filename="../../sbert_desktop/gui/state.py" line="142" />
         <source>No model loaded</source>
         <extracomment>bumped on every change; a task records the ones it reads (``inputs``) and its result is only used while they are unchanged (see gui/jobs.py)</extracomment>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/state.py" line="149" />
+        <location filename="../../sbert_desktop/gui/state.py" line="150" />
         <source>Bi-encoder: none loaded</source>
         <translation>바이 인코더: 불러오지 않음</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/state.py" line="152" />
+        <location filename="../../sbert_desktop/gui/state.py" line="153" />
         <source> · normalized</source>
         <translation> · 정규화</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/state.py" line="154" />
+        <location filename="../../sbert_desktop/gui/state.py" line="155" />
         <source>Bi-encoder: {name} · {pooling} pooling · {dim}-d</source>
         <translation>바이 인코더: {name} · {pooling} 풀링 · {dim}차원</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/state.py" line="161" />
+        <location filename="../../sbert_desktop/gui/state.py" line="162" />
         <source>Cross-encoder: none loaded</source>
         <translation>크로스 인코더: 불러오지 않음</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/state.py" line="164" />
+        <location filename="../../sbert_desktop/gui/state.py" line="165" />
         <source>Cross-encoder: {name} · {labels} label(s)</source>
         <translation>크로스 인코더: {name} · 레이블 {labels}개</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/state.py" line="197" />
+        <location filename="../../sbert_desktop/gui/state.py" line="201" />
         <source>all-MiniLM-L6-v2 (bundled)</source>
         <translation>all-MiniLM-L6-v2 (내장)</translation>
     </message>

@@ -189,19 +189,27 @@ def source_columns(data, sentences: list[str]) -> dict[str, list] | None:
     return (data.content.other_columns() or None) if data_matches(data, sentences) else None
 
 
+_MANIFEST_KEYS = ("name", "source", "architecture", "dimension", "pooling", "max_seq_length", "normalize", "num_labels")
+
+
+def model_provenance(model) -> dict:
+    """A model as manifests name it (name, source, pooling, …); {} for None."""
+    try:
+        info = model.info() if model is not None else {}
+    except Exception:  # noqa: BLE001 — a manifest never fails an export
+        info = {}
+    return {k: v for k, v in info.items() if k in _MANIFEST_KEYS}
+
+
 def provenance(state: AppState, exploration: ExplorationState | None = None, **extra: Any):
-    """A :class:`~sbert_desktop.core.export.Provenance` of what is loaded now (for manifests)."""
+    """A :class:`~sbert_desktop.core.export.Provenance` of what is loaded now (for manifests). The
+    bi-encoder named is the one that made the shared embeddings when they say so (another one may
+    be loaded since); otherwise the loaded one."""
     from sbert_desktop.core.export import Provenance
 
-    def info(model) -> dict:
-        try:
-            return model.info() if model is not None else {}
-        except Exception:  # noqa: BLE001 — a manifest never fails an export
-            return {}
-
-    keep = ("name", "source", "architecture", "dimension", "pooling", "max_seq_length", "normalize", "num_labels")
-    model = {k: v for k, v in info(state.bi_encoder).items() if k in keep}
-    cross = {k: v for k, v in info(state.cross_encoder).items() if k in keep} or None
+    emb = state.embeddings
+    model = dict(emb.model) if emb is not None and emb.model else model_provenance(state.bi_encoder)
+    cross = model_provenance(state.cross_encoder) or None
     prov = Provenance(model=model, cross_encoder=cross,
                       source_file=str(state.data.path) if state.data is not None else None, extra=dict(extra))
     if exploration is not None:

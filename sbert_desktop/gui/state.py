@@ -57,6 +57,7 @@ class Embeddings:
     sentences: list[str]
     vectors: Any  # numpy float32 [n, dim]
     fingerprint: str = ""
+    model: dict = field(default_factory=dict)  # the encoding model as manifests name it (empty: not known)
 
 
 class AppState(QObject):
@@ -174,9 +175,12 @@ class AppState(QObject):
             self.settings.add_recent_file(data.path)
         self.data_changed.emit(data)
 
-    def set_embeddings(self, sentences: list[str], vectors: Any, fingerprint: str = "") -> None:
-        """Share embeddings; compute ``fingerprint`` (``model.fingerprint()``) on the worker thread."""
-        self.embeddings = Embeddings(list(sentences), vectors, fingerprint)
+    def set_embeddings(self, sentences: list[str], vectors: Any, fingerprint: str = "",
+                       model: dict | None = None) -> None:
+        """Share embeddings; compute ``fingerprint`` (``model.fingerprint()``) on the worker thread.
+        ``model``: the encoding model's manifest entry (``exploration_state.model_provenance``), so an
+        export names the model that made them even after another one is loaded."""
+        self.embeddings = Embeddings(list(sentences), vectors, fingerprint, dict(model or {}))
         self._bump("embeddings")
         self.embeddings_changed.emit(self.embeddings)
 

@@ -83,7 +83,7 @@ def prepare_workspace(window) -> Callable[[], Workspace]:
     if state.embeddings is not None:
         ws.sentences = list(state.embeddings.sentences)
         ws.embeddings = np.asarray(state.embeddings.vectors, dtype=np.float32)
-        ws.embeddings_info = {"fingerprint": state.embeddings.fingerprint}
+        ws.embeddings_info = {"fingerprint": state.embeddings.fingerprint, "model": dict(state.embeddings.model)}
     view = exploration.clusters
     if view is not None:
         r = view.result
@@ -215,7 +215,9 @@ def restore_workspace(window, ws: Workspace, data_path: str | Path | None = None
         state.set_data(None)
     if ws.embeddings is not None:
         sentences = ws.sentences if ws.sentences is not None else [f"#{i}" for i in range(len(ws.embeddings))]
-        state.set_embeddings(sentences, ws.embeddings, str(ws.embeddings_info.get("fingerprint", "")))
+        model = ws.embeddings_info.get("model")
+        state.set_embeddings(sentences, ws.embeddings, str(ws.embeddings_info.get("fingerprint", "")),
+                             model if isinstance(model, dict) else None)
     if ws.labels is not None:
         exploration.set_clusters(_cluster_view(ws))
     if ws.coords is not None:

@@ -128,3 +128,55 @@ def test_a_tables_other_columns_ride_along(qtbot, state, wait_job, tmp_path, tin
     assert wait_job(page.project()) == "succeeded"
     df = read_table(wait_export(qtbot, page.export_button, "coordinates", tmp_path / "m.parquet"))
     assert [(t, int(r)) for t, r in zip(df["ticket"], df["rating"])] == [expected[s] for s in df["sentence"]]
+
+
+def test_manifests_name_the_models_that_made_the_results(qtbot, state, wait_job, tmp_path, tiny_bi_encoder,
+                                                         tiny_cross_encoder, bundled_model_path):
+    """Encode and cluster with one bi-encoder, then load another: the clusters export still names the
+    first (it made the embeddings), and so does a saved and reopened workspace's. Pairs scored by one
+    cross-encoder leave when another is loaded (their scores are not its)."""
+    import transformers
+
+    from _explore import manifest
+    from sbert_desktop.core.models import BiEncoder, CrossEncoder
+    from sbert_desktop.core.workspace import load_workspace, save_workspace
+    from sbert_desktop.gui.exploration_state import model_provenance
+    from sbert_desktop.gui.main_window import MainWindow
+    from sbert_desktop.gui.pages.clusters import ClustersPage
+    from sbert_desktop.gui.state import AppState
+    from sbert_desktop.gui.workspace_io import collect_workspace, restore_workspace
+
+    small = dict(vocab_size=30522, dim=32, n_layers=1, n_heads=2, hidden_dim=64, max_position_embeddings=130)
+    other_bi = BiEncoder.from_config(transformers.DistilBertConfig(**small), bundled_model_path)
+    set_models(state, tiny_bi_encoder, tiny_cross_encoder)
+    first = model_provenance(tiny_bi_encoder)
+    assert first["name"] != model_provenance(other_bi)["name"]
+    open_sentences(state, tmp_path, ["Refund please", "I want my money back", "The battery dies fast",
+                                     "Battery drains quickly", "Great phone"])
+    clusters = ClustersPage(state)
+    qtbot.addWidget(clusters)
+    assert wait_job(clusters.bar.encode()) == "succeeded"
+    clusters.method.setCurrentIndex(clusters.method.findData("kmeans"))
+    clusters.n_clusters.setValue(2)
+    assert wait_job(clusters.run()) == "succeeded"
+    set_models(state, other_bi)
+    out = wait_export(qtbot, clusters.export_button, "clusters", tmp_path / "c.csv")
+    assert manifest(out)["model"]["name"] == first["name"]
+
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    path = save_workspace(tmp_path / "w.sbertws", collect_workspace(window))
+    again = MainWindow(AppState())
+    qtbot.addWidget(again)
+    restore_workspace(again, load_workspace(path), data_path=None, load_models=False)
+    assert again.state.embeddings.model["name"] == first["name"]
+
+    compare = ComparePage(state)
+    qtbot.addWidget(compare)
+    assert wait_job(compare.bar.encode()) == "succeeded"  # with the other bi-encoder now
+    compare.top_k.setValue(1)
+    compare.find_button.click()
+    assert wait_job(compare.job) == "succeeded" and compare.result.cross is not None
+    set_models(state, cross=CrossEncoder.from_config(transformers.DistilBertConfig(**small, num_labels=1),
+                                                     bundled_model_path, num_labels=1))
+    assert compare.result is None and "cross-encoder changed" in compare.message.text()

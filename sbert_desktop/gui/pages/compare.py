@@ -71,7 +71,7 @@ class ComparePage(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.export_status)
         self._build_exports()
-        state.cross_encoder_changed.connect(lambda _m: self._update_enabled())
+        state.cross_encoder_changed.connect(self._on_cross_encoder)
         state.data_changed.connect(lambda _d: self._update_enabled())
         state.embeddings_changed.connect(self._on_embeddings)
         self._update_enabled()
@@ -285,13 +285,22 @@ class ComparePage(QWidget):
         """Other embeddings (data or model changed): the pairs found on the old ones leave the table, the
         scatter and the exports, whose manifest would name the new file and model."""
         if self.result is not None:
-            self.result = None
-            self.model.set_result(None)
-            self.proxy.refresh()
-            self.message.setText(translate("Compare", "The sentences or the model changed: find pairs again."))
-            self._update_scatter()
-            self._update_count()
+            self._drop_result(translate("Compare", "The sentences or the model changed: find pairs again."))
         self._update_enabled()
+
+    def _on_cross_encoder(self, _model) -> None:
+        """Another cross-encoder: pairs it did not score stay only when no cross-encoder scored them."""
+        if self.result is not None and self.result.cross is not None:
+            self._drop_result(translate("Compare", "The cross-encoder changed: find pairs again to score them with it."))
+        self._update_enabled()
+
+    def _drop_result(self, message: str) -> None:
+        self.result = None
+        self.model.set_result(None)
+        self.proxy.refresh()
+        self.message.setText(message)
+        self._update_scatter()
+        self._update_count()
 
     def set_result(self, result) -> None:
         self.result = result

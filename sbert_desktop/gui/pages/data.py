@@ -373,7 +373,10 @@ class DataPage(QWidget):
 
         self.last_stats = stats
         self._stats_text = cache_stats_text(stats)  # shown with the count by _show_embeddings
-        self.state.set_embeddings(sentences, vectors, fingerprint)
+        from sbert_desktop.gui.exploration_state import model_provenance
+
+        # the encode job is dropped when the bi-encoder changes while it runs: the loaded one made these
+        self.state.set_embeddings(sentences, vectors, fingerprint, model_provenance(self.state.bi_encoder))
 
     @Slot()
     def encode(self) -> Job | None:

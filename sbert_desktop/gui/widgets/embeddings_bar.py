@@ -125,7 +125,10 @@ class EmbeddingsBar(QWidget):
         from sbert_desktop.gui.explore_text import cache_stats_text
 
         self.last_stats = stats
-        self.state.set_embeddings(sentences, vectors, fingerprint)
+        from sbert_desktop.gui.exploration_state import model_provenance
+
+        # the encode job is dropped when the bi-encoder changes while it runs: the loaded one made these
+        self.state.set_embeddings(sentences, vectors, fingerprint, model_provenance(self.state.bi_encoder))
         self.refresh(force=True)  # what is encoded now, never the message from before the encode
         self.label.setText(f"{self.label.text()} · {cache_stats_text(stats)}")
         self.encoded.emit()

@@ -66,6 +66,8 @@ class RerankPanel(QWidget):
         self._corpus_size = 0
         self.history: list = []  # final results on the current embeddings, for export
         state.embeddings_changed.connect(self._forget)
+        state.cross_encoder_changed.connect(
+            lambda _m: self._forget() if any(r.cross_ranking for r in self.history) else None)
         self.query_label = QLabel()
         self.query_label.setWordWrap(True)
         self.query_label.setObjectName("rerankQuery")
