@@ -162,7 +162,7 @@ def load_inputs(args: argparse.Namespace, bar: Any, need_model: bool = False) ->
     if not sf.sentences:
         raise DataError(path, "no sentences to explore (the file has only blank rows)")
     bi = load_bi_encoder(args)
-    warn_if_unread_korean(args.command, bi, sf.sentences)
+    warn_if_unread_korean(getattr(args, "command", None) or "explore", bi, sf.sentences)
     if getattr(args, "no_cache", False):
         emb = bi.encode(sf.sentences, batch_size=args.batch_size, progress=bar)
     else:  # the embedding cache shared with ``encode`` and the window
