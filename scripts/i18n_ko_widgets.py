@@ -165,6 +165,8 @@ KO_WIDGETS.update({
     " Weak: use it to look around, not to trust its ranking.": " 약함: 둘러보는 데는 쓸 수 있지만 순위를 믿지는 마세요.",
     " It is worse than the model it was trained from.": " 학습을 시작한 모델보다 나쁩니다.",
     " Near chance: it has learned nothing usable.": " 우연 수준: 쓸 만한 것을 배우지 못했습니다.",
+    " · encoded with {name}, not the loaded bi-encoder: encode again to use it":
+        " · 불러온 바이 인코더가 아닌 {name}(으)로 인코딩됨: 이 모델을 쓰려면 다시 인코딩하세요",
     "{share} of the sentences are Korean, and this model spells Korean out letter by letter ({tokens} tokens per "
     "syllable): it was not trained on Korean, so similarities, clusters and maps of Korean sentences mean little. "
     "Load a Korean-capable model on the Model page, or make this one Korean-capable (Train → Korean preset…).":

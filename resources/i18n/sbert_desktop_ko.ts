@@ -1123,7 +1123,7 @@ dimension {dimension}</source>
     <name>EmbeddingsBar</name>
     <message>
         <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="27" />
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="85" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="86" />
         <source>Encode sentences</source>
         <translation>문장 인코딩</translation>
     </message>
@@ -1148,42 +1148,47 @@ dimension {dimension}</source>
         <translation>문장 {n}개 인코딩됨 ({dim}차원)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="70" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="71" />
         <source>No sentences yet: open a sentence file on the Data page, then encode it.</source>
         <translation>아직 문장이 없습니다: 데이터 페이지에서 문장 파일을 연 다음 인코딩하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="72" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="73" />
         <source>{n} sentences open; load a bi-encoder on the Model page to encode them.</source>
         <translation>문장 {n}개가 열려 있습니다. 인코딩하려면 모델 페이지에서 바이 인코더를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="75" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="76" />
         <source>{n} sentences open, not encoded yet.</source>
         <translation>문장 {n}개가 열려 있고, 아직 인코딩하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="84" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="85" />
         <source>Encode again</source>
         <translation>다시 인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="99" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="97" />
+        <source> · encoded with {name}, not the loaded bi-encoder: encode again to use it</source>
+        <translation> · 불러온 바이 인코더가 아닌 {name}(으)로 인코딩됨: 이 모델을 쓰려면 다시 인코딩하세요</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="112" />
         <source>Encode {n} sentences</source>
         <translation>문장 {n}개 인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="103" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="116" />
         <source>Encoding {n} sentences…</source>
         <translation>문장 {n}개 인코딩 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="109" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="122" />
         <source>Encoding failed: {message}</source>
         <translation>인코딩 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="110" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="123" />
         <source>Encoding cancelled; nothing was changed.</source>
         <translation>인코딩을 취소했습니다. 바뀐 것은 없습니다.</translation>
     </message>

@@ -160,6 +160,7 @@ def test_manifests_name_the_models_that_made_the_results(qtbot, state, wait_job,
     clusters.n_clusters.setValue(2)
     assert wait_job(clusters.run()) == "succeeded"
     set_models(state, other_bi)
+    assert f"encoded with {first['name']}, not the loaded bi-encoder" in clusters.bar.label.text()
     out = wait_export(qtbot, clusters.export_button, "clusters", tmp_path / "c.csv")
     assert manifest(out)["model"]["name"] == first["name"]
 
@@ -174,6 +175,7 @@ def test_manifests_name_the_models_that_made_the_results(qtbot, state, wait_job,
     compare = ComparePage(state)
     qtbot.addWidget(compare)
     assert wait_job(compare.bar.encode()) == "succeeded"  # with the other bi-encoder now
+    assert "not the loaded bi-encoder" not in compare.bar.label.text()
     compare.top_k.setValue(1)
     compare.find_button.click()
     assert wait_job(compare.job) == "succeeded" and compare.result.cross is not None

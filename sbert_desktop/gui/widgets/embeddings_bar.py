@@ -65,7 +65,8 @@ class EmbeddingsBar(QWidget):
                 text = translate("EmbeddingsBar", "{n} sentences from {file} encoded ({dim}-d)")
             else:
                 text = translate("EmbeddingsBar", "{n} sentences encoded ({dim}-d)")
-            self.label.setText(text.format(n=number(len(emb.sentences)), file=data.path.name if data else "", dim=dim))
+            text = text.format(n=number(len(emb.sentences)), file=data.path.name if data else "", dim=dim)
+            self.label.setText(text + self._other_model_note(emb))
         elif data is None:
             self.label.setText(translate("EmbeddingsBar", "No sentences yet: open a sentence file on the Data page, then encode it."))
         elif self.state.bi_encoder is None:
@@ -83,6 +84,18 @@ class EmbeddingsBar(QWidget):
         self.encode_button.setEnabled(can)
         self.encode_button.setText(translate("EmbeddingsBar", "Encode again") if emb is not None
                                    else translate("EmbeddingsBar", "Encode sentences"))
+
+    def _other_model_note(self, emb) -> str:
+        """The note " · encoded with X, not the loaded bi-encoder: …" when the shared embeddings say
+        another model made them (pages then cluster and map that model's vectors, and exports name it)."""
+        from sbert_desktop.gui.exploration_state import model_provenance
+
+        loaded = self.state.bi_encoder
+        if not emb.model or loaded is None or emb.model == model_provenance(loaded):
+            return ""
+        name = str(emb.model.get("name") or emb.model.get("source") or "?")
+        return translate("EmbeddingsBar", " · encoded with {name}, not the loaded bi-encoder: encode again to use it").format(
+            name=name)
 
     def _running(self) -> bool:
         return self.job is not None and self.state.jobs.current("encode") is self.job
