@@ -87,6 +87,15 @@ def test_per_sentence_exports_point_back_to_the_file_lines(qtbot, state, wait_jo
     page.method.setCurrentIndex(page.method.findData("pca"))
     assert wait_job(page.project()) == "succeeded"
     points_back(read_table(wait_export(qtbot, page.export_button, "coordinates", tmp_path / "m.csv")))
+    page.scatter.select_rows(np.array([0, 4, 6]))
+    model = page.selection_model
+    last = model.columnCount() - 1  # the sentence, after its cluster
+    numbered = [(model.headerData(r, Qt.Orientation.Vertical, Qt.ItemDataRole.DisplayRole), model.index(r, last).data())
+                for r in range(model.rowCount())]
+    assert len(numbered) == 3 and all(source[int(line) - 1] == text for line, text in numbered)
+    selected = read_table(wait_export(qtbot, page.export_button, "selection", tmp_path / "sel.csv"))
+    assert list(selected["index"]) == [0, 4, 6]
+    assert all(source[int(r) - 1] == t for r, t in zip(selected["row"], selected["sentence"]))
 
     compare = ComparePage(state)
     qtbot.addWidget(compare)

@@ -189,3 +189,14 @@ def test_each_exploration_page_launches_alone(module, tmp_path):
                           capture_output=True, text=True, timeout=120, env=env)
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr and "QThread" not in proc.stderr
+
+
+def test_a_selection_does_not_outlive_its_embeddings(qtbot, page, tmp_path):
+    """Rows selected on one set of sentences are not exported against the next one's."""
+    _project(qtbot, page)
+    page.scatter.select_rows(np.array([3, 5, 8]))
+    assert len(page.selected_rows) == 3
+    sentences, topics = topic_sentences()
+    page.state.set_embeddings([s.upper() for s in sentences], topic_embeddings(topics))
+    assert len(page.selected_rows) == 0
+    assert page.export_button.export("selection", tmp_path / "sel.csv") is None

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from sbert_desktop.gui.i18n import number, translate
-from sbert_desktop.gui.exploration_state import ExplorationState, Projection, data_matches, exploration_for
+from sbert_desktop.gui.exploration_state import (ExplorationState, Projection, data_matches, exploration_for,
+                                                 source_rows)
 from sbert_desktop.gui.jobs import Job
 from sbert_desktop.gui.state import AppState
 from sbert_desktop.gui.widgets.layout import column, page_with_panes
@@ -297,6 +298,10 @@ class MapPage(QWidget):
 
     def _on_embeddings(self, emb) -> None:
         self._lower = None
+        # rows picked on the old sentences mean other sentences now: never exported or shown against them
+        self.scatter.clear_selection()
+        self.scatter.set_current(-1)
+        self.text.clear()
         self._update_enabled()
         if emb is not None and self.isVisible() and len(emb.sentences) <= AUTO_PROJECT_UP_TO:
             QTimer.singleShot(0, self.project)
@@ -479,7 +484,8 @@ class MapPage(QWidget):
         if view is not None:
             columns[translate("Map", "cluster")] = [view.name(int(c)) for c in view.labels[rows]]
         columns[translate("Map", "sentence")] = [emb.sentences[i] for i in rows]
-        self.selection_model.set_columns(columns, (rows + 1).tolist())
+        lines = source_rows(self.state.data, emb.sentences)  # the file's line of each, as the Data page numbers them
+        self.selection_model.set_columns(columns, [lines[i] for i in rows] if lines is not None else (rows + 1).tolist())
         self.selection_label.setText(translate("Map", "{n} selected sentences").format(n=number(len(rows))))
 
     def _on_selection_row(self, row: int) -> None:
