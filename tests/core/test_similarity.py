@@ -135,6 +135,29 @@ def test_semantic_search(emb):
         S.semantic_search(np.ones(3, np.float32), emb)
 
 
+def test_search_of_a_corpus_that_is_not_unit_length_makes_no_copy_of_it():
+    """Embeddings of a model without normalisation: the search gives the cosine ranking and scores of the
+    normalised corpus, while allocating far less than one copy of it (tracemalloc sees numpy's memory)."""
+    import tracemalloc
+
+    rng = np.random.default_rng(3)
+    corpus = (rng.standard_normal((20_000, 64)) * rng.uniform(0.5, 3.0, (20_000, 1))).astype(np.float32)
+    corpus[7] = 0.0  # a zero row scores 0, as normalize() leaves it
+    query = rng.standard_normal((2, 64)).astype(np.float32)
+    expected = S.semantic_search(query, S.normalize(corpus), top_k=5)
+    S.semantic_search(query, corpus, top_k=5)  # norms read once for this corpus
+    tracemalloc.start()
+    found = S.semantic_search(query, corpus, top_k=5)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert np.array_equal(found.indices, expected.indices)
+    np.testing.assert_allclose(found.scores, expected.scores, rtol=1e-5)
+    assert peak < corpus.nbytes / 4, peak
+    corpus[0] *= 100.0  # rewritten in place: its norms are read again
+    again = S.semantic_search(corpus[:1] / 100.0, corpus, top_k=1)
+    assert again.indices[0, 0] == 0 and again.scores[0, 0] == pytest.approx(1.0, abs=1e-5)
+
+
 def test_progress_and_cancel(emb):
     events = []
     S.mine_pairs(emb, top_k=3, chunk_size=100, progress=events.append)
