@@ -434,9 +434,14 @@ class MapPage(QWidget):
         k = min(n, max(SEMANTIC_HITS, n // 100))
 
         def work(progress, cancel):
+            from sbert_desktop.core.similarity import corpus_norm_scale
+
             q = np.asarray(bi.encode([query]), np.float32)[0]
-            v = np.asarray(vectors, np.float32)
-            sims = v @ q / (np.linalg.norm(v, axis=1) * np.linalg.norm(q) + 1e-12)
+            v = np.ascontiguousarray(vectors, np.float32)
+            sims = v @ q  # cosine up to the query's norm; the rows' norms without a squared copy of the corpus
+            scale = corpus_norm_scale(v)
+            if scale is not None:
+                sims *= scale
             mask = np.zeros(n, bool)
             mask[np.argpartition(-sims, k - 1)[:k]] = True
             return mask
