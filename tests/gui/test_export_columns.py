@@ -93,6 +93,8 @@ def test_per_sentence_exports_point_back_to_the_file_lines(qtbot, state, wait_jo
     numbered = [(model.headerData(r, Qt.Orientation.Vertical, Qt.ItemDataRole.DisplayRole), model.index(r, last).data())
                 for r in range(model.rowCount())]
     assert len(numbered) == 3 and all(source[int(line) - 1] == text for line, text in numbered)
+    page.show_point(4)  # as a click on the point does: its text, numbered by its line
+    assert f"#{numbered[1][0]}" in page.text.toHtml() and numbered[1][0] != "5"
     selected = read_table(wait_export(qtbot, page.export_button, "selection", tmp_path / "sel.csv"))
     assert list(selected["index"]) == [0, 4, 6]
     assert all(source[int(r) - 1] == t for r, t in zip(selected["row"], selected["sentence"]))

@@ -55,6 +55,7 @@ class MapPage(QWidget):
         self.job: Job | None = None
         self._lower: list[str] | None = None  # lower-cased sentences for the search box
         self.selected_rows = np.zeros(0, np.int64)
+        self._lines: tuple | None = None  # (embeddings, each sentence's line in the file or None): see _line
 
         self.bar = EmbeddingsBar(state)
         self.export_status = QLabel()
@@ -298,6 +299,7 @@ class MapPage(QWidget):
 
     def _on_embeddings(self, emb) -> None:
         self._lower = None
+        self._lines = None  # never holds on to embeddings that were replaced
         # rows picked on the old sentences mean other sentences now: never exported or shown against them
         self.scatter.clear_selection()
         self.scatter.set_current(-1)
@@ -457,10 +459,20 @@ class MapPage(QWidget):
         emb = self.state.embeddings
         return emb.sentences[row] if emb is not None and 0 <= row < len(emb.sentences) else ""
 
+    def _line(self, row: int) -> int:
+        """The file's line (or sheet row) of embedded sentence ``row``, as the Data page numbers it; row + 1
+        when the open file does not hold these sentences. Worked out once per embeddings (hover is hot)."""
+        emb = self.state.embeddings
+        if self._lines is None or self._lines[0] is not emb:
+            lines = source_rows(self.state.data, emb.sentences) if emb is not None else None
+            self._lines = (emb, lines)
+        lines = self._lines[1]
+        return int(lines[row]) if lines is not None and 0 <= row < len(lines) else row + 1
+
     def _describe(self, row: int) -> str:
         view = self.exploration.clusters
         cluster = translate("Map", " · cluster: {name}").format(name=view.name(int(view.labels[row]))) if view is not None else ""
-        return f"<p><b>#{row + 1}</b>{cluster}</p><p>{_escape(self._sentence(row))}</p>"
+        return f"<p><b>#{self._line(row)}</b>{cluster}</p><p>{_escape(self._sentence(row))}</p>"
 
     def _on_hover(self, row: int) -> None:
         if row >= 0:
@@ -489,8 +501,7 @@ class MapPage(QWidget):
         if view is not None:
             columns[translate("Map", "cluster")] = [view.name(int(c)) for c in view.labels[rows]]
         columns[translate("Map", "sentence")] = [emb.sentences[i] for i in rows]
-        lines = source_rows(self.state.data, emb.sentences)  # the file's line of each, as the Data page numbers them
-        self.selection_model.set_columns(columns, [lines[i] for i in rows] if lines is not None else (rows + 1).tolist())
+        self.selection_model.set_columns(columns, [self._line(int(i)) for i in rows])  # as the Data page numbers them
         self.selection_label.setText(translate("Map", "{n} selected sentences").format(n=number(len(rows))))
 
     def _on_selection_row(self, row: int) -> None:
