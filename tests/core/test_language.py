@@ -25,7 +25,7 @@ def test_korean_spelt_out_is_flagged_english_and_a_little_korean_are_not(english
     assert cue is not None and cue.korean_share == pytest.approx(0.6) and cue.tokens_per_syllable >= LETTER_BY_LETTER
     assert "60% of the sentences are Korean" in cue.text() and "letter by letter" in cue.text()
     assert korean_cue(english_tokenizer, EN * 20) is None
-    assert korean_cue(english_tokenizer, KO[:1] + EN * 30) is None  # 3% Korean: below KOREAN_SHARE (10%)
+    assert korean_cue(english_tokenizer, KO[:1] + EN * 30) is None  # 3% Korean: below KOREAN_SHARE (5%)
     assert korean_cue(None, KO) is None and korean_cue(english_tokenizer, []) is None
 
 
