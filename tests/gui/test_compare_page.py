@@ -90,11 +90,9 @@ def test_mined_pairs_table_scatter_and_linked_selection(qtbot, page, wait_job):
     assert page.proxy.rowCount() == len(result)
 
 
-def test_skip_repeated_sentences(qtbot, state, tmp_path, tiny_bi_encoder, tiny_cross_encoder, wait_job):
-    """A file where ten sentences come twice: a person ticks "Skip repeated sentences" and clicks Find
-    pairs; no row pairs a sentence with its copy and the message says how many were left out. The
-    choice is saved with the workspace form."""
-    set_models(state, tiny_bi_encoder, tiny_cross_encoder)
+def _encoded_with_repeats(qtbot, state, tmp_path, bi, cross):
+    """A Compare page on the 60 topic sentences with the first ten again, encoded by a click."""
+    set_models(state, bi, cross)
     sentences, _ = topic_sentences()
     open_sentences(state, tmp_path, sentences + sentences[:10])
     page = ComparePage(state)
@@ -103,6 +101,14 @@ def test_skip_repeated_sentences(qtbot, state, tmp_path, tiny_bi_encoder, tiny_c
     page.show()
     with qtbot.waitSignal(state.embeddings_changed, timeout=60_000):
         qtbot.mouseClick(page.bar.encode_button, Qt.MouseButton.LeftButton)
+    return page, sentences
+
+
+def test_skip_repeated_sentences(qtbot, state, tmp_path, tiny_bi_encoder, tiny_cross_encoder, wait_job):
+    """A file where ten sentences come twice: a person ticks "Skip repeated sentences" and clicks Find
+    pairs; no row pairs a sentence with its copy and the message says how many were left out. The
+    choice is saved with the workspace form."""
+    page, _sentences = _encoded_with_repeats(qtbot, state, tmp_path, tiny_bi_encoder, tiny_cross_encoder)
     assert not page.distinct.isChecked() and page.distinct.isEnabled()
     qtbot.mouseClick(page.distinct, Qt.MouseButton.LeftButton)
     assert page.distinct.isChecked()
@@ -121,15 +127,7 @@ def test_search_shows_each_text_once(qtbot, state, tmp_path, tiny_bi_encoder, wa
     a double-click still finds neighbours of the bare sentence."""
     from PySide6.QtTest import QTest
 
-    set_models(state, tiny_bi_encoder, None)
-    sentences, _ = topic_sentences()
-    open_sentences(state, tmp_path, sentences + sentences[:10])
-    page = ComparePage(state)
-    qtbot.addWidget(page)
-    page.resize(1200, 760)
-    page.show()
-    with qtbot.waitSignal(state.embeddings_changed, timeout=60_000):
-        qtbot.mouseClick(page.bar.encode_button, Qt.MouseButton.LeftButton)
+    page, sentences = _encoded_with_repeats(qtbot, state, tmp_path, tiny_bi_encoder, None)
     page.tabs.setCurrentIndex(1)
     assert page.search_distinct.isChecked()
     shown = lambda: [page.rerank.bi_table.item(r, 2).text() for r in range(page.rerank.bi_table.rowCount())]  # noqa: E731

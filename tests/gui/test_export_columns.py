@@ -1,4 +1,5 @@
-"""Issue #12, item 10: exports use the window's names and point back to the source file's rows."""
+"""Exports use the window's names, point back to the source file's rows and carry its columns; manifests name
+the models that made the results (issue #12, item 10, and after)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from _explore import open_pairs, open_sentences, read_table, set_models, wait_ex
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from sbert_desktop.gui.pages.clusters import ClustersPage
 from sbert_desktop.gui.pages.compare import ComparePage
 
 
@@ -49,11 +51,22 @@ def test_pair_data_set_rows_point_into_the_pair_file(qtbot, state, wait_job, tmp
     assert np.isfinite(df.bi_cosine).all()
 
 
+def _clustered(qtbot, state, wait_job, k: int):
+    """A Clusters page that encoded the open sentences and split them into ``k`` by k-means."""
+
+    page = ClustersPage(state)
+    qtbot.addWidget(page)
+    assert wait_job(page.bar.encode()) == "succeeded"
+    page.method.setCurrentIndex(page.method.findData("kmeans"))
+    page.n_clusters.setValue(k)
+    assert wait_job(page.run()) == "succeeded"
+    return page
+
+
 def test_per_sentence_exports_point_back_to_the_file_lines(qtbot, state, wait_job, tmp_path, tiny_bi_encoder):
     """A file with blank lines: the clusters, embeddings, map and search exports carry each sentence's
     line in the file (``index`` alone would be off by the blank lines above it). Opening other data
     empties the search history, so an export never mixes hits of two corpora."""
-    from sbert_desktop.gui.pages.clusters import ClustersPage
     from sbert_desktop.gui.pages.map import MapPage
 
     set_models(state, bi=tiny_bi_encoder)
@@ -61,12 +74,7 @@ def test_per_sentence_exports_point_back_to_the_file_lines(qtbot, state, wait_jo
              "", "The screen cracked", "Screen broke on day one", "Great phone"]
     path = open_sentences(state, tmp_path, lines)
     source = path.read_text(encoding="utf-8").splitlines()
-    clusters = ClustersPage(state)
-    qtbot.addWidget(clusters)
-    assert wait_job(clusters.bar.encode()) == "succeeded"
-    clusters.method.setCurrentIndex(clusters.method.findData("kmeans"))
-    clusters.n_clusters.setValue(3)
-    assert wait_job(clusters.run()) == "succeeded"
+    clusters = _clustered(qtbot, state, wait_job, 3)
 
     def points_back(df):
         assert list(df.columns[:3]) == ["index", "row", "sentence"] and len(df) == 7
@@ -114,7 +122,6 @@ def test_per_sentence_exports_point_back_to_the_file_lines(qtbot, state, wait_jo
 def test_a_tables_other_columns_ride_along(qtbot, state, wait_job, tmp_path, tiny_bi_encoder):
     """A CSV with an id and a rating beside the text: the clusters and map exports carry both for
     every sentence (a blank text row left out), so a person can sort their tickets by cluster."""
-    from sbert_desktop.gui.pages.clusters import ClustersPage
     from sbert_desktop.gui.pages.data import load_data
     from sbert_desktop.gui.pages.map import MapPage
 
@@ -123,12 +130,7 @@ def test_a_tables_other_columns_ride_along(qtbot, state, wait_job, tmp_path, tin
     path.write_text("ticket,text,rating\nT1,Refund please,1\nT2,,3\nT3,The battery dies fast,2\n"
                     "T4,Battery drains quickly,2\nT5,Screen broke on day one,1\nT6,Great phone,5\n", encoding="utf-8")
     state.set_data(load_data(path, "sentences"))
-    clusters = ClustersPage(state)
-    qtbot.addWidget(clusters)
-    assert wait_job(clusters.bar.encode()) == "succeeded"
-    clusters.method.setCurrentIndex(clusters.method.findData("kmeans"))
-    clusters.n_clusters.setValue(2)
-    assert wait_job(clusters.run()) == "succeeded"
+    clusters = _clustered(qtbot, state, wait_job, 2)
     expected = {"Refund please": ("T1", 1), "The battery dies fast": ("T3", 2), "Battery drains quickly": ("T4", 2),
                 "Screen broke on day one": ("T5", 1), "Great phone": ("T6", 5)}
     df = read_table(wait_export(qtbot, clusters.export_button, "clusters", tmp_path / "c.csv"))
@@ -153,7 +155,6 @@ def test_manifests_name_the_models_that_made_the_results(qtbot, state, wait_job,
     from sbert_desktop.core.workspace import load_workspace, save_workspace
     from sbert_desktop.gui.exploration_state import model_provenance
     from sbert_desktop.gui.main_window import MainWindow
-    from sbert_desktop.gui.pages.clusters import ClustersPage
     from sbert_desktop.gui.state import AppState
     from sbert_desktop.gui.workspace_io import collect_workspace, restore_workspace
 
@@ -164,12 +165,7 @@ def test_manifests_name_the_models_that_made_the_results(qtbot, state, wait_job,
     assert first["name"] != model_provenance(other_bi)["name"]
     open_sentences(state, tmp_path, ["Refund please", "I want my money back", "The battery dies fast",
                                      "Battery drains quickly", "Great phone"])
-    clusters = ClustersPage(state)
-    qtbot.addWidget(clusters)
-    assert wait_job(clusters.bar.encode()) == "succeeded"
-    clusters.method.setCurrentIndex(clusters.method.findData("kmeans"))
-    clusters.n_clusters.setValue(2)
-    assert wait_job(clusters.run()) == "succeeded"
+    clusters = _clustered(qtbot, state, wait_job, 2)
     set_models(state, other_bi)
     assert f"encoded with {first['name']}, not the loaded bi-encoder" in clusters.bar.label.text()
     out = wait_export(qtbot, clusters.export_button, "clusters", tmp_path / "c.csv")

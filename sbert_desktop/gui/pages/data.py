@@ -20,6 +20,7 @@ from sbert_desktop.gui.i18n import number, translate
 from sbert_desktop.gui.jobs import Job, JobFailure
 from sbert_desktop.gui.state import AppState, LoadedData
 from sbert_desktop.gui.widgets.file_field import FileField, describe_error
+from sbert_desktop.gui.widgets.layout import warning_label
 from sbert_desktop.gui.widgets.plots import HistogramPlot
 from sbert_desktop.gui.widgets.table import ColumnsTableModel, configure_big_table
 
@@ -185,11 +186,7 @@ class DataPage(QWidget):
         self.encode_button.clicked.connect(self.encode)
         self.encode_status = QLabel()
         self.encode_status.setWordWrap(True)
-        self.korean_cue = QLabel()  # Korean text the active model cannot read (core/language.py)
-        self.korean_cue.setObjectName("koreanCue")
-        self.korean_cue.setWordWrap(True)
-        self.korean_cue.setStyleSheet("color: #b00020;")
-        self.korean_cue.hide()
+        self.korean_cue = warning_label("koreanCue")  # Korean text the active model cannot read (core/language.py)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)

@@ -11,6 +11,7 @@ from sbert_desktop.gui.i18n import number, translate
 from sbert_desktop.gui.exploration_state import current_sentences
 from sbert_desktop.gui.jobs import Job
 from sbert_desktop.gui.state import AppState
+from sbert_desktop.gui.widgets.layout import warning_label
 
 
 class EmbeddingsBar(QWidget):
@@ -33,11 +34,7 @@ class EmbeddingsBar(QWidget):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(160)
         self.progress.hide()
-        self.cue = QLabel()  # the Korean cue (core/language.py): Korean text this model cannot read
-        self.cue.setObjectName("koreanCue")
-        self.cue.setWordWrap(True)
-        self.cue.setStyleSheet("color: #b00020;")
-        self.cue.hide()
+        self.cue = warning_label("koreanCue")  # the Korean cue (core/language.py): Korean text this model cannot read
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.label, 1)

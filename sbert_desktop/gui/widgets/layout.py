@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QSplitter, QVBoxLayout, QWidget
 
 
 def column(*items: QWidget | tuple[QWidget, int]) -> QWidget:
@@ -28,3 +28,13 @@ def page_with_panes(page: QWidget, top: QLayout, panes: list[QWidget], sizes: li
     layout.addWidget(splitter, 1)
     layout.addWidget(status)
     return splitter
+
+
+def warning_label(name: str) -> QLabel:
+    """A hidden, word-wrapped red line for a warning a page shows when it applies (object name ``name``)."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b00020;")
+    label.hide()
+    return label
