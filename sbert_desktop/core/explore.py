@@ -33,6 +33,7 @@ class PairResult:
     mode: str = "top_k"
     params: dict[str, Any] = field(default_factory=dict)
     note: str = ""  # e.g. "kept the best 2,000 of 5,120 pairs"
+    models: dict[str, Any] = field(default_factory=dict)  # {"model": ..., "cross_encoder": ...}: who scored them
 
     def __len__(self) -> int:
         return len(self.bi)

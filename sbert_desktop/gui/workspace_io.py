@@ -135,7 +135,7 @@ def _collect_pairs(window, ws: Workspace, pages: dict[str, Any]) -> None:
             columns[name] = np.asarray(getattr(result, name), np.float32)
     ws.pairs["compare"] = columns
     same = ws.sentences is not None and list(result.sentences) == ws.sentences
-    info = {"mode": result.mode, "params": dict(result.params), "note": result.note,
+    info = {"mode": result.mode, "params": dict(result.params), "note": result.note, "models": dict(result.models),
             "gold_names": result.gold_names, "sentences": "workspace" if same else list(result.sentences)}
     pages.setdefault(PAIRS_NAME, {})["pairs"] = info
 
@@ -272,7 +272,8 @@ def _restore_pairs(window, ws: Workspace, report: RestoreReport) -> None:
     page.set_result(PairResult(table=table, sentences=list(sentences or []), bi=columns["bi"],
                                cross=columns.get("cross"), gold=columns.get("gold"), gold_names=info.get("gold_names"),
                                mode=info.get("mode", "top_k"), params=dict(info.get("params") or {}),
-                               note=info.get("note", "")))
+                               note=info.get("note", ""),
+                               models=info["models"] if isinstance(info.get("models"), dict) else {}))
 
 
 def _restore_selection(window, ws: Workspace) -> None:

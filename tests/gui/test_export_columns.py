@@ -186,6 +186,10 @@ def test_manifests_name_the_models_that_made_the_results(qtbot, state, wait_job,
     compare.top_k.setValue(1)
     compare.find_button.click()
     assert wait_job(compare.job) == "succeeded" and compare.result.cross is not None
+    set_models(state, tiny_bi_encoder)  # loaded after the pairs were found: the manifest still names their makers
+    pairs = manifest(wait_export(qtbot, compare.export_button, "pairs", tmp_path / "p.csv"))
+    assert pairs["model"]["name"] == model_provenance(other_bi)["name"] != first["name"]
+    assert pairs["cross_encoder"]["name"] == model_provenance(tiny_cross_encoder)["name"]
     set_models(state, cross=CrossEncoder.from_config(transformers.DistilBertConfig(**small, num_labels=1),
                                                      bundled_model_path, num_labels=1))
     assert compare.result is None and "cross-encoder changed" in compare.message.text()

@@ -9,6 +9,8 @@ against another with Pearson and Spearman; clicking a point selects its row and 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import sys
 
 
@@ -253,7 +255,14 @@ class ComparePage(QWidget):
         self.progress.show()
         self.cancel_button.show()
         job.progress.connect(self._on_progress)
-        job.succeeded.connect(self.set_result)  # only for what is open now (gui/jobs.py)
+        from sbert_desktop.gui.exploration_state import model_provenance
+
+        # who scored them, for the export's manifest: the pair file's sentences are encoded by the loaded
+        # bi-encoder; mined pairs come from the shared embeddings, whichever model made them
+        made_by = (dict(emb.model) if mode != "dataset" and emb is not None and emb.model
+                   else model_provenance(self.state.bi_encoder))
+        models = {"model": made_by, "cross_encoder": model_provenance(cross) or None}
+        job.succeeded.connect(lambda result: self.set_result(replace(result, models=models)))  # only for what is open now
         job.failed.connect(self._on_failed)
         job.cancelled.connect(lambda: self.message.setText(translate("Compare", "Cancelled; the previous pairs are kept.")))
         job.ended.connect(self._on_ended)

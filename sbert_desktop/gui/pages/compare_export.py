@@ -48,7 +48,11 @@ def add_compare_exports(page) -> None:
         delta = r.disagreement()
         if delta is not None:
             extra["rank_disagreement"] = delta.astype(np.float32)
-        return ex.export_pairs(path, r.table, r.sentences, prov(**r.params, gold_labels=r.gold_names),
+        manifest = prov(**r.params, gold_labels=r.gold_names)
+        if r.models:  # the models that scored these pairs, whatever is loaded now
+            manifest.model = r.models.get("model") or manifest.model
+            manifest.cross_encoder = r.models.get("cross_encoder") if r.cross is not None else None
+        return ex.export_pairs(path, r.table, r.sentences, manifest,
                                encoding=encoding, extra_columns=extra, score_name="bi_cosine",
                                source_rows=source_rows(page.state.data, r.sentences))
 
