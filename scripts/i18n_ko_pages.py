@@ -132,6 +132,7 @@ KO_PAGES = {
     "Keep only the best N pairs (the cross-encoder scores each one; 0 keeps all)":
         "가장 좋은 N개 쌍만 남깁니다 (크로스 인코더가 각각 채점, 0이면 모두 유지)",
     "Skip repeated sentences": "반복된 문장 건너뛰기",
+    "Search by meaning failed: {message}": "의미로 검색하지 못했습니다: {message}",
     "The sentences or the model changed: find pairs again.": "문장이나 모델이 바뀌었습니다. 쌍을 다시 찾으세요.",
     "The cross-encoder changed: find pairs again to score them with it.":
         "크로스 인코더가 바뀌었습니다. 새 모델로 채점하려면 쌍을 다시 찾으세요.", "Each text once": "같은 문장은 한 번만",

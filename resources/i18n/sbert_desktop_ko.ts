@@ -591,222 +591,222 @@ dimension {dimension}</source>
 <context>
     <name>Compare</name>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="35" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="37" />
         <source>Nearest neighbours of each sentence (top-k)</source>
         <translation>문장마다 가장 가까운 이웃 (top-k)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="35" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="37" />
         <source>All pairs of the sentences</source>
         <translation>문장의 모든 쌍</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="36" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="38" />
         <source>Pair data set from the Data page (with gold)</source>
         <translation>데이터 페이지의 문장 쌍 데이터 세트 (정답 포함)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="37" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="39" />
         <source>Bi-encoder vs cross-encoder</source>
         <translation>바이 인코더 대 크로스 인코더</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="37" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="39" />
         <source>Bi-encoder vs gold</source>
         <translation>바이 인코더 대 정답</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="38" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="40" />
         <source>Cross-encoder vs gold</source>
         <translation>크로스 인코더 대 정답</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="39" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="165" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="41" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="167" />
         <source>bi-encoder cosine</source>
         <translation>바이 인코더 코사인</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="39" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="166" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="41" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="168" />
         <source>cross-encoder score</source>
         <translation>크로스 인코더 점수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="39" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="41" />
         <source>gold</source>
         <translation>정답</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="63" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="65" />
         <source>Pairs</source>
         <translation>문장 쌍</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="64" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="200" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="66" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="202" />
         <source>Search</source>
         <translation>검색</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="89" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="91" />
         <source>Neighbours per sentence (paraphrase mining, computed in memory-bounded blocks)</source>
         <translation>문장당 이웃 수 (패러프레이즈 마이닝, 메모리를 제한한 블록 단위로 계산)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="94" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="96" />
         <source>all pairs</source>
         <translation>모든 쌍</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="95" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="97" />
         <source>keep </source>
         <translation>상위 </translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="96" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="98" />
         <source>Keep only the best N pairs (the cross-encoder scores each one; 0 keeps all)</source>
         <translation>가장 좋은 N개 쌍만 남깁니다 (크로스 인코더가 각각 채점, 0이면 모두 유지)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="97" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="99" />
         <source>Skip repeated sentences</source>
         <translation>반복된 문장 건너뛰기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="98" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="100" />
         <source>Pairs among the first occurrence of each text only: a sentence and its copies (cosine 1) do not fill the table</source>
         <translation>각 문장이 처음 나온 행끼리만 쌍을 찾습니다: 문장과 그 사본(코사인 1)이 표를 채우지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="100" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="102" />
         <source>Score with the cross-encoder</source>
         <translation>크로스 인코더로 채점</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="102" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="245" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="104" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="247" />
         <source>Find pairs</source>
         <translation>쌍 찾기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="105" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="107" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="112" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="114" />
         <source>Pairs from</source>
         <translation>쌍 출처</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="136" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="138" />
         <source>Filter: sentences containing…</source>
         <translation>필터: 다음을 포함한 문장…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="141" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="143" />
         <source>|Δ rank| ≥ </source>
         <translation>|Δ 순위| ≥ </translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="142" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="144" />
         <source>Only pairs whose two rankings differ by at least this many places</source>
         <translation>두 순위가 이 자리 수 이상 차이 나는 쌍만 표시</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="190" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="192" />
         <source>Type a query and press Enter…</source>
         <translation>검색어를 입력하고 Enter를 누르세요…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="195" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="197" />
         <source>top </source>
         <translation>상위 </translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="196" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="198" />
         <source>Each text once</source>
         <translation>같은 문장은 한 번만</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="198" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="200" />
         <source>A sentence that occurs on several rows is one hit, with its number of rows; untick to list every row</source>
         <translation>여러 행에 나오는 문장은 행 수와 함께 한 번만 보여 줍니다. 모든 행을 보려면 선택을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="209" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="211" />
         <source>Double-click a result (or right-click a pair) to find sentences similar to it.</source>
         <translation>결과를 두 번 클릭하면 (또는 쌍을 오른쪽 클릭하면) 비슷한 문장을 찾습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="224" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="226" />
         <source>Load a cross-encoder on the Model page to score pairs with it</source>
         <translation>쌍을 크로스 인코더로 채점하려면 모델 페이지에서 불러오세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="250" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="252" />
         <source>Finding pairs… then scoring them with the cross-encoder</source>
         <translation>쌍을 찾는 중… 이어서 크로스 인코더로 채점합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="251" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="253" />
         <source>Finding pairs…</source>
         <translation>쌍을 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="258" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="267" />
         <source>Cancelled; the previous pairs are kept.</source>
         <translation>취소됨. 이전 쌍은 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="272" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="281" />
         <source>Could not find pairs: {message}</source>
         <translation>문장 쌍을 찾을 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="276" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="285" />
         <source>Could not compute the pairs</source>
         <translation>쌍을 계산할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="288" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="297" />
         <source>The sentences or the model changed: find pairs again.</source>
         <translation>문장이나 모델이 바뀌었습니다. 쌍을 다시 찾으세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="294" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="303" />
         <source>The cross-encoder changed: find pairs again to score them with it.</source>
         <translation>크로스 인코더가 바뀌었습니다. 새 모델로 채점하려면 쌍을 다시 찾으세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="313" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="322" />
         <source>, scored by the cross-encoder</source>
         <translation>, 크로스 인코더로 채점함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="315" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="349" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="324" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="358" />
         <source>{n} pairs</source>
         <translation>{n}개 쌍</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="336" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="345" />
         <source>Load a cross-encoder, or open a pair data set with gold scores, to compare.</source>
         <translation>비교하려면 크로스 인코더를 불러오거나 정답 점수가 있는 문장 쌍 데이터 세트를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="348" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="357" />
         <source>{shown} of {total}</source>
         <translation>{total}개 중 {shown}개</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="372" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="381" />
         <source>Find sentences similar to A: {text}</source>
         <translation>A와 비슷한 문장 찾기: {text}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="373" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="382" />
         <source>Find sentences similar to B: {text}</source>
         <translation>B와 비슷한 문장 찾기: {text}</translation>
     </message>
@@ -830,37 +830,37 @@ dimension {dimension}</source>
         <translation>문장 {n}개의 행렬은 {cells}칸입니다 (float32로 약 {size}, 텍스트로는 그 몇 배). 한도는 {limit}칸입니다. 대신 top-k 유사도 표를 내보내세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="82" />
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="86" />
         <source>Pair table</source>
         <translation>쌍 표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="83" />
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="87" />
         <source>Search results</source>
         <translation>검색 결과</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="84" />
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="88" />
         <source>run a search first</source>
         <translation>먼저 검색하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="86" />
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="90" />
         <source>Top-k similarity table</source>
         <translation>top-k 유사도 표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="87" />
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="91" />
         <source>Full similarity matrix</source>
         <translation>전체 유사도 행렬</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="90" />
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="94" />
         <source>Score scatter</source>
         <translation>점수 산점도</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="91" />
+        <location filename="../../sbert_desktop/gui/pages/compare_export.py" line="95" />
         <source>find pairs with two scores first</source>
         <translation>먼저 점수가 두 개인 쌍을 찾으세요</translation>
     </message>
@@ -881,143 +881,143 @@ dimension {dimension}</source>
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="26" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="27" />
         <source>Detect</source>
         <translation>자동 감지</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="26" />
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="171" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="27" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="172" />
         <source>Sentences</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="27" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="28" />
         <source>Sentence pairs</source>
         <translation>문장 쌍</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="142" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="143" />
         <source>Open a sentence file (txt, csv, tsv, jsonl, parquet, xlsx) or a pair data set…</source>
         <translation>문장 파일(txt, csv, tsv, jsonl, parquet, xlsx)이나 문장 쌍 데이터 세트를 여세요…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="158" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="159" />
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="160" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="161" />
         <source>Read as</source>
         <translation>읽기 방식</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="162" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="163" />
         <source>Text column</source>
         <translation>텍스트 열</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="168" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="169" />
         <source>Summary</source>
         <translation>요약</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="170" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="171" />
         <source>Format</source>
         <translation>형식</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="170" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="171" />
         <source>Encoding</source>
         <translation>인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="171" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="172" />
         <source>Rows</source>
         <translation>행 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="172" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="173" />
         <source>Blank rows</source>
         <translation>빈 행</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="172" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="173" />
         <source>Duplicates</source>
         <translation>중복</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="173" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="174" />
         <source>Task</source>
         <translation>과제</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="173" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="174" />
         <source>Labels</source>
         <translation>레이블</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="174" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="175" />
         <source>Scores</source>
         <translation>점수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="174" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="175" />
         <source>Notes</source>
         <translation>참고</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="182" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="183" />
         <source>Encode with active model</source>
         <translation>활성 모델로 인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="183" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="184" />
         <source>Compute embeddings of these sentences with the active bi-encoder (in the background)</source>
         <translation>활성 바이 인코더로 이 문장들의 임베딩을 계산합니다(백그라운드에서)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="249" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="246" />
         <source>Open {name}</source>
         <translation>{name} 열기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="269" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="266" />
         <source>{format} · {encoding} · {rows} rows</source>
         <translation>{format} · {encoding} · {rows}행</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="299" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="296" />
         <source>{n} embeddings of dimension {dim}</source>
         <translation>{dim}차원 임베딩 {n}개</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="344" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="341" />
         <source>Still open: {name} (the other pages keep using it)</source>
         <translation>계속 열려 있음: {name} (다른 페이지는 이 파일을 계속 씁니다)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="348" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="345" />
         <source>Could not open the file</source>
         <translation>파일을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="390" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="387" />
         <source>Encode {n} sentences</source>
         <translation>문장 {n}개 인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="395" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="392" />
         <source>Encoding… {done} / {total}</source>
         <translation>인코딩 중… {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="397" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="394" />
         <source>Encoding cancelled</source>
         <translation>인코딩을 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="398" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="395" />
         <source>Encoding failed: {message}</source>
         <translation>인코딩 실패: {message}</translation>
     </message>
@@ -1122,73 +1122,73 @@ dimension {dimension}</source>
 <context>
     <name>EmbeddingsBar</name>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="27" />
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="86" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="28" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="83" />
         <source>Encode sentences</source>
         <translation>문장 인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="28" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="29" />
         <source>Embed the open sentences with the active bi-encoder (in the background)</source>
         <translation>열린 문장을 활성 바이 인코더로 임베딩합니다 (백그라운드에서)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="30" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="31" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="65" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="62" />
         <source>{n} sentences from {file} encoded ({dim}-d)</source>
         <translation>{file}의 문장 {n}개 인코딩됨 ({dim}차원)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="67" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="64" />
         <source>{n} sentences encoded ({dim}-d)</source>
         <translation>문장 {n}개 인코딩됨 ({dim}차원)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="71" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="68" />
         <source>No sentences yet: open a sentence file on the Data page, then encode it.</source>
         <translation>아직 문장이 없습니다: 데이터 페이지에서 문장 파일을 연 다음 인코딩하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="73" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="70" />
         <source>{n} sentences open; load a bi-encoder on the Model page to encode them.</source>
         <translation>문장 {n}개가 열려 있습니다. 인코딩하려면 모델 페이지에서 바이 인코더를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="76" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="73" />
         <source>{n} sentences open, not encoded yet.</source>
         <translation>문장 {n}개가 열려 있고, 아직 인코딩하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="85" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="82" />
         <source>Encode again</source>
         <translation>다시 인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="97" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="94" />
         <source> · encoded with {name}, not the loaded bi-encoder: encode again to use it</source>
         <translation> · 불러온 바이 인코더가 아닌 {name}(으)로 인코딩됨: 이 모델을 쓰려면 다시 인코딩하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="112" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="109" />
         <source>Encode {n} sentences</source>
         <translation>문장 {n}개 인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="116" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="113" />
         <source>Encoding {n} sentences…</source>
         <translation>문장 {n}개 인코딩 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="122" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="119" />
         <source>Encoding failed: {message}</source>
         <translation>인코딩 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="123" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="120" />
         <source>Encoding cancelled; nothing was changed.</source>
         <translation>인코딩을 취소했습니다. 바뀐 것은 없습니다.</translation>
     </message>
@@ -2158,269 +2158,274 @@ Stop it and close? A checkpoint is kept, so you can resume it later.</source>
 <context>
     <name>Map</name>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="36" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="37" />
         <source>Words</source>
         <translation>단어</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="37" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="38" />
         <source>Sentences containing these whole words ("rain" does not find "training")</source>
         <translation>이 단어가 온전히 들어 있는 문장 ("rain"으로 "training"은 찾지 않음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="38" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="39" />
         <source>Text</source>
         <translation>텍스트</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="39" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="40" />
         <source>Sentences containing this text anywhere, inside words too</source>
         <translation>이 텍스트가 어디에든 (단어 안에도) 들어 있는 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="40" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="41" />
         <source>Meaning</source>
         <translation>의미</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="41" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="42" />
         <source>The sentences nearest in meaning: the query is embedded with the bi-encoder</source>
         <translation>의미가 가장 가까운 문장: 검색어를 바이 인코더로 임베딩합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="85" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="87" />
         <source>Project</source>
         <translation>투영</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="88" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="90" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="94" />
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="308" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="96" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="315" />
         <source>No map yet.</source>
         <translation>아직 지도가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="97" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="99" />
         <source>Projection</source>
         <translation>투영</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="99" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="101" />
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="100" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="102" />
         <source>Metric</source>
         <translation>거리 척도</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="101" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="103" />
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="102" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="104" />
         <source>Perplexity</source>
         <translation>퍼플렉서티</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="103" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="105" />
         <source>Neighbours</source>
         <translation>이웃 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="104" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="106" />
         <source>Min distance</source>
         <translation>최소 거리</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="114" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="116" />
         <source>Pan</source>
         <translation>이동</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="114" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="116" />
         <source>Drag to pan, wheel to zoom</source>
         <translation>끌어서 이동, 휠로 확대·축소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="115" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="117" />
         <source>Rectangle</source>
         <translation>사각형</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="115" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="117" />
         <source>Drag a rectangle to select points</source>
         <translation>사각형을 끌어 점을 선택합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="116" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="118" />
         <source>Lasso</source>
         <translation>올가미</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="116" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="118" />
         <source>Draw around points to select them</source>
         <translation>점 주위를 그려서 선택합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="126" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="128" />
         <source>Zoom to all</source>
         <translation>전체 보기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="128" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="130" />
         <source>The map opens on the bulk of the points; this shows every point</source>
         <translation>지도는 점이 몰린 곳을 먼저 보여 줍니다. 이 버튼은 모든 점을 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="131" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="133" />
         <source>Clear selection</source>
         <translation>선택 해제</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="134" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="136" />
         <source>Highlight sentences…</source>
         <translation>문장 강조…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="151" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="153" />
         <source>Select and search</source>
         <translation>선택과 검색</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="161" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="163" />
         <source>Colour the points by their cluster, or by a label column of the file (e.g. topic)</source>
         <translation>점을 클러스터 또는 파일의 레이블 열(예: topic)에 따라 색칠합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="162" />
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="327" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="164" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="334" />
         <source>Clusters</source>
         <translation>클러스터</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="165" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="167" />
         <source>Colours</source>
         <translation>색상</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="182" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="184" />
         <source>Drag a rectangle (or lasso) on the map to list its sentences.</source>
         <translation>지도에서 사각형(또는 올가미)을 끌면 그 안의 문장이 나열됩니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="197" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="199" />
         <source>Hover over a point to read its sentence; click it for its nearest neighbours.</source>
         <translation>점 위에 마우스를 올리면 문장을 볼 수 있고, 클릭하면 가장 가까운 이웃을 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="201" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="203" />
         <source>Sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="239" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="241" />
         <source>Showing {shown}; press Project for {method}.</source>
         <translation>{shown} 결과를 표시 중입니다. {method}(으)로 보려면 투영을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="267" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="269" />
         <source>Project ({method})</source>
         <translation>투영 ({method})</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="270" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="272" />
         <source>Projecting {n} sentences with {method}…</source>
         <translation>문장 {n}개를 {method}(으)로 투영하는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="275" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="277" />
         <source>Projection failed: {message}</source>
         <translation>투영 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="276" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="278" />
         <source>Projection cancelled.</source>
         <translation>투영을 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="309" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="316" />
         <source>Encode the sentences to draw the map.</source>
         <translation>지도를 그리려면 문장을 인코딩하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="313" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="320" />
         <source>perplexity {value}</source>
         <translation>퍼플렉서티 {value}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="314" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="321" />
         <source>{n} neighbours, min dist {dist}</source>
         <translation>이웃 {n}개, 최소 거리 {dist}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="316" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="323" />
         <source>seed {seed}</source>
         <translation>시드 {seed}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="318" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="325" />
         <source>{seconds} s</source>
         <translation>{seconds}초</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="329" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="336" />
         <source>Label column: {name}</source>
         <translation>레이블 열: {name}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="370" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="377" />
         <source>Cluster on the Clusters page to colour the map.</source>
         <translation>지도를 색칠하려면 클러스터 페이지에서 클러스터링하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="426" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="433" />
         <source>Load a bi-encoder on the Model page to search by meaning.</source>
         <translation>의미로 검색하려면 모델 페이지에서 바이 인코더를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="439" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="455" />
         <source>Search the map by meaning</source>
         <translation>의미로 지도 검색</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="441" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="458" />
+        <source>Search by meaning failed: {message}</source>
+        <translation>의미로 검색하지 못했습니다: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="459" />
         <source>nearest in meaning to “{query}”</source>
         <translation>“{query}”와(과) 의미가 가장 가까움</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="452" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="480" />
         <source> · cluster: {name}</source>
         <translation> · 클러스터: {name}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="475" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="503" />
         <source>Nothing selected.</source>
         <translation>선택한 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="480" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="508" />
         <source>cluster</source>
         <translation>클러스터</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="481" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="509" />
         <source>sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="483" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="511" />
         <source>{n} selected sentences</source>
         <translation>선택한 문장 {n}개</translation>
     </message>

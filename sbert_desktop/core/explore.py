@@ -169,12 +169,39 @@ def correlation_text(a: np.ndarray, b: np.ndarray) -> str:
 
 
 def search(query: str, sentences: Sequence[str], vectors: np.ndarray, bi_encoder=None, *,
-           query_index: int | None = None, candidates: int = 32, distinct: bool = False, progress=None, cancel=None):
+           query_index: int | None = None, candidates: int = 32, distinct: bool = False,
+           corpus_fingerprint: str = "", progress=None, cancel=None):
     """The bi-encoder's ``candidates`` best sentences for ``query`` (see :func:`core.rerank.retrieve`;
-    ``distinct``: each text once, with its number of rows)."""
+    ``distinct``: each text once, with its number of rows). A typed query is refused when
+    ``corpus_fingerprint`` says another model encoded ``vectors`` (:func:`require_same_encoder`)."""
     from sbert_desktop.core.rerank import retrieve
 
+    if query_index is None:
+        require_same_encoder(bi_encoder, corpus_fingerprint)
     return retrieve(query, sentences, vectors, bi_encoder, candidates, query_index, cancel, distinct)
+
+
+def _without_runtime(fingerprint: str) -> str:
+    """A model fingerprint without its runtime suffix (``-int8-onnx``): the same weights run another way
+    give vectors within float noise of each other, comparable with one another."""
+    import re
+
+    return re.sub(r"-(?:fp32|fp16|bf16|int8)-[a-z0-9_]+$", "", fingerprint)
+
+
+def require_same_encoder(bi_encoder, corpus_fingerprint: str) -> None:
+    """Raise :class:`SbertDesktopError` when ``corpus_fingerprint`` (the model that encoded a corpus) is
+    not ``bi_encoder``'s: a query it encodes would be compared with another model's vectors, which
+    gives a ranking without meaning (or, at another dimension, an error). Nothing to check without a
+    fingerprint or a model."""
+    if not corpus_fingerprint or bi_encoder is None or not hasattr(bi_encoder, "fingerprint"):
+        return
+    if _without_runtime(bi_encoder.fingerprint()) != _without_runtime(corpus_fingerprint):
+        from sbert_desktop.core.errors import SbertDesktopError
+
+        raise SbertDesktopError("the sentences were encoded by another model than the loaded bi-encoder, so a typed "
+                                "query cannot be compared with them: encode them again, or load the model that "
+                                "encoded them")
 
 
 def rerank(result, cross_encoder, progress=None, cancel=None):

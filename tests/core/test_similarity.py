@@ -217,6 +217,25 @@ def test_retrieve_each_text_once_counts_its_rows():
     assert [h.copies for h in reranked.bi_ranking] == [3, 2] and reranked.candidates == 3
 
 
+def test_a_typed_query_needs_the_model_that_encoded_the_corpus(tiny_bi_encoder):
+    """The window's search refuses to compare a query of one model with another model's vectors; the
+    same weights in another runtime (int8, ONNX) count as the same model; a stored sentence's
+    neighbours need no encoding and are always allowed."""
+    from sbert_desktop.core.errors import SbertDesktopError
+    from sbert_desktop.core.explore import require_same_encoder, search
+
+    corpus = ["a cat sleeps", "dogs bark", "stocks fell"]
+    emb = tiny_bi_encoder.encode(corpus)
+    mine = tiny_bi_encoder.fingerprint()
+    require_same_encoder(tiny_bi_encoder, mine)
+    require_same_encoder(tiny_bi_encoder, mine + "-int8-onnx")
+    require_same_encoder(tiny_bi_encoder, "")  # not known: nothing to check
+    with pytest.raises(SbertDesktopError, match="encoded by another model"):
+        search("cat", corpus, emb, tiny_bi_encoder, corpus_fingerprint="0123abcd-mean-64-0-1")
+    found = search("", corpus, emb, tiny_bi_encoder, query_index=0, corpus_fingerprint="0123abcd-mean-64-0-1")
+    assert [h.index for h in found.bi_ranking] == [1, 2] or [h.index for h in found.bi_ranking] == [2, 1]
+
+
 def test_retrieve_and_rerank_with_tiny_models(tiny_bi_encoder, tiny_cross_encoder):
     corpus = ["a cat sleeps", "dogs bark", "the stock market fell", "kittens nap all day", "rain tomorrow"]
     emb = tiny_bi_encoder.encode(corpus)

@@ -168,6 +168,14 @@ def test_manifests_name_the_models_that_made_the_results(qtbot, state, wait_job,
     clusters = _clustered(qtbot, state, wait_job, 2)
     set_models(state, other_bi)
     assert f"encoded with {first['name']}, not the loaded bi-encoder" in clusters.bar.label.text()
+    searching = ComparePage(state)  # a typed query of the other model is not compared with these vectors
+    qtbot.addWidget(searching)
+    searching.query.setText("battery")
+    with qtbot.waitSignal(searching.rerank.failed, timeout=30_000):
+        searching.search_button.click()
+    assert "encoded by another model than the loaded bi-encoder" in searching.rerank.bi_label.text()
+    with qtbot.waitSignal(searching.rerank.finished, timeout=30_000):  # a stored sentence's neighbours still are
+        searching.find_similar("Refund please")
     out = wait_export(qtbot, clusters.export_button, "clusters", tmp_path / "c.csv")
     assert manifest(out)["model"]["name"] == first["name"]
 

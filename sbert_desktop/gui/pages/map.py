@@ -435,9 +435,13 @@ class MapPage(QWidget):
         vectors, n = emb.vectors, len(emb.sentences)
         k = min(n, max(SEMANTIC_HITS, n // 100))
 
+        made_by = emb.fingerprint
+
         def work(progress, cancel):
+            from sbert_desktop.core.explore import require_same_encoder
             from sbert_desktop.core.similarity import corpus_norm_scale
 
+            require_same_encoder(bi, made_by)  # a query of another model than the map's vectors means nothing
             q = np.asarray(bi.encode([query]), np.float32)[0]
             v = np.ascontiguousarray(vectors, np.float32)
             sims = v @ q  # cosine up to the query's norm; the rows' norms without a squared copy of the corpus
@@ -450,6 +454,8 @@ class MapPage(QWidget):
 
         job = self.state.jobs.start(translate("Map", "Search the map by meaning"), work, kind="map-search",
                                     inputs=self.state.inputs("embeddings", "bi-encoder"))
+        job.failed.connect(lambda f: self.scatter.info.setText(
+            translate("Map", "Search by meaning failed: {message}").format(message=f.message)))
         job.succeeded.connect(lambda mask: self.scatter.set_matches(mask, translate("Map", "nearest in meaning to “{query}”").format(query=query))
                               if self.search.text().strip().lower() == query
                               and self.search_mode.currentData() == "meaning" else None)

@@ -114,11 +114,11 @@ class RerankPanel(QWidget):
             return None
         sentences, vectors, bi = emb.sentences, emb.vectors, self.state.bi_encoder
         self._corpus_size = len(sentences)
-        candidates, distinct = max(self.top_k, self.candidates), self.distinct
+        candidates, distinct, made_by = max(self.top_k, self.candidates), self.distinct, emb.fingerprint
         job = self.state.jobs.start(
             translate("RerankView", "Search"), lambda progress, cancel: search(query, sentences, vectors, bi, query_index=query_index,
                                                       candidates=candidates, distinct=distinct,
-                                                      progress=progress, cancel=cancel),
+                                                      corpus_fingerprint=made_by, progress=progress, cancel=cancel),
             kind=self._kind("search"), inputs=self.state.inputs("embeddings", "bi-encoder"))  # replaces the last search
         self.job = job
         self.bi_label.setText(translate("RerankView", "Bi-encoder: searching…"))
