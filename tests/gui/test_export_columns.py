@@ -53,7 +53,6 @@ def test_pair_data_set_rows_point_into_the_pair_file(qtbot, state, wait_job, tmp
 
 def _clustered(qtbot, state, wait_job, k: int):
     """A Clusters page that encoded the open sentences and split them into ``k`` by k-means."""
-
     page = ClustersPage(state)
     qtbot.addWidget(page)
     assert wait_job(page.bar.encode()) == "succeeded"
@@ -111,7 +110,7 @@ def test_per_sentence_exports_point_back_to_the_file_lines(qtbot, state, wait_jo
     qtbot.addWidget(compare)
     compare.query.setText("battery")
     with qtbot.waitSignal(compare.rerank.finished, timeout=60_000):
-        compare.search_button.click()
+        qtbot.mouseClick(compare.search_button, Qt.MouseButton.LeftButton)
     hits = read_table(wait_export(qtbot, compare.export_button, "search", tmp_path / "s.csv"))
     assert len(hits) == 7 and all(source[int(r) - 1] == s for r, s in zip(hits["row"], hits["sentence"]))
     open_sentences(state, tmp_path, ["Other data", "entirely"])
@@ -145,9 +144,10 @@ def test_a_tables_other_columns_ride_along(qtbot, state, wait_job, tmp_path, tin
 
 def test_manifests_name_the_models_that_made_the_results(qtbot, state, wait_job, tmp_path, tiny_bi_encoder,
                                                          tiny_cross_encoder, bundled_model_path):
-    """Encode and cluster with one bi-encoder, then load another: the clusters export still names the
-    first (it made the embeddings), and so does a saved and reopened workspace's. Pairs scored by one
-    cross-encoder leave when another is loaded (their scores are not its)."""
+    """Encode and cluster with one bi-encoder, then load another: the bar says so, a typed query is
+    refused (a stored sentence's neighbours are not), the clusters export still names the first (it
+    made the embeddings), and so does a saved and reopened workspace's. A pair table's manifest names
+    the models that scored it; pairs scored by one cross-encoder leave when another is loaded."""
     import transformers
 
     from _explore import manifest
@@ -172,7 +172,7 @@ def test_manifests_name_the_models_that_made_the_results(qtbot, state, wait_job,
     qtbot.addWidget(searching)
     searching.query.setText("battery")
     with qtbot.waitSignal(searching.rerank.failed, timeout=30_000):
-        searching.search_button.click()
+        qtbot.mouseClick(searching.search_button, Qt.MouseButton.LeftButton)
     assert "encoded by another model than the loaded bi-encoder" in searching.rerank.bi_label.text()
     with qtbot.waitSignal(searching.rerank.finished, timeout=30_000):  # a stored sentence's neighbours still are
         searching.find_similar("Refund please")
@@ -192,7 +192,7 @@ def test_manifests_name_the_models_that_made_the_results(qtbot, state, wait_job,
     assert wait_job(compare.bar.encode()) == "succeeded"  # with the other bi-encoder now
     assert "not the loaded bi-encoder" not in compare.bar.label.text()
     compare.top_k.setValue(1)
-    compare.find_button.click()
+    qtbot.mouseClick(compare.find_button, Qt.MouseButton.LeftButton)
     assert wait_job(compare.job) == "succeeded" and compare.result.cross is not None
     set_models(state, tiny_bi_encoder)  # loaded after the pairs were found: the manifest still names their makers
     pairs = manifest(wait_export(qtbot, compare.export_button, "pairs", tmp_path / "p.csv"))
