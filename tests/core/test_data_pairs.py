@@ -68,6 +68,20 @@ def test_generic_word_label_column_with_a_typo_names_the_label(tmp_path):
         read_pairs(path)
 
 
+def test_semicolon_pair_file_with_decimal_commas(tmp_path):
+    """Excel where the decimal sign is a comma: ``;`` between fields and ``4,5`` for 4.5 (also in a
+    column called label); ``3,800`` could be a thousands separator and is refused, not guessed."""
+    path = write(tmp_path, "pairs.csv", "sentence1;sentence2;score\nA man runs.;A person runs.;4,5\n"
+                                        "A cat.;A dog.;0,25\nTwo birds.;Birds fly.;3\n")
+    ds = read_pairs(path)
+    assert ds.task == "sts" and ds.scores.tolist() == pytest.approx([4.5, 0.25, 3.0])
+    labelled = write(tmp_path, "l.csv", "sentence1;sentence2;label\na;b;0,5\nc;d;3,75\n")
+    assert read_pairs(labelled).scores.tolist() == pytest.approx([0.5, 3.75])
+    odd = write(tmp_path, "odd.csv", "sentence1;sentence2;score\na;b;3,800\n")
+    with pytest.raises(DataError, match="line 2: score '3,800' is not a number"):
+        read_pairs(odd)
+
+
 def test_generic_column_mapping_and_forced_format(tmp_path):
     path = write(tmp_path, "odd.csv", "left,right,sim\na,b,3\nc,d,4\n")
     assert detect_pair_format(path) is None

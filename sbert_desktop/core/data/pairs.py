@@ -8,6 +8,7 @@ returned: a bad row raises :class:`DataError` with its line, never a partial dat
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -89,7 +90,14 @@ def parse_label(value: Any, path: Path, line: int) -> int:
     return index
 
 
+_DECIMAL_COMMA = re.compile(r"-?\d+,(?:\d{1,2}|\d{4,})")
+
+
 def parse_score(value: Any, path: Path, line: int) -> float:
+    """A float; "4,5" (the decimal comma of a semicolon-separated Excel file) reads as 4.5, while
+    "4,500" (a thousands separator, or not) stays an error rather than a guess."""
+    if isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value.strip()):
+        value = value.strip().replace(",", ".")
     try:
         score = float(value.strip() if isinstance(value, str) else value)
     except (TypeError, ValueError):
@@ -174,6 +182,8 @@ def _read_generic(path: Path, columns: Mapping[str, str] | None) -> tuple[RawTab
 
 
 def _numeric(value: Any) -> bool:
+    if isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value.strip()):
+        return True
     try:
         float(value.strip() if isinstance(value, str) else value)
     except (TypeError, ValueError):
