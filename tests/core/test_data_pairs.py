@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import numpy as np
 import pytest
 
 from sbert_desktop.core.data import NLI_LABELS, PairDataset, detect_pair_format, read_pairs
