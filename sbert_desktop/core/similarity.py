@@ -410,15 +410,16 @@ def corpus_norm_scale(corpus: np.ndarray) -> np.ndarray | None:
     import weakref
 
     ends = (corpus.shape, corpus[:1].tobytes(), corpus[-1:].tobytes())  # rewritten in place: read again
-    if _SCALE_MEMO and _SCALE_MEMO[0][0]() is corpus and _SCALE_MEMO[0][1] == ends:
-        return _SCALE_MEMO[0][2]
+    entry = _SCALE_MEMO[0] if _SCALE_MEMO else None  # one read: another thread may replace it meanwhile
+    if entry is not None and entry[0]() is corpus and entry[1] == ends:
+        return entry[2]
     norms = np.sqrt(np.einsum("ij,ij->i", corpus, corpus))
     if np.all(np.abs(norms - 1.0) < 1e-4):
         scale = None
     else:
         scale = np.zeros_like(norms, dtype=np.float32)
         np.divide(1.0, norms, out=scale, where=norms > 0)
-    _SCALE_MEMO[:] = [(weakref.ref(corpus), ends, scale)]
+    _SCALE_MEMO[:] = [(weakref.ref(corpus), ends, scale)]  # a whole entry at once
     return scale
 
 
