@@ -71,13 +71,25 @@ class ExplorationState(QObject):
         self.clusters: ClusterView | None = None
         self.projection: Projection | None = None
         self._projections: dict[tuple, Projection] = {}  # in-memory cache for the current embeddings
+        self._lines: tuple | None = None  # (embeddings, their source_rows): see source_lines
         state.embeddings_changed.connect(self._on_embeddings_changed)
 
     # -- embeddings ---------------------------------------------------------------------------
     def embeddings(self):
         return self.state.embeddings
 
+    def source_lines(self) -> list[int] | None:
+        """:func:`source_rows` of the shared embeddings' sentences, worked out once per embeddings (a
+        hover or a click on a cluster asks again and again)."""
+        emb = self.state.embeddings
+        if emb is None:
+            return None
+        if self._lines is None or self._lines[0] is not emb:
+            self._lines = (emb, source_rows(self.state.data, emb.sentences))
+        return self._lines[1]
+
     def _on_embeddings_changed(self, _emb) -> None:
+        self._lines = None  # never holds on to embeddings that were replaced
         self._projections.clear()
         self.set_clusters(None)
         self.set_projection(None)
@@ -173,7 +185,7 @@ def source_rows(data, sentences: list[str]) -> list[int] | None:
         return None
     content = data.content
     if data.kind == "sentences":
-        lines = list(getattr(content, "line_numbers", []) or [])
+        lines = getattr(content, "line_numbers", None) or []  # the file's own list: read, never changed
         return lines if len(lines) == len(sentences) and data_matches(data, sentences) else None
     first: dict[str, int] = {}
     for row, (a, b) in enumerate(zip(content.sentence1, content.sentence2), start=1):

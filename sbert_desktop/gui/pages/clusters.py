@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from sbert_desktop.gui.core_text import stage_text
 from sbert_desktop.gui.i18n import number, translate
-from sbert_desktop.gui.exploration_state import (ClusterView, ExplorationState, data_matches, exploration_for,
-                                                 source_rows)
+from sbert_desktop.gui.exploration_state import ClusterView, ExplorationState, data_matches, exploration_for
 from sbert_desktop.gui.jobs import Job
 from sbert_desktop.gui.state import AppState
 from sbert_desktop.gui.widgets.layout import column, page_with_panes
@@ -457,7 +456,7 @@ class ClustersPage(QWidget):
         for i in view.result.representatives.get(c, []):
             self.central.addItem(emb.sentences[i])
         members = np.flatnonzero(view.labels == c)
-        lines = source_rows(self.state.data, emb.sentences)  # the file's line of each, as the Data page numbers them
+        lines = self.exploration.source_lines()  # the file's line of each, as the Data page numbers them
         self.members_model.set_columns({translate("Clusters", "sentence"): [emb.sentences[i] for i in members]},
                                        [lines[i] for i in members] if lines is not None else (members + 1).tolist())
 

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from sbert_desktop.gui.i18n import number, translate
-from sbert_desktop.gui.exploration_state import (ExplorationState, Projection, data_matches, exploration_for,
-                                                 source_rows)
+from sbert_desktop.gui.exploration_state import ExplorationState, Projection, data_matches, exploration_for
 from sbert_desktop.gui.jobs import Job
 from sbert_desktop.gui.state import AppState
 from sbert_desktop.gui.widgets.layout import column, page_with_panes
@@ -55,7 +54,6 @@ class MapPage(QWidget):
         self.job: Job | None = None
         self._lower: list[str] | None = None  # lower-cased sentences for the search box
         self.selected_rows = np.zeros(0, np.int64)
-        self._lines: tuple | None = None  # (embeddings, each sentence's line in the file or None): see _line
 
         self.bar = EmbeddingsBar(state)
         self.export_status = QLabel()
@@ -299,7 +297,6 @@ class MapPage(QWidget):
 
     def _on_embeddings(self, emb) -> None:
         self._lower = None
-        self._lines = None  # never holds on to embeddings that were replaced
         # rows picked on the old sentences mean other sentences now: never exported or shown against them
         self.scatter.clear_selection()
         self.scatter.set_current(-1)
@@ -467,12 +464,8 @@ class MapPage(QWidget):
 
     def _line(self, row: int) -> int:
         """The file's line (or sheet row) of embedded sentence ``row``, as the Data page numbers it; row + 1
-        when the open file does not hold these sentences. Worked out once per embeddings (hover is hot)."""
-        emb = self.state.embeddings
-        if self._lines is None or self._lines[0] is not emb:
-            lines = source_rows(self.state.data, emb.sentences) if emb is not None else None
-            self._lines = (emb, lines)
-        lines = self._lines[1]
+        when the open file does not hold these sentences."""
+        lines = self.exploration.source_lines()
         return int(lines[row]) if lines is not None and 0 <= row < len(lines) else row + 1
 
     def _describe(self, row: int) -> str:
