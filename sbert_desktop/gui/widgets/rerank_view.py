@@ -66,8 +66,7 @@ class RerankPanel(QWidget):
         self._corpus_size = 0
         self.history: list = []  # final results on the current embeddings, for export
         state.embeddings_changed.connect(self._forget)
-        state.cross_encoder_changed.connect(
-            lambda _m: self._forget() if any(r.cross_ranking for r in self.history) else None)
+        state.cross_encoder_changed.connect(self._on_cross_encoder)
         self.query_label = QLabel()
         self.query_label.setWordWrap(True)
         self.query_label.setObjectName("rerankQuery")
@@ -191,6 +190,11 @@ class RerankPanel(QWidget):
     def _on_failed(self, message: str) -> None:
         self.bi_label.setText(translate("RerankView", "Search failed: {message}").format(message=message))
         self.failed.emit(message)
+
+    def _on_cross_encoder(self, _model) -> None:
+        """Another cross-encoder: hits it did not rerank leave (those only the bi-encoder ranked stay)."""
+        if any(r.cross_ranking for r in self.history):
+            self._forget()
 
     def _forget(self, _embeddings=None) -> None:
         """New embeddings (other data, another model): earlier hits' rows point into the old ones, so
