@@ -168,10 +168,10 @@ KO_WIDGETS.update({
     " · encoded with {name}, not the loaded bi-encoder: encode again to use it":
         " · 불러온 바이 인코더가 아닌 {name}(으)로 인코딩됨: 이 모델을 쓰려면 다시 인코딩하세요",
     "{share} of the sentences are Korean, and this model spells Korean out letter by letter ({tokens} tokens per "
-    "syllable): it was not trained on Korean, so similarities, clusters and maps of Korean sentences mean little. "
+    "syllable): unless it was trained on Korean, similarities, clusters and maps of Korean sentences mean little. "
     "Load a Korean-capable model on the Model page, or make this one Korean-capable (Train → Korean preset…).":
         "문장의 {share}가 한국어인데, 이 모델은 한국어를 자모 단위로 쪼개어 읽습니다 (음절당 토큰 {tokens}개). "
-        "한국어로 학습되지 않은 모델이라 한국어 문장의 유사도, 클러스터, 지도는 거의 의미가 없습니다. "
+        "한국어로 학습된 모델이 아니라면 한국어 문장의 유사도, 클러스터, 지도는 거의 의미가 없습니다. "
         "모델 페이지에서 한국어를 읽는 모델을 불러오거나, 학습 → 한국어 프리셋…으로 이 모델이 한국어를 읽게 하세요.",
     "{name} {value}, {baseline} before training; chance is {chance}.": "{name} {value}, 학습 전 {baseline}, 우연 수준은 {chance}입니다.",
     "{name} {value}; chance is {chance}.": "{name} {value}, 우연 수준은 {chance}입니다.",

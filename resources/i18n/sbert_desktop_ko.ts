@@ -110,251 +110,251 @@ dimension {dimension}</source>
 <context>
     <name>Clusters</name>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="36" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="35" />
         <source>Finds the number of clusters itself and marks outliers as noise</source>
         <translation>클러스터 수를 스스로 찾고 이상치는 노이즈로 표시합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="37" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="36" />
         <source>For comparison: exactly k clusters, no noise</source>
         <translation>비교용: 정확히 k개 클러스터, 노이즈 없음</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="38" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="37" />
         <source>Agglomerative (Ward)</source>
         <translation>병합 군집 (Ward)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="39" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="38" />
         <source>For comparison: exactly k clusters, no noise (up to 20,000 points)</source>
         <translation>비교용: 정확히 k개 클러스터, 노이즈 없음 (최대 20,000개 점)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="40" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="39" />
         <source>Auto</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="40" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="39" />
         <source>None</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="41" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="40" />
         <source>UMAP on the neighbour index</source>
         <translation>이웃 인덱스 기반 UMAP</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="92" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="91" />
         <source>same as min size</source>
         <translation>최소 크기와 같게</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="93" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="92" />
         <source>HDBSCAN's min_samples: larger values call more points noise</source>
         <translation>HDBSCAN의 min_samples: 값이 클수록 더 많은 점을 노이즈로 봅니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="110" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="109" />
         <source>Auto: UMAP to a few dimensions before HDBSCAN from 200 sentences (above 10,000 on the neighbour index's graph); none for k-means and agglomerative</source>
         <translation>자동: 200문장부터 HDBSCAN 전에 UMAP으로 몇 차원으로 줄입니다 (10,000문장 초과 시 이웃 인덱스의 그래프로). k-means와 병합 군집은 줄이지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="119" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="118" />
         <source>Assign noise points to the nearest cluster</source>
         <translation>노이즈 점을 가장 가까운 클러스터에 배정</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
         <source>Cluster</source>
         <translation>클러스터</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="124" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="123" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="96" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="95" />
         <source>automatic</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="97" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="96" />
         <source>Automatic: HDBSCAN's clusters merged to the level of best silhouette, or to a several times broader level where the sentences' neighbour graph splits best, read as a number is. A number: that many topics by k-means on each sentence's vector averaged with its neighbours', from the same tree cut there and from 10 other starts, the one that splits the neighbour graph best kept</source>
         <translation>자동: HDBSCAN 클러스터를 실루엣이 가장 좋은 수준까지 병합하거나, 문장들의 이웃 그래프가 가장 잘 나뉘는 몇 배 더 넓은 수준을 숫자와 같은 방식으로 읽습니다. 숫자: 각 문장의 벡터를 이웃 벡터와 평균한 뒤 k-means로 그 수의 주제로 나눕니다. 같은 병합 트리를 그 수준에서 자른 것과 다른 시작점 10개에서 출발해 이웃 그래프를 가장 잘 나누는 결과를 남깁니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="121" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="264" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="120" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="263" />
         <source>Cluster</source>
         <comment>button: run the clustering</comment>
         <translation>클러스터링</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="130" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="129" />
         <source>Clustering</source>
         <translation>클러스터링</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="132" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="131" />
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="133" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="132" />
         <source>Min cluster size</source>
         <translation>최소 클러스터 크기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="134" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="133" />
         <source>Min samples</source>
         <translation>최소 샘플 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="135" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="134" />
         <source>Topics</source>
         <translation>주제 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="136" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="135" />
         <source>Clusters (k)</source>
         <translation>클러스터 수 (k)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="137" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="136" />
         <source>Metric</source>
         <translation>거리 척도</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="138" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="137" />
         <source>Reduce first</source>
         <translation>먼저 차원 축소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="139" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="138" />
         <source>Reduced dimensions</source>
         <translation>축소 차원 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="140" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="139" />
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="148" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="147" />
         <source>Built-in English and Korean stop words</source>
         <translation>내장 영어·한국어 불용어</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="151" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="150" />
         <source>More stop words, separated by spaces or commas</source>
         <translation>추가 불용어 (공백이나 쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="153" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="152" />
         <source>Update labels</source>
         <translation>레이블 갱신</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="155" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="154" />
         <source>Keyword labels (class-based TF-IDF)</source>
         <translation>키워드 레이블 (클래스 기반 TF-IDF)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="174" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="371" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="173" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="370" />
         <source>No clusters yet.</source>
         <translation>아직 클러스터가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
         <source>Share</source>
         <translation>비율</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
         <source>Silhouette</source>
         <translation>실루엣</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="179" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
         <source>Keywords (c-TF-IDF) unless renamed; double-click to rename</source>
         <translation>이름을 바꾸지 않았다면 키워드(c-TF-IDF). 두 번 클릭해 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="180" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="179" />
         <source>Mean cosine silhouette of the cluster's sentences (-1 … 1)</source>
         <translation>클러스터 문장들의 평균 코사인 실루엣 (-1 … 1)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="198" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="448" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="197" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="447" />
         <source>Select a cluster</source>
         <translation>클러스터를 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="209" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="208" />
         <source>Most central sentences</source>
         <translation>가장 중심에 있는 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="210" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="209" />
         <source>All sentences of the cluster</source>
         <translation>클러스터의 모든 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="268" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="267" />
         <source>Clustering {n} sentences ({method})…</source>
         <translation>문장 {n}개 클러스터링 중 ({method})…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="272" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="271" />
         <source>Clustering: {stage}…</source>
         <translation>클러스터링: {stage}…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="275" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="274" />
         <source>Clustering cancelled; the previous result is kept.</source>
         <translation>클러스터링을 취소했습니다. 이전 결과는 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="292" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="291" />
         <source>Names: {summary}</source>
         <translation>이름: {summary}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="297" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="296" />
         <source>Clustering failed: {message}</source>
         <translation>클러스터링 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="301" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="300" />
         <source>Clustering failed</source>
         <translation>클러스터링 실패</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="317" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="316" />
         <source>Cluster labels</source>
         <translation>클러스터 레이블</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="388" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="387" />
         <source>HDBSCAN found no group of {size} or more close sentences among {n}: lower Min cluster size, or use k-means</source>
         <translation>HDBSCAN이 문장 {n}개 중에서 서로 가까운 문장 {size}개 이상의 묶음을 찾지 못했습니다: 최소 클러스터 크기를 낮추거나 k-means를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="404" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="403" />
         <source>, then k-means from a start that splits the neighbour graph better: {share} of the sentences in another topic than the tree's cut</source>
         <translation>, 이어서 이웃 그래프를 더 잘 나누는 시작점의 k-means: 문장의 {share}가 트리 자르기와 다른 주제에 속함</translation>
     </message>
@@ -431,98 +431,98 @@ dimension {dimension}</source>
         <translation>주제 {n}개로 해 보기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="372" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="371" />
         <source>Encode the sentences, then cluster them.</source>
         <translation>문장을 인코딩한 다음 클러스터링하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="381" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="380" />
         <source>noise {share} ({count} of {n} sentences)</source>
         <translation>노이즈 {share} (문장 {n}개 중 {count}개)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="383" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="382" />
         <source>no noise (every point is in a cluster)</source>
         <translation>노이즈 없음 (모든 점이 클러스터에 속함)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="385" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="384" />
         <source>{count} noise points ({share}) assigned to their nearest cluster</source>
         <translation>노이즈 점 {count}개({share})를 가장 가까운 클러스터에 배정함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="392" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="391" />
         <source> on {reduction}</source>
         <translation> ({reduction} 후)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="396" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="395" />
         <source>, merged from {count} HDBSCAN clusters</source>
         <translation>, HDBSCAN 클러스터 {count}개에서 병합</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="399" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="398" />
         <source> (the level where the neighbour graph splits best)</source>
         <translation> (이웃 그래프가 가장 잘 나뉘는 수준)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="401" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="400" />
         <source>, then {share} of the sentences moved to a nearer topic</source>
         <translation>, 이어서 문장의 {share}를 더 가까운 주제로 옮김</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="407" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="406" />
         <source>&lt;b&gt;{n} clusters&lt;/b&gt; · {noise} · silhouette {silhouette} · {method} · {seconds} s</source>
         <translation>&lt;b&gt;클러스터 {n}개&lt;/b&gt; · {noise} · 실루엣 {silhouette} · {method} · {seconds}초</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="415" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="414" />
         <source>noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="427" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="452" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="426" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="451" />
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="428" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="427" />
         <source>renamed by hand; keywords: {words}</source>
         <translation>직접 이름 붙임. 키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="429" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="428" />
         <source>keywords: {words} (double-click to rename)</source>
         <translation>키워드: {words} (두 번 클릭해 이름 바꾸기)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="453" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="452" />
         <source>Noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="453" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="452" />
         <source>Cluster {n}</source>
         <translation>클러스터 {n}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="455" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="454" />
         <source>keywords: {words}</source>
         <translation>키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="461" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="460" />
         <source>sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="495" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="494" />
         <source>Korean words: Kiwi {version} (nouns)</source>
         <translation>한국어 단어: Kiwi {version} (명사)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="496" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="495" />
         <source>Korean words: particle heuristic (install kiwipiepy for morphological analysis)</source>
         <translation>한국어 단어: 조사 제거 규칙 (형태소 분석을 하려면 kiwipiepy를 설치하세요)</translation>
     </message>
@@ -2158,274 +2158,274 @@ Stop it and close? A checkpoint is kept, so you can resume it later.</source>
 <context>
     <name>Map</name>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="37" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="36" />
         <source>Words</source>
         <translation>단어</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="38" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="37" />
         <source>Sentences containing these whole words ("rain" does not find "training")</source>
         <translation>이 단어가 온전히 들어 있는 문장 ("rain"으로 "training"은 찾지 않음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="39" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="38" />
         <source>Text</source>
         <translation>텍스트</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="40" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="39" />
         <source>Sentences containing this text anywhere, inside words too</source>
         <translation>이 텍스트가 어디에든 (단어 안에도) 들어 있는 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="41" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="40" />
         <source>Meaning</source>
         <translation>의미</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="42" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="41" />
         <source>The sentences nearest in meaning: the query is embedded with the bi-encoder</source>
         <translation>의미가 가장 가까운 문장: 검색어를 바이 인코더로 임베딩합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="87" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="85" />
         <source>Project</source>
         <translation>투영</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="90" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="88" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="96" />
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="315" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="94" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="312" />
         <source>No map yet.</source>
         <translation>아직 지도가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="99" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="97" />
         <source>Projection</source>
         <translation>투영</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="101" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="99" />
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="102" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="100" />
         <source>Metric</source>
         <translation>거리 척도</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="103" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="101" />
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="104" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="102" />
         <source>Perplexity</source>
         <translation>퍼플렉서티</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="105" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="103" />
         <source>Neighbours</source>
         <translation>이웃 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="106" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="104" />
         <source>Min distance</source>
         <translation>최소 거리</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="116" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="114" />
         <source>Pan</source>
         <translation>이동</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="116" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="114" />
         <source>Drag to pan, wheel to zoom</source>
         <translation>끌어서 이동, 휠로 확대·축소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="117" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="115" />
         <source>Rectangle</source>
         <translation>사각형</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="117" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="115" />
         <source>Drag a rectangle to select points</source>
         <translation>사각형을 끌어 점을 선택합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="118" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="116" />
         <source>Lasso</source>
         <translation>올가미</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="118" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="116" />
         <source>Draw around points to select them</source>
         <translation>점 주위를 그려서 선택합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="128" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="126" />
         <source>Zoom to all</source>
         <translation>전체 보기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="130" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="128" />
         <source>The map opens on the bulk of the points; this shows every point</source>
         <translation>지도는 점이 몰린 곳을 먼저 보여 줍니다. 이 버튼은 모든 점을 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="133" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="131" />
         <source>Clear selection</source>
         <translation>선택 해제</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="136" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="134" />
         <source>Highlight sentences…</source>
         <translation>문장 강조…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="153" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="151" />
         <source>Select and search</source>
         <translation>선택과 검색</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="163" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="161" />
         <source>Colour the points by their cluster, or by a label column of the file (e.g. topic)</source>
         <translation>점을 클러스터 또는 파일의 레이블 열(예: topic)에 따라 색칠합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="164" />
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="334" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="162" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="331" />
         <source>Clusters</source>
         <translation>클러스터</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="167" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="165" />
         <source>Colours</source>
         <translation>색상</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="184" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="182" />
         <source>Drag a rectangle (or lasso) on the map to list its sentences.</source>
         <translation>지도에서 사각형(또는 올가미)을 끌면 그 안의 문장이 나열됩니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="199" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="197" />
         <source>Hover over a point to read its sentence; click it for its nearest neighbours.</source>
         <translation>점 위에 마우스를 올리면 문장을 볼 수 있고, 클릭하면 가장 가까운 이웃을 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="203" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="201" />
         <source>Sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="241" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="239" />
         <source>Showing {shown}; press Project for {method}.</source>
         <translation>{shown} 결과를 표시 중입니다. {method}(으)로 보려면 투영을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="269" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="267" />
         <source>Project ({method})</source>
         <translation>투영 ({method})</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="272" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="270" />
         <source>Projecting {n} sentences with {method}…</source>
         <translation>문장 {n}개를 {method}(으)로 투영하는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="277" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="275" />
         <source>Projection failed: {message}</source>
         <translation>투영 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="278" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="276" />
         <source>Projection cancelled.</source>
         <translation>투영을 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="316" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="313" />
         <source>Encode the sentences to draw the map.</source>
         <translation>지도를 그리려면 문장을 인코딩하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="320" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="317" />
         <source>perplexity {value}</source>
         <translation>퍼플렉서티 {value}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="321" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="318" />
         <source>{n} neighbours, min dist {dist}</source>
         <translation>이웃 {n}개, 최소 거리 {dist}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="323" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="320" />
         <source>seed {seed}</source>
         <translation>시드 {seed}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="325" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="322" />
         <source>{seconds} s</source>
         <translation>{seconds}초</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="336" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="333" />
         <source>Label column: {name}</source>
         <translation>레이블 열: {name}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="377" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="374" />
         <source>Cluster on the Clusters page to colour the map.</source>
         <translation>지도를 색칠하려면 클러스터 페이지에서 클러스터링하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="433" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="430" />
         <source>Load a bi-encoder on the Model page to search by meaning.</source>
         <translation>의미로 검색하려면 모델 페이지에서 바이 인코더를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="455" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="452" />
         <source>Search the map by meaning</source>
         <translation>의미로 지도 검색</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="458" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="455" />
         <source>Search by meaning failed: {message}</source>
         <translation>의미로 검색하지 못했습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="459" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="456" />
         <source>nearest in meaning to “{query}”</source>
         <translation>“{query}”와(과) 의미가 가장 가까움</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="480" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="473" />
         <source> · cluster: {name}</source>
         <translation> · 클러스터: {name}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="503" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="496" />
         <source>Nothing selected.</source>
         <translation>선택한 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="508" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="501" />
         <source>cluster</source>
         <translation>클러스터</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="509" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="502" />
         <source>sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="511" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="504" />
         <source>{n} selected sentences</source>
         <translation>선택한 문장 {n}개</translation>
     </message>
@@ -3146,119 +3146,119 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
         <translation>{name} {value}, 우연 수준은 {chance}입니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/quality_text.py" line="63" />
-        <source>{share} of the sentences are Korean, and this model spells Korean out letter by letter ({tokens} tokens per syllable): it was not trained on Korean, so similarities, clusters and maps of Korean sentences mean little. Load a Korean-capable model on the Model page, or make this one Korean-capable (Train → Korean preset…).</source>
-        <translation>문장의 {share}가 한국어인데, 이 모델은 한국어를 자모 단위로 쪼개어 읽습니다 (음절당 토큰 {tokens}개). 한국어로 학습되지 않은 모델이라 한국어 문장의 유사도, 클러스터, 지도는 거의 의미가 없습니다. 모델 페이지에서 한국어를 읽는 모델을 불러오거나, 학습 → 한국어 프리셋…으로 이 모델이 한국어를 읽게 하세요.</translation>
+        <location filename="../../sbert_desktop/gui/quality_text.py" line="65" />
+        <source>{share} of the sentences are Korean, and this model spells Korean out letter by letter ({tokens} tokens per syllable): unless it was trained on Korean, similarities, clusters and maps of Korean sentences mean little. Load a Korean-capable model on the Model page, or make this one Korean-capable (Train → Korean preset…).</source>
+        <translation>문장의 {share}가 한국어인데, 이 모델은 한국어를 자모 단위로 쪼개어 읽습니다 (음절당 토큰 {tokens}개). 한국어로 학습된 모델이 아니라면 한국어 문장의 유사도, 클러스터, 지도는 거의 의미가 없습니다. 모델 페이지에서 한국어를 읽는 모델을 불러오거나, 학습 → 한국어 프리셋…으로 이 모델이 한국어를 읽게 하세요.</translation>
     </message>
 </context>
 <context>
     <name>RerankView</name>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="74" />
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="207" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="73" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="211" />
         <source>Bi-encoder</source>
         <translation>바이 인코더</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="76" />
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="208" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="75" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="212" />
         <source>Cross-encoder rerank</source>
         <translation>크로스 인코더 재순위화</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="80" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="79" />
         <source>Cosine</source>
         <translation>코사인</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="80" />
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="82" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="79" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="81" />
         <source>Sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="81" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="80" />
         <source>Score</source>
         <translation>점수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="81" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="80" />
         <source>Move</source>
         <translation>이동</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="109" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="108" />
         <source>Neighbours of</source>
         <translation>이웃 기준 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="109" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="108" />
         <source>Query</source>
         <translation>검색어</translation>
     </message>
     <message>
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="111" />
         <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="112" />
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="113" />
         <source>Encode the sentences first.</source>
         <translation>먼저 문장을 인코딩하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="119" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="118" />
         <source>Search</source>
         <translation>검색</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="124" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="123" />
         <source>Bi-encoder: searching…</source>
         <translation>바이 인코더: 검색 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="137" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="136" />
         <source>encode {encode} · search {search}</source>
         <translation>인코딩 {encode} · 검색 {search}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="139" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="138" />
         <source>search {search}</source>
         <translation>검색 {search}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="140" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="139" />
         <source>&lt;b&gt;Bi-encoder&lt;/b&gt;: top {k} of {n} in {time} ({detail})</source>
         <translation>&lt;b&gt;바이 인코더&lt;/b&gt;: {n}개 중 상위 {k}개, {time} ({detail})</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="146" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="145" />
         <source>Cross-encoder: load one on the Model page to rerank these.</source>
         <translation>크로스 인코더: 재순위화하려면 모델 페이지에서 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="151" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="150" />
         <source>Cross-encoder: rescoring {n} candidates…</source>
         <translation>크로스 인코더: 후보 {n}개를 다시 채점하는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="152" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="151" />
         <source>Rerank</source>
         <translation>재순위화</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="176" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="175" />
         <source>&lt;b&gt;Cross-encoder&lt;/b&gt;: reranked {n} candidates in {time}</source>
         <translation>&lt;b&gt;크로스 인코더&lt;/b&gt;: 후보 {n}개를 {time}에 재순위화</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="192" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="191" />
         <source>Search failed: {message}</source>
         <translation>검색 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="226" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="230" />
         <source>bi-encoder rank {bi} → cross-encoder rank {cross}</source>
         <translation>바이 인코더 순위 {bi} → 크로스 인코더 순위 {cross}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="245" />
+        <location filename="../../sbert_desktop/gui/widgets/rerank_view.py" line="249" />
         <source>{n} rows hold this text; shown: row {row}.</source>
         <translation>이 문장이 있는 행: {n}개. 표시된 행: {row}.</translation>
     </message>

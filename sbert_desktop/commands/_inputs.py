@@ -181,10 +181,10 @@ def warn_if_unread_korean(command: str, model: Any, sentences: list[str]) -> Non
     (core/language.py), even with --quiet: the results would look as trustworthy as any other."""
     import sys
 
-    from sbert_desktop.core.language import korean_cue
+    from sbert_desktop.core.language import korean_cue, trained_on_korean
 
     cue = korean_cue(getattr(model, "tokenizer", None), sentences)
-    if cue is not None:
+    if cue is not None and not trained_on_korean(getattr(model, "source", None)):
         print(f"sbert-desktop {command}: warning: {cue.text()}", file=sys.stderr, flush=True)
 
 

@@ -14,8 +14,10 @@ both tokenizers on KorSTS dev). :func:`korean_cue` tokenizes a seeded sample of 
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Optional, Sequence
 
 import numpy as np
@@ -37,7 +39,7 @@ class KoreanCue:
 
     def text(self) -> str:
         return (f"{self.korean_share:.0%} of the sentences are Korean, and this model spells Korean out letter by "
-                f"letter ({self.tokens_per_syllable:.1f} tokens per syllable): it was not trained on Korean, so "
+                f"letter ({self.tokens_per_syllable:.1f} tokens per syllable): unless it was trained on Korean, "
                 "similarities, clusters and maps of Korean sentences mean little. Use a Korean-capable model, or "
                 "make this one Korean-capable (the window's Korean preset on its Train page, or sbert-desktop "
                 "extend-vocab, then train).")
@@ -61,3 +63,31 @@ def korean_cue(tokenizer: Any, sentences: Sequence[str], sample: int = SAMPLE, s
     tokens = sum(len(ids) for ids in tokenizer(words, add_special_tokens=False)["input_ids"])
     per_syllable = tokens / max(syllables, 1)
     return KoreanCue(share, per_syllable) if per_syllable >= LETTER_BY_LETTER else None
+
+
+def trained_on_korean(folder: Any) -> bool:
+    """Whether ``folder`` holds a model this app trained on Korean text: its ``train_config.json``
+    names a training or dev file whose first lines are Korean. Such a model still spells Korean out
+    but has learnt to read it (the bundled model after one KorSTS epoch: KorSTS dev 0.67 against 0.43,
+    docs/KOREAN.md), so the cue is not shown for it. False when nothing says so (no folder, no
+    configuration, files moved)."""
+    from sbert_desktop.core.data.textio import head_lines
+
+    if not folder:
+        return False
+    try:
+        cfg = json.loads((Path(str(folder)) / "train_config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(cfg, dict):
+        return False
+    for key in ("train_file", "dev_file", "sts_dev_file"):
+        if not isinstance(cfg.get(key), str) or not cfg[key]:
+            continue
+        try:
+            lines = [line for line in head_lines(cfg[key], 200)[0] if line.strip()]
+        except Exception:  # noqa: BLE001 — an unreadable file says nothing either way
+            continue
+        if lines and sum(len(_SYLLABLE.findall(line)) >= 2 for line in lines) >= KOREAN_SHARE * len(lines):
+            return True
+    return False

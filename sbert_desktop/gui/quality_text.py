@@ -46,7 +46,7 @@ _KOREAN_MEMO: list = []  # [(weakref to the data, weakref to the model, cue)]: t
 def korean_cue_text(state) -> str:
     """The Korean cue (core/language.py) for the open sentences and the active bi-encoder, in the
     window's language; "" when it does not apply. Judged once per (sentences, model)."""
-    from sbert_desktop.core.language import korean_cue
+    from sbert_desktop.core.language import korean_cue, trained_on_korean
     from sbert_desktop.gui.exploration_state import current_sentences
 
     model, data = state.bi_encoder, state.data
@@ -56,12 +56,14 @@ def korean_cue_text(state) -> str:
         import weakref
 
         cue = korean_cue(getattr(model, "tokenizer", None), current_sentences(state))
+        if cue is not None and trained_on_korean(getattr(model, "source", None)):
+            cue = None  # trained here on Korean text: its own dev figure (the quality cue) speaks for it
         _KOREAN_MEMO[:] = [(weakref.ref(data), weakref.ref(model), cue)]  # weak: a closed file is not kept
     cue = _KOREAN_MEMO[0][2]
     if cue is None:
         return ""
     return translate("Quality", "{share} of the sentences are Korean, and this model spells Korean out letter by letter "
-                                "({tokens} tokens per syllable): it was not trained on Korean, so similarities, clusters "
+                                "({tokens} tokens per syllable): unless it was trained on Korean, similarities, clusters "
                                 "and maps of Korean sentences mean little. Load a Korean-capable model on the Model page, "
                                 "or make this one Korean-capable (Train → Korean preset…).").format(
         share=f"{cue.korean_share:.0%}", tokens=number(cue.tokens_per_syllable, 1))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sbert_desktop.core.language import LETTER_BY_LETTER, korean_cue
+from sbert_desktop.core.language import LETTER_BY_LETTER, korean_cue, trained_on_korean
 
 KO = ["고양이가 소파에서 잔다", "내일은 전국에 비가 온다", "주식 시장이 크게 하락했다", "커피를 마시고 싶어요",
       "강아지가 공원에서 뛰어논다", "축구 경기가 열렸다"]
@@ -36,6 +36,27 @@ def test_a_vocabulary_with_korean_pieces_is_not_flagged(tiny_bi_encoder, english
     extend_vocabulary(tiny_bi_encoder, corpus, new_tokens=300, min_frequency=2)
     assert korean_cue(tiny_bi_encoder.tokenizer, KO) is None
     assert korean_cue(english_tokenizer, KO) is not None
+
+
+def test_a_model_trained_here_on_korean_is_not_flagged(tmp_path):
+    """A run folder whose train_config.json names a Korean training file: trained on Korean, even with a
+    vocabulary that spells it out. English data, a moved file or no configuration: not known to be."""
+    import json
+
+    korean = tmp_path / "ko.tsv"
+    korean.write_text("sentence1\tsentence2\tscore\n" + "".join(f"{a}\t{b}\t3\n" for a, b in zip(KO, KO[1:])),
+                      encoding="utf-8")
+    english = tmp_path / "en.tsv"
+    english.write_text("sentence1\tsentence2\tscore\n" + "".join(f"{a}\t{b}\t3\n" for a, b in zip(EN, EN[1:])),
+                       encoding="utf-8")
+    for name, train, dev, expected in (("ko", korean, None, True), ("ko-dev", english, korean, True),
+                                       ("en", english, None, False), ("moved", tmp_path / "gone.tsv", None, False)):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "train_config.json").write_text(json.dumps({"train_file": str(train),
+                                                               "dev_file": str(dev) if dev else None}))
+        assert trained_on_korean(folder) is expected, name
+    assert not trained_on_korean(tmp_path / "nothing") and not trained_on_korean(None)
 
 
 def test_korsts_dev_with_the_bundled_tokenizer(data_dir, english_tokenizer):
