@@ -44,7 +44,10 @@ def quiet_transformers() -> None:
 
 def load_hf(kind: str, path: Path, **kwargs):
     """``AutoModel``/``AutoModelForSequenceClassification`` + ``AutoTokenizer`` with clear errors."""
-    from transformers import AutoModel, AutoModelForSequenceClassification, AutoTokenizer
+    from sbert_desktop.core.models.hf import transformers_names
+
+    AutoModel, AutoModelForSequenceClassification, AutoTokenizer = transformers_names(
+        "AutoModel", "AutoModelForSequenceClassification", "AutoTokenizer")
     from transformers.utils import logging as hf_logging
 
     cls = AutoModel if kind == "encoder" else AutoModelForSequenceClassification
@@ -63,7 +66,9 @@ def load_hf(kind: str, path: Path, **kwargs):
 
 def load_deferred(path: Path, **config_kwargs) -> tuple[nn.Module, Any]:
     """A ``DeferredBackbone`` (the config, no weights, no modelling code) + the tokenizer."""
-    from transformers import AutoConfig, AutoTokenizer
+    from sbert_desktop.core.models.hf import transformers_names
+
+    AutoConfig, AutoTokenizer = transformers_names("AutoConfig", "AutoTokenizer")
 
     from sbert_desktop.core.models.deferred import DeferredBackbone
 
@@ -224,7 +229,9 @@ class BiEncoder(InferenceRuntime, nn.Module):
     def from_config(cls, config, tokenizer_path: str | os.PathLike, *, pooling: str = "mean",
                     normalize: bool = False, max_seq_length: int | None = None) -> "BiEncoder":
         """A randomly initialised model of ``config`` (a transformers config) — for tests and new work."""
-        from transformers import AutoModel, AutoTokenizer
+        from sbert_desktop.core.models.hf import transformers_names
+
+        AutoModel, AutoTokenizer = transformers_names("AutoModel", "AutoTokenizer")
 
         transformer = AutoModel.from_config(config)
         tokenizer = AutoTokenizer.from_pretrained(str(tokenizer_path))

@@ -72,7 +72,9 @@ class CrossEncoder(InferenceRuntime, nn.Module):
         """Load a cross-encoder; a plain encoder (e.g. ``default``) gets a new, untrained head."""
         src = resolve_source(source)
         check_published(src.root)
-        from transformers import AutoConfig
+        from sbert_desktop.core.models.hf import transformers_names
+
+        (AutoConfig,) = transformers_names("AutoConfig")
 
         try:
             config = AutoConfig.from_pretrained(str(src.transformer_dir))
@@ -115,7 +117,10 @@ class CrossEncoder(InferenceRuntime, nn.Module):
     @classmethod
     def from_config(cls, config, tokenizer_path: str | os.PathLike, *, num_labels: int = 1,
                     label_names: Sequence[str] | None = None, max_seq_length: int | None = None) -> "CrossEncoder":
-        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+        from sbert_desktop.core.models.hf import transformers_names
+
+        AutoModelForSequenceClassification, AutoTokenizer = transformers_names(
+            "AutoModelForSequenceClassification", "AutoTokenizer")
 
         config.num_labels = num_labels
         if label_names:

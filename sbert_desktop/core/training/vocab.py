@@ -103,7 +103,9 @@ def _extended_tokenizer(tokenizer, pieces: list[str]):
     ``pieces`` (ids after the old ones): saved, its ``tokenizer.json`` vocabulary extended, loaded again."""
     import json
 
-    from transformers import AutoTokenizer
+    from sbert_desktop.core.models.hf import transformers_names
+
+    (AutoTokenizer,) = transformers_names("AutoTokenizer")
 
     with tempfile.TemporaryDirectory(prefix="sbert-vocab-") as tmp:
         tokenizer.save_pretrained(tmp)
