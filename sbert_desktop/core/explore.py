@@ -181,6 +181,31 @@ def search(query: str, sentences: Sequence[str], vectors: np.ndarray, bi_encoder
     return retrieve(query, sentences, vectors, bi_encoder, candidates, query_index, cancel, distinct)
 
 
+#: the Map's search by meaning highlights this many nearest sentences, or 1% of a bigger corpus
+MEANING_HITS = 20
+
+
+def meaning_matches(query: str, vectors: np.ndarray, bi_encoder, corpus_fingerprint: str = "",
+                    k: int | None = None) -> np.ndarray:
+    """A boolean mask of the ``k`` (default: :data:`MEANING_HITS`, or 1% of the rows when more) rows of
+    ``vectors`` closest in cosine to ``query`` encoded by ``bi_encoder`` (the Map's search by meaning);
+    refused like :func:`search` when another model made ``vectors``. The rows' norms come from
+    ``similarity.corpus_norm_scale``: no squared copy of them."""
+    from sbert_desktop.core.similarity import corpus_norm_scale
+
+    require_same_encoder(bi_encoder, corpus_fingerprint)  # a query of another model than the vectors means nothing
+    q = np.asarray(bi_encoder.encode([query]), np.float32)[0]
+    v = np.ascontiguousarray(vectors, np.float32)
+    k = min(len(v), k if k is not None else max(MEANING_HITS, len(v) // 100))
+    sims = v @ q  # cosine up to the query's norm, which does not change the order
+    scale = corpus_norm_scale(v)
+    if scale is not None:
+        sims *= scale
+    mask = np.zeros(len(v), bool)
+    mask[np.argpartition(-sims, k - 1)[:k]] = True
+    return mask
+
+
 def _without_runtime(fingerprint: str) -> str:
     """A model fingerprint without its runtime suffix (``-int8-onnx``): the same weights run another way
     give vectors within float noise of each other, comparable with one another."""

@@ -222,7 +222,7 @@ def test_a_typed_query_needs_the_model_that_encoded_the_corpus(tiny_bi_encoder):
     same weights in another runtime (int8, ONNX) count as the same model; a stored sentence's
     neighbours need no encoding and are always allowed."""
     from sbert_desktop.core.errors import SbertDesktopError
-    from sbert_desktop.core.explore import require_same_encoder, search
+    from sbert_desktop.core.explore import meaning_matches, require_same_encoder, search
 
     corpus = ["a cat sleeps", "dogs bark", "stocks fell"]
     emb = tiny_bi_encoder.encode(corpus)
@@ -232,6 +232,10 @@ def test_a_typed_query_needs_the_model_that_encoded_the_corpus(tiny_bi_encoder):
     require_same_encoder(tiny_bi_encoder, "")  # not known: nothing to check
     with pytest.raises(SbertDesktopError, match="encoded by another model"):
         search("cat", corpus, emb, tiny_bi_encoder, corpus_fingerprint="0123abcd-mean-64-0-1")
+    with pytest.raises(SbertDesktopError, match="encoded by another model"):
+        meaning_matches("cat", emb, tiny_bi_encoder, "0123abcd-mean-64-0-1")
+    mask = meaning_matches("a cat sleeps", emb * 3.0, tiny_bi_encoder, mine, k=1)  # not unit length: still cosine
+    assert mask.tolist() == [True, False, False]
     found = search("", corpus, emb, tiny_bi_encoder, query_index=0, corpus_fingerprint="0123abcd-mean-64-0-1")
     assert [h.index for h in found.bi_ranking] == [1, 2] or [h.index for h in found.bi_ranking] == [2, 1]
 

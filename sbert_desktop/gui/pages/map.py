@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from sbert_desktop.core.explore import meaning_matches
 from sbert_desktop.gui.i18n import number, translate
 from sbert_desktop.gui.exploration_state import ExplorationState, Projection, data_matches, exploration_for
 from sbert_desktop.gui.jobs import Job
@@ -39,7 +40,6 @@ SEARCH_MODES = [(QT_TRANSLATE_NOOP("Map", "Words"), "word",
                  QT_TRANSLATE_NOOP("Map", "Sentences containing this text anywhere, inside words too")),
                 (QT_TRANSLATE_NOOP("Map", "Meaning"), "meaning",
                  QT_TRANSLATE_NOOP("Map", "The sentences nearest in meaning: the query is embedded with the bi-encoder"))]
-SEMANTIC_HITS = 20  # "Meaning" highlights this many nearest sentences (more for big corpora)
 AUTO_PROJECT_UP_TO = 20_000  # showing the page projects by itself up to this many sentences
 
 
@@ -429,26 +429,8 @@ class MapPage(QWidget):
             self.scatter.set_matches(None)
             self.scatter.info.setText(translate("Map", "Load a bi-encoder on the Model page to search by meaning."))
             return None
-        vectors, n = emb.vectors, len(emb.sentences)
-        k = min(n, max(SEMANTIC_HITS, n // 100))
-
-        made_by = emb.fingerprint
-
-        def work(progress, cancel):
-            from sbert_desktop.core.explore import require_same_encoder
-            from sbert_desktop.core.similarity import corpus_norm_scale
-
-            require_same_encoder(bi, made_by)  # a query of another model than the map's vectors means nothing
-            q = np.asarray(bi.encode([query]), np.float32)[0]
-            v = np.ascontiguousarray(vectors, np.float32)
-            sims = v @ q  # cosine up to the query's norm; the rows' norms without a squared copy of the corpus
-            scale = corpus_norm_scale(v)
-            if scale is not None:
-                sims *= scale
-            mask = np.zeros(n, bool)
-            mask[np.argpartition(-sims, k - 1)[:k]] = True
-            return mask
-
+        vectors, made_by = emb.vectors, emb.fingerprint
+        work = lambda progress, cancel: meaning_matches(query, vectors, bi, made_by)  # noqa: E731
         job = self.state.jobs.start(translate("Map", "Search the map by meaning"), work, kind="map-search",
                                     inputs=self.state.inputs("embeddings", "bi-encoder"))
         job.failed.connect(lambda f: self.scatter.info.setText(
@@ -463,8 +445,7 @@ class MapPage(QWidget):
         return emb.sentences[row] if emb is not None and 0 <= row < len(emb.sentences) else ""
 
     def _line(self, row: int) -> int:
-        """The file's line (or sheet row) of embedded sentence ``row``, as the Data page numbers it; row + 1
-        when the open file does not hold these sentences."""
+        """Sentence ``row``'s line in the file, as the Data page numbers it (row + 1 if the file is not theirs)."""
         lines = self.exploration.source_lines()
         return int(lines[row]) if lines is not None and 0 <= row < len(lines) else row + 1
 
