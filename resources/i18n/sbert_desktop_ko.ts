@@ -887,7 +887,7 @@ dimension {dimension}</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/data.py" line="27" />
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="172" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="188" />
         <source>Sentences</source>
         <translation>문장</translation>
     </message>
@@ -897,127 +897,157 @@ dimension {dimension}</source>
         <translation>문장 쌍</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="143" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="81" />
+        <source>commas</source>
+        <translation>쉼표</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="81" />
+        <source>semicolons</source>
+        <translation>세미콜론</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="82" />
+        <source>vertical bars</source>
+        <translation>세로 막대(|)</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="82" />
+        <source>tabs</source>
+        <translation>탭</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="83" />
+        <source>{format}, fields separated by {separator}</source>
+        <translation>{format}, 필드 구분자: {separator}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="86" />
+        <source>{format}, sheet “{sheet}”</source>
+        <translation>{format}, 시트 “{sheet}”</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="159" />
         <source>Open a sentence file (txt, csv, tsv, jsonl, parquet, xlsx) or a pair data set…</source>
         <translation>문장 파일(txt, csv, tsv, jsonl, parquet, xlsx)이나 문장 쌍 데이터 세트를 여세요…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="159" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="175" />
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="161" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="177" />
         <source>Read as</source>
         <translation>읽기 방식</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="163" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="179" />
         <source>Text column</source>
         <translation>텍스트 열</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="169" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="185" />
         <source>Summary</source>
         <translation>요약</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="171" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="187" />
         <source>Format</source>
         <translation>형식</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="171" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="187" />
         <source>Encoding</source>
         <translation>인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="172" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="188" />
         <source>Rows</source>
         <translation>행 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="173" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="189" />
         <source>Blank rows</source>
         <translation>빈 행</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="173" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="189" />
         <source>Duplicates</source>
         <translation>중복</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="174" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="190" />
         <source>Task</source>
         <translation>과제</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="174" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="190" />
         <source>Labels</source>
         <translation>레이블</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="175" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="191" />
         <source>Scores</source>
         <translation>점수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="175" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="191" />
         <source>Notes</source>
         <translation>참고</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="183" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="199" />
         <source>Encode with active model</source>
         <translation>활성 모델로 인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="184" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="200" />
         <source>Compute embeddings of these sentences with the active bi-encoder (in the background)</source>
         <translation>활성 바이 인코더로 이 문장들의 임베딩을 계산합니다(백그라운드에서)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="246" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="262" />
         <source>Open {name}</source>
         <translation>{name} 열기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="266" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="282" />
         <source>{format} · {encoding} · {rows} rows</source>
         <translation>{format} · {encoding} · {rows}행</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="296" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="312" />
         <source>{n} embeddings of dimension {dim}</source>
         <translation>{dim}차원 임베딩 {n}개</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="341" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="357" />
         <source>Still open: {name} (the other pages keep using it)</source>
         <translation>계속 열려 있음: {name} (다른 페이지는 이 파일을 계속 씁니다)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="345" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="361" />
         <source>Could not open the file</source>
         <translation>파일을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="387" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="403" />
         <source>Encode {n} sentences</source>
         <translation>문장 {n}개 인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="392" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="408" />
         <source>Encoding… {done} / {total}</source>
         <translation>인코딩 중… {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="394" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="410" />
         <source>Encoding cancelled</source>
         <translation>인코딩을 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="395" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="411" />
         <source>Encoding failed: {message}</source>
         <translation>인코딩 실패: {message}</translation>
     </message>
@@ -2158,32 +2188,32 @@ Stop it and close? A checkpoint is kept, so you can resume it later.</source>
 <context>
     <name>Map</name>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="36" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="37" />
         <source>Words</source>
         <translation>단어</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="37" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="38" />
         <source>Sentences containing these whole words ("rain" does not find "training")</source>
         <translation>이 단어가 온전히 들어 있는 문장 ("rain"으로 "training"은 찾지 않음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="38" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="39" />
         <source>Text</source>
         <translation>텍스트</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="39" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="40" />
         <source>Sentences containing this text anywhere, inside words too</source>
         <translation>이 텍스트가 어디에든 (단어 안에도) 들어 있는 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="40" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="41" />
         <source>Meaning</source>
         <translation>의미</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="41" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="42" />
         <source>The sentences nearest in meaning: the query is embedded with the bi-encoder</source>
         <translation>의미가 가장 가까운 문장: 검색어를 바이 인코더로 임베딩합니다</translation>
     </message>
@@ -2390,42 +2420,42 @@ Stop it and close? A checkpoint is kept, so you can resume it later.</source>
         <translation>의미로 검색하려면 모델 페이지에서 바이 인코더를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="452" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="434" />
         <source>Search the map by meaning</source>
         <translation>의미로 지도 검색</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="455" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="437" />
         <source>Search by meaning failed: {message}</source>
         <translation>의미로 검색하지 못했습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="456" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="438" />
         <source>nearest in meaning to “{query}”</source>
         <translation>“{query}”와(과) 의미가 가장 가까움</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="473" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="454" />
         <source> · cluster: {name}</source>
         <translation> · 클러스터: {name}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="496" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="477" />
         <source>Nothing selected.</source>
         <translation>선택한 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="501" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="482" />
         <source>cluster</source>
         <translation>클러스터</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="502" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="483" />
         <source>sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="504" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="485" />
         <source>{n} selected sentences</source>
         <translation>선택한 문장 {n}개</translation>
     </message>

@@ -36,8 +36,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def format_summary(s: dict) -> str:
-    encoding = f", {s['encoding']}" if s.get("encoding") else ""
-    out = [f"{s['path']}", f"  kind:     {s['kind']} ({s['format']}{encoding})", f"  rows:     {s['rows']:,}"]
+    from sbert_desktop.core.data.inspect import how_read
+
+    read = how_read(s["format"], s.get("encoding"), s.get("delimiter"), s.get("sheet"))
+    out = [f"{s['path']}", f"  kind:     {s['kind']} ({read})", f"  rows:     {s['rows']:,}"]
     if s["columns"]:
         out.append(f"  columns:  {', '.join(s['columns'])}")
     if s["kind"] == "sentences":

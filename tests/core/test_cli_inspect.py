@@ -60,3 +60,27 @@ def test_output_cut_short_by_a_pipe_is_not_an_error(tmp_path):
     proc.stdout.close()  # as `head` does once it has its line
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 0 and "Traceback" not in err and "Broken pipe" not in err
+
+
+def test_inspect_says_how_a_table_was_split_and_which_sheet(tmp_path, capsys):
+    """A semicolon CSV (Excel with decimal commas) and a workbook read from its second sheet: the summary
+    says the separator and the sheet, so a user sees how the file was read before trusting the columns."""
+    import pandas as pd
+
+    semi = tmp_path / "semi.csv"
+    semi.write_text("id;text;score\n1;Das Wetter ist schön;4,5\n2;Es regnet;3,2\n", encoding="utf-8")
+    assert main(["inspect", str(semi)]) == 0
+    assert "sentences (csv, utf-8, semicolon-separated)" in capsys.readouterr().out
+    book = tmp_path / "book.xlsx"
+    with pd.ExcelWriter(book) as writer:
+        pd.DataFrame({"n": [1, 2]}).to_excel(writer, sheet_name="Numbers", index=False)
+        pd.DataFrame({"review": ["good product", "bad service"]}).to_excel(writer, sheet_name="Reviews", index=False)
+    assert main(["inspect", str(book), "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["sheet"] == "Reviews" and info["delimiter"] is None
+    assert main(["inspect", str(book)]) == 0
+    assert "sentences (xlsx, sheet 'Reviews')" in capsys.readouterr().out
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text("sentence1|sentence2|score\nA cat.|A dog.|1.5\n", encoding="utf-8")
+    assert main(["inspect", str(pairs)]) == 0
+    assert "pairs (generic, utf-8, pipe-separated)" in capsys.readouterr().out

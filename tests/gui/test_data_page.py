@@ -128,3 +128,24 @@ def test_korean_the_model_cannot_read_is_said_before_encoding(qtbot, state, tmp_
     english.write_text("A cat sleeps.\nRain tomorrow.\n", encoding="utf-8")
     _open(qtbot, page, english, wait_job)
     assert not page.korean_cue.isVisible() and not clusters.bar.cue.isVisible()
+
+
+def test_format_fact_says_the_separator(qtbot, state, tmp_path):
+    """Typed into the file field and Enter pressed, a semicolon CSV's Format reads "csv, fields separated by
+    semicolons", so a user sees the split before trusting the columns; a plain comma CSV says commas."""
+    from PySide6.QtTest import QTest
+
+    page = DataPage(state)
+    qtbot.addWidget(page)
+    page.show()
+    for name, text, expected in [("semi.csv", "id;text\n1;Hallo, Welt\n2;Guten Tag\n", "semicolons"),
+                                 ("comma.csv", "id,text\n1,Hello\n2,Good day\n", "commas")]:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        edit = page.file.edit
+        edit.clear()
+        QTest.keyClicks(edit, str(path))
+        with qtbot.waitSignal(state.data_changed, timeout=30_000):
+            QTest.keyClick(edit, Qt.Key.Key_Return)
+        assert page.facts["format"].text() == f"csv, fields separated by {expected}"
+        assert page.column.currentText() == "text"

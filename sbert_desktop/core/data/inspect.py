@@ -13,6 +13,18 @@ from sbert_desktop.core.data.sentences import SENTENCE_FORMATS, SentenceFile, re
 
 SCHEMA_VERSION = 1
 HISTOGRAM_BINS = 6
+#: how a separator is named to the user
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "|": "pipe", "\t": "tab"}
+
+
+def how_read(fmt: str, encoding: str | None, delimiter: str | None, sheet: str | None) -> str:
+    """How a file was read, in words: "csv, utf-8, semicolon-separated" / "xlsx, sheet 'Reviews'"."""
+    parts = [fmt] + ([encoding] if encoding else [])
+    if delimiter is not None and (delimiter != "\t" or fmt in ("csv", "generic")):  # tsv, STS-B, SNLI...: tabs go unsaid
+        parts.append(f"{DELIMITER_NAMES.get(delimiter, repr(delimiter))}-separated")
+    if sheet is not None:
+        parts.append(f"sheet {sheet!r}")
+    return ", ".join(parts)
 
 
 def inspect_file(path: str | Path, format: str | None = None, column: str | None = None) -> dict[str, Any]:
@@ -45,6 +57,8 @@ def summarize_sentences(sf: SentenceFile) -> dict[str, Any]:
         "path": str(sf.path),
         "format": sf.format,
         "encoding": sf.encoding,
+        "delimiter": sf.delimiter,
+        "sheet": sf.sheet,
         "rows": sf.n_rows,
         "columns": list(sf.columns),
         "column": sf.column,
@@ -76,6 +90,8 @@ def summarize_pairs(ds: PairDataset) -> dict[str, Any]:
         "path": str(ds.path),
         "format": ds.format,
         "encoding": ds.encoding,
+        "delimiter": ds.delimiter,
+        "sheet": ds.sheet,
         "rows": len(ds),
         "columns": list(ds.columns),
         "task": ds.task,

@@ -42,6 +42,8 @@ class PairDataset:
     columns: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     n_blank: int = 0
+    delimiter: str | None = None            # the field separator of a csv/tsv file as read
+    sheet: str | None = None                # the xlsx sheet read
 
     def __len__(self) -> int:
         return len(self.sentence1)
@@ -259,7 +261,7 @@ def read_pairs(path: str | Path, format: str | None = None, columns: Mapping[str
                             line=table.lines[i])
     return PairDataset(path, fmt, table.encoding, task or default_task, s1, s2, score_array, score_range,
                        label_array, list(table.lines), list(table.columns), _problems(table, cols),
-                       len(table.blank_lines))
+                       len(table.blank_lines), table.delimiter, table.sheet)
 
 
 def _problems(table: RawTable, cols: dict[str, int | None]) -> list[str]:

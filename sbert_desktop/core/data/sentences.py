@@ -53,6 +53,16 @@ class SentenceFile:
                 for j, name in enumerate(raw.columns) if name != self.column}
 
     @property
+    def delimiter(self) -> str | None:
+        """The field separator a csv/tsv file was read with ("," ";" "|" or a tab); None for other formats."""
+        return None if self._raw is None else self._raw.delimiter
+
+    @property
+    def sheet(self) -> str | None:
+        """The xlsx sheet the sentences come from; None for other formats."""
+        return None if self._raw is None else self._raw.sheet
+
+    @property
     def table(self):
         """The whole table as a pandas DataFrame (built on first use), or None for txt."""
         return None if self._raw is None else self._raw.to_frame()

@@ -37,6 +37,8 @@ class RawTable:
     blank_lines: list[int] = field(default_factory=list)
     quoting: str = "none"             # "csv" or "none" (how quotes in fields were read)
     frame: Any = None                 # the pandas DataFrame when pandas read the file
+    delimiter: str | None = None      # the field separator of csv/tsv as read (sniffed or given)
+    sheet: str | None = None          # the xlsx sheet read
 
     def values(self, index: int) -> list[Any]:
         return [row[index] for row in self.rows]
@@ -135,7 +137,7 @@ def read_delimited(path: str | Path, delimiter: str | None = None, header: bool 
         numbers.append(line_no)
     if columns is None:
         raise DataError(path, "contains only blank lines")
-    return RawTable(path, fmt, encoding, columns, has_header, rows, numbers, blanks, quoting)
+    return RawTable(path, fmt, encoding, columns, has_header, rows, numbers, blanks, quoting, delimiter=delimiter)
 
 
 def _csv_records(path: Path, lines: list[str], delimiter: str):
@@ -208,8 +210,12 @@ def read_frame(path: str | Path, fmt: str, sheet: str | int = 0) -> RawTable:
     try:
         # Parquet on one thread: Arrow's worker threads alive at interpreter exit can abort the process
         # (apache/arrow#34314), which a finished CLI command must never do.
-        frame = (pd.read_parquet(path, use_threads=False, pre_buffer=False) if fmt == "parquet"
-                 else pd.read_excel(path, sheet_name=sheet))
+        if fmt == "parquet":
+            frame, sheet_name = pd.read_parquet(path, use_threads=False, pre_buffer=False), None
+        else:
+            with pd.ExcelFile(path) as book:
+                sheet_name = str(book.sheet_names[sheet] if isinstance(sheet, int) else sheet)
+                frame = pd.read_excel(book, sheet_name=sheet)
     except (OSError, ValueError, ImportError, KeyError) as exc:
         raise DataError(path, f"cannot be read as {fmt}: {exc}") from None
     except Exception as exc:  # pyarrow / openpyxl raise their own types for corrupt files
@@ -218,7 +224,7 @@ def read_frame(path: str | Path, fmt: str, sheet: str | int = 0) -> RawTable:
     offset = 2 if fmt == "xlsx" else 1
     rows = frame.astype(object).where(frame.notna(), None).values.tolist()
     return RawTable(path, fmt, None, list(frame.columns), True, rows,
-                    list(range(offset, offset + len(rows))), [], "csv", frame)
+                    list(range(offset, offset + len(rows))), [], "csv", frame, sheet=sheet_name)
 
 
 EXTENSIONS = {

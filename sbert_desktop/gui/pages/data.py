@@ -71,6 +71,22 @@ def load_data(path: str | Path, kind: str = "auto", column: str | None = None) -
     return data
 
 
+def format_fact(content) -> str | None:
+    """The Format fact: the format, and how a table was split (its separator) or which sheet was read."""
+    fmt = getattr(content, "format", None)
+    delimiter, sheet = getattr(content, "delimiter", None), getattr(content, "sheet", None)
+    if fmt is None:
+        return None
+    if delimiter is not None and (delimiter != "\t" or fmt in ("csv", "generic")):
+        separators = {",": translate("DataPage", "commas"), ";": translate("DataPage", "semicolons"),
+                      "|": translate("DataPage", "vertical bars"), "\t": translate("DataPage", "tabs")}
+        return translate("DataPage", "{format}, fields separated by {separator}").format(
+            format=fmt, separator=separators.get(delimiter, repr(delimiter)))
+    if sheet is not None:
+        return translate("DataPage", "{format}, sheet “{sheet}”").format(format=fmt, sheet=sheet)
+    return str(fmt)
+
+
 def preview_columns(data: LoadedData) -> tuple[dict, list | None]:
     content = data.content
     if data.kind == "pairs":
@@ -321,7 +337,7 @@ class DataPage(QWidget):
     def _show_facts(self, data: LoadedData) -> None:
         info, content = data.info, data.content
         values = {
-            "format": getattr(content, "format", None),
+            "format": format_fact(content),
             "encoding": getattr(content, "encoding", None),
             "task": info.get("task"),
             "labels": info.get("labels"),
