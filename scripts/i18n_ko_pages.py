@@ -9,7 +9,8 @@ KO_PAGES = {
     "File": "파일", "Read as": "읽기 방식", "Text column": "텍스트 열", "Summary": "요약", "Format": "형식",
     "Encoding": "인코딩", "commas": "쉼표", "semicolons": "세미콜론", "vertical bars": "세로 막대(|)", "tabs": "탭",
     "{format}, fields separated by {separator}": "{format}, 필드 구분자: {separator}",
-    "{format}, sheet “{sheet}”": "{format}, 시트 “{sheet}”", "Rows": "행 수", "Blank rows": "빈 행", "Duplicates": "중복", "Task": "과제",
+    "{format}, sheet “{sheet}”": "{format}, 시트 “{sheet}”",
+    "Rows": "행 수", "Blank rows": "빈 행", "Duplicates": "중복", "Task": "과제",
     "Labels": "레이블", "Scores": "점수", "Notes": "참고", "Encode with active model": "활성 모델로 인코딩",
     "Compute embeddings of these sentences with the active bi-encoder (in the background)":
         "활성 바이 인코더로 이 문장들의 임베딩을 계산합니다(백그라운드에서)",

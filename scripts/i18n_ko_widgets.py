@@ -173,6 +173,15 @@ KO_WIDGETS.update({
         "문장의 {share}가 한국어인데, 이 모델은 한국어를 자모 단위로 쪼개어 읽습니다 (음절당 토큰 {tokens}개). "
         "한국어로 학습된 모델이 아니라면 한국어 문장의 유사도, 클러스터, 지도는 거의 의미가 없습니다. "
         "모델 페이지에서 한국어를 읽는 모델을 불러오거나, 학습 → 한국어 프리셋…으로 이 모델이 한국어를 읽게 하세요.",
+    "{share} of the sentences are Korean, and the cross-encoder spells Korean out letter by letter ({tokens} tokens "
+    "per syllable): unless it was trained on Korean, its scores and reranking of Korean sentences mean little. Load a "
+    "Korean-capable cross-encoder on the Model page, or train one on Korean pairs such as KorSTS on the Train page.":
+        "문장의 {share}가 한국어인데, 크로스 인코더가 한국어를 자모 단위로 쪼개어 읽습니다 (음절당 토큰 {tokens}개). "
+        "한국어로 학습된 모델이 아니라면 한국어 문장에 대한 점수와 재순위는 거의 의미가 없습니다. "
+        "모델 페이지에서 한국어를 읽는 크로스 인코더를 불러오거나, 학습 페이지에서 KorSTS 같은 한국어 문장 쌍으로 학습하세요.",
+    "The cross-encoder spells Korean out too ({tokens} tokens per syllable): its scores and reranking of Korean "
+    "sentences mean as little.": "크로스 인코더도 한국어를 자모 단위로 쪼개어 읽습니다 (음절당 토큰 {tokens}개). "
+                                 "한국어 문장에 대한 점수와 재순위도 마찬가지로 거의 의미가 없습니다.",
     "{name} {value}, {baseline} before training; chance is {chance}.": "{name} {value}, 학습 전 {baseline}, 우연 수준은 {chance}입니다.",
     "{name} {value}; chance is {chance}.": "{name} {value}, 우연 수준은 {chance}입니다.",
 })

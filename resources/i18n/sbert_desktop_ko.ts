@@ -1152,73 +1152,73 @@ dimension {dimension}</source>
 <context>
     <name>EmbeddingsBar</name>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="28" />
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="83" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="29" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="91" />
         <source>Encode sentences</source>
         <translation>문장 인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="29" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="30" />
         <source>Embed the open sentences with the active bi-encoder (in the background)</source>
         <translation>열린 문장을 활성 바이 인코더로 임베딩합니다 (백그라운드에서)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="31" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="32" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="62" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="68" />
         <source>{n} sentences from {file} encoded ({dim}-d)</source>
         <translation>{file}의 문장 {n}개 인코딩됨 ({dim}차원)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="64" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="70" />
         <source>{n} sentences encoded ({dim}-d)</source>
         <translation>문장 {n}개 인코딩됨 ({dim}차원)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="68" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="74" />
         <source>No sentences yet: open a sentence file on the Data page, then encode it.</source>
         <translation>아직 문장이 없습니다: 데이터 페이지에서 문장 파일을 연 다음 인코딩하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="70" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="76" />
         <source>{n} sentences open; load a bi-encoder on the Model page to encode them.</source>
         <translation>문장 {n}개가 열려 있습니다. 인코딩하려면 모델 페이지에서 바이 인코더를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="73" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="79" />
         <source>{n} sentences open, not encoded yet.</source>
         <translation>문장 {n}개가 열려 있고, 아직 인코딩하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="82" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="90" />
         <source>Encode again</source>
         <translation>다시 인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="94" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="102" />
         <source> · encoded with {name}, not the loaded bi-encoder: encode again to use it</source>
         <translation> · 불러온 바이 인코더가 아닌 {name}(으)로 인코딩됨: 이 모델을 쓰려면 다시 인코딩하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="109" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="117" />
         <source>Encode {n} sentences</source>
         <translation>문장 {n}개 인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="113" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="121" />
         <source>Encoding {n} sentences…</source>
         <translation>문장 {n}개 인코딩 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="119" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="127" />
         <source>Encoding failed: {message}</source>
         <translation>인코딩 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="120" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="128" />
         <source>Encoding cancelled; nothing was changed.</source>
         <translation>인코딩을 취소했습니다. 바뀐 것은 없습니다.</translation>
     </message>
@@ -3176,7 +3176,17 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
         <translation>{name} {value}, 우연 수준은 {chance}입니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/quality_text.py" line="65" />
+        <location filename="../../sbert_desktop/gui/quality_text.py" line="67" />
+        <source>The cross-encoder spells Korean out too ({tokens} tokens per syllable): its scores and reranking of Korean sentences mean as little.</source>
+        <translation>크로스 인코더도 한국어를 자모 단위로 쪼개어 읽습니다 (음절당 토큰 {tokens}개). 한국어 문장에 대한 점수와 재순위도 마찬가지로 거의 의미가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/quality_text.py" line="71" />
+        <source>{share} of the sentences are Korean, and the cross-encoder spells Korean out letter by letter ({tokens} tokens per syllable): unless it was trained on Korean, its scores and reranking of Korean sentences mean little. Load a Korean-capable cross-encoder on the Model page, or train one on Korean pairs such as KorSTS on the Train page.</source>
+        <translation>문장의 {share}가 한국어인데, 크로스 인코더가 한국어를 자모 단위로 쪼개어 읽습니다 (음절당 토큰 {tokens}개). 한국어로 학습된 모델이 아니라면 한국어 문장에 대한 점수와 재순위는 거의 의미가 없습니다. 모델 페이지에서 한국어를 읽는 크로스 인코더를 불러오거나, 학습 페이지에서 KorSTS 같은 한국어 문장 쌍으로 학습하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/quality_text.py" line="76" />
         <source>{share} of the sentences are Korean, and this model spells Korean out letter by letter ({tokens} tokens per syllable): unless it was trained on Korean, similarities, clusters and maps of Korean sentences mean little. Load a Korean-capable model on the Model page, or make this one Korean-capable (Train → Korean preset…).</source>
         <translation>문장의 {share}가 한국어인데, 이 모델은 한국어를 자모 단위로 쪼개어 읽습니다 (음절당 토큰 {tokens}개). 한국어로 학습된 모델이 아니라면 한국어 문장의 유사도, 클러스터, 지도는 거의 의미가 없습니다. 모델 페이지에서 한국어를 읽는 모델을 불러오거나, 학습 → 한국어 프리셋…으로 이 모델이 한국어를 읽게 하세요.</translation>
     </message>

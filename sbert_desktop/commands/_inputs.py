@@ -176,16 +176,24 @@ def load_inputs(args: argparse.Namespace, bar: Any, need_model: bool = False) ->
                   sf.other_columns() or None)
 
 
-def warn_if_unread_korean(command: str, model: Any, sentences: list[str]) -> None:
-    """Say on stderr, before encoding, when the sentences are Korean that ``model`` cannot read
-    (core/language.py), even with --quiet: the results would look as trustworthy as any other."""
+def warn_if_unread_korean(command: str, model: Any, sentences: list[str], encoder: str = "bi",
+                          bi_encoder: Any = None) -> None:
+    """Say on stderr, before encoding or scoring, when the sentences are Korean that ``model`` (the
+    ``encoder``: "bi" or "cross") cannot read (core/language.py), even with --quiet: the results
+    would look as trustworthy as any other. A cross-encoder next to a ``bi_encoder`` already warned
+    about gets one short line."""
     import sys
 
-    from sbert_desktop.core.language import korean_cue, trained_on_korean
+    from sbert_desktop.core.language import unread_korean
 
-    cue = korean_cue(getattr(model, "tokenizer", None), sentences)
-    if cue is not None and not trained_on_korean(getattr(model, "source", None)):
-        print(f"sbert-desktop {command}: warning: {cue.text()}", file=sys.stderr, flush=True)
+    cue = unread_korean(model, sentences)
+    if cue is None:
+        return
+    text = cue.text(encoder)
+    if encoder == "cross" and bi_encoder is not None and unread_korean(bi_encoder, sentences) is not None:
+        text = (f"the cross-encoder spells Korean out too ({cue.tokens_per_syllable:.1f} tokens per syllable): its "
+                "scores and reranking of Korean sentences mean as little")  # the bi-encoder's warning said the rest
+    print(f"sbert-desktop {command}: warning: {text}", file=sys.stderr, flush=True)
 
 
 def encoding_of(args: argparse.Namespace) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from sbert_desktop.commands._inputs import (add_input_arguments, add_output_arguments, encoding_of, load_cross_encoder,
-                                            load_inputs, positive_int, shorten)
+                                            load_inputs, positive_int, shorten, warn_if_unread_korean)
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -65,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
             from sbert_desktop.core.similarity import cross_encoder_scores, spearman
 
             ce = load_cross_encoder(args)
+            warn_if_unread_korean("pairs", ce, inputs.sentences, encoder="cross", bi_encoder=inputs.bi_encoder)
             s = inputs.sentences
             extra["cross_score"] = cross_encoder_scores(ce, [(s[a], s[b]) for a, b, _ in pairs],
                                                         batch_size=args.batch_size, progress=bar)

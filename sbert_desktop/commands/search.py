@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from sbert_desktop.commands._inputs import (add_input_arguments, add_output_arguments, encoding_of, load_cross_encoder,
-                                            load_inputs, positive_int, query_prompt_name, shorten)
+                                            load_inputs, positive_int, query_prompt_name, shorten, warn_if_unread_korean)
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -47,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
         if args.cross_encoder:
 
             ce = load_cross_encoder(args)
+            warn_if_unread_korean("search", ce, list(args.query) + list(inputs.sentences), encoder="cross",
+                                  bi_encoder=inputs.bi_encoder)
             prov = Provenance(**{**vars(prov), "cross_encoder": Provenance.from_models(ce).model})
         results = [retrieve_and_rerank(q, inputs.sentences, inputs.embeddings, inputs.bi_encoder, ce,
                                        top_k=args.top_k, candidates=args.candidates, batch_size=args.batch_size,

@@ -8,7 +8,8 @@ vocabulary (``extend-vocab`` on KorSTS train; a multilingual vocabulary is in th
 a model was never trained on Korean: unrelated Korean sentences come out close together (the
 example's Korean weather and flight-delay sentences at cosine 0.91), so clusters, pairs and the map
 of Korean text mean little, and nothing else on screen says so (tests/core/test_language.py measures
-both tokenizers on KorSTS dev). :func:`korean_cue` tokenizes a seeded sample of the sentences
+both tokenizers on KorSTS dev). The same holds for a cross-encoder, whose scores and reranking of
+Korean pairs are as weak. :func:`korean_cue` tokenizes a seeded sample of the sentences
 (:data:`SAMPLE`); no model runs.
 """
 
@@ -37,7 +38,14 @@ class KoreanCue:
     korean_share: float  # of the sampled sentences
     tokens_per_syllable: float
 
-    def text(self) -> str:
+    def text(self, encoder: str = "bi") -> str:
+        """The cue in words, for the bi-encoder (``encoder="bi"``) or the cross-encoder (``"cross"``)."""
+        if encoder == "cross":
+            return (f"{self.korean_share:.0%} of the sentences are Korean, and the cross-encoder spells Korean out "
+                    f"letter by letter ({self.tokens_per_syllable:.1f} tokens per syllable): unless it was trained on "
+                    "Korean, its scores and reranking of Korean sentences mean little. Use a Korean-capable "
+                    "cross-encoder, or train this one on Korean pairs (sbert-desktop train --encoder cross, e.g. on "
+                    "KorSTS).")
         return (f"{self.korean_share:.0%} of the sentences are Korean, and this model spells Korean out letter by "
                 f"letter ({self.tokens_per_syllable:.1f} tokens per syllable): unless it was trained on Korean, "
                 "similarities, clusters and maps of Korean sentences mean little. Use a Korean-capable model, or "
@@ -63,6 +71,17 @@ def korean_cue(tokenizer: Any, sentences: Sequence[str], sample: int = SAMPLE, s
     tokens = sum(len(ids) for ids in tokenizer(words, add_special_tokens=False)["input_ids"])
     per_syllable = tokens / max(syllables, 1)
     return KoreanCue(share, per_syllable) if per_syllable >= LETTER_BY_LETTER else None
+
+
+def unread_korean(model: Any, sentences: Sequence[str]) -> Optional[KoreanCue]:
+    """The cue for a loaded bi- or cross-encoder (its ``tokenizer`` and ``source``): :func:`korean_cue`,
+    unless the model was trained here on Korean (:func:`trained_on_korean`)."""
+    if model is None:
+        return None
+    cue = korean_cue(getattr(model, "tokenizer", None), sentences)
+    if cue is not None and trained_on_korean(getattr(model, "source", None)):
+        return None  # trained here on Korean text: its own dev figure speaks for it
+    return cue
 
 
 def trained_on_korean(folder: Any) -> bool:

@@ -40,30 +40,41 @@ def cue_text(cue) -> str:
     return head + _t(TAIL.get(cue.level, ""))
 
 
-_KOREAN_MEMO: list = []  # [(weakref to the data, weakref to the model, cue)]: the last judgement
+_KOREAN_MEMO: dict = {}  # encoder -> (weakref to the data, weakref to the model, cue): the last judgement
 
 
-def korean_cue_text(state) -> str:
-    """The Korean cue (core/language.py) for the open sentences and the active bi-encoder, in the
-    window's language; "" when it does not apply. Judged once per (sentences, model)."""
-    from sbert_desktop.core.language import korean_cue, trained_on_korean
+def korean_cue_text(state, encoder: str = "bi") -> str:
+    """The Korean cue (core/language.py) for the open sentences and the active bi-encoder (or, with
+    ``encoder="cross"``, the cross-encoder), in the window's language; "" when it does not apply.
+    Judged once per (sentences, model)."""
+    from sbert_desktop.core.language import unread_korean
     from sbert_desktop.gui.exploration_state import current_sentences
 
-    model, data = state.bi_encoder, state.data
+    model = state.cross_encoder if encoder == "cross" else state.bi_encoder
+    data = state.data
     if model is None or data is None:
         return ""
-    if not (_KOREAN_MEMO and _KOREAN_MEMO[0][0]() is data and _KOREAN_MEMO[0][1]() is model):
+    memo = _KOREAN_MEMO.get(encoder)
+    if not (memo and memo[0]() is data and memo[1]() is model):
         import weakref
 
-        cue = korean_cue(getattr(model, "tokenizer", None), current_sentences(state))
-        if cue is not None and trained_on_korean(getattr(model, "source", None)):
-            cue = None  # trained here on Korean text: its own dev figure (the quality cue) speaks for it
-        _KOREAN_MEMO[:] = [(weakref.ref(data), weakref.ref(model), cue)]  # weak: a closed file is not kept
-    cue = _KOREAN_MEMO[0][2]
+        memo = (weakref.ref(data), weakref.ref(model), unread_korean(model, current_sentences(state)))
+        _KOREAN_MEMO[encoder] = memo  # weak: a closed file is not kept
+    cue = memo[2]
     if cue is None:
         return ""
-    return translate("Quality", "{share} of the sentences are Korean, and this model spells Korean out letter by letter "
-                                "({tokens} tokens per syllable): unless it was trained on Korean, similarities, clusters "
-                                "and maps of Korean sentences mean little. Load a Korean-capable model on the Model page, "
-                                "or make this one Korean-capable (Train → Korean preset…).").format(
-        share=f"{cue.korean_share:.0%}", tokens=number(cue.tokens_per_syllable, 1))
+    if encoder == "cross" and korean_cue_text(state, "bi"):  # the bi-encoder's cue above says the rest
+        return translate("Quality", "The cross-encoder spells Korean out too ({tokens} tokens per syllable): its scores "
+                                    "and reranking of Korean sentences mean as little.").format(
+            tokens=number(cue.tokens_per_syllable, 1))
+    if encoder == "cross":
+        text = translate("Quality", "{share} of the sentences are Korean, and the cross-encoder spells Korean out letter by "
+                                    "letter ({tokens} tokens per syllable): unless it was trained on Korean, its scores and "
+                                    "reranking of Korean sentences mean little. Load a Korean-capable cross-encoder on the "
+                                    "Model page, or train one on Korean pairs such as KorSTS on the Train page.")
+    else:
+        text = translate("Quality", "{share} of the sentences are Korean, and this model spells Korean out letter by letter "
+                                    "({tokens} tokens per syllable): unless it was trained on Korean, similarities, clusters "
+                                    "and maps of Korean sentences mean little. Load a Korean-capable model on the Model page, "
+                                    "or make this one Korean-capable (Train → Korean preset…).")
+    return text.format(share=f"{cue.korean_share:.0%}", tokens=number(cue.tokens_per_syllable, 1))

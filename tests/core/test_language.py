@@ -81,3 +81,57 @@ def test_the_cli_warns_before_it_encodes(capsys, tmp_path, tiny_bi_encoder_dir):
     assert main(["cluster", str(en), "--model", str(tiny_bi_encoder_dir), "--method", "kmeans", "--n-clusters", "2",
                  "-q", "--out", str(tmp_path / "c.csv")]) == 0
     assert "Korean" not in capsys.readouterr().err
+
+
+def test_a_cross_encoder_that_spells_korean_out_is_flagged(capsys, tmp_path, tiny_bi_encoder, tiny_cross_encoder,
+                                                           tiny_cross_encoder_dir):
+    """The cross-encoder is judged by its own tokenizer: its scores and reranking of Korean are as weak.
+    The CLI says so on stderr when it reranks Korean sentences, in the cross-encoder's words; a cross-encoder
+    trained here on Korean is not flagged."""
+    import json
+
+    from sbert_desktop.cli import main
+    from sbert_desktop.core.language import unread_korean
+    from sbert_desktop.core.training.vocab import extend_vocabulary
+
+    cue = unread_korean(tiny_cross_encoder, KO)
+    assert cue is not None and "the cross-encoder spells Korean out" in cue.text("cross")
+    assert "reranking of Korean sentences mean little" in cue.text("cross") and unread_korean(None, KO) is None
+    (tiny_cross_encoder_dir / "train_config.json").write_text(json.dumps({"train_file": str(_korean_pairs(tmp_path))}))
+    tiny_cross_encoder.source = str(tiny_cross_encoder_dir)
+    assert unread_korean(tiny_cross_encoder, KO) is None
+    (tiny_cross_encoder_dir / "train_config.json").unlink()
+
+    extend_vocabulary(tiny_bi_encoder, KO * 20, new_tokens=300, min_frequency=2)  # a bi-encoder that reads Korean
+    bi_dir = tmp_path / "bi-ko"
+    tiny_bi_encoder.save(bi_dir)
+    path = tmp_path / "ko.txt"
+    path.write_text("\n".join(KO) + "\n", encoding="utf-8")
+    assert main(["search", str(path), "-Q", "비가 온다", "--model", str(bi_dir),
+                 "--cross-encoder", str(tiny_cross_encoder_dir), "-q"]) == 0
+    err = capsys.readouterr().err
+    assert "sbert-desktop search: warning: 100% of the sentences are Korean, and the cross-encoder" in err
+    assert "this model spells" not in err  # the bi-encoder reads it
+    assert main(["pairs", str(path), "--model", str(bi_dir), "--cross-encoder", str(tiny_cross_encoder_dir),
+                 "-q", "--out", str(tmp_path / "p.csv")]) == 0
+    assert "sbert-desktop pairs: warning: 100% of the sentences are Korean, and the cross-encoder" in capsys.readouterr().err
+
+
+def _korean_pairs(tmp_path):
+    path = tmp_path / "ko-train.tsv"
+    path.write_text("sentence1\tsentence2\tscore\n" + "".join(f"{a}\t{b}\t3\n" for a, b in zip(KO, KO[1:])),
+                    encoding="utf-8")
+    return path
+
+
+def test_both_models_spelling_korean_out_get_one_full_warning(capsys, tmp_path, tiny_bi_encoder_dir,
+                                                              tiny_cross_encoder_dir):
+    from sbert_desktop.cli import main
+
+    path = tmp_path / "ko.txt"
+    path.write_text("\n".join(KO) + "\n", encoding="utf-8")
+    assert main(["search", str(path), "-Q", "비가 온다", "--model", str(tiny_bi_encoder_dir),
+                 "--cross-encoder", str(tiny_cross_encoder_dir), "-q"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("100% of the sentences are Korean") == 1
+    assert "warning: the cross-encoder spells Korean out too" in err

@@ -288,3 +288,34 @@ def test_topk_matrix_and_plot_exports(qtbot, page, wait_job, tmp_path, monkeypat
         assert meta["kind"] == "plot" and meta["format"] == suffix and meta["rows"] == len(page.result)
     assert (tmp_path / "scatter.png").read_bytes()[:4] == b"\x89PNG"
     assert "<svg" in (tmp_path / "scatter.svg").read_text(encoding="utf-8")[:500]
+
+
+def test_cross_encoder_that_cannot_read_korean_is_said(qtbot, state, tmp_path, tiny_bi_encoder, tiny_cross_encoder):
+    """Korean sentences, a bi-encoder whose vocabulary holds Korean pieces and a cross-encoder that spells
+    Korean out: the Compare page says in red that the cross-encoder's scores and reranking of them mean
+    little (the bi-encoder's cue stays hidden); English sentences opened next clear it."""
+    from sbert_desktop.core.training.vocab import extend_vocabulary
+
+    korean = ["고양이가 소파에서 잔다", "내일은 전국에 비가 온다", "주식 시장이 크게 하락했다", "커피를 마시고 싶어요"]
+    extend_vocabulary(tiny_bi_encoder, korean * 20, new_tokens=300, min_frequency=2)
+    set_models(state, tiny_bi_encoder, tiny_cross_encoder)
+    open_sentences(state, tmp_path, korean)
+    p = ComparePage(state)
+    qtbot.addWidget(p)
+    p.show()
+    assert not p.bar.cue.isVisible() and p.bar.cross_cue.isVisible()
+    assert "the cross-encoder spells Korean out" in p.bar.cross_cue.text()
+    open_sentences(state, tmp_path, ["A cat sleeps.", "Rain tomorrow.", "Stocks fell."])
+    assert not p.bar.cross_cue.isVisible()
+
+
+def test_both_encoders_spell_korean_out(qtbot, state, tmp_path, tiny_bi_encoder, tiny_cross_encoder):
+    """Neither model reads Korean: the bi-encoder's cue says it all, and the cross-encoder's line is one short
+    sentence under it, not the whole advice again."""
+    set_models(state, tiny_bi_encoder, tiny_cross_encoder)
+    open_sentences(state, tmp_path, ["고양이가 소파에서 잔다", "내일은 전국에 비가 온다", "주식 시장이 크게 하락했다"])
+    p = ComparePage(state)
+    qtbot.addWidget(p)
+    p.show()
+    assert p.bar.cue.isVisible() and "this model spells Korean out" in p.bar.cue.text()
+    assert p.bar.cross_cue.isVisible() and p.bar.cross_cue.text().startswith("The cross-encoder spells Korean out too")

@@ -53,7 +53,7 @@ class ComparePage(QWidget):
         self.result = None
         self.all_pairs_limit: int | None = None  # None: the core's limit
 
-        self.bar = EmbeddingsBar(state)
+        self.bar = EmbeddingsBar(state, cross_cue=True)
         self.export_status = QLabel()
         self.export_status.setObjectName("exportStatus")
         self.export_button = ExportButton(state.jobs, self.export_status)

@@ -17,7 +17,8 @@ from sbert_desktop.gui.widgets.layout import warning_label
 class EmbeddingsBar(QWidget):
     encoded = Signal()
 
-    def __init__(self, state: AppState, parent: QWidget | None = None):
+    def __init__(self, state: AppState, parent: QWidget | None = None, cross_cue: bool = False):
+        """``cross_cue``: also say when the cross-encoder cannot read the open Korean (the Compare page)."""
         super().__init__(parent)
         self.state = state
         self.job: Job | None = None
@@ -35,6 +36,7 @@ class EmbeddingsBar(QWidget):
         self.progress.setMaximumWidth(160)
         self.progress.hide()
         self.cue = warning_label("koreanCue")  # the Korean cue (core/language.py): Korean text this model cannot read
+        self.cross_cue = warning_label("crossKoreanCue") if cross_cue else None  # ... nor the cross-encoder
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.label, 1)
@@ -45,7 +47,11 @@ class EmbeddingsBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.cue)
-        for signal in (state.embeddings_changed, state.data_changed, state.bi_encoder_changed):
+        signals = [state.embeddings_changed, state.data_changed, state.bi_encoder_changed]
+        if self.cross_cue is not None:
+            layout.addWidget(self.cross_cue)
+            signals.append(state.cross_encoder_changed)
+        for signal in signals:
             signal.connect(lambda *_: self.refresh())
         self.refresh()
 
@@ -74,9 +80,11 @@ class EmbeddingsBar(QWidget):
                 n=number(len(current_sentences(self.state)))))
         from sbert_desktop.gui.quality_text import korean_cue_text
 
-        cue = korean_cue_text(self.state)
-        self.cue.setText(cue)
-        self.cue.setVisible(bool(cue))
+        for label, encoder in ((self.cue, "bi"), (self.cross_cue, "cross")):
+            if label is not None:
+                cue = korean_cue_text(self.state, encoder)
+                label.setText(cue)
+                label.setVisible(bool(cue))
         can = data is not None and self.state.bi_encoder is not None and not running
         self.encode_button.setEnabled(can)
         self.encode_button.setText(translate("EmbeddingsBar", "Encode again") if emb is not None
