@@ -23,9 +23,13 @@ def add_parser(sub) -> argparse.ArgumentParser:
     mode.add_argument("--all", action="store_true", help="every pair (small corpora only)")
     parser.add_argument("--max-pairs", type=positive_int, help="keep only the best N pairs")
     parser.add_argument("--min-score", type=float, help="drop pairs below this cosine")
-    parser.add_argument("--distinct", action="store_true",
-                        help="leave repeated sentences out: pairs among the first occurrence of each text only "
-                             "(a text and its copies would otherwise fill the top with cosine 1.000)")
+    copies = parser.add_mutually_exclusive_group()
+    copies.add_argument("--distinct", dest="distinct", action="store_true", default=True,
+                        help="the default: a text on several rows is mined once, from its first row (a text and its "
+                             "copies would otherwise fill the top with cosine 1.000); the output says how many rows "
+                             "were left out")
+    copies.add_argument("--all-copies", dest="distinct", action="store_false",
+                        help="mine every row, copies included (pairs of a text with its own copy at 1.000)")
     parser.add_argument("--cross-encoder", metavar="CE", help="also score each pair with this cross-encoder")
     parser.add_argument("--chunk-size", type=positive_int, default=4096, help="block size of the search (default: %(default)s)")
     parser.add_argument("--neighbors", choices=("auto", "exact", "ivf"), default="auto",

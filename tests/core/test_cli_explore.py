@@ -54,13 +54,14 @@ def test_pairs_top_k_and_all(capsys, tmp_path, sentence_file, tiny_bi_encoder_di
 
 
 def test_pairs_distinct_leaves_repeated_sentences_out(capsys, tmp_path):
-    """A .npy of 3 groups whose sentence file repeats ten texts: --distinct keeps no pair of a text
-    with its copy, says how many rows were left out and records the choice."""
+    """A .npy of 3 groups whose sentence file repeats ten texts: by default (and with --distinct) no pair
+    of a text with its copy, the output says how many rows were left out and the manifest records the
+    choice; --all-copies mines every row."""
     three_groups_npy(tmp_path)
     emb = np.load(tmp_path / "emb.npy")
     np.save(tmp_path / "emb.npy", np.vstack([emb, emb[:10]]))
     (tmp_path / "s.txt").write_text("".join(f"sentence {i % 90}\n" for i in range(100)), encoding="utf-8")
-    for flags, repeated in ((), True), (("--distinct",), False):
+    for flags, repeated in (("--all-copies",), True), (("--distinct",), False), ((), False):
         out = tmp_path / "p.csv"
         code, stdout, err = run_cli(capsys, "pairs", tmp_path / "emb.npy", "--sentences", tmp_path / "s.txt",
                                     "--top-k", "3", *flags, "-q", "--out", out)

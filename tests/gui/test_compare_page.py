@@ -105,11 +105,18 @@ def _encoded_with_repeats(qtbot, state, tmp_path, bi, cross):
 
 
 def test_skip_repeated_sentences(qtbot, state, tmp_path, tiny_bi_encoder, tiny_cross_encoder, wait_job):
-    """A file where ten sentences come twice: a person ticks "Skip repeated sentences" and clicks Find
-    pairs; no row pairs a sentence with its copy and the message says how many were left out. The
-    choice is saved with the workspace form."""
+    """A file where ten sentences come twice: "Skip repeated sentences" is on from the start, so a click on
+    Find pairs gives no row that pairs a sentence with its copy and the message says how many were left
+    out; a person unticks it and the copies' pairs (cosine 1) come back. The choice is saved with the
+    workspace form."""
     page, _sentences = _encoded_with_repeats(qtbot, state, tmp_path, tiny_bi_encoder, tiny_cross_encoder)
-    assert not page.distinct.isChecked() and page.distinct.isEnabled()
+    assert page.distinct.isChecked() and page.distinct.isEnabled()
+    qtbot.mouseClick(page.distinct, Qt.MouseButton.LeftButton)
+    assert not page.distinct.isChecked()
+    qtbot.mouseClick(page.find_button, Qt.MouseButton.LeftButton)
+    assert wait_job(page.job) == "succeeded"
+    assert page.result.params["distinct"] is False and page.workspace_state()["distinct"] is False
+    assert any(a == b for a, b in (page.result.text(i) for i in range(len(page.result))))
     qtbot.mouseClick(page.distinct, Qt.MouseButton.LeftButton)
     assert page.distinct.isChecked()
     qtbot.mouseClick(page.find_button, Qt.MouseButton.LeftButton)

@@ -99,6 +99,7 @@ class ComparePage(QWidget):
         self.distinct = QCheckBox(translate("Compare", "Skip repeated sentences"))
         self.distinct.setToolTip(translate("Compare", "Pairs among the first occurrence of each text only: a sentence "
                                            "and its copies (cosine 1) do not fill the table"))
+        self.distinct.setChecked(True)  # as search shows each text once: copies at cosine 1 are never the finding
         self.use_cross = QCheckBox(translate("Compare", "Score with the cross-encoder"))
         self.use_cross.setChecked(True)
         self.find_button = QPushButton(translate("Compare", "Find pairs"))
