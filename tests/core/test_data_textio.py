@@ -57,3 +57,34 @@ def test_head_lines_does_not_cut_characters(tmp_path):
     assert lines == ["가나다라마바사"] * 3 and encoding == "utf-8"
     path.write_text("가나다\n" * 5000, encoding="utf-16")
     assert head_lines(path, n=2, max_bytes=1001) == (["가나다", "가나다"], "utf-16")
+
+
+def test_windows_1252_is_not_read_as_cp949():
+    """Curly apostrophes before a letter ("It’s" = 92 73) are valid CP949 byte pairs: such an English
+    file was read as CP949 with a Hangul syllable in every contraction ("It뭩 broken"). Short Western
+    text that code pages tie on is read as Windows-1252 ("naïve", not cp1250's "naďve")."""
+    for text in ("It’s broken\nDon’t worry\n", "It’s broken\nDon’t worry, it’s fine\n“Quoted” text\n",
+                 "naïve résumé\nsecond\n", "id,review\n1,“Great” product – works fine\n2,Café was closed\n"):
+        assert decode(text.encode("cp1252")) == (text, "cp1252"), text
+    korean = "오늘은 날씨가 맑다\n내일은 비가 온다\n"  # Korean stays Korean
+    assert decode(korean.encode("cp949")) == (korean, "cp949")
+
+
+def test_utf8_and_cp949_lines_in_one_file():
+    """Two files joined, one UTF-8 and one CP949: each line in its own encoding, and the encoding says
+    which lines were CP949 (before: refused as of an unknown encoding)."""
+    data = ("first line ok\n".encode("utf-8") + "둘째 줄입니다\n".encode("cp949") + "셋째 줄 é\n".encode("utf-8")
+            + "넷째 줄\n".encode("cp949"))
+    text, encoding = decode(data)
+    assert text == "first line ok\n둘째 줄입니다\n셋째 줄 é\n넷째 줄\n"
+    assert encoding == "utf-8 with 2 cp949 lines (2, 4)"
+
+
+def test_unknown_encoding_names_the_line():
+    import random
+
+    rng = random.Random(1)
+    data = b"plain ascii\nstill ascii\n" + bytes(rng.randrange(0x80, 0x100) for _ in range(3000))
+    with pytest.raises(DataError, match=r"cannot tell the text encoding .*not UTF-8 is 0x") as info:
+        decode(data, "f.txt")
+    assert info.value.line == 3

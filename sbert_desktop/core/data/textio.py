@@ -1,8 +1,9 @@
 """Reading text files whose encoding nobody wrote down.
 
 Order of attempts: a byte-order mark (UTF-8, UTF-16, UTF-32), strict UTF-8, CP949 (a superset of
-EUC-KR, the usual encoding of Korean files saved by Excel on Windows), then charset-normalizer's
-best guess. The name of the encoding that worked is returned, so callers can report it.
+EUC-KR, the usual encoding of Korean files saved by Excel on Windows) where the result reads as
+Korean (:func:`looks_korean`), a file of UTF-8 and CP949 lines line by line, then charset-normalizer's
+best guess, Windows-1252 where it decodes as well. The name of the encoding that worked is returned, so callers can report it.
 
 Lines are split on ``\\n`` only (a trailing ``\\r`` is removed), never with ``str.splitlines``,
 which also breaks on form feeds, ``\\x1c``-``\\x1e`` and U+2028 that can occur inside sentences
@@ -12,6 +13,7 @@ and would shift every line number after them.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from sbert_desktop.core.errors import DataError
@@ -62,15 +64,102 @@ def decode(data: bytes, path: str | Path | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mixed = _utf8_and_cp949_lines(data)
+    if mixed is not None:
+        return mixed
     try:
-        return data.decode("cp949"), "cp949"
+        text = data.decode("cp949")
     except UnicodeDecodeError:
         pass
+    else:
+        if looks_korean(text):
+            return text, "cp949"
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
     if best is None or best.encoding is None:
-        raise DataError(path, "cannot tell the text encoding (not UTF-8, UTF-16 or CP949); save it as UTF-8")
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:  # it failed above: say where, so the user can look
+            raise DataError(path, "cannot tell the text encoding (not UTF-8, UTF-16 or CP949; the first byte that is "
+                                  f"not UTF-8 is {data[exc.start]:#04x}); save it as UTF-8",
+                            line=data[: exc.start].count(b"\n") + 1) from None
+    return _western_preferred(data, results, best)
+
+
+def looks_korean(text: str) -> bool:
+    """Whether ``text`` (strictly decoded as CP949) reads as Korean: it has Hangul syllables of KS X
+    1001 (EUC-KR's 2,350), at least twice as many as characters from CP949's extension. CP949 accepts
+    many byte pairs of other encodings: Windows-1252's curly apostrophe before a letter ("It’s" as
+    ``92 73``) decodes to the extension syllable 뭩. KorSTS, KorNLI and the en-ko parallel set (750k
+    syllables) hold none from the extension ("똠" in 똠방각하 is one); a Windows-1252 file's
+    "syllables" nearly all are."""
+    from collections import Counter
+
+    if len(text) > _JUDGE_CHARS:  # four spread slices are plenty, and keep a big file's check brief
+        step = len(text) // 4
+        text = "".join(text[i * step: i * step + _JUDGE_CHARS // 4] for i in range(4))
+    common = rare = 0
+    for ch, count in Counter(text).items():
+        if ch < "\x80":
+            continue
+        try:
+            code = ch.encode("cp949")
+        except UnicodeEncodeError:  # decoded from CP949, so never; counted as rare all the same
+            code = b"\x00"
+        if len(code) != 2 or code[0] < 0xA1 or code[1] < 0xA1:  # CP949's extension, outside EUC-KR
+            rare += count
+        elif "\uac00" <= ch <= "\ud7a3":
+            common += count
+    return common > 0 and rare * 2 <= common
+
+
+#: looks_korean judges at most this many characters
+_JUDGE_CHARS = 1 << 20
+#: a UTF-8 character of three bytes (Hangul, CJK, curly quotes): the cheap test before a line-by-line read
+_UTF8_WIDE = re.compile(rb"[\xe0-\xef][\x80-\xbf][\x80-\xbf]")
+
+
+def _utf8_and_cp949_lines(data: bytes) -> tuple[str, str] | None:
+    """A file whose lines mix UTF-8 and CP949 (two files joined): each line decoded in its own
+    encoding, when the lines that are not UTF-8 read as Korean in CP949 and some other line is UTF-8
+    with a character of three or more bytes (Hangul is; CP949's byte pairs hardly ever form one, while
+    a two-byte "é" may be a CP949 syllable); else None. Such a file was refused before, as of an
+    encoding nobody could tell."""
+    if not _UTF8_WIDE.search(data):
+        return None
+    lines = data.split(b"\n")
+    out: list[str] = []
+    utf8_wide, cp949_lines = False, []
+    for number, line in enumerate(lines, 1):
+        try:
+            out.append(line.decode("utf-8"))
+            utf8_wide = utf8_wide or any(ch >= "\u0800" for ch in out[-1])
+        except UnicodeDecodeError:
+            try:
+                out.append(line.decode("cp949"))
+            except UnicodeDecodeError:
+                return None
+            cp949_lines.append(number)
+    if not utf8_wide or not looks_korean("".join(out[n - 1] for n in cp949_lines)):
+        return None
+    shown = ", ".join(map(str, cp949_lines[:5])) + (", ..." if len(cp949_lines) > 5 else "")
+    return "\n".join(out), f"utf-8 with {len(cp949_lines):,} cp949 line{'s' if len(cp949_lines) != 1 else ''} ({shown})"
+
+
+def _western_preferred(data: bytes, results, best) -> tuple[str, str]:
+    """charset-normalizer's guess, but Windows-1252 where it decodes the bytes as well: among the
+    single-byte code pages that tie on short Western text (cp1250, cp1252, cp1257, ...), an English
+    user's file is Windows-1252 ("naïve" read as cp1250 became "naďve")."""
+    if best.encoding != "cp1252":
+        try:
+            western = data.decode("cp1252")
+        except UnicodeDecodeError:
+            western = None
+        if western is not None and (western == str(best) or any(
+                m.encoding == "cp1252" and m.chaos <= best.chaos for m in results)):
+            return western, "cp1252"
     return str(best), best.encoding
 
 
