@@ -175,3 +175,19 @@ def test_importing_core_data_is_light():
             "bad = [m for m in ('pandas', 'torch', 'PySide6', 'pyqtgraph') if m in sys.modules]; "
             "assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_jsonl_object_without_the_field_lists_and_array_lines(tmp_path):
+    """An object that lacks the text field is said as such, not as a blank line; a list or an object in
+    the field is its JSON text, not Python's repr; a pretty-printed JSON array numbers each item by the
+    line it starts on, so results point back into the file."""
+    lines = ['{"text": "a"}', '{"body": "b"}', '{"text": null}', '{"text": ["x", "y"]}', '{"text": {"k": 1}}']
+    sf = read_sentences(write(tmp_path, "s.jsonl", "\n".join(lines) + "\n"))
+    assert sf.sentences == ["a", '["x", "y"]', '{"k": 1}'] and sf.line_numbers == [1, 4, 5]
+    assert sf.problems[:2] == ["1 object(s) have no field 'text', skipped (lines 2)", "1 blank line(s) skipped (lines 3)"]
+    assert sf.n_rows == 5 and sf.n_blank == 1
+    array = '[\n  {"text": "one",\n   "id": 1},\n  {"text": "two"},\n\n  {"id": 3}\n]\n'
+    sf = read_sentences(write(tmp_path, "a.json", array))
+    assert sf.sentences == ["one", "two"] and sf.line_numbers == [2, 4]
+    assert sf.other_columns() == {"id": [1, None]}
+    assert "1 object(s) have no field 'text', skipped (lines 6)" in sf.problems

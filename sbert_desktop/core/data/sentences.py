@@ -174,6 +174,7 @@ def read_sentences(path: str | Path, column: str | None = None, format: str | No
         if extra:
             problems.append(f"{len(extra)} row(s) have more fields than the {len(columns)} columns; "
                             f"extra fields ignored (first at line {extra[0]})")
+    absent = set(raw.absent.get(chosen, ())) if raw is not None and chosen is not None else set()
     sentences: list[str] = []
     line_numbers: list[int] = []
     for value, line in zip(values, numbers):
@@ -186,6 +187,11 @@ def read_sentences(path: str | Path, column: str | None = None, format: str | No
         where = f"column {chosen!r}" if chosen is not None else "file"
         raise DataError(path, f"the {where} holds no sentences, only blank lines")
     blank_lines.sort()
+    missing = [line for line in blank_lines if line in absent]
+    if missing:  # a JSON object without the field is not a blank line: said apart
+        shown = ", ".join(map(str, missing[:5])) + (", ..." if len(missing) > 5 else "")
+        problems.append(f"{len(missing)} object(s) have no field {chosen!r}, skipped (lines {shown})")
+        blank_lines = [line for line in blank_lines if line not in absent]
     first_seen: dict[str, int] = {}
     duplicates: list[tuple[int, int]] = []
     for sentence, line in zip(sentences, line_numbers):
@@ -201,5 +207,6 @@ def read_sentences(path: str | Path, column: str | None = None, format: str | No
         line, first = duplicates[0]
         problems.append(f"{len(duplicates)} duplicate sentence(s) kept (first: {unit} {line} repeats {unit} {first})")
     return SentenceFile(path, fmt, encoding, columns, chosen, sentences, line_numbers,
-                        len(sentences) + len(blank_lines), len(blank_lines), len(duplicates), problems, raw)
+                        len(sentences) + len(blank_lines) + len(missing), len(blank_lines), len(duplicates), problems,
+                        raw)
 

@@ -39,6 +39,7 @@ class RawTable:
     frame: Any = None                 # the pandas DataFrame when pandas read the file
     delimiter: str | None = None      # the field separator of csv/tsv as read (sniffed or given)
     sheet: str | None = None          # the xlsx sheet read
+    absent: dict[str, list[int]] = field(default_factory=dict)  # jsonl: the lines whose object lacks a column
 
     def values(self, index: int) -> list[Any]:
         return [row[index] for row in self.rows]
@@ -159,11 +160,7 @@ def read_jsonl(path: str | Path) -> RawTable:
     path = Path(path)
     text, encoding = read_text(path)
     if text.lstrip().startswith("["):
-        try:
-            items = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise DataError(path, f"not valid JSON: {exc.msg}", line=exc.lineno) from None
-        numbered = [(i + 1, item) for i, item in enumerate(items)]
+        numbered = _json_array_items(path, text)
         blanks: list[int] = []
     else:
         numbered, blanks = [], []
@@ -183,10 +180,40 @@ def read_jsonl(path: str | Path) -> RawTable:
             raise DataError(path, f"expected a JSON object, found {type(item).__name__}", line=line_no)
         columns.update(dict.fromkeys(item))
     names = list(columns)
-    rows = [[({"text": item} if isinstance(item, str) else item).get(c) for c in names] for _, item in numbered]
+    objects = [({"text": item} if isinstance(item, str) else item) for _, item in numbered]
+    # a list or an object in a field is kept as its JSON text (not Python's repr)
+    rows = [[_json_cell(obj.get(c)) for c in names] for obj in objects]
     if not names:
         raise DataError(path, "contains no JSON objects with fields")
-    return RawTable(path, "jsonl", encoding, names, True, rows, [n for n, _ in numbered], blanks, "csv")
+    absent = {c: [n for (n, _), obj in zip(numbered, objects) if c not in obj] for c in names}
+    return RawTable(path, "jsonl", encoding, names, True, rows, [n for n, _ in numbered], blanks, "csv",
+                    absent={c: lines for c, lines in absent.items() if lines})
+
+
+def _json_array_items(path: Path, text: str) -> list[tuple[int, Any]]:
+    """The items of a JSON array with the line each starts on (a pretty-printed array's item 3 may
+    start on line 12: results and errors name that line)."""
+    import bisect
+
+    try:
+        items = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataError(path, f"not valid JSON: {exc.msg}", line=exc.lineno) from None
+    if not isinstance(items, list):
+        raise DataError(path, "expected a JSON array of objects")
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    decoder, space = json.JSONDecoder(), re.compile(r"[\s,]*")
+    at = text.index("[") + 1
+    numbered = []
+    for item in items:
+        at = space.match(text, at).end()
+        numbered.append((bisect.bisect_right(newlines, at) + 1, item))
+        _, at = decoder.raw_decode(text, at)
+    return numbered
+
+
+def _json_cell(value: Any) -> Any:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
 
 
 def sheet_names(path: str | Path) -> list[str]:
