@@ -187,3 +187,28 @@ def test_float_label_column_stays_labels(tmp_path):
     pd.DataFrame({"premise": ["a", "b"], "hypothesis": ["c", "d"], "label": [0.0, 2.0]}).to_parquet(path)
     ds = read_pairs(path)
     assert ds.task == "nli" and ds.labels.tolist() == [0, 2] and ds.scores is None
+
+
+def test_binary_duplicate_labels_are_a_score(tmp_path):
+    """Quora's question1/question2/is_duplicate, MRPC's Quality/#1 String/#2 String and a query/passage/label
+    file hold 0/1 judgements (1 = same meaning): read as a 0-1 score, said in the problems. Before, Quora's
+    file was not recognised as pairs and a 0/1 "label" read as SNLI's 0 entailment / 1 neutral. Told the
+    NLI task, or with 2s present, labels stay NLI labels."""
+    quora = write(tmp_path, "quora.csv", "id,qid1,qid2,question1,question2,is_duplicate\n"
+                                         "0,1,2,How do I learn Python?,What is the best way to learn Python?,1\n"
+                                         "1,3,4,Why is the sky blue?,How tall is Everest?,0\n")
+    ds = read_pairs(quora)
+    assert ds.task == "sts" and ds.scores.tolist() == [1.0, 0.0] and ds.score_range == (0.0, 1.0)
+    assert any("'is_duplicate' column holds only 0 and 1" in p for p in ds.problems)
+    mrpc = write(tmp_path, "mrpc.tsv", "Quality\t#1 ID\t#2 ID\t#1 String\t#2 String\n"
+                                       "1\t70\t71\tAmrozi accused his brother.\tAmrozi accused his brother again.\n"
+                                       "0\t72\t73\tYucaipa owned Dominick.\tYucaipa bought Dominick in 1995.\n")
+    ds = read_pairs(mrpc)
+    assert ds.sentence1[0] == "Amrozi accused his brother." and ds.scores.tolist() == [1.0, 0.0]
+    qp = write(tmp_path, "qp.tsv", "query\tpassage\tlabel\nwhat is sbert\tSentence-BERT embeds sentences\t1\n"
+                                   "what is sbert\tThe sky is blue\t0\n")
+    assert read_pairs(qp).scores.tolist() == [1.0, 0.0]
+    nli = read_pairs(qp, task="nli")
+    assert nli.task == "nli" and nli.labels.tolist() == [1, 0]
+    three = write(tmp_path, "three.tsv", "sentence1\tsentence2\tlabel\na\tb\t0\nc\td\t1\ne\tf\t2\n")
+    assert read_pairs(three).labels.tolist() == [0, 1, 2]

@@ -22,12 +22,13 @@ def _names(*spellings: str) -> tuple[str, ...]:
 #: a column holding one sentence per row, in order of preference
 TEXT_NAMES = _names("text", "sentence", "sentences", "content", "document", "utterance", "문장", "텍스트")
 SENTENCE1_NAMES = _names("sentence1", "sentence_a", "sentence_1", "s1", "text_a", "text1", "premise",
-                         "question1", "sent1", "anchor", "query")
+                         "question1", "sent1", "anchor", "query", "#1 String")  # "#1 String": MRPC
 SENTENCE2_NAMES = _names("sentence2", "sentence_b", "sentence_2", "s2", "text_b", "text2", "hypothesis",
-                         "question2", "sent2", "positive")
+                         "question2", "sent2", "positive", "#2 String", "passage")
 SCORE_NAMES = _names("score", "similarity", "similarity_score", "relatedness_score", "relatedness",
                      "gold_score", "sim", "stsscore")
-LABEL_NAMES = _names("label", "gold_label", "entailment_judgment", "nli_label", "labels", "class")
+LABEL_NAMES = _names("label", "gold_label", "entailment_judgment", "nli_label", "labels", "class",
+                     "is_duplicate", "is_paraphrase", "Quality")  # Quora question pairs; PAWS-style; MRPC
 
 KNOWN_NAMES = frozenset(TEXT_NAMES + SENTENCE1_NAMES + SENTENCE2_NAMES + SCORE_NAMES + LABEL_NAMES
                         + _names("id", "pair_id", "genre", "filename", "year", "title", "body", "review",

@@ -158,7 +158,12 @@ def _read_known(path: Path, fmt: str) -> tuple[RawTable, dict[str, int | None]]:
     return table, mapping
 
 
-def _read_generic(path: Path, columns: Mapping[str, str] | None) -> tuple[RawTable, dict[str, int | None]]:
+#: label columns that name NLI classes: their 0/1 values stay entailment/neutral
+_NLI_LABEL_NAMES = frozenset(names.normalize_name(n) for n in ("gold_label", "nli_label", "entailment_judgment"))
+
+
+def _read_generic(path: Path, columns: Mapping[str, str] | None,
+                  task: str | None = None) -> tuple[RawTable, dict[str, int | None]]:
     ext = format_from_extension(path)
     table = read_table(path, ext if ext in ("csv", "tsv", "jsonl", "parquet", "xlsx") else "csv", header=True)
     guess = guess_pair_columns(table.columns)
@@ -180,7 +185,17 @@ def _read_generic(path: Path, columns: Mapping[str, str] | None) -> tuple[RawTab
         if (values and not all(_label_key(v) in _LABEL_INDEX for v in values)
                 and all(_numeric(v) for v in values if _label_key(v) not in ("", "nan"))):
             mapping["score"], mapping["label"] = mapping["label"], None  # a numeric "label": a score
+        elif task != "nli" and _binary(values) and names.normalize_name(table.columns[mapping["label"]]) not in _NLI_LABEL_NAMES:
+            # 0/1 only (Quora's is_duplicate, PAWS, MRPC): a duplicate / paraphrase judgement, not
+            # SNLI's 0 entailment, 1 neutral; read as a 0-1 score (1 = same meaning)
+            mapping["score"], mapping["label"] = mapping["label"], None
     return table, mapping
+
+
+def _binary(values: list[Any]) -> bool:
+    """Whether every non-blank value is 0 or 1 (as numbers or their text)."""
+    seen = {str(v).strip() for v in values if _label_key(v) not in ("", "nan")}
+    return bool(seen) and seen <= {"0", "1", "0.0", "1.0"}
 
 
 def _numeric(value: Any) -> bool:
@@ -230,7 +245,7 @@ def read_pairs(path: str | Path, format: str | None = None, columns: Mapping[str
     if fmt is None:
         raise DataError(path, "not a known pair data set (STS-B, KorSTS, SNLI, KorNLI, SICK) and no "
                               "sentence1/sentence2 plus score/label columns were found")
-    table, cols = _read_known(path, fmt) if fmt in PAIR_FORMATS else _read_generic(path, columns)
+    table, cols = _read_known(path, fmt) if fmt in PAIR_FORMATS else _read_generic(path, columns, task)
     if not table.rows:
         raise DataError(path, "has no data rows")
     s1, s2 = [], []
@@ -266,6 +281,11 @@ def read_pairs(path: str | Path, format: str | None = None, columns: Mapping[str
 
 def _problems(table: RawTable, cols: dict[str, int | None]) -> list[str]:
     problems = []
+    score = cols.get("score")
+    if score is not None and names.normalize_name(table.columns[score]) in names.LABEL_NAMES and _binary(table.values(score)):
+        problems.append(f"the {table.columns[score]!r} column holds only 0 and 1: read as a 0-1 similarity score "
+                        "(1 = same meaning), not as NLI labels; for SNLI-style labels (0 entailment, 1 neutral, "
+                        "2 contradiction) use the NLI task")
     if table.blank_lines:
         problems.append(f"{len(table.blank_lines)} blank line(s) skipped (first at line {table.blank_lines[0]})")
     extra = [line for row, line in zip(table.rows, table.lines) if len(row) > len(table.columns)]

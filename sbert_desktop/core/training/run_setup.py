@@ -33,7 +33,15 @@ CONFIG_FILE = "train_config.json"
 def _read(path: str, fmt: Optional[str], task: Optional[str]):
     from sbert_desktop.core.data import read_pairs
 
-    ds = read_pairs(path, format=fmt)
+    from sbert_desktop.core.errors import DataError
+
+    ds = None
+    if task == "nli":  # told NLI, a 0/1 label column stays SNLI's entailment / neutral (else a 0-1 score)
+        try:
+            ds = read_pairs(path, format=fmt, task="nli")
+        except DataError:
+            pass  # no labels: read as it is, and the task check below says what the file holds
+    ds = ds or read_pairs(path, format=fmt)
     if task and ds.task != task:
         has = ds.labels is not None if task == "nli" else ds.scores is not None
         if has:  # a data set with both (SICK): use the column the task needs
