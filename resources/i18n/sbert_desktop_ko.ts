@@ -622,13 +622,13 @@ dimension {dimension}</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/compare.py" line="41" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="167" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="168" />
         <source>bi-encoder cosine</source>
         <translation>바이 인코더 코사인</translation>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/compare.py" line="41" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="168" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="169" />
         <source>cross-encoder score</source>
         <translation>크로스 인코더 점수</translation>
     </message>
@@ -644,7 +644,7 @@ dimension {dimension}</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/compare.py" line="66" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="202" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="203" />
         <source>Search</source>
         <translation>검색</translation>
     </message>
@@ -679,134 +679,134 @@ dimension {dimension}</source>
         <translation>각 문장이 처음 나온 행끼리만 쌍을 찾습니다: 문장과 그 사본(코사인 1)이 표를 채우지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="102" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="103" />
         <source>Score with the cross-encoder</source>
         <translation>크로스 인코더로 채점</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="104" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="247" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="105" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="248" />
         <source>Find pairs</source>
         <translation>쌍 찾기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="107" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="108" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="114" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="115" />
         <source>Pairs from</source>
         <translation>쌍 출처</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="138" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="139" />
         <source>Filter: sentences containing…</source>
         <translation>필터: 다음을 포함한 문장…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="143" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="144" />
         <source>|Δ rank| ≥ </source>
         <translation>|Δ 순위| ≥ </translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="144" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="145" />
         <source>Only pairs whose two rankings differ by at least this many places</source>
         <translation>두 순위가 이 자리 수 이상 차이 나는 쌍만 표시</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="192" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="193" />
         <source>Type a query and press Enter…</source>
         <translation>검색어를 입력하고 Enter를 누르세요…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="197" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="198" />
         <source>top </source>
         <translation>상위 </translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="198" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="199" />
         <source>Each text once</source>
         <translation>같은 문장은 한 번만</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="200" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="201" />
         <source>A sentence that occurs on several rows is one hit, with its number of rows; untick to list every row</source>
         <translation>여러 행에 나오는 문장은 행 수와 함께 한 번만 보여 줍니다. 모든 행을 보려면 선택을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="211" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="212" />
         <source>Double-click a result (or right-click a pair) to find sentences similar to it.</source>
         <translation>결과를 두 번 클릭하면 (또는 쌍을 오른쪽 클릭하면) 비슷한 문장을 찾습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="226" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="227" />
         <source>Load a cross-encoder on the Model page to score pairs with it</source>
         <translation>쌍을 크로스 인코더로 채점하려면 모델 페이지에서 불러오세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="252" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="253" />
         <source>Finding pairs… then scoring them with the cross-encoder</source>
         <translation>쌍을 찾는 중… 이어서 크로스 인코더로 채점합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="253" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="254" />
         <source>Finding pairs…</source>
         <translation>쌍을 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="267" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="268" />
         <source>Cancelled; the previous pairs are kept.</source>
         <translation>취소됨. 이전 쌍은 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="281" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="282" />
         <source>Could not find pairs: {message}</source>
         <translation>문장 쌍을 찾을 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="285" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="286" />
         <source>Could not compute the pairs</source>
         <translation>쌍을 계산할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="297" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="298" />
         <source>The sentences or the model changed: find pairs again.</source>
         <translation>문장이나 모델이 바뀌었습니다. 쌍을 다시 찾으세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="303" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="304" />
         <source>The cross-encoder changed: find pairs again to score them with it.</source>
         <translation>크로스 인코더가 바뀌었습니다. 새 모델로 채점하려면 쌍을 다시 찾으세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="322" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="323" />
         <source>, scored by the cross-encoder</source>
         <translation>, 크로스 인코더로 채점함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="324" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="358" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="325" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="359" />
         <source>{n} pairs</source>
         <translation>{n}개 쌍</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="345" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="346" />
         <source>Load a cross-encoder, or open a pair data set with gold scores, to compare.</source>
         <translation>비교하려면 크로스 인코더를 불러오거나 정답 점수가 있는 문장 쌍 데이터 세트를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="357" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="358" />
         <source>{shown} of {total}</source>
         <translation>{total}개 중 {shown}개</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="381" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="382" />
         <source>Find sentences similar to A: {text}</source>
         <translation>A와 비슷한 문장 찾기: {text}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="382" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="383" />
         <source>Find sentences similar to B: {text}</source>
         <translation>B와 비슷한 문장 찾기: {text}</translation>
     </message>
@@ -3189,6 +3189,16 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
         <location filename="../../sbert_desktop/gui/quality_text.py" line="76" />
         <source>{share} of the sentences are Korean, and this model spells Korean out letter by letter ({tokens} tokens per syllable): unless it was trained on Korean, similarities, clusters and maps of Korean sentences mean little. Load a Korean-capable model on the Model page, or make this one Korean-capable (Train → Korean preset…).</source>
         <translation>문장의 {share}가 한국어인데, 이 모델은 한국어를 자모 단위로 쪼개어 읽습니다 (음절당 토큰 {tokens}개). 한국어로 학습된 모델이 아니라면 한국어 문장의 유사도, 클러스터, 지도는 거의 의미가 없습니다. 모델 페이지에서 한국어를 읽는 모델을 불러오거나, 학습 → 한국어 프리셋…으로 이 모델이 한국어를 읽게 하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/quality_text.py" line="108" />
+        <source>about {share}</source>
+        <translation>약 {share}</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/quality_text.py" line="109" />
+        <source>{share} of the sentences are longer than this model reads ({max} tokens; the longest sampled has {longest}): only their first {max} tokens count in their embeddings, neighbours and clusters. Split long texts into passages, or raise Max sequence length on the Model page if the model allows more.</source>
+        <translation>문장의 {share}가 이 모델이 읽는 길이({max} 토큰)보다 깁니다 (표본에서 가장 긴 문장은 {longest} 토큰). 앞의 {max} 토큰만 임베딩, 이웃, 클러스터에 반영됩니다. 긴 텍스트는 단락으로 나누거나, 모델이 허용하면 모델 페이지에서 최대 길이를 늘리세요.</translation>
     </message>
 </context>
 <context>

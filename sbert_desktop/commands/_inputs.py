@@ -163,6 +163,7 @@ def load_inputs(args: argparse.Namespace, bar: Any, need_model: bool = False) ->
         raise DataError(path, "no sentences to explore (the file has only blank rows)")
     bi = load_bi_encoder(args)
     warn_if_unread_korean(getattr(args, "command", None) or "explore", bi, sf.sentences)
+    warn_if_cut(getattr(args, "command", None) or "explore", bi, sf.sentences)
     if getattr(args, "no_cache", False):
         emb = bi.encode(sf.sentences, batch_size=args.batch_size, progress=bar)
     else:  # the embedding cache shared with ``encode`` and the window
@@ -194,6 +195,18 @@ def warn_if_unread_korean(command: str, model: Any, sentences: list[str], encode
         text = (f"the cross-encoder spells Korean out too ({cue.tokens_per_syllable:.1f} tokens per syllable): its "
                 "scores and reranking of Korean sentences mean as little")  # the bi-encoder's warning said the rest
     print(f"sbert-desktop {command}: warning: {text}", file=sys.stderr, flush=True)
+
+
+def warn_if_cut(command: str, model: Any, sentences: list[str]) -> None:
+    """Say on stderr, before encoding, when 2% or more of the sentences are longer than ``model`` reads
+    (core/length_cue.py), even with --quiet: their embeddings come from their beginning only."""
+    import sys
+
+    from sbert_desktop.core.length_cue import model_length_cue
+
+    cue = model_length_cue(model, sentences)
+    if cue is not None:
+        print(f"sbert-desktop {command}: warning: {cue.text()} (--max-seq-length)", file=sys.stderr, flush=True)
 
 
 def encoding_of(args: argparse.Namespace) -> str:

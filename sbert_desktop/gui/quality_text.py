@@ -78,3 +78,42 @@ def korean_cue_text(state, encoder: str = "bi") -> str:
                                     "and maps of Korean sentences mean little. Load a Korean-capable model on the Model page, "
                                     "or make this one Korean-capable (Train → Korean preset…).")
     return text.format(share=f"{cue.korean_share:.0%}", tokens=number(cue.tokens_per_syllable, 1))
+
+
+_LENGTH_MEMO: list = []  # [(weakref to the data, weakref to the model, max tokens, cue)]: the last judgement
+
+
+def length_cue_text(state) -> str:
+    """The length cue (core/length_cue.py) for the open sentences and the active bi-encoder, in the
+    window's language; "" when fewer than 2% are longer than it reads. Judged once per (sentences,
+    model, maximum length)."""
+    from sbert_desktop.core.length_cue import model_length_cue
+    from sbert_desktop.gui.exploration_state import current_sentences
+
+    model, data = state.bi_encoder, state.data
+    if model is None or data is None:
+        return ""
+    limit = getattr(model, "max_seq_length", 0)
+    memo = _LENGTH_MEMO[0] if _LENGTH_MEMO else None
+    if not (memo and memo[0]() is data and memo[1]() is model and memo[2] == limit):
+        import weakref
+
+        memo = (weakref.ref(data), weakref.ref(model), limit, model_length_cue(model, current_sentences(state)))
+        _LENGTH_MEMO[:] = [memo]
+    cue = memo[3]
+    if cue is None:
+        return ""
+    share = f"{cue.share:.0%}"
+    if cue.sampled < cue.total:
+        share = translate("Quality", "about {share}").format(share=share)
+    return translate("Quality", "{share} of the sentences are longer than this model reads ({max} tokens; the longest "
+                                "sampled has {longest}): only their first {max} tokens count in their embeddings, "
+                                "neighbours and clusters. Split long texts into passages, or raise Max sequence length "
+                                "on the Model page if the model allows more.").format(
+        share=share, max=number(cue.max_tokens), longest=number(cue.longest))
+
+
+def data_cues_text(state) -> str:
+    """What the open sentences and the active bi-encoder make of each other, one cue a line: Korean it
+    cannot read, texts longer than it reads. "" when neither applies."""
+    return "\n".join(text for text in (korean_cue_text(state), length_cue_text(state)) if text)

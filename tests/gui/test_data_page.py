@@ -149,3 +149,32 @@ def test_format_fact_says_the_separator(qtbot, state, tmp_path):
             QTest.keyClick(edit, Qt.Key.Key_Return)
         assert page.facts["format"].text() == f"csv, fields separated by {expected}"
         assert page.column.currentText() == "text"
+
+
+def test_texts_longer_than_the_model_reads_are_said_before_encoding(qtbot, state, tmp_path, tiny_bi_encoder, wait_job):
+    """Reviews of ~400 word pieces with a model that reads 64 tokens: the Data page and the exploration
+    bar say how many are cut and where to raise the length, before anything is encoded; a file of short
+    sentences opened next clears it."""
+    from sbert_desktop.gui.pages.clusters import ClustersPage
+    from sbert_desktop.gui.state import ModelSpec
+
+    long = tmp_path / "reviews.txt"
+    long.write_text("\n".join([f"Short note {i}." for i in range(15)]
+                              + ["This review goes on and on about the product " * 40 + str(i) for i in range(5)]) + "\n",
+                    encoding="utf-8")
+    page = DataPage(state)
+    qtbot.addWidget(page)
+    clusters = ClustersPage(state)
+    qtbot.addWidget(clusters)
+    page.show()
+    clusters.show()
+    state.set_model(tiny_bi_encoder, ModelSpec(source="tiny"), remember=False)
+    _open(qtbot, page, long, wait_job)
+    assert state.embeddings is None
+    for label in (page.korean_cue, clusters.bar.cue):
+        assert label.isVisible() and label.text().startswith("25% of the sentences are longer than this model reads (64 tokens")
+        assert "Max sequence length" in label.text() and "Korean" not in label.text()
+    short = tmp_path / "short.txt"
+    short.write_text("A cat sleeps.\nRain tomorrow.\n", encoding="utf-8")
+    _open(qtbot, page, short, wait_job)
+    assert not page.korean_cue.isVisible() and not clusters.bar.cue.isVisible()

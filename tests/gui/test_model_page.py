@@ -63,3 +63,20 @@ def test_missing_folder_error_inline(qtbot, state, tmp_path, wait_job):
     assert job.failure.expected
     assert not page.error.isHidden() and "no-such-model" in page.error.text()
     assert state.bi_encoder is None
+
+
+def test_a_length_beyond_the_position_table_is_said_inline(qtbot, state, tiny_bi_encoder_dir, wait_job):
+    """Max sequence length typed above the model's 128 positions: the load fails with the reason and the
+    length to use under the form (it was an IndexError from inside the model on the first long text)."""
+    page = ModelPage(state)
+    qtbot.addWidget(page)
+    _choose_folder(page, tiny_bi_encoder_dir)
+    page.max_len.lineEdit().selectAll()
+    qtbot.keyClicks(page.max_len.lineEdit(), "512")
+    qtbot.keyClick(page.max_len.lineEdit(), Qt.Key.Key_Tab)
+    assert page.max_len.value() == 512
+    qtbot.mouseClick(page.load_button, Qt.MouseButton.LeftButton)
+    assert wait_job(page.job) == "failed"
+    assert not page.error.isHidden()
+    assert "reads at most 128 tokens" in page.error.text() and "use 128 or less" in page.error.text()
+    assert state.bi_encoder is None

@@ -19,6 +19,55 @@ def default_max_length(tokenizer, config) -> int:
     return min(limits) if limits else 512
 
 
+#: model types whose absolute position table starts after the padding index (RoBERTa's offset of 2)
+_PADDED_POSITIONS = ("roberta", "xlm-roberta", "camembert", "mpnet", "longformer", "data2vec-text", "xmod")
+#: model types with an absolute position table (a longer input fails inside the model)
+_ABSOLUTE_POSITIONS = _PADDED_POSITIONS + ("bert", "distilbert", "electra", "albert", "ernie", "xlm", "mobilebert")
+
+
+def position_limit(backbone: Any) -> int | None:
+    """How many tokens ``backbone`` reads at most: the rows of its absolute position table (less
+    RoBERTa's padding offset); None when it has no such table (rotary or relative positions) or it
+    cannot be told. A deferred backbone (no weights yet, deferred.py) is judged from its config."""
+    base = getattr(backbone, "base_model", backbone)
+    table = getattr(getattr(base, "embeddings", None), "position_embeddings", None)
+    if isinstance(table, nn.Embedding):
+        pad = table.padding_idx
+        return int(table.num_embeddings - (pad + 1 if pad is not None else 0))
+    from sbert_desktop.core.models.deferred import DeferredBackbone
+
+    if not isinstance(backbone, DeferredBackbone):
+        return None  # a built module without such a table
+    config = backbone.config
+    kind = getattr(config, "model_type", None)
+    rows = getattr(config, "max_position_embeddings", None)
+    if kind not in _ABSOLUTE_POSITIONS or not isinstance(rows, int) or rows <= 0:
+        return None
+    if kind in _PADDED_POSITIONS:
+        rows -= int(getattr(config, "pad_token_id", 1) or 0) + 1
+    return rows if rows > 0 else None
+
+
+def fit_max_length(given: int | None, saved: int | None, tokenizer: Any, backbone: Any) -> int:
+    """The maximum sequence length a model runs with: ``given`` (the user's) when its position table
+    holds it, else a clear :class:`~sbert_desktop.core.errors.ModelLoadError` (not an index error deep in
+    the model on the first long text); without one the model's ``saved`` value or sentence-transformers'
+    default, lowered quietly to what the table holds."""
+    from sbert_desktop.core.errors import ModelLoadError
+
+    limit = position_limit(backbone)
+    if given:
+        given = int(given)
+        if given < 2:
+            raise ModelLoadError(f"max_seq_length {given} is too short: [CLS] and [SEP] alone take 2 tokens")
+        if limit is not None and given > limit:
+            raise ModelLoadError(f"this model reads at most {limit} tokens (the rows of its position table); "
+                                 f"max_seq_length {given} is more: use {limit} or less")
+        return given
+    value = int(saved or default_max_length(tokenizer, getattr(backbone, "config", None)))
+    return min(value, limit) if limit is not None else value
+
+
 def length_sorted_batches(lengths: Sequence[int], batch_size: int) -> list[np.ndarray]:
     """Indices grouped into batches of similar length, longest first (padding stays small)."""
     order = np.argsort(-np.asarray(lengths), kind="stable")

@@ -21,7 +21,7 @@ from sbert_desktop import __version__
 from sbert_desktop.core.atomic import atomic_dir
 from sbert_desktop.core.errors import ModelLoadError
 from sbert_desktop.core.models.base import (
-    clean_texts, count_parameters, default_max_length, forward_pretokenized, pretokenize, state_fingerprint,
+    clean_texts, count_parameters, fit_max_length, forward_pretokenized, pretokenize, state_fingerprint,
     to_device,
 )
 from sbert_desktop.core.models.device import resolve_device
@@ -114,7 +114,7 @@ class BiEncoder(InferenceRuntime, nn.Module):
     def __init__(self, transformer: nn.Module, tokenizer: Any, pooling: Pooling, *, normalize: bool = False,
                  max_seq_length: int | None = None, do_lower_case: bool = False, source: str = "",
                  name: str = "", post_modules: Sequence[nn.Module] = (), prompts: dict[str, str] | None = None,
-                 default_prompt_name: str | None = None):
+                 default_prompt_name: str | None = None, saved_max_seq_length: int | None = None):
         super().__init__()
         self.transformer = transformer
         self.tokenizer = tokenizer
@@ -128,7 +128,8 @@ class BiEncoder(InferenceRuntime, nn.Module):
         #: the prompt of queries (search): (name, text); None: the model's 'query' prompt, else the one above
         self.query_prompt: tuple[str | None, str | None] | None = None
         self.normalize = bool(normalize)
-        self.max_seq_length = int(max_seq_length or default_max_length(tokenizer, transformer.config))
+        # the user's length, checked against the position table; else the model's own (fit_max_length)
+        self.max_seq_length = fit_max_length(max_seq_length, saved_max_seq_length, tokenizer, transformer)
         self.do_lower_case = do_lower_case
         self.source = source
         self.name = name or source or "model"
@@ -161,7 +162,8 @@ class BiEncoder(InferenceRuntime, nn.Module):
             post.pop()  # a last Normalize is the ``normalize`` flag
         model = cls(transformer, tokenizer, Pooling(dim, pooling or mode, include_prompt),
                     normalize=(final_normalize or src.normalize) if normalize is None else normalize,
-                    max_seq_length=max_seq_length or src.max_seq_length, do_lower_case=src.do_lower_case,
+                    max_seq_length=max_seq_length, saved_max_seq_length=src.max_seq_length,
+                    do_lower_case=src.do_lower_case,
                     source=str(source), name=src.name, post_modules=post, prompts=src.prompts,
                     default_prompt_name=src.default_prompt_name)
         # how to read the backbone again: int8/ONNX inference releases the torch weights (runtime.py)

@@ -16,7 +16,7 @@ from torch import Tensor, nn
 
 from sbert_desktop.core.atomic import atomic_dir
 from sbert_desktop.core.models.base import (
-    clean_texts, count_parameters, default_max_length, forward_pretokenized, pretokenize, state_fingerprint,
+    clean_texts, count_parameters, fit_max_length, forward_pretokenized, pretokenize, state_fingerprint,
     to_device,
 )
 from sbert_desktop.core.errors import ModelLoadError
@@ -50,14 +50,15 @@ class CrossEncoder(InferenceRuntime, nn.Module):
     """``predict([(a, b), ...])``: scores ``[n]`` (one label) or probabilities ``[n, k]``."""
 
     def __init__(self, model: nn.Module, tokenizer: Any, *, max_seq_length: int | None = None,
-                 source: str = "", name: str = "", new_head: bool = False):
+                 source: str = "", name: str = "", new_head: bool = False, saved_max_seq_length: int | None = None):
         super().__init__()
         #: the classification head was just initialised (an encoder loaded as a cross-encoder):
         #: its scores mean nothing until it is fine-tuned
         self.new_head = new_head
         self.model = model
         self.tokenizer = tokenizer
-        self.max_seq_length = int(max_seq_length or default_max_length(tokenizer, model.config))
+        # the user's length, checked against the position table; else the model's own (fit_max_length)
+        self.max_seq_length = fit_max_length(max_seq_length, saved_max_seq_length, tokenizer, model)
         self.source = source
         self.name = name or source or "cross-encoder"
         self._weights_id: str | None = None
@@ -96,8 +97,8 @@ class CrossEncoder(InferenceRuntime, nn.Module):
                             else load_deferred(src.transformer_dir, **kwargs))
         if "num_labels" in kwargs:  # a new head on an encoder: it is a classifier from now on
             model.config.architectures = [type(model).__name__]
-        ce = cls(model, tokenizer, max_seq_length=max_seq_length or src.max_seq_length, source=str(source),
-                 name=src.name, new_head="num_labels" in kwargs)
+        ce = cls(model, tokenizer, max_seq_length=max_seq_length, saved_max_seq_length=src.max_seq_length,
+                 source=str(source), name=src.name, new_head="num_labels" in kwargs)
         if not ce.new_head:  # a new head is random: it cannot be read again (runtime.py releases weights)
             ce._weights_loader = lambda: load_hf("classifier", src.transformer_dir, **kwargs)[0]
         if entry is not None:

@@ -86,11 +86,13 @@ class DistillRun(_Run):
     def teacher_embeddings(self, sentences: list[str]) -> np.ndarray:
         """The teacher's embeddings of ``sentences``, computed once (the teacher is freed after)."""
         from sbert_desktop.core.models import BiEncoder, resolve_device
+        from sbert_desktop.core.models.base import position_limit
 
         cfg = self.cfg
         teacher = BiEncoder.load(cfg.teacher or cfg.model, device=str(resolve_device(cfg.device)))
-        if cfg.max_seq_length:
-            teacher.max_seq_length = cfg.max_seq_length
+        if cfg.max_seq_length:  # the student's length, where the teacher's position table holds it
+            limit = position_limit(teacher.transformer)
+            teacher.max_seq_length = min(cfg.max_seq_length, limit) if limit else cfg.max_seq_length
         self.teacher_dimension = teacher.dimension
 
         def report(event: Progress) -> None:

@@ -202,7 +202,7 @@ class DataPage(QWidget):
         self.encode_button.clicked.connect(self.encode)
         self.encode_status = QLabel()
         self.encode_status.setWordWrap(True)
-        self.korean_cue = warning_label("koreanCue")  # Korean text the active model cannot read (core/language.py)
+        self.korean_cue = warning_label("koreanCue")  # Korean the model cannot read, texts longer than it reads
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -374,10 +374,10 @@ class DataPage(QWidget):
         return list(data.content.sentences)
 
     def _update_encode_button(self) -> None:
-        from sbert_desktop.gui.quality_text import korean_cue_text
+        from sbert_desktop.gui.quality_text import data_cues_text
 
         self.encode_button.setEnabled(self.state.data is not None and self.state.bi_encoder is not None)
-        cue = korean_cue_text(self.state)
+        cue = data_cues_text(self.state)  # Korean it cannot read, texts longer than it reads
         self.korean_cue.setText(cue)
         self.korean_cue.setVisible(bool(cue))
 

@@ -35,7 +35,7 @@ class EmbeddingsBar(QWidget):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(160)
         self.progress.hide()
-        self.cue = warning_label("koreanCue")  # the Korean cue (core/language.py): Korean text this model cannot read
+        self.cue = warning_label("koreanCue")  # Korean text this model cannot read, texts longer than it reads
         self.cross_cue = warning_label("crossKoreanCue") if cross_cue else None  # ... nor the cross-encoder
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -78,11 +78,11 @@ class EmbeddingsBar(QWidget):
         else:
             self.label.setText(translate("EmbeddingsBar", "{n} sentences open, not encoded yet.").format(
                 n=number(len(current_sentences(self.state)))))
-        from sbert_desktop.gui.quality_text import korean_cue_text
+        from sbert_desktop.gui.quality_text import data_cues_text, korean_cue_text
 
         for label, encoder in ((self.cue, "bi"), (self.cross_cue, "cross")):
             if label is not None:
-                cue = korean_cue_text(self.state, encoder)
+                cue = data_cues_text(self.state) if encoder == "bi" else korean_cue_text(self.state, encoder)
                 label.setText(cue)
                 label.setVisible(bool(cue))
         can = data is not None and self.state.bi_encoder is not None and not running
