@@ -157,6 +157,13 @@ KO_WIDGETS.update({
     "dev {metric} {before} untrained → best {best}": "dev {metric} 학습 전 {before} → 최고 {best}",
     "The loss stays at {mean} ≈ ln 3 = {chance}, the loss of guessing among three labels: the model is not learning. Try a higher learning rate, more steps or check the labels.":
         "손실이 {mean} ≈ ln 3 = {chance}에 머물러 있습니다. 세 레이블 중 무작위로 고를 때의 손실이므로 모델이 학습하지 못하고 있습니다. 학습률을 높이거나 스텝을 늘리거나 레이블을 확인하세요.",
+    "{share} of the training texts reach Max sequence length ({n} tokens) and lose their end to it.":
+        "학습 문장의 {share}가 최대 시퀀스 길이({n}토큰)에 닿아 끝부분이 잘립니다.",
+    "{share} of the training pairs (both sentences together) reach Max sequence length ({n} tokens) and lose their end to it.":
+        "학습 쌍(두 문장을 합친 것)의 {share}가 최대 시퀀스 길이({n}토큰)에 닿아 끝부분이 잘립니다.",
+    "This model reads up to {limit}: raise it to train on more of them.":
+        "이 모델은 {limit}토큰까지 읽습니다. 길이를 늘리면 더 많은 부분으로 학습합니다.",
+    "Split long texts into passages to train on all of them.": "긴 텍스트를 단락으로 나누면 전부 학습에 쓰입니다.",
 })
 KO_WIDGETS.update({
     # quality cues (gui/quality_text.py)

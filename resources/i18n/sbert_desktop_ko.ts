@@ -3316,58 +3316,58 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
 <context>
     <name>Runs</name>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="80" />
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="81" />
         <source> · best {metric} {value}</source>
         <extracomment>dev metrics in the order one is chosen as "the" metric to plot</extracomment>
         <translation> · 최고 {metric} {value}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="88" />
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="89" />
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="88" />
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="89" />
         <source>epochs</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="89" />
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="90" />
         <source>batch</source>
         <translation>배치</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="90" />
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="91" />
         <source>max length</source>
         <translation>최대 길이</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="90" />
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="91" />
         <source>pooling</source>
         <translation>풀링</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="91" />
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="92" />
         <source>seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="91" />
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="92" />
         <source>max steps</source>
         <translation>최대 스텝</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="95" />
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="96" />
         <source>data {files}</source>
         <translation>데이터 {files}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="98" />
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="99" />
         <source>dev {metric} {before} untrained → best {best}</source>
         <translation>dev {metric} 학습 전 {before} → 최고 {best}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="178" />
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="179" />
         <source>Check runs to overlay their curves; select one to see where it was saved</source>
         <translation>체크하면 곡선을 겹쳐 그리고, 선택하면 저장 위치를 보여 줍니다</translation>
     </message>
@@ -3599,7 +3599,7 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/training.py" line="103" />
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="361" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="366" />
         <source>Runs are saved under the app's runs folder.</source>
         <translation>실행 결과는 앱의 runs 폴더에 저장됩니다.</translation>
     </message>
@@ -3659,125 +3659,125 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
         <translation>데이터를 읽고 모델을 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="271" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="273" />
         <source>step {done} / {total}</source>
         <translation>스텝 {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="273" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="275" />
         <source>epoch {epoch}</source>
         <translation>에폭 {epoch}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="274" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="276" />
         <source>elapsed {time}</source>
         <translation>경과 {time}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="276" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="278" />
         <source>evaluated on dev</source>
         <translation>dev 세트로 평가함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="278" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="280" />
         <source>evaluated the untrained model on dev</source>
         <translation>학습 전 모델을 dev 세트로 평가함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="280" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="282" />
         <source>ETA {time}</source>
         <translation>남은 시간 {time}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="314" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="319" />
         <source>Training failed: {message}</source>
         <translation>학습 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="318" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="323" />
         <source>Training failed</source>
         <translation>학습 실패</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="325" />
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="464" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="330" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="469" />
         <source>Finished</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="326" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="331" />
         <source>Cancelled — Resume continues from the checkpoint</source>
         <translation>취소됨 — 이어서 학습을 누르면 체크포인트부터 계속합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="327" />
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="463" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="332" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="468" />
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="328" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="333" />
         <source>Stopped before the first checkpoint</source>
         <translation>첫 체크포인트 전에 멈춤</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="343" />
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="353" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="348" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="358" />
         <source>dev metric</source>
         <translation>dev 지표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="364" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="369" />
         <source> (best dev {metric} {value})</source>
         <translation> (최고 dev {metric} {value})</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="366" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="371" />
         <source>Saved to {path}</source>
         <translation>저장 위치: {path}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="368" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="373" />
         <source>Cancelled; checkpoint in {path}</source>
         <translation>취소됨. 체크포인트 위치: {path}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="394" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="399" />
         <source>Load {name}</source>
         <translation>{name} 불러오기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="396" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="401" />
         <source>Could not load the trained model: {message}</source>
         <translation>학습한 모델을 불러올 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="404" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="409" />
         <source>Active model: {model}</source>
         <translation>활성 모델: {model}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="415" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="420" />
         <source>Open a training run folder</source>
         <translation>학습 실행 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="421" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="426" />
         <source>{folder}: not a training run folder (no train_config.json)</source>
         <translation>{folder}: 학습 실행 폴더가 아닙니다 (train_config.json 없음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="463" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="468" />
         <source>Running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="464" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="469" />
         <source>Stopped</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="465" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="470" />
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>
@@ -3789,6 +3789,26 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
         <source>The loss stays at {mean} ≈ ln 3 = {chance}, the loss of guessing among three labels: the model is not learning. Try a higher learning rate, more steps or check the labels.</source>
         <extracomment>the loss of a classifier that has learned nothing: ln(number of classes)</extracomment>
         <translation>손실이 {mean} ≈ ln 3 = {chance}에 머물러 있습니다. 세 레이블 중 무작위로 고를 때의 손실이므로 모델이 학습하지 못하고 있습니다. 학습률을 높이거나 스텝을 늘리거나 레이블을 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/training_cues.py" line="55" />
+        <source>{share} of the training texts reach Max sequence length ({n} tokens) and lose their end to it.</source>
+        <translation>학습 문장의 {share}가 최대 시퀀스 길이({n}토큰)에 닿아 끝부분이 잘립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/training_cues.py" line="58" />
+        <source>{share} of the training pairs (both sentences together) reach Max sequence length ({n} tokens) and lose their end to it.</source>
+        <translation>학습 쌍(두 문장을 합친 것)의 {share}가 최대 시퀀스 길이({n}토큰)에 닿아 끝부분이 잘립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/training_cues.py" line="62" />
+        <source>This model reads up to {limit}: raise it to train on more of them.</source>
+        <translation>이 모델은 {limit}토큰까지 읽습니다. 길이를 늘리면 더 많은 부분으로 학습합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/training_cues.py" line="64" />
+        <source>Split long texts into passages to train on all of them.</source>
+        <translation>긴 텍스트를 단락으로 나누면 전부 학습에 쓰입니다.</translation>
     </message>
 </context>
 <context>

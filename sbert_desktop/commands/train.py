@@ -140,6 +140,15 @@ def _column_mapping(text: str) -> dict:
     return out
 
 
+def cut_text(info: dict, encoder: str) -> str:
+    """What the trainer's ``cut`` figures (run_setup._cut_info) mean, in a line."""
+    what = "texts" if encoder == "bi" else "pairs (both sentences together)"
+    n, limit = info["max_seq_length"], info.get("limit")
+    more = (f"; --max-seq-length up to {limit} trains on more of them" if limit and limit > n
+            else "; split long texts into passages to train on all of them")
+    return f"{info['cut']:.0%} of the training {what} reach max_seq_length {n} tokens and lose their end to it{more}"
+
+
 def _format_dev(dev: dict) -> str:
     return " ".join(f"{k} {v:.4f}" for k, v in dev.items())
 
@@ -159,7 +168,13 @@ def run(args: argparse.Namespace) -> int:
     token = CancelToken()
     bar = ProgressBar("train", enabled=not args.quiet, unit="step")
 
+    warned = []
+
     def on_progress(event) -> None:
+        if event.info and event.info.get("cut") and not warned:  # once, before the steps go by
+            warned.append(True)
+            bar.close()
+            print(f"sbert-desktop train: warning: {cut_text(event.info, cfg.encoder)}", file=sys.stderr, flush=True)
         if event.stage == "eval":
             info = event.info
             best = info.get("best")

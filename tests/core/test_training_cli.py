@@ -50,3 +50,19 @@ def test_train_command_resume(tiny_bi_encoder_dir, tmp_path, capsys):
     captured = capsys.readouterr()
     assert rc == 0, captured.err
     assert json.loads(captured.out[: captured.out.rindex("}") + 1])["status"] == "finished"
+
+
+def test_train_says_when_max_seq_length_cuts_the_training_texts(tiny_bi_encoder_dir, tmp_path, capsys):
+    """A length that cuts most training texts is said once on stderr before the steps, with the length
+    the model's position table allows; a length that cuts none says nothing."""
+    data = write_sts(tmp_path / "sts.tsv")
+    base = ["train", "--encoder", "bi", "--task", "sts", "--model", str(tiny_bi_encoder_dir), "--train", str(data),
+            "--epochs", "1", "--batch-size", "8", "--max-steps", "2"]
+    assert main(base + ["--out", str(tmp_path / "short"), "--max-seq-length", "6"]) == 0
+    err = capsys.readouterr().err
+    warnings = [line for line in err.splitlines() if "lose their end" in line]
+    assert len(warnings) == 1, err
+    assert "of the training texts reach max_seq_length 6 tokens" in warnings[0]
+    assert "--max-seq-length up to 128 trains on more of them" in warnings[0]
+    assert main(base + ["--out", str(tmp_path / "whole"), "--max-seq-length", "64"]) == 0
+    assert "lose their end" not in capsys.readouterr().err

@@ -141,3 +141,30 @@ def test_cross_encoder_trains_and_bad_task_is_shown_inline(qtbot, window, state,
     assert wait_job(job) == "failed" and job.failure.expected
     assert not page.form_error.isHidden() and page.form_error.text()
     assert page.runs.selected_run().status == "failed"
+
+
+def test_training_inputs_cut_by_max_length_are_said(qtbot, window, state, tiny_cross_encoder_dir, sts_tsv, wait_job):
+    """A cross-encoder run whose Max sequence length (16) cuts most STS pairs read together: the Train
+    page says the share, in red, and the length the model's position table allows."""
+    model_page = window.page("Model")
+    model_page.cross.setChecked(True)
+    model_page.source.setCurrentIndex(model_page.source.findData("folder"))
+    model_page.location.setText(str(tiny_cross_encoder_dir))
+    assert wait_job(model_page.load()) == "succeeded"
+    window.show_page("Train")
+    page = window.page("Train")
+    form = page.form
+    form.encoder.setCurrentIndex(form.encoder.findData("cross"))
+    form.train_file.set_path(str(sts_tsv), emit=False)
+    form.max_steps.setValue(4)
+    form.batch_size.setValue(8)
+    form.max_seq_length.setValue(16)
+    form.device.setCurrentText("cpu")
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    assert wait_job(page.job) == "succeeded"
+    text = page.cue_label.text()
+    assert not page.cue_label.isHidden() and "#b00020" in page.cue_label.styleSheet(), text
+    assert "of the training pairs (both sentences together) reach Max sequence length (16 tokens)" in text
+    assert "This model reads up to 128" in text
+    share = int(text.split("% of the training pairs")[0].split()[-1])
+    assert 50 <= share <= 100

@@ -108,6 +108,20 @@ def _adamw(groups: list[dict], lr: float, device) -> torch.optim.Optimizer:
     return torch.optim.AdamW(groups, lr=lr)
 
 
+def _cut_info(lengths: np.ndarray, max_len: int, model) -> dict:
+    """``{"cut": share, "max_seq_length": n, "limit": rows}`` when at least CUT_SHARE of the training
+    texts (bi-encoder) or pairs (cross-encoder) reach ``max_len`` tokens, i.e. lose their end to it
+    (a text of exactly ``max_len`` counts too); else {}. Said with every progress event (trainer.py)."""
+    from sbert_desktop.core.length_cue import CUT_SHARE
+    from sbert_desktop.core.models.base import position_limit
+
+    share = float((np.asarray(lengths) >= max_len).mean()) if len(lengths) else 0.0
+    if share < CUT_SHARE:
+        return {}
+    backbone = getattr(model, "transformer", None) or getattr(model, "model", None)
+    return {"cut": share, "max_seq_length": int(max_len), "limit": position_limit(backbone)}
+
+
 def _lengths(encoded: dict) -> np.ndarray:
     """Tokens per pre-tokenized row."""
     ids = encoded["input_ids"]
@@ -171,6 +185,8 @@ def changed_data(out_dir: Path, saved: Optional[dict[str, str]], now: dict[str, 
 
 # --------------------------------------------------------------------- before the first step
 class RunSetup:
+    cut: dict = {}  # the share of training inputs max_seq_length cuts, when said (_cut_info)
+
     def __init__(self, cfg: TrainConfig, progress: Optional[ProgressCallback], cancel: Optional[CancelToken],
                  resume: bool):
         self.progress = progress
@@ -285,6 +301,7 @@ class RunSetup:
             self.encoded = pretokenize(tok, clean_texts(ex.first), clean_texts(ex.second), max_len)
             self.example_lengths = _lengths(self.encoded)
         self.targets = None if ex.targets is None else torch.from_numpy(ex.targets)
+        self.cut = _cut_info(tokens if cfg.encoder == "bi" else self.example_lengths, max_len, self.model)
 
         modules = [self.model] + ([self.head] if self.head is not None else [])
         self.params = [p for m in modules for p in m.parameters() if p.requires_grad]

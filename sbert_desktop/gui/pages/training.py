@@ -242,6 +242,9 @@ class TrainingPage(QWidget):
     def _on_progress(self, run: RunRecord, event) -> None:
         info = event.info or {}
         run.total_steps = event.total
+        new_cut = bool(info.get("cut")) and not run.cut
+        if new_cut:  # said from the first event on (run_setup._cut_info)
+            run.cut = {key: info.get(key) for key in ("cut", "max_seq_length", "limit")}
         if event.stage == "train" and info.get("loss") is not None:
             run.add_loss(event.done, info["loss"])
             if run is self.current:
@@ -279,13 +282,13 @@ class TrainingPage(QWidget):
         else:
             parts.append(translate("Training", "ETA {time}").format(time=format_duration(info.get('eta', event.eta), '–')))
         self.progress_label.setText(" · ".join(parts))
-        if event.stage != "train" or event.done % 10 == 0:
+        if event.stage != "train" or event.done % 10 == 0 or new_cut:
             self._show_cues(run)
 
     def _show_cues(self, run: RunRecord) -> None:
         """The quality rule on the Train page: the loss stuck at chance, the dev figure against
         the untrained model's and chance (docs/GUI.md)."""
-        from sbert_desktop.gui.widgets.training_cues import dev_cue, loss_at_chance
+        from sbert_desktop.gui.widgets.training_cues import cut_cue, dev_cue, loss_at_chance
 
         c = run.config
         texts, warn = [], False
@@ -298,6 +301,9 @@ class TrainingPage(QWidget):
         if cue is not None:
             texts.append(cue[0])
             warn = warn or cue[1]
+        if run.cut:
+            texts.append(cut_cue(run.cut, str(c.get("encoder"))))
+            warn = True
         self.cue_label.setText(" ".join(texts))
         self.cue_label.setStyleSheet("color: #b00020;" if warn else "color: #1a7f37;")
         self.cue_label.setVisible(bool(texts))

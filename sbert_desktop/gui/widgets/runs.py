@@ -43,6 +43,7 @@ class RunRecord:
     total_steps: int = 0
     result: Any = None  # TrainResult
     baseline: float | None = None  # the dev figure of the untrained model (step 0)
+    cut: dict = field(default_factory=dict)  # the training inputs max_seq_length cuts (run_setup._cut_info)
 
     def add_loss(self, step: float, loss: float) -> None:
         while self.loss_steps and self.loss_steps[-1] >= step:  # resumed: the last steps come again

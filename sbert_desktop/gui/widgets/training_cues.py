@@ -45,3 +45,20 @@ def dev_cue(metric: str, values: Sequence[float], baseline: float | None) -> tup
     from sbert_desktop.gui.quality_text import cue_text
 
     return cue_text(cue), cue.warning
+
+
+def cut_cue(cut: dict, encoder: str) -> str:
+    """What the trainer's ``cut`` figures mean (run_setup._cut_info): the share of training texts (pairs
+    for a cross-encoder) that lose their end to the maximum sequence length, and what to do."""
+    n, limit = int(cut["max_seq_length"]), cut.get("limit")
+    if encoder == "bi":
+        text = translate("TrainingCues", "{share} of the training texts reach Max sequence length ({n} tokens) and lose "
+                                         "their end to it.")
+    else:
+        text = translate("TrainingCues", "{share} of the training pairs (both sentences together) reach Max sequence "
+                                         "length ({n} tokens) and lose their end to it.")
+    text = text.format(share=f"{float(cut['cut']):.0%}", n=n)
+    if limit and limit > n:
+        return text + " " + translate("TrainingCues", "This model reads up to {limit}: raise it to train on more of "
+                                                      "them.").format(limit=limit)
+    return text + " " + translate("TrainingCues", "Split long texts into passages to train on all of them.")
