@@ -191,3 +191,15 @@ def test_jsonl_object_without_the_field_lists_and_array_lines(tmp_path):
     assert sf.sentences == ["one", "two"] and sf.line_numbers == [2, 4]
     assert sf.other_columns() == {"id": [1, None]}
     assert "1 object(s) have no field 'text', skipped (lines 6)" in sf.problems
+
+
+def test_repeated_and_blank_header_names_are_told_apart(tmp_path):
+    """Two columns called "text" could not be told apart: picking the second read the first. A blank
+    header (pandas' index column) was an empty name in the picker."""
+
+    path = tmp_path / "two.csv"
+    path.write_text(",text,text\n0,question one,answer one\n1,question two,answer two\n", encoding="utf-8")
+    sf = read_sentences(path, column="text (2)")
+    assert sf.sentences == ["answer one", "answer two"]
+    assert read_sentences(path, column="text").sentences == ["question one", "question two"]
+    assert read_sentences(path).columns == ["col1", "text", "text (2)"]

@@ -88,3 +88,25 @@ def test_unknown_encoding_names_the_line():
     with pytest.raises(DataError, match=r"cannot tell the text encoding .*not UTF-8 is 0x") as info:
         decode(data, "f.txt")
     assert info.value.line == 3
+
+
+def test_classic_mac_line_endings(tmp_path):
+    """Excel for Mac's "CSV (Macintosh)" ends lines with a lone CR: the txt was one sentence with CRs
+    inside, the CSV refused as broken quoting; now lines. A lone CR inside a file of LF lines stays."""
+    from sbert_desktop.core.data import read_pairs, read_sentences
+
+    (tmp_path / "mac.txt").write_bytes("첫 문장\rsecond line\rthird\r".encode("cp949"))
+    assert read_sentences(tmp_path / "mac.txt").sentences == ["첫 문장", "second line", "third"]
+    (tmp_path / "mac.csv").write_bytes(b'id,text\r1,"first, quoted"\r2,second\r')
+    assert read_sentences(tmp_path / "mac.csv").sentences == ["first, quoted", "second"]
+    (tmp_path / "pairs.csv").write_bytes(b"sentence1,sentence2,score\rA cat sits.,A cat is sitting.,4.8\r"
+                                         b"A dog runs.,The sky is blue.,0.2\r")
+    assert read_pairs(tmp_path / "pairs.csv").sentence1 == ["A cat sits.", "A dog runs."]
+    assert decode(b"one\rinside\ntwo\r\nthree\n") == ("one\rinside\ntwo\r\nthree\n", "utf-8")
+    assert read_lines_of(b"a\r\nb\r\n", tmp_path) == ["a", "b"]
+
+
+def read_lines_of(data: bytes, tmp_path) -> list[str]:
+    path = tmp_path / "lines.txt"
+    path.write_bytes(data)
+    return read_lines(path)[0]

@@ -78,7 +78,19 @@ def _default_names(n: int) -> list[str]:
 
 
 def _clean_header(fields: list[str]) -> list[str]:
-    return [f.replace("\ufeff", "").strip() for f in fields]
+    """Header names as the column picker shows them: a blank one (pandas' unnamed index column) is
+    ``colN`` by its position, a repeated one gets `` (2)``, `` (3)``: with two columns called "text"
+    the second could not be picked, and picking it read the first."""
+    names: list[str] = []
+    taken: set[str] = set()
+    for i, field in enumerate(fields):
+        name = field.replace("\ufeff", "").strip() or f"col{i + 1}"
+        base, k = name, 2
+        while name in taken:
+            name, k = f"{base} ({k})", k + 1
+        taken.add(name)
+        names.append(name)
+    return names
 
 
 def split_tsv_line(line: str, quoting: str, path: Path, line_no: int) -> list[str]:

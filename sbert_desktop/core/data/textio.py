@@ -44,6 +44,19 @@ def read_bytes(path: str | Path) -> bytes:
 
 
 def decode(data: bytes, path: str | Path | None = None) -> tuple[str, str]:
+    """Decode ``data`` and return ``(text, encoding name)``; the BOM is not part of ``text``. Lines
+    ended by a lone ``\r`` (classic Mac OS, Excel for Mac's "CSV (Macintosh)") come back ended by
+    ``\n`` when most line ends are such: a file of them was one long line, or a CSV refused as broken
+    quoting. A lone ``\r`` inside a file of ``\n`` lines stays as it is."""
+    text, encoding = _decode(data, path)
+    if "\r" in text:
+        lone = text.count("\r") - text.count("\r\n")
+        if lone > text.count("\n"):
+            text = re.sub(r"\r(?!\n)", "\n", text)
+    return text, encoding
+
+
+def _decode(data: bytes, path: str | Path | None = None) -> tuple[str, str]:
     """Decode ``data`` and return ``(text, encoding name)``; the BOM is not part of ``text``.
 
     NUL bytes in a file without a UTF-16/32 byte-order mark mean a binary file (a spreadsheet,
