@@ -83,8 +83,8 @@ def _clean_header(fields: list[str]) -> list[str]:
     the second could not be picked, and picking it read the first."""
     names: list[str] = []
     taken: set[str] = set()
-    for i, field in enumerate(fields):
-        name = field.replace("\ufeff", "").strip() or f"col{i + 1}"
+    for i, raw in enumerate(fields):
+        name = raw.replace("\ufeff", "").strip() or f"col{i + 1}"
         base, k = name, 2
         while name in taken:
             name, k = f"{base} ({k})", k + 1
