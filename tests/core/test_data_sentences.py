@@ -203,3 +203,32 @@ def test_repeated_and_blank_header_names_are_told_apart(tmp_path):
     assert sf.sentences == ["answer one", "answer two"]
     assert read_sentences(path, column="text").sentences == ["question one", "question two"]
     assert read_sentences(path).columns == ["col1", "text", "text (2)"]
+
+
+def test_a_sheet_that_opens_with_a_title(tmp_path):
+    """A report exported from Excel: a title, a blank row, then the header on row 3. The title was the
+    column name and the real header a sentence; now the header is found, said in the problems, and the
+    row numbers stay the sheet's. A header with a blank cell over sentences stays the header."""
+    import pandas as pd
+
+    from sbert_desktop.core.data import read_pairs
+
+    path = tmp_path / "report.xlsx"
+    rows = [["Customer feedback, Q3 2026", None], [None, None], ["id", "comment"], [1, "Great service"],
+            [2, "Slow delivery"], [3, 12345]]
+    pd.DataFrame(rows).to_excel(path, index=False, header=False)
+    sf = read_sentences(path)
+    assert sf.columns == ["id", "comment"] and sf.column == "comment"
+    assert sf.sentences == ["Great service", "Slow delivery", "12345"] and sf.line_numbers == [4, 5, 6]
+    assert "the header is on sheet row 3; rows 1-2 above it (a title) skipped" in sf.problems
+    pairs = tmp_path / "pairs.xlsx"
+    pd.DataFrame([["STS export", None, None], ["sentence1", "sentence2", "score"], ["A cat.", "A cat sits.", 4.0]]
+                 ).to_excel(pairs, index=False, header=False)
+    ds = read_pairs(pairs)
+    assert ds.sentence1 == ["A cat."] and ds.line_numbers == [3] and ds.problems[0].startswith("the header is on sheet row 2")
+    blank = tmp_path / "blank.xlsx"
+    pd.DataFrame([["text", None], ["The first review is a whole sentence long", "x"]]).to_excel(blank, index=False,
+                                                                                                 header=False)
+    sf = read_sentences(blank)
+    assert sf.columns == ["text", "col2"] and sf.sentences == ["The first review is a whole sentence long"]
+    assert not sf.problems

@@ -97,7 +97,9 @@ def _table_columns(path: Path, fmt: str) -> list[str]:
         import pandas as pd
 
         try:
-            return [str(c) for c in pd.read_excel(path, nrows=0).columns]
+            from sbert_desktop.core.data.tables import sheet_header
+
+            return sheet_header(pd.read_excel(path, nrows=12, header=None))[1]
         except Exception as exc:  # openpyxl / zipfile raise their own types for corrupt files
             raise DataError(path, f"cannot be read as xlsx: {type(exc).__name__}: {exc}") from None
     import json

@@ -17,7 +17,7 @@ import numpy as np
 
 from sbert_desktop.core.data import columns as names
 from sbert_desktop.core.data.formats import PAIR_FORMAT_NAMES, PAIR_FORMATS, detect_pair_format, guess_pair_columns
-from sbert_desktop.core.data.tables import RawTable, format_from_extension, read_delimited, read_table
+from sbert_desktop.core.data.tables import RawTable, above_header_note, format_from_extension, read_delimited, read_table
 from sbert_desktop.core.data.textio import head_lines
 from sbert_desktop.core.errors import DataError
 
@@ -286,6 +286,8 @@ def _problems(table: RawTable, cols: dict[str, int | None]) -> list[str]:
         problems.append(f"the {table.columns[score]!r} column holds only 0 and 1: read as a 0-1 similarity score "
                         "(1 = same meaning), not as NLI labels; for SNLI-style labels (0 entailment, 1 neutral, "
                         "2 contradiction) use the NLI task")
+    if table.above_header:
+        problems.append(above_header_note(table))
     if table.blank_lines:
         problems.append(f"{len(table.blank_lines)} blank line(s) skipped (first at line {table.blank_lines[0]})")
     extra = [line for row, line in zip(table.rows, table.lines) if len(row) > len(table.columns)]

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sbert_desktop.core.data import columns as names
-from sbert_desktop.core.data.tables import RawTable, format_from_extension, read_table
+from sbert_desktop.core.data.tables import RawTable, above_header_note, format_from_extension, read_table
 from sbert_desktop.core.data.textio import read_lines
 from sbert_desktop.core.errors import DataError
 
@@ -170,6 +170,8 @@ def read_sentences(path: str | Path, column: str | None = None, format: str | No
         chosen = columns[index]
         values, numbers = raw.values(index), list(raw.lines)
         blank_lines = list(raw.blank_lines)
+        if raw.above_header:
+            problems.append(above_header_note(raw))
         extra = [line for row, line in zip(raw.rows, raw.lines) if len(row) > len(columns)]
         if extra:
             problems.append(f"{len(extra)} row(s) have more fields than the {len(columns)} columns; "

@@ -40,6 +40,7 @@ class RawTable:
     delimiter: str | None = None      # the field separator of csv/tsv as read (sniffed or given)
     sheet: str | None = None          # the xlsx sheet read
     absent: dict[str, list[int]] = field(default_factory=dict)  # jsonl: the lines whose object lacks a column
+    above_header: list[int] = field(default_factory=list)  # xlsx: sheet rows above the header (a title), skipped
 
     def values(self, index: int) -> list[Any]:
         return [row[index] for row in self.rows]
@@ -254,16 +255,61 @@ def read_frame(path: str | Path, fmt: str, sheet: str | int = 0) -> RawTable:
         else:
             with pd.ExcelFile(path) as book:
                 sheet_name = str(book.sheet_names[sheet] if isinstance(sheet, int) else sheet)
-                frame = pd.read_excel(book, sheet_name=sheet)
+                frame = pd.read_excel(book, sheet_name=sheet, header=None)
     except (OSError, ValueError, ImportError, KeyError) as exc:
         raise DataError(path, f"cannot be read as {fmt}: {exc}") from None
     except Exception as exc:  # pyarrow / openpyxl raise their own types for corrupt files
         raise DataError(path, f"cannot be read as {fmt}: {type(exc).__name__}: {exc}") from None
-    frame.columns = _clean_header([str(c) for c in frame.columns])
-    offset = 2 if fmt == "xlsx" else 1
+    above: list[int] = []
+    if fmt == "xlsx":  # the header is the first row, or the first full one below a title
+        at, header = sheet_header(frame)
+        above = list(range(1, at + 1))
+        frame = frame.iloc[at + 1:].reset_index(drop=True)
+        frame.columns = header
+    else:
+        frame.columns = _clean_header([str(c) for c in frame.columns])
+    offset = len(above) + 2 if fmt == "xlsx" else 1
     rows = frame.astype(object).where(frame.notna(), None).values.tolist()
     return RawTable(path, fmt, None, list(frame.columns), True, rows,
-                    list(range(offset, offset + len(rows))), [], "csv", frame, sheet=sheet_name)
+                    list(range(offset, offset + len(rows))), [], "csv", frame, sheet=sheet_name, above_header=above)
+
+
+def above_header_note(table: RawTable) -> str:
+    """The problem line for sheet rows skipped above the header (:func:`_sheet_header_row`)."""
+    rows = table.above_header
+    span = f"row {rows[0]}" if len(rows) == 1 else f"rows {rows[0]}-{rows[-1]}"
+    return f"the header is on sheet row {rows[-1] + 1}; {span} above it (a title) skipped"
+
+
+def sheet_header(frame) -> tuple[int, list[str]]:
+    """``(row, names)``: the 0-based header row of a sheet read without one (:func:`_sheet_header_row`)
+    and its cells as column names (a whole number written as 2026 is "2026", not "2026.0")."""
+    if not len(frame):
+        return 0, _clean_header([str(c) for c in frame.columns])
+    at = _sheet_header_row(frame)
+    cells = ["" if v is None or (isinstance(v, float) and v != v) else
+             (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)) for v in frame.iloc[at]]
+    return at, _clean_header(cells)
+
+
+def _sheet_header_row(frame) -> int:
+    """The 0-based row of a sheet's header: the first, unless the sheet opens with a title (rows of at
+    most one filled cell: a report's title, a date, blank rows) above a row whose cells are as many as
+    the widest of the first rows and all short text (six words at most: names, not sentences). So a
+    header with a blank cell over rows of sentences stays the first row: no data row is dropped."""
+    head = frame.head(20)
+    if len(head) < 2:
+        return 0
+    widths = head.notna().sum(axis=1).tolist()
+    full = max(widths)
+    if full < 2 or widths[0] > 1:
+        return 0
+    for i, width in enumerate(widths[:10]):
+        if width > 1:
+            cells = [v for v in head.iloc[i] if not (isinstance(v, float) and v != v) and v is not None]
+            names = width == full and all(isinstance(v, str) and len(v.split()) <= 6 for v in cells)
+            return i if names else 0
+    return 0
 
 
 EXTENSIONS = {
