@@ -173,3 +173,27 @@ def test_fingerprint_of_a_model_in_memory_equals_its_saved_folder(tiny_bi_encode
     tiny_bi_encoder.mark_weights_changed()
     saved = BiEncoder.load(tiny_bi_encoder.save(tmp_path / "m"))
     assert saved.fingerprint() == tiny_bi_encoder.fingerprint()
+
+
+def test_a_hugging_face_cache_entry_or_a_wrapping_folder_is_its_model(tmp_path, tiny_bi_encoder_dir):
+    """What users browse to: ~/.cache/huggingface/hub/models--org--name (refs/main names the snapshot)
+    was 'not a model folder'; so was the folder an archive unpacks into. Several models inside: named."""
+    import shutil
+
+    from sbert_desktop.core.models.sources import resolve_source
+
+    entry = tmp_path / "hub" / "models--acme--tiny-encoder"
+    shutil.copytree(tiny_bi_encoder_dir, entry / "snapshots" / "f00d")
+    shutil.copytree(tiny_bi_encoder_dir, entry / "snapshots" / "0ld")
+    (entry / "refs").mkdir()
+    (entry / "refs" / "main").write_text("f00d\n")
+    source = resolve_source(str(entry))
+    assert source.root == (entry / "snapshots" / "f00d").resolve() and source.name == "acme/tiny-encoder"
+    model = BiEncoder.load(str(tmp_path / "hub"))  # a cache holding one model
+    assert model.name == "acme/tiny-encoder" and model.encode(["a cat"]).shape == (1, 32)
+    wrapper = tmp_path / "unzipped"
+    shutil.copytree(tiny_bi_encoder_dir, wrapper / "my-model")
+    assert resolve_source(str(wrapper)).name == "my-model"
+    shutil.copytree(tiny_bi_encoder_dir, wrapper / "other-model")
+    with pytest.raises(ModelLoadError, match=r"holds 2 model folders \(my-model, other-model\): choose one"):
+        resolve_source(str(wrapper))

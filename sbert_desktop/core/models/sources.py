@@ -55,6 +55,8 @@ class ModelSource:
     #: from config_sentence_transformers.json
     prompts: dict[str, str] = field(default_factory=dict)
     default_prompt_name: str | None = None
+    #: the name of a model found inside the chosen folder (a Hugging Face cache entry: its hub id)
+    label: str | None = None
 
     @property
     def name(self) -> str:
@@ -62,7 +64,7 @@ class ModelSource:
             return DEFAULT_MODEL_NAME
         if self.kind == "hub":
             return self.spec
-        return self.root.name
+        return self.label or self.root.name
 
 
 def _module_path(root: Path, rel: object, modules_file: Path) -> Path:
@@ -185,6 +187,46 @@ def _read_prompts(root: Path, source: ModelSource) -> None:
     source.default_prompt_name = default
 
 
+def _is_model_folder(path: Path) -> bool:
+    return (path / "modules.json").is_file() or (path / "config.json").is_file()
+
+
+def _model_root(path: Path) -> tuple[Path, str | None]:
+    """The model folder a chosen folder stands for, and a name for it when it is not the folder itself.
+    A Hugging Face cache entry (``models--org--name``, what a user finds in ~/.cache/huggingface/hub)
+    is its ``refs/main`` snapshot, else its newest; a folder that holds one model folder or cache
+    entry (an unpacked archive, a cache with one model) is that one; one that holds several is refused
+    with their names. Anything else is itself (inspect_folder says what it lacks)."""
+    if _is_model_folder(path):
+        return path, None
+    snapshots = path / "snapshots"
+    if snapshots.is_dir():
+        label = path.name[len("models--"):].replace("--", "/") if path.name.startswith("models--") else None
+        try:
+            ref = (path / "refs" / "main").read_text(encoding="utf-8").strip()
+        except OSError:
+            ref = ""
+        if ref and _is_model_folder(snapshots / ref):
+            return snapshots / ref, label
+        found = sorted((p for p in snapshots.iterdir() if p.is_dir() and _is_model_folder(p)),
+                       key=lambda p: p.stat().st_mtime)
+        if found:
+            return found[-1], label
+    try:
+        inside = [p for p in sorted(path.iterdir())
+                  if p.is_dir() and (_is_model_folder(p) or (p / "snapshots").is_dir())]
+    except OSError:
+        inside = []
+    if len(inside) == 1:
+        root, label = _model_root(inside[0])
+        return root, label or inside[0].name
+    if len(inside) > 1:
+        shown = ", ".join(p.name for p in inside[:5]) + (", ..." if len(inside) > 5 else "")
+        raise ModelLoadError(f"{path}: not a model folder (no config.json or modules.json); it holds "
+                             f"{len(inside)} model folders ({shown}): choose one")
+    return path, None
+
+
 def resolve_source(spec: str | os.PathLike | None, allow_download: bool = True) -> ModelSource:
     """Resolve ``default``, a folder path or a hub id to a :class:`ModelSource`; a hub id not in
     the local cache is downloaded only with ``allow_download``."""
@@ -193,7 +235,10 @@ def resolve_source(spec: str | os.PathLike | None, allow_download: bool = True) 
         return inspect_folder(default_model_path(), DEFAULT_MODEL, "default")
     path = Path(text).expanduser()
     if path.is_dir():
-        return inspect_folder(path.resolve(), text, "folder")
+        root, label = _model_root(path.resolve())
+        source = inspect_folder(root, text, "folder")
+        source.label = label
+        return source
     looks_like_path = text.startswith((".", "/", "~", "\\")) or os.sep in text.replace("/", "") \
         or (os.altsep and os.altsep in text.replace("/", "")) or text.count("/") > 1 or ":" in text
     if path.exists():
