@@ -8,6 +8,13 @@ from sbert_desktop.commands._inputs import (add_input_arguments, add_output_argu
                                             load_inputs, positive_int, query_prompt_name, shorten, warn_if_unread_korean)
 
 
+def _query(text: str) -> str:
+    """A query with words in it: a blank one ranked the corpus by its similarity to nothing."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("is blank: give the text to search for")
+    return text
+
+
 def add_parser(sub) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "search",
@@ -16,7 +23,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
                     "--cross-encoder rescore the candidates and show how each hit moved.",
     )
     add_input_arguments(parser)
-    parser.add_argument("--query", "-Q", action="append", required=True, metavar="Q",
+    parser.add_argument("--query", "-Q", action="append", required=True, metavar="Q", type=_query,
                         help="query text (repeat for several queries)")
     parser.add_argument("--query-prompt-name", metavar="NAME",
                         help="prompt put before each query (default: the model's 'query' prompt if it has one; "

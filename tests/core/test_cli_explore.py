@@ -118,6 +118,18 @@ def test_pairs_with_cross_encoder(capsys, tmp_path, sentence_file, tiny_bi_encod
     assert manifest(out)["cross_encoder"] is not None
 
 
+def test_a_blank_query_is_refused(capsys, tmp_path, tiny_bi_encoder_dir):
+    """-Q '' listed the whole corpus ranked by its likeness to nothing; now a usage error, nothing written."""
+    path = tmp_path / "s.txt"
+    path.write_text("\n".join(SENTENCES) + "\n", encoding="utf-8")
+    out = tmp_path / "hits.csv"
+    try:
+        code = main(["search", str(path), "--model", str(tiny_bi_encoder_dir), "-Q", "cat", "-Q", "  ", "--out", str(out)])
+    except SystemExit as exc:
+        code = exc.code
+    assert code == 2 and "argument --query/-Q: is blank" in capsys.readouterr().err and not out.exists()
+
+
 def test_search_with_rerank(capsys, tmp_path, sentence_file, tiny_bi_encoder_dir, tiny_cross_encoder_dir):
     out = tmp_path / "hits.csv"
     code, stdout, err = run_cli(capsys, "search", sentence_file, "--model", tiny_bi_encoder_dir, "-Q", "sleeping cat",
