@@ -49,8 +49,8 @@ KO_WIDGETS = {
     "SVG image (*.svg)": "SVG 이미지 (*.svg)", "Export {what}": "{what} 내보내기", "Writing {name}…": "{name} 쓰는 중…",
     "Export failed: {message}": "내보내기 실패: {message}", "Export cancelled": "내보내기를 취소했습니다",
     # file fields
-    "Data files (*.txt *.csv *.tsv *.jsonl *.json *.parquet *.xlsx);;All files (*)":
-        "데이터 파일 (*.txt *.csv *.tsv *.jsonl *.json *.parquet *.xlsx);;모든 파일 (*)",
+    "Data files (*.txt *.csv *.tsv *.jsonl *.json *.parquet *.xlsx *.gz);;All files (*)":
+        "데이터 파일 (*.txt *.csv *.tsv *.jsonl *.json *.parquet *.xlsx *.gz);;모든 파일 (*)",
     "Choose a file…": "파일을 고르세요…", "Browse…": "찾아보기…", "{file}, line {line}": "{file}, {line}행", "line {line}": "{line}행",
     # plots
     "step": "스텝", "Training loss": "학습 손실", "loss": "손실", "raw": "원값", "smoothed": "평활값", "Dev metric": "dev 지표",

@@ -1686,8 +1686,8 @@ The details are also in the log file:
     <name>FileField</name>
     <message>
         <location filename="../../sbert_desktop/gui/widgets/file_field.py" line="12" />
-        <source>Data files (*.txt *.csv *.tsv *.jsonl *.json *.parquet *.xlsx);;All files (*)</source>
-        <translation>데이터 파일 (*.txt *.csv *.tsv *.jsonl *.json *.parquet *.xlsx);;모든 파일 (*)</translation>
+        <source>Data files (*.txt *.csv *.tsv *.jsonl *.json *.parquet *.xlsx *.gz);;All files (*)</source>
+        <translation>데이터 파일 (*.txt *.csv *.tsv *.jsonl *.json *.parquet *.xlsx *.gz);;모든 파일 (*)</translation>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/widgets/file_field.py" line="20" />
@@ -3599,7 +3599,7 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/training.py" line="103" />
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="366" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="367" />
         <source>Runs are saved under the app's runs folder.</source>
         <translation>실행 결과는 앱의 runs 폴더에 저장됩니다.</translation>
     </message>
@@ -3659,125 +3659,125 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
         <translation>데이터를 읽고 모델을 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="273" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="274" />
         <source>step {done} / {total}</source>
         <translation>스텝 {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="275" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="276" />
         <source>epoch {epoch}</source>
         <translation>에폭 {epoch}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="276" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="277" />
         <source>elapsed {time}</source>
         <translation>경과 {time}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="278" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="279" />
         <source>evaluated on dev</source>
         <translation>dev 세트로 평가함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="280" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="281" />
         <source>evaluated the untrained model on dev</source>
         <translation>학습 전 모델을 dev 세트로 평가함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="282" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="283" />
         <source>ETA {time}</source>
         <translation>남은 시간 {time}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="319" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="320" />
         <source>Training failed: {message}</source>
         <translation>학습 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="323" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="324" />
         <source>Training failed</source>
         <translation>학습 실패</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="330" />
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="469" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="331" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="470" />
         <source>Finished</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="331" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="332" />
         <source>Cancelled — Resume continues from the checkpoint</source>
         <translation>취소됨 — 이어서 학습을 누르면 체크포인트부터 계속합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="332" />
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="468" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="333" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="469" />
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="333" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="334" />
         <source>Stopped before the first checkpoint</source>
         <translation>첫 체크포인트 전에 멈춤</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="348" />
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="358" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="349" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="359" />
         <source>dev metric</source>
         <translation>dev 지표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="369" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="370" />
         <source> (best dev {metric} {value})</source>
         <translation> (최고 dev {metric} {value})</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="371" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="372" />
         <source>Saved to {path}</source>
         <translation>저장 위치: {path}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="373" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="374" />
         <source>Cancelled; checkpoint in {path}</source>
         <translation>취소됨. 체크포인트 위치: {path}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="399" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="400" />
         <source>Load {name}</source>
         <translation>{name} 불러오기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="401" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="402" />
         <source>Could not load the trained model: {message}</source>
         <translation>학습한 모델을 불러올 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="409" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="410" />
         <source>Active model: {model}</source>
         <translation>활성 모델: {model}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="420" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="421" />
         <source>Open a training run folder</source>
         <translation>학습 실행 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="426" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="427" />
         <source>{folder}: not a training run folder (no train_config.json)</source>
         <translation>{folder}: 학습 실행 폴더가 아닙니다 (train_config.json 없음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="468" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="469" />
         <source>Running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="469" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="470" />
         <source>Stopped</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="470" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="471" />
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>

@@ -110,3 +110,28 @@ def read_lines_of(data: bytes, tmp_path) -> list[str]:
     path = tmp_path / "lines.txt"
     path.write_bytes(data)
     return read_lines(path)[0]
+
+
+def test_gzip_files_are_read_as_the_text_inside(tmp_path, data_dir):
+    """sentence-transformers' stsbenchmark.tsv.gz and the like were 'a binary file (NUL bytes)': now the
+    text inside is read (format from the name under .gz); a damaged archive is said as such."""
+    import gzip
+
+    from sbert_desktop.core.data import read_pairs, read_sentences
+
+    rows = [line.rstrip("\n").split("\t") for line in open(data_dir / "stsb-en" / "sts-dev.csv", encoding="utf-8")][:40]
+    path = tmp_path / "stsbenchmark.tsv.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write("split\tgenre\tdataset\tyear\tsid\tscore\tsentence1\tsentence2\n")
+        fh.writelines("\t".join(["dev", *r[:7]]) + "\n" for r in rows)
+    ds = read_pairs(path)
+    assert ds.task == "sts" and len(ds.sentence1) == 40 and ds.sentence1[0] == rows[0][5]
+    assert float(ds.scores[0]) == float(rows[0][4])
+    text = tmp_path / "notes.txt.gz"
+    text.write_bytes(gzip.compress("첫 문장\nsecond\n".encode("cp949")))
+    sf = read_sentences(text)
+    assert sf.sentences == ["첫 문장", "second"] and sf.encoding == "cp949"
+    broken = tmp_path / "cut.csv.gz"
+    broken.write_bytes(gzip.compress(b"text\nhello\n")[:15])
+    with pytest.raises(DataError, match="damaged gzip"):
+        read_sentences(broken)

@@ -171,7 +171,7 @@ def write_retrieval_pairs(path: str | Path, rows: list[tuple[str, ...]], kind: s
 
     path = Path(path)
     header = list(ROLES if kind == "triplets" else ROLES[:2])
-    fmt = format_from_extension(path)
+    fmt = format_from_extension(path, compressed=False)
     if fmt == "jsonl":
         text = "".join(json.dumps(dict(zip(header, r)), ensure_ascii=False) + "\n" for r in rows)
         atomic_write_text(path, text)

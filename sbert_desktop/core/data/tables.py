@@ -319,8 +319,16 @@ EXTENSIONS = {
 }
 
 
-def format_from_extension(path: str | Path) -> str | None:
-    return EXTENSIONS.get(Path(path).suffix.lower())
+def format_from_extension(path: str | Path, compressed: bool = True) -> str | None:
+    """The format a file's name says; ``x.tsv.gz`` is "tsv" (read through gzip, textio.read_bytes)
+    unless ``compressed`` is False (a name to write to: nothing here writes gzip)."""
+    path = Path(path)
+    if path.suffix.lower() == ".gz":
+        if not compressed:
+            return None
+        fmt = EXTENSIONS.get(Path(path.stem).suffix.lower())
+        return fmt if fmt in ("txt", "csv", "tsv", "jsonl") else None
+    return EXTENSIONS.get(path.suffix.lower())
 
 
 def read_table(path: str | Path, fmt: str, header: bool | None = None, allow_extra: bool = False) -> RawTable:

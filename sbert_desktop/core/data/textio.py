@@ -40,7 +40,27 @@ def read_bytes(path: str | Path) -> bytes:
         raise DataError(path, f"cannot be read: {exc.strerror or exc}") from None
     if not data:
         raise DataError(path, "file is empty")
+    if data[:2] == _GZIP_MAGIC:  # stsbenchmark.tsv.gz and the like: read as the text inside
+        data = _gunzip(path)
+        if not data:
+            raise DataError(path, "file is empty (inside its gzip)")
     return data
+
+
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _gunzip(path: Path, limit: int | None = None) -> bytes:
+    """The bytes inside a gzip file (the first ``limit`` of them when given); a damaged or cut
+    archive is a :class:`DataError`."""
+    import gzip
+    import zlib
+
+    try:
+        with gzip.open(path, "rb") as fh:
+            return fh.read() if limit is None else fh.read(limit)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise DataError(path, f"is a damaged gzip file ({exc})") from None
 
 
 def decode(data: bytes, path: str | Path | None = None) -> tuple[str, str]:
@@ -209,6 +229,11 @@ def head_lines(path: str | Path, n: int = 20, max_bytes: int = 1 << 16) -> tuple
         raise DataError(path, f"cannot be read: {exc.strerror or exc}") from None
     if not data:
         raise DataError(path, "file is empty")
+    if data[:2] == _GZIP_MAGIC:  # the head of the text inside
+        whole = _gunzip(path, max_bytes + 1)
+        data, truncated = whole[:max_bytes], len(whole) > max_bytes
+        if not data:
+            raise DataError(path, "file is empty (inside its gzip)")
     if truncated and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         data = read_bytes(path)  # two-byte units: not worth cutting by hand
     elif truncated:  # do not cut a multi-byte character or a partial last line

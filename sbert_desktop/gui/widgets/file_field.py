@@ -9,7 +9,7 @@ from sbert_desktop.gui.i18n import translate
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-DATA_FILTER = QT_TRANSLATE_NOOP("FileField", "Data files (*.txt *.csv *.tsv *.jsonl *.json *.parquet *.xlsx);;All files (*)")
+DATA_FILTER = QT_TRANSLATE_NOOP("FileField", "Data files (*.txt *.csv *.tsv *.jsonl *.json *.parquet *.xlsx *.gz);;All files (*)")
 
 
 class FileField(QWidget):
