@@ -232,3 +232,30 @@ def test_a_sheet_that_opens_with_a_title(tmp_path):
     sf = read_sentences(blank)
     assert sf.columns == ["text", "col2"] and sf.sentences == ["The first review is a whole sentence long"]
     assert not sf.problems
+
+
+def test_json_exports_that_wrap_their_rows(tmp_path):
+    """{"version": 1, "data": [{...}, ...]} was one row whose cell was the whole list (or, pretty-printed,
+    'not valid JSON' at line 1); pair files as a JSON array or so wrapped were 'not a known pair data set'.
+    The list inside is the table, its items numbered by the line they start on, and said."""
+    from sbert_desktop.core.data import read_pairs
+
+    path = tmp_path / "export.json"
+    path.write_text('{\n  "version": "1.0",\n  "meta": {"data": "not this"},\n  "data": [\n    {"text": "first review"},\n'
+                    '    {"text": "second review"},\n    {"title": "no text"}\n  ]\n}\n', encoding="utf-8")
+    sf = read_sentences(path)
+    assert sf.sentences == ["first review", "second review"] and sf.line_numbers == [5, 6]
+    assert sf.problems[0] == "read the 3 items of the list under 'data'"
+    pairs = tmp_path / "pairs.json"
+    pairs.write_text(json.dumps({"rows": [{"sentence1": "A cat sits.", "sentence2": "A cat is sitting.", "score": 4.8},
+                                          {"sentence1": "A dog runs.", "sentence2": "Rain.", "score": 0.2}]}))
+    ds = read_pairs(pairs)
+    assert ds.sentence1 == ["A cat sits.", "A dog runs."] and ds.task == "sts" and "under 'rows'" in ds.problems[0]
+    array = tmp_path / "nli.json"
+    array.write_text('[{"sentence1": "a", "sentence2": "b", "label": "entailment"},\n'
+                     ' {"sentence1": "c", "sentence2": "d", "label": "neutral"}]\n')
+    ds = read_pairs(array)
+    assert ds.task == "nli" and ds.sentence2 == ["b", "d"] and ds.line_numbers == [1, 2]
+    one = tmp_path / "one.jsonl"  # JSON Lines of one object stays a row, not unwrapped
+    one.write_text('{"text": "only row", "tags": ["a", "b"]}\n')
+    assert read_sentences(one).sentences == ["only row"]

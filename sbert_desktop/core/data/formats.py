@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sbert_desktop.core.data import columns as names
-from sbert_desktop.core.data.tables import format_from_extension, sniff_delimiter
+from sbert_desktop.core.data.tables import wrapped_list, format_from_extension, read_jsonl, sniff_delimiter
 from sbert_desktop.core.data.textio import head_lines
 from sbert_desktop.core.errors import DataError
 
@@ -110,8 +110,13 @@ def _table_columns(path: Path, fmt: str) -> list[str]:
             try:
                 item = json.loads(line)
             except json.JSONDecodeError:
+                item = None
+            if isinstance(item, dict) and wrapped_list(line) is None:  # JSON Lines: the first object's keys
+                return [str(k) for k in item]
+            try:  # a JSON array, a wrapped list ({"data": [...]}) or an object over many lines: read whole
+                return list(read_jsonl(path).columns)
+            except DataError:
                 return []
-            return [str(k) for k in item] if isinstance(item, dict) else []
     return []
 
 

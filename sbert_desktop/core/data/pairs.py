@@ -288,6 +288,7 @@ def _problems(table: RawTable, cols: dict[str, int | None]) -> list[str]:
                         "2 contradiction) use the NLI task")
     if table.above_header:
         problems.append(above_header_note(table))
+    problems.extend(table.notes)
     if table.blank_lines:
         problems.append(f"{len(table.blank_lines)} blank line(s) skipped (first at line {table.blank_lines[0]})")
     extra = [line for row, line in zip(table.rows, table.lines) if len(row) > len(table.columns)]

@@ -172,6 +172,7 @@ def read_sentences(path: str | Path, column: str | None = None, format: str | No
         blank_lines = list(raw.blank_lines)
         if raw.above_header:
             problems.append(above_header_note(raw))
+        problems.extend(raw.notes)
         extra = [line for row, line in zip(raw.rows, raw.lines) if len(row) > len(columns)]
         if extra:
             problems.append(f"{len(extra)} row(s) have more fields than the {len(columns)} columns; "

@@ -41,6 +41,7 @@ class RawTable:
     sheet: str | None = None          # the xlsx sheet read
     absent: dict[str, list[int]] = field(default_factory=dict)  # jsonl: the lines whose object lacks a column
     above_header: list[int] = field(default_factory=list)  # xlsx: sheet rows above the header (a title), skipped
+    notes: list[str] = field(default_factory=list)  # how the rows were found, said with the problems
 
     def values(self, index: int) -> list[Any]:
         return [row[index] for row in self.rows]
@@ -172,7 +173,13 @@ def read_jsonl(path: str | Path) -> RawTable:
     """JSON Lines (one object per line) or a JSON array of objects; columns in first-seen order."""
     path = Path(path)
     text, encoding = read_text(path)
-    if text.lstrip().startswith("["):
+    wrapped = wrapped_list(text) if text.lstrip().startswith("{") else None
+    notes: list[str] = []
+    if wrapped is not None:  # {"data": [{...}, ...]}: the list inside is the table
+        key, start = wrapped
+        numbered, blanks = _json_array_items(path, text, start), []
+        notes.append(f"read the {len(numbered):,} items of the list under {key!r}")
+    elif text.lstrip().startswith("["):
         numbered = _json_array_items(path, text)
         blanks: list[int] = []
     else:
@@ -200,23 +207,51 @@ def read_jsonl(path: str | Path) -> RawTable:
         raise DataError(path, "contains no JSON objects with fields")
     absent = {c: [n for (n, _), obj in zip(numbered, objects) if c not in obj] for c in names}
     return RawTable(path, "jsonl", encoding, names, True, rows, [n for n, _ in numbered], blanks, "csv",
-                    absent={c: lines for c, lines in absent.items() if lines})
+                    absent={c: lines for c, lines in absent.items() if lines}, notes=notes)
 
 
-def _json_array_items(path: Path, text: str) -> list[tuple[int, Any]]:
-    """The items of a JSON array with the line each starts on (a pretty-printed array's item 3 may
-    start on line 12: results and errors name that line)."""
+def wrapped_list(text: str) -> tuple[str, int] | None:
+    """``(key, offset of its '[')`` when ``text`` is one JSON object (an export such as
+    ``{"version": 1, "data": [{...}, ...]}``) with exactly one list of objects among its values, or of
+    strings when no other value is a string; else None (JSON Lines are read line by line)."""
+    try:
+        whole = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    if not isinstance(whole, dict):
+        return None
+    # a list of objects; or of strings where no other value is a string (a row's text beside its tags)
+    texts = any(isinstance(v, str) for v in whole.values())
+    lists = [k for k, v in whole.items() if isinstance(v, list) and v and (
+        all(isinstance(x, dict) for x in v) or (not texts and all(isinstance(x, str) for x in v)))]
+    if len(lists) != 1:
+        return None
+    decoder, at = json.JSONDecoder(), text.index("{") + 1
+    space = re.compile(r"[\s,]*")
+    while True:  # walk the top-level keys to the list's own '[' (the same key text may occur inside)
+        at = space.match(text, at).end()
+        key, at = decoder.raw_decode(text, at)
+        at = re.compile(r"\s*:\s*").match(text, at).end()
+        if key == lists[0]:
+            return key, at
+        _, at = decoder.raw_decode(text, at)
+
+
+def _json_array_items(path: Path, text: str, start: int | None = None) -> list[tuple[int, Any]]:
+    """The items of a JSON array (the whole text, or the one opening at ``start``) with the line each
+    starts on (a pretty-printed array's item 3 may start on line 12: results and errors name that line)."""
     import bisect
 
+    decoder = json.JSONDecoder()
     try:
-        items = json.loads(text)
+        items = json.loads(text) if start is None else decoder.raw_decode(text, start)[0]
     except json.JSONDecodeError as exc:
         raise DataError(path, f"not valid JSON: {exc.msg}", line=exc.lineno) from None
     if not isinstance(items, list):
         raise DataError(path, "expected a JSON array of objects")
     newlines = [m.start() for m in re.finditer("\n", text)]
-    decoder, space = json.JSONDecoder(), re.compile(r"[\s,]*")
-    at = text.index("[") + 1
+    space = re.compile(r"[\s,]*")
+    at = (text.index("[") if start is None else start) + 1
     numbered = []
     for item in items:
         at = space.match(text, at).end()
