@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sbert_desktop.core.data import columns as names
-from sbert_desktop.core.data.tables import wrapped_list, format_from_extension, read_jsonl, sniff_delimiter
+from sbert_desktop.core.data.tables import format_from_extension, read_jsonl, sniff_delimiter, wrapped_list
 from sbert_desktop.core.data.textio import head_lines
 from sbert_desktop.core.errors import DataError
 
