@@ -60,6 +60,8 @@ def manifest_path(path: str | Path) -> Path:
 
 def file_format(path: str | Path, allowed: Sequence[str] = ("csv", "tsv", "parquet")) -> str:
     fmt = FORMATS.get(Path(path).suffix.lower())
+    if Path(path).is_dir():
+        raise ExportError(f"{path}: is a folder; name the file to write in it ({', '.join('.' + a for a in allowed)})")
     if fmt not in allowed:
         raise ExportError(f"{path}: cannot export as {Path(path).suffix or 'a file without a suffix'}; "
                           f"use {', '.join('.' + a for a in allowed)}")

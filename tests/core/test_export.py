@@ -166,3 +166,12 @@ def test_failed_export_leaves_no_partial_file(tmp_path, emb):
     with pytest.raises(Cancelled):
         E.export_topk(tmp_path / "t.csv", emb, SENTENCES, cancel=token)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_as_the_output_is_named_as_such(tmp_path):
+    """--out naming an existing folder said "cannot export as a file without a suffix"."""
+    with pytest.raises(ExportError, match="is a folder; name the file to write in it"):
+        E.file_format(tmp_path)
+    with pytest.raises(ExportError, match="cannot export as .txt"):
+        E.file_format(tmp_path / "x.txt")
+    assert E.file_format(tmp_path / "x.csv") == "csv"
