@@ -103,22 +103,28 @@ def test_encode_button_shares_embeddings(qtbot, state, tmp_path, tiny_bi_encoder
     assert "3 embeddings" in page.encode_status.text()
 
 
-def test_korean_the_model_cannot_read_is_said_before_encoding(qtbot, state, tmp_path, tiny_bi_encoder, wait_job):
-    """A Korean file with the bundled (English) vocabulary: the Data page and the exploration pages'
-    bar say in red that the model spells Korean out letter by letter, before anything is encoded; an
-    English file opened next clears it."""
+def _data_and_clusters(qtbot, state, model):
+    """The Data page and the Clusters page (its embeddings bar), shown, with ``model`` active."""
     from sbert_desktop.gui.pages.clusters import ClustersPage
     from sbert_desktop.gui.state import ModelSpec
 
-    korean = tmp_path / "ko.txt"
-    korean.write_text("고양이가 소파에서 잔다\n내일은 전국에 비가 온다\n주식 시장이 크게 하락했다\n", encoding="utf-8")
     page = DataPage(state)
     qtbot.addWidget(page)
     clusters = ClustersPage(state)
     qtbot.addWidget(clusters)
     page.show()
     clusters.show()
-    state.set_model(tiny_bi_encoder, ModelSpec(source="tiny"), remember=False)
+    state.set_model(model, ModelSpec(source="tiny"), remember=False)
+    return page, clusters
+
+
+def test_korean_the_model_cannot_read_is_said_before_encoding(qtbot, state, tmp_path, tiny_bi_encoder, wait_job):
+    """A Korean file with the bundled (English) vocabulary: the Data page and the exploration pages'
+    bar say in red that the model spells Korean out letter by letter, before anything is encoded; an
+    English file opened next clears it."""
+    korean = tmp_path / "ko.txt"
+    korean.write_text("고양이가 소파에서 잔다\n내일은 전국에 비가 온다\n주식 시장이 크게 하락했다\n", encoding="utf-8")
+    page, clusters = _data_and_clusters(qtbot, state, tiny_bi_encoder)
     _open(qtbot, page, korean, wait_job)
     assert state.embeddings is None
     for label in (page.korean_cue, clusters.bar.cue):
@@ -155,20 +161,11 @@ def test_texts_longer_than_the_model_reads_are_said_before_encoding(qtbot, state
     """Reviews of ~400 word pieces with a model that reads 64 tokens: the Data page and the exploration
     bar say how many are cut and where to raise the length, before anything is encoded; a file of short
     sentences opened next clears it."""
-    from sbert_desktop.gui.pages.clusters import ClustersPage
-    from sbert_desktop.gui.state import ModelSpec
-
     long = tmp_path / "reviews.txt"
     long.write_text("\n".join([f"Short note {i}." for i in range(15)]
                               + ["This review goes on and on about the product " * 40 + str(i) for i in range(5)]) + "\n",
                     encoding="utf-8")
-    page = DataPage(state)
-    qtbot.addWidget(page)
-    clusters = ClustersPage(state)
-    qtbot.addWidget(clusters)
-    page.show()
-    clusters.show()
-    state.set_model(tiny_bi_encoder, ModelSpec(source="tiny"), remember=False)
+    page, clusters = _data_and_clusters(qtbot, state, tiny_bi_encoder)
     _open(qtbot, page, long, wait_job)
     assert state.embeddings is None
     for label in (page.korean_cue, clusters.bar.cue):
