@@ -3197,8 +3197,18 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/quality_text.py" line="109" />
-        <source>{share} of the sentences are longer than this model reads ({max} tokens; the longest sampled has {longest}): only their first {max} tokens count in their embeddings, neighbours and clusters. Split long texts into passages, or raise Max sequence length on the Model page if the model allows more.</source>
-        <translation>문장의 {share}가 이 모델이 읽는 길이({max} 토큰)보다 깁니다 (표본에서 가장 긴 문장은 {longest} 토큰). 앞의 {max} 토큰만 임베딩, 이웃, 클러스터에 반영됩니다. 긴 텍스트는 단락으로 나누거나, 모델이 허용하면 모델 페이지에서 최대 길이를 늘리세요.</translation>
+        <source>{share} of the sentences are longer than this model reads ({max} tokens; the longest sampled has {longest}): only their first {max} tokens count in their embeddings, neighbours and clusters.</source>
+        <translation>문장의 {share}가 이 모델이 읽는 길이({max} 토큰)보다 깁니다 (표본에서 가장 긴 문장은 {longest} 토큰). 앞의 {max} 토큰만 임베딩, 이웃, 클러스터에 반영됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/quality_text.py" line="114" />
+        <source>Split long texts into passages, or raise Max sequence length on the Model page (this model reads up to {limit}).</source>
+        <translation>긴 텍스트는 단락으로 나누거나, 모델 페이지에서 최대 시퀀스 길이를 늘리세요 (이 모델은 {limit} 토큰까지 읽습니다).</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/quality_text.py" line="116" />
+        <source>Split long texts into passages: this model reads no more.</source>
+        <translation>긴 텍스트는 단락으로 나누세요. 이 모델은 더 길게 읽지 못합니다.</translation>
     </message>
 </context>
 <context>

@@ -28,13 +28,16 @@ class LengthCue:
     longest: int      # tokens of the longest sampled sentence
     sampled: int
     total: int
+    limit: Optional[int] = None  # the most its position table reads (base.position_limit), when known
 
     def text(self) -> str:
         about = "" if self.sampled == self.total else "about "
+        raise_it = (f"raise the maximum length up to {self.limit:,}" if self.limit and self.limit > self.max_tokens
+                    else "raise the model's maximum length if it allows more")
         return (f"{about.capitalize()}{self.share:.0%} of the sentences are longer than this model reads "
                 f"({self.max_tokens} tokens; the longest sampled has {self.longest:,}): only their first "
                 f"{self.max_tokens} tokens count in their embeddings, neighbours and clusters. Split long texts into "
-                "passages, or raise the model's maximum length if it allows more")
+                f"passages, or {raise_it}")
 
 
 def length_cue(tokenizer: Any, sentences: Sequence[str], max_tokens: int, sample: int = SAMPLE,
@@ -59,4 +62,11 @@ def model_length_cue(model: Any, sentences: Sequence[str]) -> Optional[LengthCue
     """:func:`length_cue` for a loaded bi-encoder (its ``tokenizer`` and ``max_seq_length``)."""
     if model is None:
         return None
-    return length_cue(getattr(model, "tokenizer", None), sentences, getattr(model, "max_seq_length", 0) or 0)
+    cue = length_cue(getattr(model, "tokenizer", None), sentences, getattr(model, "max_seq_length", 0) or 0)
+    if cue is None:
+        return None
+    from dataclasses import replace
+
+    from sbert_desktop.core.models.base import position_limit
+
+    return replace(cue, limit=position_limit(getattr(model, "transformer", None)))

@@ -106,11 +106,14 @@ def length_cue_text(state) -> str:
     share = f"{cue.share:.0%}"
     if cue.sampled < cue.total:
         share = translate("Quality", "about {share}").format(share=share)
-    return translate("Quality", "{share} of the sentences are longer than this model reads ({max} tokens; the longest "
+    text = translate("Quality", "{share} of the sentences are longer than this model reads ({max} tokens; the longest "
                                 "sampled has {longest}): only their first {max} tokens count in their embeddings, "
-                                "neighbours and clusters. Split long texts into passages, or raise Max sequence length "
-                                "on the Model page if the model allows more.").format(
-        share=share, max=number(cue.max_tokens), longest=number(cue.longest))
+                                "neighbours and clusters.").format(share=share, max=number(cue.max_tokens),
+                                                                   longest=number(cue.longest))
+    if cue.limit and cue.limit > cue.max_tokens:
+        return text + " " + translate("Quality", "Split long texts into passages, or raise Max sequence length on the "
+                                                 "Model page (this model reads up to {limit}).").format(limit=number(cue.limit))
+    return text + " " + translate("Quality", "Split long texts into passages: this model reads no more.")
 
 
 def data_cues_text(state) -> str:

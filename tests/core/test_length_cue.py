@@ -49,6 +49,7 @@ def test_the_cli_warns_before_it_encodes(capsys, tmp_path, tiny_bi_encoder_dir):
     assert main(["encode", str(path), "--model", str(tiny_bi_encoder_dir), "-q", "--out", str(tmp_path / "e.npy")]) == 0
     err = capsys.readouterr().err
     assert "sbert-desktop encode: warning: 10% of the sentences are longer than this model reads (64 tokens" in err
+    assert "or raise the maximum length up to 128 (--max-seq-length)" in err  # the position table's rows
     mid = tmp_path / "mid.txt"  # ~100 tokens each: cut at the model's 64, whole at 128 (its position table)
     mid.write_text("\n".join(" ".join([str(i)] + ["word"] * 90) for i in range(20)) + "\n", encoding="utf-8")
     args = ["cluster", str(mid), "--model", str(tiny_bi_encoder_dir), "--method", "kmeans", "--n-clusters", "2", "-q",

@@ -170,7 +170,8 @@ def test_texts_longer_than_the_model_reads_are_said_before_encoding(qtbot, state
     assert state.embeddings is None
     for label in (page.korean_cue, clusters.bar.cue):
         assert label.isVisible() and label.text().startswith("25% of the sentences are longer than this model reads (64 tokens")
-        assert "Max sequence length" in label.text() and "Korean" not in label.text()
+        assert "raise Max sequence length on the Model page (this model reads up to 128)" in label.text()
+        assert "Korean" not in label.text()
     short = tmp_path / "short.txt"
     short.write_text("A cat sleeps.\nRain tomorrow.\n", encoding="utf-8")
     _open(qtbot, page, short, wait_job)
