@@ -157,7 +157,7 @@ def test_format_fact_says_the_separator(qtbot, state, tmp_path):
         assert page.column.currentText() == "text"
 
 
-def test_texts_longer_than_the_model_reads_are_said_before_encoding(qtbot, state, tmp_path, tiny_bi_encoder, wait_job):
+def test_texts_longer_than_the_model_reads_are_said_before_encoding(qtbot, state, tmp_path, tiny_bi_encoder):
     """Reviews of ~400 word pieces with a model that reads 64 tokens: the Data page and the exploration
     bar say how many are cut and where to raise the length, before anything is encoded; a file of short
     sentences opened next clears it."""
@@ -165,8 +165,17 @@ def test_texts_longer_than_the_model_reads_are_said_before_encoding(qtbot, state
     long.write_text("\n".join([f"Short note {i}." for i in range(15)]
                               + ["This review goes on and on about the product " * 40 + str(i) for i in range(5)]) + "\n",
                     encoding="utf-8")
+    from PySide6.QtTest import QTest
+
     page, clusters = _data_and_clusters(qtbot, state, tiny_bi_encoder)
-    _open(qtbot, page, long, wait_job)
+
+    def type_path(path) -> None:  # typed into the file field, Enter pressed
+        page.file.edit.clear()
+        QTest.keyClicks(page.file.edit, str(path))
+        with qtbot.waitSignal(state.data_changed, timeout=30_000):
+            QTest.keyClick(page.file.edit, Qt.Key.Key_Return)
+
+    type_path(long)
     assert state.embeddings is None
     for label in (page.korean_cue, clusters.bar.cue):
         assert label.isVisible() and label.text().startswith("25% of the sentences are longer than this model reads (64 tokens")
@@ -174,5 +183,5 @@ def test_texts_longer_than_the_model_reads_are_said_before_encoding(qtbot, state
         assert "Korean" not in label.text()
     short = tmp_path / "short.txt"
     short.write_text("A cat sleeps.\nRain tomorrow.\n", encoding="utf-8")
-    _open(qtbot, page, short, wait_job)
+    type_path(short)
     assert not page.korean_cue.isVisible() and not clusters.bar.cue.isVisible()

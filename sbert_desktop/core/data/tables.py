@@ -176,8 +176,8 @@ def read_jsonl(path: str | Path) -> RawTable:
     wrapped = wrapped_list(text) if text.lstrip().startswith("{") else None
     notes: list[str] = []
     if wrapped is not None:  # {"data": [{...}, ...]}: the list inside is the table
-        key, start = wrapped
-        numbered, blanks = _json_array_items(path, text, start), []
+        key, start, items = wrapped
+        numbered, blanks = _json_array_items(path, text, start, items), []
         notes.append(f"read the {len(numbered):,} items of the list under {key!r}")
     elif text.lstrip().startswith("["):
         numbered = _json_array_items(path, text)
@@ -210,8 +210,8 @@ def read_jsonl(path: str | Path) -> RawTable:
                     absent={c: lines for c, lines in absent.items() if lines}, notes=notes)
 
 
-def wrapped_list(text: str) -> tuple[str, int] | None:
-    """``(key, offset of its '[')`` when ``text`` is one JSON object (an export such as
+def wrapped_list(text: str) -> tuple[str, int, list] | None:
+    """``(key, offset of its '[', the list)`` when ``text`` is one JSON object (an export such as
     ``{"version": 1, "data": [{...}, ...]}``) with exactly one list of objects among its values, or of
     strings when no other value is a string; else None (JSON Lines are read line by line)."""
     try:
@@ -233,20 +233,23 @@ def wrapped_list(text: str) -> tuple[str, int] | None:
         key, at = decoder.raw_decode(text, at)
         at = re.compile(r"\s*:\s*").match(text, at).end()
         if key == lists[0]:
-            return key, at
+            return key, at, whole[key]
         _, at = decoder.raw_decode(text, at)
 
 
-def _json_array_items(path: Path, text: str, start: int | None = None) -> list[tuple[int, Any]]:
-    """The items of a JSON array (the whole text, or the one opening at ``start``) with the line each
-    starts on (a pretty-printed array's item 3 may start on line 12: results and errors name that line)."""
+def _json_array_items(path: Path, text: str, start: int | None = None, items: list | None = None
+                      ) -> list[tuple[int, Any]]:
+    """The items of a JSON array (the whole text, or ``items``, already parsed, opening at ``start``)
+    with the line each starts on (a pretty-printed array's item 3 may start on line 12: results and
+    errors name that line)."""
     import bisect
 
     decoder = json.JSONDecoder()
-    try:
-        items = json.loads(text) if start is None else decoder.raw_decode(text, start)[0]
-    except json.JSONDecodeError as exc:
-        raise DataError(path, f"not valid JSON: {exc.msg}", line=exc.lineno) from None
+    if items is None:
+        try:
+            items = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise DataError(path, f"not valid JSON: {exc.msg}", line=exc.lineno) from None
     if not isinstance(items, list):
         raise DataError(path, "expected a JSON array of objects")
     newlines = [m.start() for m in re.finditer("\n", text)]
