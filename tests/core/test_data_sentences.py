@@ -259,3 +259,28 @@ def test_json_exports_that_wrap_their_rows(tmp_path):
     one = tmp_path / "one.jsonl"  # JSON Lines of one object stays a row, not unwrapped
     one.write_text('{"text": "only row", "tags": ["a", "b"]}\n')
     assert read_sentences(one).sentences == ["only row"]
+
+
+def test_a_one_column_sheet_that_opens_with_a_title(tmp_path):
+    """One column: a title, a blank row, the header, then the reviews. The title was the column name and
+    the header the first review; now the header is found and the skip said. Without the blank row (or
+    when the row under the gap reads like the rows below it) the first row stays the header."""
+    import pandas as pd
+
+    path = tmp_path / "titled.xlsx"
+    pd.DataFrame([["Customer reviews, Q3 2026"], [None], ["review"], ["The delivery came two days late"],
+                  ["Great service and friendly staff"], ["Would buy again"]]).to_excel(path, index=False, header=False)
+    sf = read_sentences(path)
+    assert sf.columns == ["review"] and sf.line_numbers == [4, 5, 6]
+    assert sf.sentences[0] == "The delivery came two days late"
+    assert "the header is on sheet row 3; rows 1-2 above it (a title) skipped" in sf.problems
+    plain = tmp_path / "plain.xlsx"
+    pd.DataFrame([["review"], ["The delivery came two days late"], ["Great service"]]).to_excel(plain, index=False,
+                                                                                             header=False)
+    sf = read_sentences(plain)
+    assert sf.columns == ["review"] and sf.sentences == ["The delivery came two days late", "Great service"]
+    assert not sf.problems
+    gap = tmp_path / "gap.xlsx"  # header, blank row, then short data rows: nothing is skipped
+    pd.DataFrame([["review"], [None], ["Great"], ["Late"], ["Fine"]]).to_excel(gap, index=False, header=False)
+    sf = read_sentences(gap)
+    assert sf.columns == ["review"] and sf.sentences == ["Great", "Late", "Fine"]

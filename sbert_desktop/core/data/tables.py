@@ -340,6 +340,8 @@ def _sheet_header_row(frame) -> int:
         return 0
     widths = head.notna().sum(axis=1).tolist()
     full = max(widths)
+    if full == 1 and widths[0] == 1:
+        return _one_column_header_row(head, widths)
     if full < 2 or widths[0] > 1:
         return 0
     for i, width in enumerate(widths[:10]):
@@ -348,6 +350,26 @@ def _sheet_header_row(frame) -> int:
             names = width == full and all(isinstance(v, str) and len(v.split()) <= 6 for v in cells)
             return i if names else 0
     return 0
+
+
+def _one_column_header_row(head, widths: list[int]) -> int:
+    """A one-column sheet's header row: the first, unless a title is set off from it by blank rows
+    (title, blank, "review", then the reviews) and the row below the gap reads as a name (six words at
+    most, and fewer than the rows under it have in the middle). Without a blank row a title cannot be
+    told from a header, and the first row stays the header."""
+    gap = next((i for i, width in enumerate(widths[:10]) if width == 0), None)
+    if gap is None:
+        return 0
+    at = next((i for i in range(gap, min(len(widths), 10)) if widths[i] == 1), None)
+    if at is None:
+        return 0
+    cell = next(v for v in head.iloc[at] if not (isinstance(v, float) and v != v) and v is not None)
+    below = [str(v).split() for row in head.iloc[at + 1:].itertuples(index=False) for v in row
+             if not (isinstance(v, float) and v != v) and v is not None]
+    if not isinstance(cell, str) or len(cell.split()) > 6 or len(below) < 2:
+        return 0
+    words = sorted(len(w) for w in below)
+    return at if words[len(words) // 2] > len(cell.split()) else 0
 
 
 EXTENSIONS = {
