@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
 def format_summary(s: dict) -> str:
     from sbert_desktop.core.data.inspect import how_read
 
-    read = how_read(s["format"], s.get("encoding"), s.get("delimiter"), s.get("sheet"))
+    read = how_read(s["format"], s.get("encoding"), s.get("delimiter"), s.get("sheet"), s.get("gzipped", False))
     out = [f"{s['path']}", f"  kind:     {s['kind']} ({read})", f"  rows:     {s['rows']:,}"]
     if s["columns"]:
         out.append(f"  columns:  {', '.join(s['columns'])}")

@@ -131,6 +131,12 @@ def test_gzip_files_are_read_as_the_text_inside(tmp_path, data_dir):
     text.write_bytes(gzip.compress("첫 문장\nsecond\n".encode("cp949")))
     sf = read_sentences(text)
     assert sf.sentences == ["첫 문장", "second"] and sf.encoding == "cp949"
+    from sbert_desktop.commands.inspect import format_summary
+    from sbert_desktop.core.data.inspect import inspect_file
+
+    assert inspect_file(path)["gzipped"] and "kind:     pairs (generic in gzip" in format_summary(inspect_file(path))
+    assert "(txt in gzip, cp949)" in format_summary(inspect_file(text))
+    assert not inspect_file(data_dir / "stsb-en" / "sts-dev.csv")["gzipped"]
     broken = tmp_path / "cut.csv.gz"
     broken.write_bytes(gzip.compress(b"text\nhello\n")[:15])
     with pytest.raises(DataError, match="damaged gzip"):

@@ -17,9 +17,10 @@ HISTOGRAM_BINS = 6
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "|": "pipe", "\t": "tab"}
 
 
-def how_read(fmt: str, encoding: str | None, delimiter: str | None, sheet: str | None) -> str:
-    """How a file was read, in words: "csv, utf-8, semicolon-separated" / "xlsx, sheet 'Reviews'"."""
-    parts = [fmt] + ([encoding] if encoding else [])
+def how_read(fmt: str, encoding: str | None, delimiter: str | None, sheet: str | None, gzipped: bool = False) -> str:
+    """How a file was read, in words: "csv, utf-8, semicolon-separated" / "xlsx, sheet 'Reviews'" /
+    "tsv in gzip, utf-8"."""
+    parts = [fmt + (" in gzip" if gzipped else "")] + ([encoding] if encoding else [])
     if delimiter is not None and (delimiter != "\t" or fmt in ("csv", "generic")):  # tsv, STS-B, SNLI...: tabs go unsaid
         parts.append(f"{DELIMITER_NAMES.get(delimiter, repr(delimiter))}-separated")
     if sheet is not None:
@@ -45,6 +46,16 @@ def inspect_file(path: str | Path, format: str | None = None, column: str | None
     return summarize_sentences(read_sentences(path, column=column, format=format))
 
 
+def _gzipped(path: Path) -> bool:
+    from sbert_desktop.core.data.textio import _GZIP_MAGIC
+
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(2) == _GZIP_MAGIC
+    except OSError:
+        return False
+
+
 def _lengths(texts: list[str]) -> dict[str, float]:
     lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
     return {"min": int(lengths.min()), "max": int(lengths.max()), "mean": round(float(lengths.mean()), 2)}
@@ -59,6 +70,7 @@ def summarize_sentences(sf: SentenceFile) -> dict[str, Any]:
         "encoding": sf.encoding,
         "delimiter": sf.delimiter,
         "sheet": sf.sheet,
+        "gzipped": _gzipped(Path(sf.path)),
         "rows": sf.n_rows,
         "columns": list(sf.columns),
         "column": sf.column,
@@ -92,6 +104,7 @@ def summarize_pairs(ds: PairDataset) -> dict[str, Any]:
         "encoding": ds.encoding,
         "delimiter": ds.delimiter,
         "sheet": ds.sheet,
+        "gzipped": _gzipped(Path(ds.path)),
         "rows": len(ds),
         "columns": list(ds.columns),
         "task": ds.task,
