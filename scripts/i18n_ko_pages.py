@@ -60,6 +60,7 @@ KO_PAGES = {
         "선택한 실행(또는 양식)을 그대로 재현하는 sbert-desktop train 명령과 더 큰 장비(여러 GPU, 여러 대)용 실행 스크립트",
     "Runs (check to overlay)": "실행 목록 (체크하면 겹쳐 그림)", " · stopping after this step…": " · 이번 스텝 후 멈추는 중…",
     "Reading the data and loading the model…": "데이터를 읽고 모델을 불러오는 중…",
+    "Reading the data: {notes}.": "데이터 읽기: {notes}.",
     "step {done} / {total}": "스텝 {done} / {total}", "epoch {epoch}": "에폭 {epoch}", "elapsed {time}": "경과 {time}",
     "evaluated on dev": "dev 세트로 평가함", "evaluated the untrained model on dev": "학습 전 모델을 dev 세트로 평가함",
     "ETA {time}": "남은 시간 {time}", "Training failed": "학습 실패", "Finished": "완료",

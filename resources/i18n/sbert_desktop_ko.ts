@@ -3326,58 +3326,58 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
 <context>
     <name>Runs</name>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="81" />
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="82" />
         <source> · best {metric} {value}</source>
         <extracomment>dev metrics in the order one is chosen as "the" metric to plot</extracomment>
         <translation> · 최고 {metric} {value}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="89" />
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="90" />
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="89" />
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="90" />
         <source>epochs</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="90" />
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="91" />
         <source>batch</source>
         <translation>배치</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="91" />
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="92" />
         <source>max length</source>
         <translation>최대 길이</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="91" />
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="92" />
         <source>pooling</source>
         <translation>풀링</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="92" />
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="93" />
         <source>seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="92" />
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="93" />
         <source>max steps</source>
         <translation>최대 스텝</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="96" />
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="97" />
         <source>data {files}</source>
         <translation>데이터 {files}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="99" />
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="100" />
         <source>dev {metric} {before} untrained → best {best}</source>
         <translation>dev {metric} 학습 전 {before} → 최고 {best}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="179" />
+        <location filename="../../sbert_desktop/gui/widgets/runs.py" line="180" />
         <source>Check runs to overlay their curves; select one to see where it was saved</source>
         <translation>체크하면 곡선을 겹쳐 그리고, 선택하면 저장 위치를 보여 줍니다</translation>
     </message>
@@ -3609,7 +3609,7 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/training.py" line="103" />
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="367" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="373" />
         <source>Runs are saved under the app's runs folder.</source>
         <translation>실행 결과는 앱의 runs 폴더에 저장됩니다.</translation>
     </message>
@@ -3669,125 +3669,130 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
         <translation>데이터를 읽고 모델을 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="274" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="277" />
         <source>step {done} / {total}</source>
         <translation>스텝 {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="276" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="279" />
         <source>epoch {epoch}</source>
         <translation>에폭 {epoch}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="277" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="280" />
         <source>elapsed {time}</source>
         <translation>경과 {time}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="279" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="282" />
         <source>evaluated on dev</source>
         <translation>dev 세트로 평가함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="281" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="284" />
         <source>evaluated the untrained model on dev</source>
         <translation>학습 전 모델을 dev 세트로 평가함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="283" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="286" />
         <source>ETA {time}</source>
         <translation>남은 시간 {time}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="320" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="311" />
+        <source>Reading the data: {notes}.</source>
+        <translation>데이터 읽기: {notes}.</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="326" />
         <source>Training failed: {message}</source>
         <translation>학습 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="324" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="330" />
         <source>Training failed</source>
         <translation>학습 실패</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="331" />
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="470" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="337" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="476" />
         <source>Finished</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="332" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="338" />
         <source>Cancelled — Resume continues from the checkpoint</source>
         <translation>취소됨 — 이어서 학습을 누르면 체크포인트부터 계속합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="333" />
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="469" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="339" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="475" />
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="334" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="340" />
         <source>Stopped before the first checkpoint</source>
         <translation>첫 체크포인트 전에 멈춤</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="349" />
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="359" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="355" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="365" />
         <source>dev metric</source>
         <translation>dev 지표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="370" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="376" />
         <source> (best dev {metric} {value})</source>
         <translation> (최고 dev {metric} {value})</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="372" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="378" />
         <source>Saved to {path}</source>
         <translation>저장 위치: {path}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="374" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="380" />
         <source>Cancelled; checkpoint in {path}</source>
         <translation>취소됨. 체크포인트 위치: {path}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="400" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="406" />
         <source>Load {name}</source>
         <translation>{name} 불러오기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="402" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="408" />
         <source>Could not load the trained model: {message}</source>
         <translation>학습한 모델을 불러올 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="410" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="416" />
         <source>Active model: {model}</source>
         <translation>활성 모델: {model}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="421" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="427" />
         <source>Open a training run folder</source>
         <translation>학습 실행 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="427" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="433" />
         <source>{folder}: not a training run folder (no train_config.json)</source>
         <translation>{folder}: 학습 실행 폴더가 아닙니다 (train_config.json 없음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="469" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="475" />
         <source>Running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="470" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="476" />
         <source>Stopped</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training.py" line="471" />
+        <location filename="../../sbert_desktop/gui/pages/training.py" line="477" />
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>

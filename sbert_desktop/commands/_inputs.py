@@ -146,6 +146,7 @@ def load_inputs(args: argparse.Namespace, bar: Any, need_model: bool = False) ->
         rows = columns = None
         if args.sentences:
             sf = read_sentences(args.sentences, column=args.column)
+            warn_read(getattr(args, "command", None) or "explore", sf)
             sentences, rows, columns = sf.sentences, sf.line_numbers, sf.other_columns()
             if len(sentences) != len(emb):
                 raise DataError(args.sentences, f"{len(sentences):,} sentences but {path} holds {len(emb):,} embeddings")
@@ -161,6 +162,7 @@ def load_inputs(args: argparse.Namespace, bar: Any, need_model: bool = False) ->
     sf = read_sentences(path, column=args.column)
     if not sf.sentences:
         raise DataError(path, "no sentences to explore (the file has only blank rows)")
+    warn_read(getattr(args, "command", None) or "explore", sf)
     bi = load_bi_encoder(args)
     warn_if_unread_korean(getattr(args, "command", None) or "explore", bi, sf.sentences)
     warn_if_cut(getattr(args, "command", None) or "explore", bi, sf.sentences)
@@ -195,6 +197,16 @@ def warn_if_unread_korean(command: str, model: Any, sentences: list[str], encode
         text = (f"the cross-encoder spells Korean out too ({cue.tokens_per_syllable:.1f} tokens per syllable): its "
                 "scores and reranking of Korean sentences mean as little")  # the bi-encoder's warning said the rest
     print(f"sbert-desktop {command}: warning: {text}", file=sys.stderr, flush=True)
+
+
+def warn_read(command: str, data: Any) -> None:
+    """Say on stderr, even with --quiet, what reading a file changed or assumed (``data.warnings``:
+    fields cut at a separator, a title row skipped, a score scale assumed, another sheet read ...):
+    before, only ``inspect`` showed them and the results came out as if nothing had happened."""
+    import sys
+
+    for note in data.warnings:
+        print(f"sbert-desktop {command}: warning: {data.path}: {note}", file=sys.stderr, flush=True)
 
 
 def warn_if_cut(command: str, model: Any, sentences: list[str]) -> None:

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from sbert_desktop.commands._inputs import (POOLING_CHOICES, add_embedding_options, add_runtime_arguments, runtime_kwargs,
-                                            warn_if_cut, warn_if_unread_korean)
+                                            warn_if_cut, warn_if_unread_korean, warn_read)
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -63,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
     sf = read_sentences(args.input, column=args.column)
     if not sf.sentences:
         raise DataError(args.input, "no sentences to encode (only blank rows)")
+    if _launch.rank() == 0:
+        warn_read("encode", sf)
     world = _launch.world_size()
     if world > 1:  # under torchrun: core/distributed_encode.py
         if args.no_cache:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from sbert_desktop.commands._inputs import POOLING_CHOICES, add_runtime_arguments, runtime_kwargs
+from sbert_desktop.commands._inputs import POOLING_CHOICES, add_runtime_arguments, runtime_kwargs, warn_read
 from sbert_desktop.commands.inspect import FORMATS
 
 PAIR_FORMATS = [f for f in FORMATS if f in ("stsb", "korsts", "snli", "kornli", "sick", "generic")]
@@ -59,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
     from sbert_desktop.core.models import BiEncoder, CrossEncoder
 
     data = read_pairs(args.data, format=args.format, task=args.task)
+    warn_read("evaluate", data)
     if args.pooling == "all" or args.retrieval or args.cost:
         from sbert_desktop.commands._evaluate_tables import run_tables
 

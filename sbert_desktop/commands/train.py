@@ -171,10 +171,14 @@ def run(args: argparse.Namespace) -> int:
     warned = []
 
     def on_progress(event) -> None:
-        if event.info and event.info.get("cut") and not warned:  # once, before the steps go by
+        info = event.info or {}
+        if (info.get("cut") or info.get("data_notes")) and not warned:  # once, before the steps go by
             warned.append(True)
             bar.close()
-            print(f"sbert-desktop train: warning: {cut_text(event.info, cfg.encoder)}", file=sys.stderr, flush=True)
+            for note in info.get("data_notes", []):  # what reading the train / dev file changed or assumed
+                print(f"sbert-desktop train: warning: {note}", file=sys.stderr, flush=True)
+            if info.get("cut"):
+                print(f"sbert-desktop train: warning: {cut_text(info, cfg.encoder)}", file=sys.stderr, flush=True)
         if event.stage == "eval":
             info = event.info
             best = info.get("best")

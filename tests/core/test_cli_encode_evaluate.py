@@ -71,3 +71,28 @@ def test_untrained_cross_encoder_head_is_flagged(tiny_bi_encoder_dir, sts_file, 
     from sbert_desktop.core.models import CrossEncoder
 
     assert CrossEncoder.load(tiny_bi_encoder_dir).info()["head"].startswith("new")
+
+
+def test_commands_say_what_reading_the_file_changed(tiny_bi_encoder_dir, tmp_path, capsys):
+    """Only ``inspect`` showed the readers' notes: encode cut 'Hello, world.' to 'Hello' at its comma and
+    said nothing. A one-column CSV now keeps each line whole, and encode/evaluate say on stderr (even
+    with -q) what reading changed; blank and duplicate counts stay on the summary line."""
+    import numpy as np
+
+    src = tmp_path / "one.csv"
+    src.write_text("text\nHello, world. How are you?\nI bought apples, pears, and plums.\nNo comma here.\n\n"
+                   "No comma here.\n", encoding="utf-8")
+    out = tmp_path / "one.csv.npy"
+    assert main(["encode", str(src), "--model", str(tiny_bi_encoder_dir), "--out", str(out), "-q", "--no-cache"]) == 0
+    captured = capsys.readouterr()
+    assert ("sbert-desktop encode: warning: " + str(src) + ": 2 line(s) of the one column hold commas outside quotes: "
+            "each read whole (first at line 2)") in captured.err
+    assert "blank" not in captured.err and "duplicate" not in captured.err and "1 duplicates kept" in captured.out
+    assert np.load(out).shape[0] == 4
+    from sbert_desktop.core.data import read_sentences
+
+    assert read_sentences(src).sentences[:2] == ["Hello, world. How are you?", "I bought apples, pears, and plums."]
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text("sentence1,sentence2,label\nA man plays.,Someone plays.,1\nA cat.,A dog.,0\n", encoding="utf-8")
+    assert main(["evaluate", "--model", str(tiny_bi_encoder_dir), "--data", str(pairs), "-q"]) == 0
+    assert "sbert-desktop evaluate: warning: " + str(pairs) + ": the 'label' column holds only 0 and 1" in capsys.readouterr().err

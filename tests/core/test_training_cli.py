@@ -66,3 +66,16 @@ def test_train_says_when_max_seq_length_cuts_the_training_texts(tiny_bi_encoder_
     assert "--max-seq-length up to 128 trains on more of them" in warnings[0]
     assert main(base + ["--out", str(tmp_path / "whole"), "--max-seq-length", "64"]) == 0
     assert "lose their end" not in capsys.readouterr().err
+
+
+def test_train_says_what_reading_the_data_assumed(tiny_bi_encoder_dir, tmp_path, capsys):
+    """A 0/1 'label' column is read as a 0-1 similarity score: the reader noted it, but only ``inspect``
+    said so. Training now says it once on stderr before the steps, naming the file."""
+    data = tmp_path / "binary.csv"
+    rows = [("A man is playing a guitar.", "A man plays guitar.", 1), ("A cat sleeps.", "The stock market fell.", 0)] * 8
+    data.write_text("sentence1,sentence2,label\n" + "".join(f"{a},{b},{y}\n" for a, b, y in rows), encoding="utf-8")
+    assert main(["train", "--encoder", "bi", "--task", "sts", "--model", str(tiny_bi_encoder_dir), "--train", str(data),
+                 "--epochs", "1", "--batch-size", "8", "--max-steps", "2", "--out", str(tmp_path / "run")]) == 0
+    err = capsys.readouterr().err
+    notes = [line for line in err.splitlines() if "holds only 0 and 1" in line]
+    assert len(notes) == 1 and notes[0].startswith(f"sbert-desktop train: warning: {data}: the 'label' column"), err

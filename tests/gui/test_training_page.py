@@ -168,3 +168,28 @@ def test_training_inputs_cut_by_max_length_are_said(qtbot, window, state, tiny_c
     assert "This model reads up to 128" in text
     share = int(text.split("% of the training pairs")[0].split()[-1])
     assert 50 <= share <= 100
+
+
+def test_what_reading_the_training_file_assumed_is_said(qtbot, tiny_loaded, state, tmp_path, wait_job):
+    """A 0/1 'label' column is read as a 0-1 similarity score. The Train page said only 'generic · STS ·
+    16 pairs'; now the note is under the file as soon as it is typed in, and in red with the run's cues."""
+    from PySide6.QtTest import QTest
+
+    data = tmp_path / "binary.csv"
+    rows = [("A man is playing a guitar.", "A man plays guitar.", 1), ("A cat sleeps.", "The stock market fell.", 0)] * 8
+    data.write_text("sentence1,sentence2,label\n" + "".join(f"{a},{b},{y}\n" for a, b, y in rows), encoding="utf-8")
+    tiny_loaded.show_page("Train")
+    page = tiny_loaded.page("Train")
+    form = page.form
+    QTest.keyClicks(form.train_file.edit, str(data))
+    QTest.keyClick(form.train_file.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "pairs" in form.train_file.info.text(), timeout=30_000)
+    assert "16 pairs" in form.train_file.info.text()
+    assert "⚠ the 'label' column holds only 0 and 1: read as a 0-1 similarity score" in form.train_file.info.text()
+    form.max_steps.setValue(2)
+    form.batch_size.setValue(8)
+    form.device.setCurrentText("cpu")
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    assert wait_job(page.job) == "succeeded"
+    text = page.cue_label.text()
+    assert f"Reading the data: {data}: the 'label' column holds only 0 and 1" in text and "#b00020" in page.cue_label.styleSheet()

@@ -10,11 +10,10 @@ import numpy as np
 from sbert_desktop.core.data.formats import PAIR_FORMAT_NAMES, detect_pair_format
 from sbert_desktop.core.data.pairs import PairDataset, read_pairs
 from sbert_desktop.core.data.sentences import SENTENCE_FORMATS, SentenceFile, read_sentences
+from sbert_desktop.core.data.tables import DELIMITER_NAMES
 
 SCHEMA_VERSION = 1
 HISTOGRAM_BINS = 6
-#: how a separator is named to the user
-DELIMITER_NAMES = {",": "comma", ";": "semicolon", "|": "pipe", "\t": "tab"}
 
 
 def how_read(fmt: str, encoding: str | None, delimiter: str | None, sheet: str | None, gzipped: bool = False) -> str:

@@ -17,7 +17,8 @@ import numpy as np
 
 from sbert_desktop.core.data import columns as names
 from sbert_desktop.core.data.formats import PAIR_FORMAT_NAMES, PAIR_FORMATS, detect_pair_format, guess_pair_columns
-from sbert_desktop.core.data.tables import RawTable, above_header_note, format_from_extension, read_delimited, read_table
+from sbert_desktop.core.data.tables import (RawTable, above_header_note, format_from_extension, read_delimited, read_table,
+                                            reading_warnings)
 from sbert_desktop.core.data.textio import head_lines
 from sbert_desktop.core.errors import DataError
 
@@ -44,6 +45,11 @@ class PairDataset:
     n_blank: int = 0
     delimiter: str | None = None            # the field separator of a csv/tsv file as read
     sheet: str | None = None                # the xlsx sheet read
+
+    @property
+    def warnings(self) -> list[str]:
+        """The problems that change what was read (blank-row and duplicate counts left out)."""
+        return reading_warnings(self.problems)
 
     def __len__(self) -> int:
         return len(self.sentence1)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sbert_desktop.core.data import columns as names
-from sbert_desktop.core.data.tables import RawTable, above_header_note, format_from_extension, read_table
+from sbert_desktop.core.data.tables import RawTable, above_header_note, format_from_extension, read_table, reading_warnings
 from sbert_desktop.core.data.textio import read_lines
 from sbert_desktop.core.errors import DataError
 
@@ -36,6 +36,11 @@ class SentenceFile:
     n_duplicates: int                  # sentences equal to an earlier one
     problems: list[str] = field(default_factory=list)
     _raw: RawTable | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def warnings(self) -> list[str]:
+        """The problems that change what was read (blank-row and duplicate counts left out)."""
+        return reading_warnings(self.problems)
 
     def __len__(self) -> int:
         return len(self.sentences)

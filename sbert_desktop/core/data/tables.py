@@ -108,6 +108,10 @@ def tsv_quoting(lines: list[str]) -> str:
     return "csv" if any('""' in line and _CSV_ESCAPED.search(line) for line in lines) else "none"
 
 
+#: how a separator is named to the user
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "|": "pipe", "\t": "tab"}
+
+
 def read_delimited(path: str | Path, delimiter: str | None = None, header: bool | None = None,
                    quoting: str = "auto", allow_extra: bool = False, names: list[str] | None = None) -> RawTable:
     """Read csv/tsv. ``header=None`` guesses; ``quoting`` is "auto", "csv" or "none" (tsv only);
@@ -133,6 +137,7 @@ def read_delimited(path: str | Path, delimiter: str | None = None, header: bool 
     blanks: list[int] = []
     columns: list[str] | None = None
     has_header = False
+    joined: list[int] = []
     for line_no, fields in records:
         if not fields or all(not f.strip() for f in fields):
             blanks.append(line_no)
@@ -143,6 +148,10 @@ def read_delimited(path: str | Path, delimiter: str | None = None, header: bool 
                 columns = _clean_header(fields)
                 continue
             columns = list(names) if names else _default_names(len(fields))
+        if len(columns) == 1 and len(fields) > 1 and delimiter != "\t":
+            # one column of text with unquoted commas: the whole line is the text, not its first piece
+            fields = [delimiter.join(fields)]
+            joined.append(line_no)
         if len(fields) < len(columns) or (len(fields) > len(columns) and not allow_extra):
             what = "too few fields (a truncated row?)" if len(fields) < len(columns) else "too many fields"
             at_least = "at least " if allow_extra else ""
@@ -152,7 +161,10 @@ def read_delimited(path: str | Path, delimiter: str | None = None, header: bool 
         numbers.append(line_no)
     if columns is None:
         raise DataError(path, "contains only blank lines")
-    return RawTable(path, fmt, encoding, columns, has_header, rows, numbers, blanks, quoting, delimiter=delimiter)
+    notes = [f"{len(joined)} line(s) of the one column hold {DELIMITER_NAMES.get(delimiter, repr(delimiter))}s outside "
+             f"quotes: each read whole (first at line {joined[0]})"] if joined else []
+    return RawTable(path, fmt, encoding, columns, has_header, rows, numbers, blanks, quoting, delimiter=delimiter,
+                    notes=notes)
 
 
 def _csv_records(path: Path, lines: list[str], delimiter: str):
@@ -310,6 +322,16 @@ def read_frame(path: str | Path, fmt: str, sheet: str | int = 0) -> RawTable:
     rows = frame.astype(object).where(frame.notna(), None).values.tolist()
     return RawTable(path, fmt, None, list(frame.columns), True, rows,
                     list(range(offset, offset + len(rows))), [], "csv", frame, sheet=sheet_name, above_header=above)
+
+
+#: the problem lines that only count what every reader skips or keeps (blank rows, duplicates)
+_ROUTINE = re.compile(r"^\d+ (blank (line|row)\(s\) skipped|duplicate (sentence|pair)\(s\) kept)")
+
+
+def reading_warnings(problems: list[str]) -> list[str]:
+    """The problems that change what was read (a title row skipped, a scale assumed, fields cut ...):
+    what every command says on stderr, not only ``inspect``; blank-row and duplicate counts left out."""
+    return [p for p in problems if not _ROUTINE.match(p)]
 
 
 def above_header_note(table: RawTable) -> str:

@@ -186,6 +186,12 @@ def changed_data(out_dir: Path, saved: Optional[dict[str, str]], now: dict[str, 
 # --------------------------------------------------------------------- before the first step
 class RunSetup:
     cut: dict = {}  # the share of training inputs max_seq_length cuts, when said (_cut_info)
+    read_notes: list = []  # what reading the train / dev file changed or assumed ("FILE: note"), said up front
+
+    @property
+    def said(self) -> dict:
+        """What every progress event repeats about the data: the length cut and the reading notes."""
+        return {**self.cut, **({"data_notes": list(self.read_notes)} if self.read_notes else {})}
 
     def __init__(self, cfg: TrainConfig, progress: Optional[ProgressCallback], cancel: Optional[CancelToken],
                  resume: bool):
@@ -225,6 +231,7 @@ class RunSetup:
         (overridden by :class:`~sbert_desktop.core.training.distill.DistillRun`)."""
         cfg = self.cfg
         self.train_ds = _read(cfg.train_file, cfg.train_format, cfg.task)
+        self.read_notes = [f"{self.train_ds.path}: {note}" for note in self.train_ds.warnings]
         if cfg.both_orders:
             from sbert_desktop.core.data.pairs import with_both_orders
 
@@ -241,6 +248,7 @@ class RunSetup:
         self.dev_kind = None
         if cfg.dev_file:
             self.dev = _read(cfg.dev_file, cfg.dev_format, None)
+            self.read_notes = list(self.read_notes) + [f"{self.dev.path}: {note}" for note in self.dev.warnings]
             if len(self.dev) == 0:
                 raise TrainingDataError(f"{cfg.dev_file}: the dev set has no pairs")
             self.dev_kind = _dev_kind(cfg, self.dev)

@@ -194,7 +194,7 @@ class _Run(RunSetup):
         (a stage "baseline" event at step 0; kept in the checkpoint and in ``best.json``)."""
         self.baseline = self.evaluate()
         self.emit(Progress(0, self.total_steps, "baseline", {"epoch": 0, "dev": dict(self.baseline),
-                                                             "metric": self.metric_name, **self.cut}, 0.0))
+                                                             "metric": self.metric_name, **self.said}, 0.0))
 
     def emit(self, event: Progress) -> None:
         if self.progress is not None:
@@ -238,7 +238,7 @@ class _Run(RunSetup):
                         rate = (now - session_start) / session_steps
                         self.emit(Progress(self.step, self.total_steps, "train", {
                             "epoch": self.epoch + 1, "epochs": cfg.num_epochs, "loss": loss, "lr": self.last_lr,
-                            "eta": rate * (self.total_steps - self.step), **self.cut}, self.train_seconds))
+                            "eta": rate * (self.total_steps - self.step), **self.said}, self.train_seconds))
                     do_eval = self.dev is not None and (
                         end_of_epoch or last or (cfg.eval_steps and self.step % cfg.eval_steps == 0))
                     if do_eval:

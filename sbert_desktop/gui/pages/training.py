@@ -245,6 +245,9 @@ class TrainingPage(QWidget):
         new_cut = bool(info.get("cut")) and not run.cut
         if new_cut:  # said from the first event on (run_setup._cut_info)
             run.cut = {key: info.get(key) for key in ("cut", "max_seq_length", "limit")}
+        if info.get("data_notes") and not run.data_notes:
+            run.data_notes = [str(note) for note in info["data_notes"]]
+            new_cut = True
         if event.stage == "train" and info.get("loss") is not None:
             run.add_loss(event.done, info["loss"])
             if run is self.current:
@@ -303,6 +306,9 @@ class TrainingPage(QWidget):
             warn = warn or cue[1]
         if run.cut:
             texts.append(cut_cue(run.cut, str(c.get("encoder"))))
+            warn = True
+        if run.data_notes:
+            texts.append(translate("Training", "Reading the data: {notes}.").format(notes="; ".join(run.data_notes)))
             warn = True
         self.cue_label.setText(" ".join(texts))
         self.cue_label.setStyleSheet("color: #b00020;" if warn else "color: #1a7f37;")

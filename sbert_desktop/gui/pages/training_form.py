@@ -50,7 +50,8 @@ def inspect_pairs(path: str, task: str | None = None) -> dict:
     from sbert_desktop.core.data import read_pairs
 
     pairs = read_pairs(path)
-    return {"format": pairs.format, "task": pairs.task, "rows": len(pairs), "encoding": pairs.encoding}
+    return {"format": pairs.format, "task": pairs.task, "rows": len(pairs), "encoding": pairs.encoding,
+            "warnings": pairs.warnings}
 
 
 def _spin(lo: int, hi: int, value: int, tip: str, special: str | None = None) -> QSpinBox:
@@ -299,8 +300,10 @@ class TrainingForm(QWidget):
                 if info["task"] == "distill" and field is self.train_file:
                     self.distill.set_columns(info)
                 return
+            notes = info.get("warnings", [])  # a scale assumed, a title row skipped ...
             field.set_info(translate("TrainingForm", "{format} · {task} · {rows} pairs · {encoding}").format(
-                format=info['format'], task=info['task'].upper(), rows=number(info['rows']), encoding=info['encoding']))
+                format=info['format'], task=info['task'].upper(), rows=number(info['rows']), encoding=info['encoding'])
+                + "".join(f"\n⚠ {note}" for note in notes))
             if set_task:
                 self.task.setCurrentIndex(max(0, self.task.findData(info["task"])))
 

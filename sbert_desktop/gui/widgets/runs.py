@@ -44,6 +44,7 @@ class RunRecord:
     result: Any = None  # TrainResult
     baseline: float | None = None  # the dev figure of the untrained model (step 0)
     cut: dict = field(default_factory=dict)  # the training inputs max_seq_length cuts (run_setup._cut_info)
+    data_notes: list[str] = field(default_factory=list)  # what reading the train / dev file changed or assumed
 
     def add_loss(self, step: float, loss: float) -> None:
         while self.loss_steps and self.loss_steps[-1] >= step:  # resumed: the last steps come again
