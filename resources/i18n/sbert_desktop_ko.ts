@@ -2517,7 +2517,7 @@ Stop it and close? A checkpoint is kept, so you can resume it later.</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/model.py" line="28" />
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="124" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="125" />
         <source>Model's own</source>
         <extracomment>(label, value): the model's own, then core's modes (core.models.modes: no torch at start-up)</extracomment>
         <translation>모델 기본값</translation>
@@ -2560,7 +2560,7 @@ Stop it and close? A checkpoint is kept, so you can resume it later.</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/model.py" line="36" />
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="164" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="165" />
         <source>Pooling</source>
         <translation>풀링</translation>
     </message>
@@ -2581,193 +2581,198 @@ Stop it and close? A checkpoint is kept, so you can resume it later.</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/model.py" line="38" />
+        <source>Score</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="39" />
         <source>Max length</source>
         <translation>최대 길이</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="38" />
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="169" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="39" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="170" />
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="39" />
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="162" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="40" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="163" />
         <source>Source</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="95" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="96" />
         <source>Bi-encoder (sentence embeddings)</source>
         <translation>바이 인코더 (문장 임베딩)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="96" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="97" />
         <source>Cross-encoder (scores a pair)</source>
         <translation>크로스 인코더 (문장 쌍 점수)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="107" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="108" />
         <source>a folder, or a hub id such as sentence-transformers/all-mpnet-base-v2</source>
         <translation>폴더 또는 허브 ID (예: sentence-transformers/all-mpnet-base-v2)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="109" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="110" />
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="118" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="119" />
         <source>How token vectors become one sentence vector (the SBERT paper: mean is best)</source>
         <translation>토큰 벡터를 하나의 문장 벡터로 합치는 방법 (SBERT 논문: 평균이 가장 좋음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="121" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="122" />
         <source>model's own</source>
         <translation>모델 기본값</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="122" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="123" />
         <source>Longer inputs are truncated to this many tokens</source>
         <translation>이보다 긴 입력은 이 토큰 수에서 잘립니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="124" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="125" />
         <source>On (unit length)</source>
         <translation>켜기 (단위 길이)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="125" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="126" />
         <source>Off</source>
         <translation>끄기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="131" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="132" />
         <source>How the model runs: exact fp32 on torch, or through ONNX Runtime (int8: faster and smaller, measured against fp32 below)</source>
         <translation>모델 실행 방식: torch의 정확한 fp32 또는 ONNX Runtime (int8: 더 빠르고 작음, 아래에서 fp32와 비교해 측정)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="141" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="142" />
         <source>Load model</source>
         <translation>모델 불러오기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="155" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="156" />
         <source>Choose a model</source>
         <translation>모델 선택</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="161" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="162" />
         <source>Encoder</source>
         <translation>인코더</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="163" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="164" />
         <source>Location</source>
         <translation>위치</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="165" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="166" />
         <source>Max sequence length</source>
         <translation>최대 시퀀스 길이</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="166" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="167" />
         <source>Normalize embeddings</source>
         <translation>임베딩 정규화</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="167" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="168" />
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="177" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="178" />
         <source>Loaded model</source>
         <translation>불러온 모델</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="220" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="221" />
         <source>Bundled default — all-MiniLM-L6-v2</source>
         <translation>내장 기본 모델 — all-MiniLM-L6-v2</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="221" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="222" />
         <source>Local folder…</source>
         <translation>로컬 폴더…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="222" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="223" />
         <source>Hugging Face hub id…</source>
         <translation>Hugging Face 허브 ID…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="227" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="228" />
         <source>Recent: {model}</source>
         <translation>최근: {model}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="240" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="241" />
         <source>Choose a model folder</source>
         <translation>모델 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="295" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="296" />
         <source>bundled model</source>
         <translation>내장 모델</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="297" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="298" />
         <source>Load {model}</source>
         <translation>{model} 불러오기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="321" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="322" />
         <source> and </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="321" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="322" />
         <source>cross-encoder</source>
         <translation>크로스 인코더</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="322" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="323" />
         <source>bi-encoder</source>
         <translation>바이 인코더</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="323" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="324" />
         <source>Load the last {models}</source>
         <translation>마지막 {models} 불러오기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="349" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="350" />
         <source>Could not load the last cross-encoder ({source}): {message}</source>
         <translation>마지막 크로스 인코더({source})를 불러올 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="350" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="351" />
         <source>Could not load the last bi-encoder ({source}): {message}</source>
         <translation>마지막 바이 인코더({source})를 불러올 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="364" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="365" />
         <source>Could not load the model: {message}</source>
         <translation>모델을 불러올 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="369" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="370" />
         <source>Could not load the model</source>
         <translation>모델을 불러올 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="387" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="388" />
         <source>&lt;b&gt;{model}&lt;/b&gt; (active)</source>
         <translation>&lt;b&gt;{model}&lt;/b&gt; (활성)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="392" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="393" />
         <source>Not evaluated here (no dev figure).</source>
         <translation>여기서 평가하지 않았습니다 (dev 수치 없음).</translation>
     </message>
@@ -3869,343 +3874,343 @@ positive: the {ref} ranks this pair higher than the bi-encoder</source>
         <translation>다중 음성 순위 손실, 그래디언트 캐싱 (큰 배치, 적은 메모리)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="84" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="85" />
         <source>Bi-encoder (SBERT)</source>
         <extracomment>(encoder, task) -&gt; [(loss, label)], the first is the default: core's LOSSES (config imports no torch)</extracomment>
         <translation>바이 인코더 (SBERT)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="85" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="86" />
         <source>Cross-encoder</source>
         <translation>크로스 인코더</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="86" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="87" />
         <source>Bi-encoders embed each sentence; cross-encoders read both sentences together</source>
         <translation>바이 인코더는 문장마다 임베딩을 만들고, 크로스 인코더는 두 문장을 함께 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="88" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="89" />
         <source>STS — similarity scores</source>
         <translation>STS — 유사도 점수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="89" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="90" />
         <source>NLI — entailment labels</source>
         <translation>NLI — 함의 레이블</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="90" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="91" />
         <source>Pairs — (anchor, positive), e.g. question/answer</source>
         <translation>쌍 — (기준, 정답), 예: 질문/답변</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="91" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="92" />
         <source>Triplets — (anchor, positive, negative), e.g. mined</source>
         <translation>삼중쌍 — (기준, 정답, 오답), 예: 채굴한 오답</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="92" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="93" />
         <source>Distillation — parallel sentences (source, translation)</source>
         <translation>증류 — 병렬 문장 (원문, 번역문)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="93" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="94" />
         <source>Set from the training file when it is opened (STS/NLI); pairs and triplets train a bi-encoder with multiple-negatives ranking on retrieval data</source>
         <translation>학습 파일을 열면 그에 맞게 정해집니다 (STS/NLI). 쌍과 삼중쌍은 검색용 데이터로 바이 인코더를 다중 음성 순위 손실로 학습합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="96" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="97" />
         <source>The objective; the first one is the paper's</source>
         <translation>학습 목표입니다. 첫 번째가 논문의 방식입니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="98" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="99" />
         <source>Fine-tune the active model (Model page) or the bundled all-MiniLM-L6-v2</source>
         <translation>활성 모델(모델 페이지) 또는 내장 all-MiniLM-L6-v2를 미세 조정합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="106" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="107" />
         <source>Training pairs (STS-B, KorSTS, SNLI, KorNLI, SICK or generic)</source>
         <translation>학습용 문장 쌍 (STS-B, KorSTS, SNLI, KorNLI, SICK 또는 일반 형식)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="107" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="108" />
         <source>Dev pairs, for the metric curve (optional)</source>
         <translation>지표 곡선용 dev 문장 쌍 (선택)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="116" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="117" />
         <source>Passes over the training data. Paper: 4 for STS-B, 1 for NLI.</source>
         <translation>학습 데이터를 도는 횟수. 논문: STS-B는 4, NLI는 1.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="116" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="117" />
         <source>paper (STS 4, NLI 1)</source>
         <translation>논문 값 (STS 4, NLI 1)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="117" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="118" />
         <source>Pairs per optimisation step. Paper: 16.</source>
         <translation>최적화 스텝당 문장 쌍 수. 논문: 16.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="120" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="121" />
         <source>Peak learning rate of AdamW. Paper: 2e-5.</source>
         <translation>AdamW의 최대 학습률. 논문: 2e-5.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="121" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="122" />
         <source>Fraction of steps with a linear warm-up of the learning rate. Paper: 0.1.</source>
         <translation>학습률을 선형으로 올리는 워밍업 스텝의 비율. 논문: 0.1.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="122" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="123" />
         <source>AdamW weight decay (not on biases and LayerNorm). Default 0.01.</source>
         <translation>AdamW 가중치 감쇠 (편향과 LayerNorm 제외). 기본값 0.01.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="123" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="124" />
         <source>Clip the gradient norm to this value; 0 turns clipping off.</source>
         <translation>그래디언트 노름을 이 값으로 자릅니다. 0이면 자르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="124" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="125" />
         <source>Longer inputs are truncated to this many tokens. Default: the model's own (256 for the bundled model); a fine-tune keeps it.</source>
         <translation>이보다 긴 입력은 이 토큰 수에서 잘립니다. 기본값: 모델 자체 값 (내장 모델은 256). 미세 조정 후에도 유지됩니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="126" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="127" />
         <source>model's own</source>
         <translation>모델 기본값</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="127" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="128" />
         <source>Batches of similar length</source>
         <translation>길이가 비슷한 문장끼리 배치</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="130" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="131" />
         <source>Cut each epoch's shuffled order into groups of 50 batches and sort each group by length: batches pad to little more than their own sentences, so steps are faster (an STS-B epoch in half the time, at the same dev score). The same examples per epoch; not for losses with in-batch negatives (mnrl).</source>
         <translation>에폭마다 섞은 순서를 50개 배치 묶음으로 나누고 각 묶음을 길이순으로 정렬합니다: 배치의 패딩이 거의 없어 스텝이 빨라집니다 (STS-B 한 에폭이 절반 시간에, 같은 dev 점수로). 에폭마다 같은 예제를 쓰며, 배치 안의 다른 예제를 음성으로 쓰는 손실(mnrl)에는 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="135" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="136" />
         <source>Random seed: the same seed and data give the same model.</source>
         <translation>난수 시드: 같은 시드와 데이터는 같은 모델을 만듭니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="136" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="137" />
         <source>Evaluate on the dev file every N steps (and at each epoch end).</source>
         <translation>N 스텝마다 (그리고 에폭이 끝날 때마다) dev 파일로 평가합니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="136" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="137" />
         <source>each epoch</source>
         <translation>에폭마다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="137" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="138" />
         <source>Stop after this many steps (0: train all epochs).</source>
         <translation>이 스텝 수 후에 멈춥니다 (0: 모든 에폭 학습).</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="137" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="138" />
         <source>no limit</source>
         <translation>제한 없음</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="140" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="141" />
         <source>auto: CUDA, then Apple MPS, then the CPU</source>
         <translation>auto: CUDA, 다음은 Apple MPS, 다음은 CPU</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="141" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="142" />
         <source>Paper defaults</source>
         <translation>논문 기본값</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="142" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="143" />
         <source>Reset every hyperparameter to the SBERT paper's recipe</source>
         <translation>모든 하이퍼파라미터를 SBERT 논문의 설정으로 되돌립니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="145" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="146" />
         <source>Korean preset…</source>
         <translation>한국어 프리셋…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="147" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="148" />
         <source>Make the active bi-encoder (or the bundled one) Korean-capable: distillation on English–Korean pairs, then KorSTS; shows the estimated time before it starts</source>
         <translation>활성 바이 인코더(또는 내장 모델)가 한국어를 이해하도록 만듭니다: 영어–한국어 쌍으로 증류한 뒤 KorSTS로 학습. 시작 전에 예상 시간을 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="152" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="153" />
         <source>Cross-encoder preset…</source>
         <translation>크로스 인코더 프리셋…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="154" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="155" />
         <source>Train a cross-encoder from the active bi-encoder: NLI first, then pairs the bi-encoder scored, then STS-B in both orders (STS-B dev Spearman 87.5 from the bundled model, whose bi-encoder gives 86.7: docs/TRAINING.md); shows the estimated time before it starts</source>
         <translation>활성 바이 인코더로 크로스 인코더를 학습합니다: 먼저 NLI, 다음에 바이 인코더가 점수를 매긴 쌍, 마지막으로 STS-B를 양방향 순서로 (내장 모델에서 STS-B dev Spearman 87.5, 같은 모델의 바이 인코더는 86.7: docs/TRAINING.md). 시작 전에 예상 시간을 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="160" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="161" />
         <source>What to train</source>
         <translation>학습 대상</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="162" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="163" />
         <source>Encoder</source>
         <translation>인코더</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="163" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="164" />
         <source>Task</source>
         <translation>과제</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="164" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="165" />
         <source>Loss</source>
         <translation>손실 함수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="165" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="166" />
         <source>Start from</source>
         <translation>시작 모델</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="166" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="167" />
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="168" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="169" />
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="169" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="170" />
         <source>Dev</source>
         <translation>검증(dev)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="171" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="172" />
         <source>Hyperparameters</source>
         <translation>하이퍼파라미터</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="173" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="174" />
         <source>Epochs</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="173" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="174" />
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="174" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="175" />
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="174" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="175" />
         <source>Warm-up ratio</source>
         <translation>워밍업 비율</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="175" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="176" />
         <source>Weight decay</source>
         <translation>가중치 감쇠</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="175" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="176" />
         <source>Max grad norm</source>
         <translation>최대 그래디언트 노름</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="176" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="177" />
         <source>Max seq length</source>
         <translation>최대 시퀀스 길이</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="176" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="177" />
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="177" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="178" />
         <source>Evaluate every</source>
         <translation>평가 간격</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="177" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="178" />
         <source>Max steps</source>
         <translation>최대 스텝</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="178" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="179" />
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="203" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="204" />
         <source>Active model — {name}</source>
         <translation>활성 모델 — {name}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="204" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="205" />
         <source>Bundled default — all-MiniLM-L6-v2</source>
         <translation>내장 기본 모델 — all-MiniLM-L6-v2</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="269" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="270" />
         <source>Use {name} (open on the Data page) as the dev file</source>
         <translation>데이터 페이지에 열린 {name}을(를) dev 파일로 사용</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="270" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="271" />
         <source>Use {name} (open on the Data page) as the train file</source>
         <translation>데이터 페이지에 열린 {name}을(를) 학습 파일로 사용</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="284" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="285" />
         <source>reading…</source>
         <translation>읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="287" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="288" />
         <source>Inspect {name}</source>
         <translation>{name} 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="296" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="297" />
         <source>{n} sentence pairs</source>
         <translation>문장 쌍 {n}개</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="302" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="304" />
         <source>{format} · {task} · {rows} pairs · {encoding}</source>
         <translation>{format} · {task} · 문장 쌍 {rows}개 · {encoding}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="322" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="325" />
         <source>Choose a training file.</source>
         <translation>학습 파일을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="324" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="327" />
         <source>Training file not found: {path}</source>
         <translation>학습 파일이 없습니다: {path}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="327" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="330" />
         <source>Dev file not found: {path}</source>
         <translation>dev 파일이 없습니다: {path}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="331" />
+        <location filename="../../sbert_desktop/gui/pages/training_form.py" line="334" />
         <source>The learning rate {value} is not a number.</source>
         <translation>학습률 {value}은(는) 숫자가 아닙니다.</translation>
     </message>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -51,17 +52,84 @@ def load_hf(kind: str, path: Path, **kwargs):
     from transformers.utils import logging as hf_logging
 
     cls = AutoModel if kind == "encoder" else AutoModelForSequenceClassification
+    if kind == "encoder" and _encoder_decoder(path):  # sentence-T5, GTR: the encoder alone (T5EncoderModel)
+        cls, = transformers_names("AutoModelForTextEncoding")
+    kwargs = {"dtype": torch.float32, **kwargs}  # a folder saved in fp16/bf16 runs in fp32, as said
     verbosity = hf_logging.get_verbosity()
     hf_logging.set_verbosity_error()  # "some weights newly initialised" is expected for new heads
     quiet_transformers()
     try:
-        model = cls.from_pretrained(str(path), **kwargs)
+        model, info = cls.from_pretrained(str(path), output_loading_info=True, **kwargs)
+        prefix = _wrapper_prefix(model, info, kind)
+        if prefix:  # weights saved through a DataParallel/DDP or torch.compile wrapper: "module.embeddings..."
+            model, info = cls.from_pretrained(str(path), output_loading_info=True,
+                                              key_mapping={"^" + re.escape(prefix): ""}, **kwargs)
         tokenizer = AutoTokenizer.from_pretrained(str(path))
     except Exception as exc:  # a damaged file (truncated/garbage weights, bad JSON) is a refusal, not a crash
         raise ModelLoadError(f"{path}: cannot load the model ({_one_line(exc)})") from exc
     finally:
         hf_logging.set_verbosity(verbosity)
+    missing = _backbone_missing(model, info, kind)
+    if missing:
+        raise ModelLoadError(_missing_message(path, model, missing, info.get("unexpected_keys") or []))
+    if len(tokenizer) < 100 and not any((Path(path) / name).exists() for name in _TOKENIZER_FILES):
+        raise ModelLoadError(f"{path}: has no tokenizer files ({', '.join(_TOKENIZER_FILES[:3])} ...): every word would "
+                             f"be unknown to the {len(tokenizer)}-token tokenizer made up in their place; save the "
+                             "tokenizer beside the model (tokenizer.save_pretrained(folder))")
     return model, tokenizer
+
+
+#: the files a Hugging Face tokenizer is read from (any one will do)
+_TOKENIZER_FILES = ("tokenizer.json", "vocab.txt", "vocab.json", "spiece.model", "sentencepiece.bpe.model",
+                    "tokenizer.model", "merges.txt", "vocab.model")
+#: what wrappers put before every weight name: DataParallel / DDP, torch.compile
+_WRAPPER_PREFIXES = ("module.", "_orig_mod.")
+
+
+#: encoder-decoder families whose encoder alone embeds (AutoModel would build the decoder too, unweighted)
+_ENCODER_OF = ("t5", "mt5", "umt5", "t5gemma")
+
+
+def _encoder_decoder(path: Path) -> bool:
+    try:
+        config = json.loads((Path(path) / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(config, dict) and config.get("model_type") in _ENCODER_OF
+
+
+
+def _backbone_missing(model, info: dict, kind: str) -> list[str]:
+    """The weights of ``model``'s encoder that its files did not hold (so transformers made them up
+    at random): all the missing ones but the pooler (pooling replaces it) and, for a classifier, its
+    head (a new head is said as untrained elsewhere)."""
+    missing = [k for k in info.get("missing_keys") or [] if "pooler." not in k]
+    if kind != "encoder":
+        prefix = getattr(model, "base_model_prefix", "") + "."
+        missing = [k for k in missing if k.startswith(prefix)]
+    return sorted(missing)
+
+
+def _wrapper_prefix(model, info: dict, kind: str) -> str | None:
+    """The prefix a training wrapper put before every weight name, when that is why weights are missing."""
+    missing, unexpected = _backbone_missing(model, info, kind), info.get("unexpected_keys") or []
+    for prefix in _WRAPPER_PREFIXES:
+        if missing and unexpected and all(k.startswith(prefix) for k in unexpected):
+            return prefix
+    return None
+
+
+def _missing_message(path: Path, model, missing: list[str], unexpected: list[str]) -> str:
+    shown = ", ".join(missing[:3]) + (", ..." if len(missing) > 3 else "")
+    text = (f"{path}: {len(missing)} of the {type(model).__name__}'s weights are not in its files ({shown}); they "
+            "would be random numbers and the embeddings meaningless")
+    config = getattr(model, "config", None)
+    if getattr(config, "auto_map", None):
+        text += ("; the model ships its own modelling code (auto_map in config.json), which this app does not run: "
+                 "use a model that standard transformers classes read")
+    elif unexpected:
+        text += f"; the files hold {len(unexpected)} weights this architecture does not know (first: {sorted(unexpected)[0]})"
+    return text
 
 
 def load_deferred(path: Path, **config_kwargs) -> tuple[nn.Module, Any]:

@@ -41,6 +41,35 @@ def _own_settings(root: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+#: the one-output activations sentence-transformers saves (``activation_fn``), by the class's last name
+_ACTIVATIONS = {"Sigmoid": "sigmoid", "Identity": "identity", "Tanh": "tanh"}
+
+
+def _saved_activation(root: Path, config) -> str:
+    """The activation a one-output model's author saved for its score: sentence-transformers 5+ writes
+    it to ``config_sentence_transformers.json`` (``activation_fn``), older versions to config.json
+    (``sentence_transformers.activation_fn`` or ``sbert_ce_default_activation_function``). Sigmoid when
+    none is said (sentence-transformers' own default for one output); an unknown one is refused."""
+    import json
+
+    names = []
+    try:
+        data = json.loads((Path(root) / "config_sentence_transformers.json").read_text(encoding="utf-8"))
+        names.append(data.get("activation_fn") if isinstance(data, dict) else None)
+    except (OSError, ValueError):
+        pass
+    own = getattr(config, "sentence_transformers", None)
+    names += [own.get("activation_fn") if isinstance(own, dict) else None,
+              getattr(config, "sbert_ce_default_activation_function", None)]
+    name = next((n for n in names if isinstance(n, str) and n), None)
+    if name is None:
+        return "sigmoid"
+    short = name.rsplit(".", 1)[-1]
+    if short not in _ACTIVATIONS:
+        raise ModelLoadError(f"{root}: the score's activation {name!r} is not supported (Sigmoid, Identity or Tanh)")
+    return _ACTIVATIONS[short]
+
+
 def _is_classifier(config) -> bool:
     return any(a.endswith(("ForSequenceClassification", "ForTokenClassification"))
                for a in (getattr(config, "architectures", None) or []))
@@ -65,6 +94,9 @@ class CrossEncoder(InferenceRuntime, nn.Module):
         #: one-output models trained on both orders of each pair (``--both-orders``): a score is the
         #: mean of (a, b) and (b, a), so score(a, b) == score(b, a); twice the model runs per pair
         self.symmetric = False
+        #: a one-output model's score: "sigmoid" (0..1, the default), or as its author saved it, "identity"
+        #: (the raw logit) or "tanh"; a model trained here is scored through a sigmoid (its BCE loss)
+        self.output_activation = "sigmoid"
 
     @classmethod
     def load(cls, source: str | os.PathLike = "default", *, num_labels: int | None = None,
@@ -113,6 +145,7 @@ class CrossEncoder(InferenceRuntime, nn.Module):
                 remember(key, ce.weights_fingerprint(), count_parameters(ce.model))
         if not ce.new_head and ce.num_labels == 1:
             ce.symmetric = bool(_own_settings(src.root).get("symmetric", False))
+            ce.output_activation = _saved_activation(src.root, ce.backbone_config())
         return ce.set_precision(precision, backend) if (precision, backend) != ("fp32", None) else ce
 
     @classmethod
@@ -159,7 +192,10 @@ class CrossEncoder(InferenceRuntime, nn.Module):
         return engine(inputs) if engine is not None else self.model(**inputs, return_dict=True).logits
 
     def activation(self, logits: Tensor) -> Tensor:
-        return torch.sigmoid(logits[:, 0]) if self.num_labels == 1 else torch.softmax(logits, dim=-1)
+        if self.num_labels != 1:
+            return torch.softmax(logits, dim=-1)
+        score = logits[:, 0]
+        return {"identity": score, "tanh": torch.tanh(score)}.get(self.output_activation, torch.sigmoid(score))
 
     def predict(self, pairs: Sequence[tuple[str, str]], batch_size: int = 32, *,
                 progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
@@ -204,6 +240,8 @@ class CrossEncoder(InferenceRuntime, nn.Module):
             "labels": self.label_names,
             "head": "new, untrained: fine-tune it on pairs first" if self.new_head else "trained",
             "pair_order": "both orders, averaged" if self.symmetric else "as given",
+            "score": {"identity": "the raw logit (identity, as saved)", "tanh": "tanh, -1 to 1 (as saved)"}.get(
+                self.output_activation, "sigmoid, 0 to 1") if self.num_labels == 1 else "softmax probabilities",
             "vocab_size": getattr(cfg, "vocab_size", None),
             "max_seq_length": self.max_seq_length,
             "device": str(self.device),
@@ -227,13 +265,15 @@ class CrossEncoder(InferenceRuntime, nn.Module):
 
     def fingerprint(self) -> str:
         """Weights, max length and precision/backend: what determines a score."""
-        return f"{self.weights_fingerprint()}-{self.max_seq_length}{self.runtime_tag()}{'-sym' if self.symmetric else ''}"
+        return (f"{self.weights_fingerprint()}-{self.max_seq_length}{self.runtime_tag()}{'-sym' if self.symmetric else ''}"
+                f"{'' if self.output_activation == 'sigmoid' else '-' + self.output_activation}")
 
     def save(self, path: str | os.PathLike, extra_files: dict[str, Any] | None = None) -> Path:
         """Write a Hugging Face folder that ``sentence_transformers.CrossEncoder`` loads, atomically."""
         path = Path(path)
         quiet_transformers()
-        activation = ("torch.nn.modules.activation.Sigmoid" if self.num_labels == 1
+        one = {"identity": "torch.nn.modules.linear.Identity", "tanh": "torch.nn.modules.activation.Tanh"}
+        activation = (one.get(self.output_activation, "torch.nn.modules.activation.Sigmoid") if self.num_labels == 1
                       else "torch.nn.modules.linear.Identity")
         self.model.config.sentence_transformers = {"activation_fn": activation}
         live_max_length = self.tokenizer.model_max_length  # put back after saving: the live tokenizer is unchanged

@@ -281,6 +281,7 @@ class RunSetup:
             self.model = CrossEncoder.load(source, num_labels=3 if cfg.task == "nli" else 1, label_names=labels,
                                            max_seq_length=cfg.max_seq_length, device=device)
             self.model.symmetric = cfg.both_orders  # trained on both orders: scored in both (dev, saved model)
+            self.model.output_activation = "sigmoid"  # what its BCE loss trains the score for
         self.device = self.model.device
         self.head = None
         if cfg.loss_name == "softmax":

@@ -35,6 +35,7 @@ SUMMARY_FIELDS = [("name", QT_TRANSLATE_NOOP("Model", "Name")), ("architecture",
                   ("dimension", QT_TRANSLATE_NOOP("Model", "Dimension")), ("vocab_size", QT_TRANSLATE_NOOP("Model", "Vocabulary")),
                   ("pooling", QT_TRANSLATE_NOOP("Model", "Pooling")), ("normalize", QT_TRANSLATE_NOOP("Model", "Normalized")),
                   ("num_labels", QT_TRANSLATE_NOOP("Model", "Labels")), ("head", QT_TRANSLATE_NOOP("Model", "Head")),
+                  ("score", QT_TRANSLATE_NOOP("Model", "Score")),
                   ("max_seq_length", QT_TRANSLATE_NOOP("Model", "Max length")), ("device", QT_TRANSLATE_NOOP("Model", "Device")),
                   ("source", QT_TRANSLATE_NOOP("Model", "Source"))]
 
