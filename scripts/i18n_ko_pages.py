@@ -25,7 +25,7 @@ KO_PAGES = {
     "Mean × √length": "평균 × √길이", "Position-weighted mean": "위치 가중 평균", "Last token": "마지막 토큰",
     "Model's own": "모델 기본값", "fp32 (torch, exact)": "fp32 (torch, 정확)", "Architecture": "구조",
     "Parameters": "매개변수 수", "Layers": "층 수", "Dimension": "차원", "Vocabulary": "어휘 크기",
-    "Normalized": "정규화", "Head": "헤드", "Score": "점수", "Max length": "최대 길이", "Device": "장치", "Source": "출처",
+    "Normalized": "정규화", "Head": "헤드", "Score": "점수", "Note": "참고", "Max length": "최대 길이", "Device": "장치", "Source": "출처",
     "Bi-encoder (sentence embeddings)": "바이 인코더 (문장 임베딩)", "Cross-encoder (scores a pair)": "크로스 인코더 (문장 쌍 점수)",
     "a folder, or a hub id such as sentence-transformers/all-mpnet-base-v2":
         "폴더 또는 허브 ID (예: sentence-transformers/all-mpnet-base-v2)",

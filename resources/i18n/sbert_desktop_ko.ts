@@ -2585,6 +2585,11 @@ Stop it and close? A checkpoint is kept, so you can resume it later.</source>
         <translation>점수</translation>
     </message>
     <message>
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="38" />
+        <source>Note</source>
+        <translation>참고</translation>
+    </message>
+    <message>
         <location filename="../../sbert_desktop/gui/pages/model.py" line="39" />
         <source>Max length</source>
         <translation>최대 길이</translation>
@@ -2692,87 +2697,87 @@ Stop it and close? A checkpoint is kept, so you can resume it later.</source>
         <translation>불러온 모델</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="221" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="223" />
         <source>Bundled default — all-MiniLM-L6-v2</source>
         <translation>내장 기본 모델 — all-MiniLM-L6-v2</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="222" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="224" />
         <source>Local folder…</source>
         <translation>로컬 폴더…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="223" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="225" />
         <source>Hugging Face hub id…</source>
         <translation>Hugging Face 허브 ID…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="228" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="230" />
         <source>Recent: {model}</source>
         <translation>최근: {model}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="241" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="243" />
         <source>Choose a model folder</source>
         <translation>모델 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="296" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="298" />
         <source>bundled model</source>
         <translation>내장 모델</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="298" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="300" />
         <source>Load {model}</source>
         <translation>{model} 불러오기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="322" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="324" />
         <source> and </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="322" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="324" />
         <source>cross-encoder</source>
         <translation>크로스 인코더</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="323" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="325" />
         <source>bi-encoder</source>
         <translation>바이 인코더</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="324" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="326" />
         <source>Load the last {models}</source>
         <translation>마지막 {models} 불러오기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="350" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="352" />
         <source>Could not load the last cross-encoder ({source}): {message}</source>
         <translation>마지막 크로스 인코더({source})를 불러올 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="351" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="353" />
         <source>Could not load the last bi-encoder ({source}): {message}</source>
         <translation>마지막 바이 인코더({source})를 불러올 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="365" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="367" />
         <source>Could not load the model: {message}</source>
         <translation>모델을 불러올 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="370" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="372" />
         <source>Could not load the model</source>
         <translation>모델을 불러올 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="388" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="390" />
         <source>&lt;b&gt;{model}&lt;/b&gt; (active)</source>
         <translation>&lt;b&gt;{model}&lt;/b&gt; (활성)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/model.py" line="393" />
+        <location filename="../../sbert_desktop/gui/pages/model.py" line="395" />
         <source>Not evaluated here (no dev figure).</source>
         <translation>여기서 평가하지 않았습니다 (dev 수치 없음).</translation>
     </message>

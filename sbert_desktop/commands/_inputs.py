@@ -110,7 +110,16 @@ def load_bi_encoder(args: argparse.Namespace) -> Any:
     if hasattr(args, "query_prompt_name"):  # search: the corpus takes the document prompt
         chosen = document_prompt_name(model, chosen)
     model.use_prompt(chosen)
+    warn_if_cross_folder(getattr(args, "command", None) or "explore", model)
     return model
+
+
+def warn_if_cross_folder(command: str, model: Any) -> None:
+    """Say on stderr, even with --quiet, when the bi-encoder given is a cross-encoder's folder."""
+    import sys
+
+    if getattr(model, "note", None):
+        print(f"sbert-desktop {command}: warning: {model.note}", file=sys.stderr, flush=True)
 
 
 def load_cross_encoder(args: argparse.Namespace) -> Any:

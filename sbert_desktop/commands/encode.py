@@ -6,7 +6,8 @@ import argparse
 import sys
 
 from sbert_desktop.commands._inputs import (POOLING_CHOICES, add_embedding_options, add_runtime_arguments, runtime_kwargs,
-                                            warn_if_cut, warn_if_unread_korean, warn_read)
+                                            warn_if_cross_folder, warn_if_cut, warn_if_unread_korean,
+                                            warn_read)
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -76,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
                            normalize=args.normalize, device=args.device, prompt_name=args.prompt_name,
                            dimensions=args.dimensions, **runtime_kwargs(args))
     if world <= 1 or rank == 0:
+        warn_if_cross_folder("encode", model)
         warn_if_unread_korean("encode", model, sf.sentences)
         warn_if_cut("encode", model, sf.sentences)
     if world > 1:

@@ -80,3 +80,27 @@ def test_a_length_beyond_the_position_table_is_said_inline(qtbot, state, tiny_bi
     assert not page.error.isHidden()
     assert "reads at most 128 tokens" in page.error.text() and "use 128 or less" in page.error.text()
     assert state.bi_encoder is None
+
+
+def test_a_cross_encoder_folder_loaded_as_the_bi_encoder_is_said(qtbot, state, tiny_cross_encoder_dir, wait_job, capsys):
+    """A reranker's folder chosen with Bi-encoder checked loaded as a mean-pooled encoder without a word;
+    the summary now says, in red, what it is (and the CLI says it on stderr)."""
+    page = ModelPage(state)
+    qtbot.addWidget(page)
+    _choose_folder(page, tiny_cross_encoder_dir)
+    qtbot.mouseClick(page.load_button, Qt.MouseButton.LeftButton)
+    assert wait_job(page.job) == "succeeded"
+    note = page.summary["note"]
+    assert not note.isHidden() and "#b00020" in note.styleSheet()
+    assert "is a cross-encoder (BertForSequenceClassification)" in note.text() and "load it as the cross-encoder" in note.text()
+    page.cross.setChecked(True)
+    qtbot.mouseClick(page.load_button, Qt.MouseButton.LeftButton)
+    assert wait_job(page.job) == "succeeded"
+    assert note.isHidden() and page.summary["score"].text() == "sigmoid, 0 to 1"
+    from sbert_desktop.cli import main
+
+    text = tiny_cross_encoder_dir.parent / "s.txt"
+    text.write_text("one sentence\nanother one\n", encoding="utf-8")
+    out = tiny_cross_encoder_dir.parent / "s.npy"
+    assert main(["encode", str(text), "--model", str(tiny_cross_encoder_dir), "--out", str(out), "-q", "--no-cache"]) == 0
+    assert "sbert-desktop encode: warning: " in capsys.readouterr().err

@@ -202,6 +202,8 @@ class BiEncoder(InferenceRuntime, nn.Module):
         self.source = source
         self.name = name or source or "model"
         self._weights_id: str | None = None  # hash of the weights, computed on first use
+        #: what the user should know about this model as a bi-encoder (a cross-encoder's folder), or None
+        self.note: str | None = None
 
     # -- construction -----------------------------------------------------------------------
 
@@ -234,6 +236,11 @@ class BiEncoder(InferenceRuntime, nn.Module):
                     do_lower_case=src.do_lower_case,
                     source=str(source), name=src.name, post_modules=post, prompts=src.prompts,
                     default_prompt_name=src.default_prompt_name)
+        archs = getattr(transformer.config, "architectures", None) or []
+        if src.layout == "huggingface" and any(a.endswith("ForSequenceClassification") for a in archs):
+            model.note = (f"{src.name} is a cross-encoder ({archs[0]}): it scores a pair read together, and as a "
+                          "bi-encoder its vectors are a pooling of states never trained to be compared by cosine; "
+                          "load it as the cross-encoder")
         # how to read the backbone again: int8/ONNX inference releases the torch weights (runtime.py)
         model._weights_loader = lambda: load_hf("encoder", src.transformer_dir)[0]
         if entry is not None:
@@ -397,6 +404,7 @@ class BiEncoder(InferenceRuntime, nn.Module):
             "prompts": dict(self.prompts),
             "prompt_name": self.prompt_name if self.prompt_text is None else None,
             "prompt": self.effective_prompt(),
+            **({"note": self.note} if self.note else {}),
             **self.runtime_info(),
         }
 

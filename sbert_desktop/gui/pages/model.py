@@ -35,7 +35,7 @@ SUMMARY_FIELDS = [("name", QT_TRANSLATE_NOOP("Model", "Name")), ("architecture",
                   ("dimension", QT_TRANSLATE_NOOP("Model", "Dimension")), ("vocab_size", QT_TRANSLATE_NOOP("Model", "Vocabulary")),
                   ("pooling", QT_TRANSLATE_NOOP("Model", "Pooling")), ("normalize", QT_TRANSLATE_NOOP("Model", "Normalized")),
                   ("num_labels", QT_TRANSLATE_NOOP("Model", "Labels")), ("head", QT_TRANSLATE_NOOP("Model", "Head")),
-                  ("score", QT_TRANSLATE_NOOP("Model", "Score")),
+                  ("score", QT_TRANSLATE_NOOP("Model", "Score")), ("note", QT_TRANSLATE_NOOP("Model", "Note")),
                   ("max_seq_length", QT_TRANSLATE_NOOP("Model", "Max length")), ("device", QT_TRANSLATE_NOOP("Model", "Device")),
                   ("source", QT_TRANSLATE_NOOP("Model", "Source"))]
 
@@ -188,6 +188,8 @@ class ModelPage(QWidget):
             value.setObjectName(f"summary_{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
+            if key == "note":  # a cross-encoder's folder loaded as the bi-encoder
+                value.setStyleSheet("color: #b00020;")
             self.summary[key] = value
             self.summary_form.addRow(translate("Model", label), value)
 
