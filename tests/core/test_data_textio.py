@@ -141,3 +141,20 @@ def test_gzip_files_are_read_as_the_text_inside(tmp_path, data_dir):
     broken.write_bytes(gzip.compress(b"text\nhello\n")[:15])
     with pytest.raises(DataError, match="damaged gzip"):
         read_sentences(broken)
+
+
+def test_short_windows_1252_files_and_pasted_lines():
+    """charset-normalizer guessed one- and two-line Western files wrong ("It’s fine." as Big5, "“Hello”"
+    as UTF-16, "Café" as cp1006), and a UTF-8 file with one line pasted from a Windows program was read
+    wholly as cp874 (every UTF-8 "café" turned Thai). Short GBK Chinese read as CP949 came out as Hangul
+    and Hanja soup."""
+    for text in ("It’s fine.\n", "“Hello”\n", "Café\n", "Price: 5€ only\n", "text,label\nIt’s great,pos\nBad,neg\n"):
+        assert decode(text.encode("cp1252")) == (text, "cp1252"), text
+    utf8 = "The café is open.\nNaïve approach.\nPlain line.\n" * 3
+    text, encoding = decode(utf8.encode("utf-8") + "Smart “quote” pasted.\n".encode("cp1252"))
+    assert text == utf8 + "Smart “quote” pasted.\n" and encoding == "utf-8 with 1 cp1252 line (10)"
+    chinese = "这是一个句子。\n我喜欢学习中文。\n今天天气很好。\n"
+    text, encoding = decode(chinese.encode("gbk"))
+    assert encoding != "cp949" and text == chinese
+    for other in ("Привет, как дела? Всё хорошо.\n", "Καλημέρα σας, τι κάνετε;\n"):  # not read as Windows-1252
+        assert decode(other.encode("cp1251" if "П" in other else "cp1253"))[1] != "cp1252"

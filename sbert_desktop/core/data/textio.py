@@ -107,6 +107,9 @@ def _decode(data: bytes, path: str | Path | None = None) -> tuple[str, str]:
     else:
         if looks_korean(text):
             return text, "cp949"
+    western = _utf8_and_cp1252_lines(data)
+    if western is not None:
+        return western
     from charset_normalizer import from_bytes
 
     results = from_bytes(data)
@@ -127,13 +130,14 @@ def looks_korean(text: str) -> bool:
     many byte pairs of other encodings: Windows-1252's curly apostrophe before a letter ("It’s" as
     ``92 73``) decodes to the extension syllable 뭩. KorSTS, KorNLI and the en-ko parallel set (750k
     syllables) hold none from the extension ("똠" in 똠방각하 is one); a Windows-1252 file's
-    "syllables" nearly all are."""
+    "syllables" nearly all are. Hanja at most half the syllables: Chinese text in GBK reads in CP949
+    as Hanja with Hangul between ("这是一个句子" as "侶角寧몸얌綾")."""
     from collections import Counter
 
     if len(text) > _JUDGE_CHARS:  # four spread slices are plenty, and keep a big file's check brief
         step = len(text) // 4
         text = "".join(text[i * step: i * step + _JUDGE_CHARS // 4] for i in range(4))
-    common = rare = 0
+    common = rare = hanja = 0
     for ch, count in Counter(text).items():
         if ch < "\x80":
             continue
@@ -145,7 +149,9 @@ def looks_korean(text: str) -> bool:
             rare += count
         elif "\uac00" <= ch <= "\ud7a3":
             common += count
-    return common > 0 and rare * 2 <= common
+        elif "\u4e00" <= ch <= "\u9fff":
+            hanja += count
+    return common > 0 and rare * 2 <= common and hanja * 2 <= common
 
 
 #: looks_korean judges at most this many characters
@@ -179,6 +185,41 @@ def _utf8_and_cp949_lines(data: bytes) -> tuple[str, str] | None:
         return None
     shown = ", ".join(map(str, cp949_lines[:5])) + (", ..." if len(cp949_lines) > 5 else "")
     return "\n".join(out), f"utf-8 with {len(cp949_lines):,} cp949 line{'s' if len(cp949_lines) != 1 else ''} ({shown})"
+
+
+#: three characters beyond ASCII in a row: how East Asian, Cyrillic or Greek bytes read in Windows-1252
+#: ("한국어" in CP949: "ÇÑ±¹¾î"); Western words have one or two ("café", "ações", "“quoted”")
+_NOT_WESTERN_RUN = re.compile("[^\x00-\x7f]{3,}")
+
+
+def _utf8_and_cp1252_lines(data: bytes) -> tuple[str, str] | None:
+    """Windows-1252 text, or UTF-8 with some lines of it (a line pasted from a Windows program): each
+    line that is not UTF-8 decoded as Windows-1252, when every such line reads as Western text there
+    (no run of three characters beyond ASCII); else None. charset-normalizer guessed short files
+    wrong ("It’s fine" as Big5, "“Hello”" as UTF-16) and decoded a UTF-8 file with one such line
+    wholly as cp874, every "café" of the UTF-8 lines turned Thai."""
+    out: list[str] = []
+    western: list[int] = []
+    utf8_beyond_ascii = False
+    for number, line in enumerate(data.split(b"\n"), 1):
+        try:
+            out.append(line.decode("utf-8"))
+            utf8_beyond_ascii = utf8_beyond_ascii or not line.isascii()
+        except UnicodeDecodeError:
+            try:
+                text = line.decode("cp1252")
+            except UnicodeDecodeError:  # a byte Windows-1252 leaves undefined (81, 8D, 8F, 90, 9D)
+                return None
+            if _NOT_WESTERN_RUN.search(text):
+                return None
+            out.append(text)
+            western.append(number)
+    if not western:
+        return None
+    if not utf8_beyond_ascii:
+        return "\n".join(out), "cp1252"
+    shown = ", ".join(map(str, western[:5])) + (", ..." if len(western) > 5 else "")
+    return "\n".join(out), f"utf-8 with {len(western):,} cp1252 line{'s' if len(western) != 1 else ''} ({shown})"
 
 
 def _western_preferred(data: bytes, results, best) -> tuple[str, str]:
