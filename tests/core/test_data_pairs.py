@@ -122,7 +122,7 @@ def test_dataset_helpers(tmp_path):
     ("score.csv", STSB_ROWS.replace("\t0.8\t", "\tabc\t"), 2, "score 'abc' is not a number"),
     ("range.csv", STSB_ROWS.replace("\t0.8\t", "\t7.5\t"), 2, "outside 0-5"),
     ("label.tsv", "sentence1\tsentence2\tgold_label\na\tb\tneutral\nc\td\tmaybe\n", 3, "label 'maybe'"),
-    ("snli.tsv", "premise\thypothesis\tlabel\na\tb\t1\nc\td\t-\n", 3, "label '-'"),
+    ("snli.tsv", "premise\thypothesis\tlabel\na\tb\t1\nc\td\t?\n", 3, "label '?'"),
     ("header.tsv", "sentence1\tsentence2\tgold_label\na\tb\n", 2, "too few fields"),
     ("blank.tsv", "premise\thypothesis\tlabel\na\t \t1\n", 2, "hypothesis is empty"),
     ("cols.txt", "pair_ID\tsentence_A\tsentence_B\trelatedness_score\tentailment_judgment\n"
@@ -212,3 +212,39 @@ def test_binary_duplicate_labels_are_a_score(tmp_path):
     assert nli.task == "nli" and nli.labels.tolist() == [1, 0]
     three = write(tmp_path, "three.tsv", "sentence1\tsentence2\tlabel\na\tb\t0\nc\td\t1\ne\tf\t2\n")
     assert read_pairs(three).labels.tolist() == [0, 1, 2]
+
+
+def test_a_guessed_score_scale_is_said(tmp_path):
+    """A 0-5 file with no pair below 1 was read as 1-5 (1.2 became 0.05, not 0.24) and a 1-10 rating as
+    2-9 (the scores seen), with no word. Common scales are tried, and a guess is said."""
+    subset = tmp_path / "subset.csv"
+    subset.write_text("sentence1,sentence2,score\nA man plays.,Someone plays.,4.8\nA cat.,A dog.,1.2\nKids.,Children.,3.5\n",
+                      encoding="utf-8")
+    ds = read_pairs(subset)
+    assert ds.score_range == (1.0, 5.0)
+    assert ds.warnings[0].startswith("the scores lie in 1.2-4.8 and no scale is named: read on a 1-5 scale (1.2 is 0.05")
+    rating = tmp_path / "rating.csv"
+    rating.write_text("sentence1,sentence2,score\nA.,B.,9\nC.,D.,2\nE.,F.,5\n", encoding="utf-8")
+    assert read_pairs(rating).score_range == (1.0, 10.0) and "read on a 1-10 scale" in read_pairs(rating).warnings[0]
+    full = tmp_path / "full.csv"
+    full.write_text("sentence1,sentence2,score\nA.,B.,0.4\nC.,D.,5\n", encoding="utf-8")
+    assert read_pairs(full).score_range == (0.0, 5.0) and not read_pairs(full).warnings
+
+
+def test_pairs_without_a_gold_label_are_skipped(tmp_path):
+    """A Hugging Face SNLI export keeps label -1 ('no gold label'): it was read as STS scores on a -1..2
+    scale and evaluated as a Spearman against class ids. Raw SNLI's '-' rows refused the whole file.
+    Both are skipped now, counted, and the file is NLI."""
+    hf = tmp_path / "snli.jsonl"
+    hf.write_text('{"premise":"A man.","hypothesis":"A person.","label":0}\n'
+                  '{"premise":"A dog.","hypothesis":"A cat.","label":-1}\n'
+                  '{"premise":"X.","hypothesis":"Y.","label":2}\n', encoding="utf-8")
+    ds = read_pairs(hf)
+    assert ds.task == "nli" and ds.labels.tolist() == [0, 2] and ds.line_numbers == [1, 3]
+    assert ds.warnings == ["1 pair(s) without a gold label ('-' or -1) skipped (first at line 2)"]
+    raw = tmp_path / "snli_1.0_dev.txt"
+    raw.write_text("gold_label\tsentence1\tsentence2\nneutral\tTwo women.\tSisters.\n-\tA man sits.\tA man stands.\n"
+                   "contradiction\tA dog runs.\tA cat sleeps.\n", encoding="utf-8")
+    ds = read_pairs(raw)
+    assert ds.task == "nli" and len(ds) == 2 and ds.sentence1 == ["Two women.", "A dog runs."]
+    assert "skipped (first at line 3)" in ds.warnings[0]

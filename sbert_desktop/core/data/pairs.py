@@ -26,6 +26,9 @@ NLI_LABELS = ("entailment", "neutral", "contradiction")
 
 #: accepted spellings of each label (any case); integers follow SNLI: 0 entailment, 1 neutral, 2 contradiction
 _LABEL_INDEX = {name: i for i, name in enumerate(NLI_LABELS)} | {str(i): i for i in range(len(NLI_LABELS))}
+#: the label of a pair its annotators did not agree on: SNLI/MNLI's "-" (raw files), -1 (Hugging Face
+#: datasets keep those rows); such pairs are skipped and counted, as every SNLI recipe does
+_NO_GOLD = frozenset({"-", "-1"})
 
 
 @dataclass
@@ -188,7 +191,8 @@ def _read_generic(path: Path, columns: Mapping[str, str] | None,
                               "name one with columns={'score': ...} or {'label': ...}")
     if mapping["score"] is None and not (columns and columns.get("label")):
         values = table.values(mapping["label"])
-        if (values and not all(_label_key(v) in _LABEL_INDEX for v in values)
+        gold = [v for v in values if _label_key(v) not in _NO_GOLD]
+        if (values and (not gold or not all(_label_key(v) in _LABEL_INDEX for v in gold))
                 and all(_numeric(v) for v in values if _label_key(v) not in ("", "nan"))):
             mapping["score"], mapping["label"] = mapping["label"], None  # a numeric "label": a score
         elif task != "nli" and _binary(values) and names.normalize_name(table.columns[mapping["label"]]) not in _NLI_LABEL_NAMES:
@@ -223,10 +227,22 @@ def _score_range(scores: np.ndarray) -> tuple[float, float]:
     low, high = float(scores.min()), float(scores.max())
     if high <= 1.0 and low >= 0.0:
         return (0.0, 1.0)
-    for lo, hi in ((1.0, 5.0), (0.0, 5.0)):
+    for lo, hi in ((1.0, 5.0), (0.0, 5.0), (1.0, 10.0), (0.0, 10.0), (0.0, 100.0)):
         if lo <= low and high <= hi:
             return (lo, hi)
     return (math.floor(low), math.ceil(high))
+
+
+def _scale_note(scores: np.ndarray, score_range: tuple[float, float]) -> str | None:
+    """What a user must know of a scale :func:`_score_range` guessed: every one but 0-1, and 0-5 with a
+    score below 1, could be another ("4.8, 1.2, 3.5" is 1-5 here; on 0-5 1.2 is 0.24, not 0.05); the
+    training targets and the evaluation use it."""
+    low, high = float(scores.min()), float(scores.max())
+    if score_range == (0.0, 1.0) or (score_range == (0.0, 5.0) and low < 1.0):
+        return None
+    return (f"the scores lie in {low:g}-{high:g} and no scale is named: read on a {score_range[0]:g}-"
+            f"{score_range[1]:g} scale ({low:g} is {(low - score_range[0]) / (score_range[1] - score_range[0]):.2f}"
+            " on 0-1); if that is not its scale, rescale the column to 0-1, which is read as it is")
 
 
 def with_both_orders(ds: PairDataset) -> PairDataset:
@@ -257,6 +273,14 @@ def read_pairs(path: str | Path, format: str | None = None, columns: Mapping[str
     s1, s2 = [], []
     scores = [] if cols["score"] is not None else None
     labels = [] if cols["label"] is not None else None
+    no_gold: list[int] = []
+    if labels is not None and scores is None:  # SNLI's "-", a datasets export's -1: no label to learn
+        no_gold = [line for row, line in zip(table.rows, table.lines) if _label_key(row[cols["label"]]) in _NO_GOLD]
+        if no_gold:
+            kept = [i for i, row in enumerate(table.rows) if _label_key(row[cols["label"]]) not in _NO_GOLD]
+            if not kept:
+                raise DataError(path, "every pair's label is '-' or -1 (no gold label)")
+            table = replace(table, rows=[table.rows[i] for i in kept], lines=[table.lines[i] for i in kept])
     for row, line in zip(table.rows, table.lines):
         s1.append(_text(row[cols["sentence1"]], table.columns[cols["sentence1"]], path, line))
         s2.append(_text(row[cols["sentence2"]], table.columns[cols["sentence2"]], path, line))
@@ -273,15 +297,21 @@ def read_pairs(path: str | Path, format: str | None = None, columns: Mapping[str
         raise DataError(path, "has no NLI labels, only similarity scores: use it for an STS task")
     spec = PAIR_FORMATS.get(fmt)
     score_range = None
+    problems = _problems(table, cols)
+    if no_gold:
+        problems.insert(0, f"{len(no_gold)} pair(s) without a gold label ('-' or -1) skipped (first at line {no_gold[0]})")
     if score_array is not None:
         score_range = spec.score_range if spec is not None and spec.score_range else _score_range(score_array)
+        note = None if spec is not None and spec.score_range else _scale_note(score_array, score_range)
+        if note:
+            problems.insert(0, note)
         outside = np.flatnonzero((score_array < score_range[0]) | (score_array > score_range[1]))
         if outside.size:
             i = int(outside[0])
             raise DataError(path, f"score {score_array[i]:g} is outside {score_range[0]:g}-{score_range[1]:g}",
                             line=table.lines[i])
     return PairDataset(path, fmt, table.encoding, task or default_task, s1, s2, score_array, score_range,
-                       label_array, list(table.lines), list(table.columns), _problems(table, cols),
+                       label_array, list(table.lines), list(table.columns), problems,
                        len(table.blank_lines), table.delimiter, table.sheet)
 
 
