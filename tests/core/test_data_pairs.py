@@ -147,6 +147,9 @@ def test_forced_format_with_wrong_header(tmp_path):
 def test_binary_file_is_refused(tmp_path):
     path = tmp_path / "model.tsv"
     path.write_bytes(b"PK\x03\x04\x00\x00binary\nstuff\x00")
+    with pytest.raises(DataError, match="is a ZIP archive"):
+        read_pairs(path, format="snli")
+    path.write_bytes(b"\x07\x00binary\nstuff\x00")
     with pytest.raises(DataError, match="binary") as info:
         read_pairs(path, format="snli")
     assert info.value.line == 1

@@ -225,7 +225,7 @@ def test_a_sheet_that_opens_with_a_title(tmp_path):
     pd.DataFrame([["STS export", None, None], ["sentence1", "sentence2", "score"], ["A cat.", "A cat sits.", 4.0]]
                  ).to_excel(pairs, index=False, header=False)
     ds = read_pairs(pairs)
-    assert ds.sentence1 == ["A cat."] and ds.line_numbers == [3] and ds.problems[0].startswith("the header is on sheet row 2")
+    assert ds.sentence1 == ["A cat."] and ds.line_numbers == [3] and any(p.startswith("the header is on sheet row 2") for p in ds.problems)
     blank = tmp_path / "blank.xlsx"
     pd.DataFrame([["text", None], ["The first review is a whole sentence long", "x"]]).to_excel(blank, index=False,
                                                                                                  header=False)
@@ -284,3 +284,51 @@ def test_a_one_column_sheet_that_opens_with_a_title(tmp_path):
     pd.DataFrame([["review"], [None], ["Great"], ["Late"], ["Fine"]]).to_excel(gap, index=False, header=False)
     sf = read_sentences(gap)
     assert sf.columns == ["review"] and sf.sentences == ["Great", "Late", "Fine"]
+
+
+def test_files_as_programs_write_them(tmp_path):
+    """What Excel and joined exports write, each of which put a header or a label into the sentences:
+    Excel's 'sep=;' line, a comma file named .tsv, two CSV files joined (the second header with its
+    byte-order mark), Excel's "Unicode Text" (.txt, UTF-16, tab-separated; also without a BOM)."""
+    from sbert_desktop.core.data.tables import read_delimited
+
+    hint = tmp_path / "hint.csv"
+    hint.write_text("sep=;\ntext;label\nGood one, really.;1\nBad one.;0\n", encoding="utf-8")
+    sf = read_sentences(hint)
+    assert sf.columns == ["text", "label"] and sf.sentences == ["Good one, really.", "Bad one."] and not sf.problems
+    named = tmp_path / "named.tsv"
+    named.write_text("text,label\nGood one.,pos\nBad one.,neg\n", encoding="utf-8")
+    sf = read_sentences(named)
+    assert sf.sentences == ["Good one.", "Bad one."] and sf.warnings == ["no line holds a tab: read as comma-separated"]
+    one = tmp_path / "one.tsv"  # one column without tabs stays one column, commas and all
+    one.write_text("review\nGood, really good.\nBad.\n", encoding="utf-8")
+    assert read_sentences(one).sentences == ["Good, really good.", "Bad."]
+    part = "text,label\nGood movie.,pos\nBad movie.,neg\n".encode("utf-8-sig")
+    (tmp_path / "joined.csv").write_bytes(part + part)
+    sf = read_sentences(tmp_path / "joined.csv")
+    assert sf.sentences == ["Good movie.", "Bad movie.", "Good movie.", "Bad movie."] and sf.line_numbers == [2, 3, 5, 6]
+    assert sf.warnings == ["1 line(s) repeat the header, skipped (first at line 4: files joined?)"]
+    assert read_delimited(tmp_path / "joined.csv").rows[2] == ["Good movie.", "pos"]
+    text = "text\tlabel\r\nThe café is “nice”.\tpos\r\n한국어 문장입니다.\tneg\r\n"
+    for name, data in (("bom.txt", "\ufeff".encode("utf-16-le") + text.encode("utf-16-le")),
+                       ("nobom.txt", text.encode("utf-16-le"))):
+        (tmp_path / name).write_bytes(data)
+        sf = read_sentences(tmp_path / name)
+        assert sf.columns == ["text", "label"] and sf.sentences == ["The café is “nice”.", "한국어 문장입니다."], name
+        assert sf.warnings == ["every line holds the same tabs and the first reads as a header: read as a tab-separated table"]
+    (tmp_path / "plain.txt").write_text("Introduction\nThis is the first sentence.\n", encoding="utf-8")
+    assert read_sentences(tmp_path / "plain.txt").format == "txt"
+
+
+def test_files_that_are_not_what_their_name_says_are_named(tmp_path):
+    """A header with no rows was 'only blank lines'; an old .xls, an .ods or a workbook with another name
+    was 'a binary file (NUL bytes)' with nothing to do about it."""
+    (tmp_path / "header.csv").write_text("text,label\n", encoding="utf-8")
+    with pytest.raises(DataError, match="has a header line but no rows under it"):
+        read_sentences(tmp_path / "header.csv")
+    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+    with pytest.raises(DataError, match=r"is an Excel 97-2003 workbook \(.xls\).*save it as .xlsx"):
+        read_sentences(tmp_path / "old.xls")
+    (tmp_path / "sheet.ods").write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    with pytest.raises(DataError, match="is a ZIP archive .*save an .ods as .xlsx or CSV UTF-8"):
+        read_sentences(tmp_path / "sheet.ods")

@@ -148,10 +148,24 @@ def sentence_format(path: str | Path, format: str | None = None) -> str:
     return format_from_extension(path) or "txt"
 
 
+def _tab_table(path: Path) -> bool:
+    """Whether a .txt file is a tab-separated table: its first lines all hold the same number of tabs
+    (one or more) and the first reads as a header (Excel's "Unicode Text" export, UTF-16 with tabs)."""
+    from sbert_desktop.core.data.columns import looks_like_header
+    from sbert_desktop.core.data.textio import head_lines
+
+    lines = [line for line in head_lines(path, n=50)[0] if line.strip()]
+    tabs = {line.count("\t") for line in lines}
+    return len(lines) >= 2 and len(tabs) == 1 and min(tabs) >= 1 and looks_like_header(lines[0].split("\t"))
+
+
 def read_sentences(path: str | Path, column: str | None = None, format: str | None = None) -> SentenceFile:
     """Read the sentences of ``path``; ``column`` is guessed for tables when not given."""
     path = Path(path)
     fmt = sentence_format(path, format)
+    note = None
+    if fmt == "txt" and format is None and _tab_table(path):  # Excel's "Unicode Text" .txt: a tab-separated table
+        fmt, note = "tsv", "every line holds the same tabs and the first reads as a header: read as a tab-separated table"
     if fmt == "txt":
         if column is not None:
             raise DataError(path, f"a plain text file has no columns (asked for {column!r})")
@@ -161,7 +175,7 @@ def read_sentences(path: str | Path, column: str | None = None, format: str | No
         raw, columns, chosen, blank_lines, problems = None, [], None, [], []
     else:
         raw = read_table(path, fmt, allow_extra=True)
-        problems = []
+        problems = [note] if note else []
         try:
             index = _choose_column(raw, column)
         except DataError:
@@ -193,6 +207,8 @@ def read_sentences(path: str | Path, column: str | None = None, format: str | No
         line_numbers.append(line)
     if not sentences:
         where = f"column {chosen!r}" if chosen is not None else "file"
+        if raw is not None and not raw.rows and not blank_lines:
+            raise DataError(path, "has a header line but no rows under it" if raw.has_header else "has no rows")
         raise DataError(path, f"the {where} holds no sentences, only blank lines")
     blank_lines.sort()
     missing = [line for line in blank_lines if line in absent]

@@ -108,6 +108,9 @@ def tsv_quoting(lines: list[str]) -> str:
     return "csv" if any('""' in line and _CSV_ESCAPED.search(line) for line in lines) else "none"
 
 
+#: Excel's first line naming the separator of a CSV ("sep=;")
+_SEP_HINT = re.compile(r"sep=([,;|\t])")
+
 #: how a separator is named to the user
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "|": "pipe", "\t": "tab"}
 
@@ -122,6 +125,15 @@ def read_delimited(path: str | Path, delimiter: str | None = None, header: bool 
     """
     path = Path(path)
     lines, encoding = read_lines(path)
+    notes: list[str] = []
+    hint = _SEP_HINT.fullmatch(lines[0].strip())
+    if hint:  # Excel's "sep=;" first line: the separator, not a row
+        delimiter, lines = hint.group(1), [""] + lines[1:]
+    elif delimiter == "\t" and not any("\t" in line for line in lines[:50]):
+        sniffed = sniff_delimiter(lines)
+        if sniffed != "\t" and sniffed in lines[0]:  # a comma file named .tsv: its header has commas, no tab
+            notes.append(f"no line holds a tab: read as {DELIMITER_NAMES.get(sniffed, repr(sniffed))}-separated")
+            delimiter = sniffed
     delimiter = delimiter or sniff_delimiter(lines)
     if delimiter == "\t":
         if quoting == "auto":
@@ -138,16 +150,23 @@ def read_delimited(path: str | Path, delimiter: str | None = None, header: bool 
     columns: list[str] | None = None
     has_header = False
     joined: list[int] = []
+    repeated: list[int] = []
+    header_fields: list[str] = []
     for line_no, fields in records:
         if not fields or all(not f.strip() for f in fields):
-            blanks.append(line_no)
+            if not (hint and line_no == 1):
+                blanks.append(line_no)
             continue
         if columns is None:
             has_header = looks_like_header(fields) if header is None else header
             if has_header:
                 columns = _clean_header(fields)
+                header_fields = [f.strip() for f in fields]
                 continue
             columns = list(names) if names else _default_names(len(fields))
+        elif has_header and len(fields) == len(header_fields) and [f.strip() for f in fields] == header_fields:
+            repeated.append(line_no)  # files joined end to end: the next one's header is not a row
+            continue
         if len(columns) == 1 and len(fields) > 1 and delimiter != "\t":
             # one column of text with unquoted commas: the whole line is the text, not its first piece
             fields = [delimiter.join(fields)]
@@ -161,8 +180,11 @@ def read_delimited(path: str | Path, delimiter: str | None = None, header: bool 
         numbers.append(line_no)
     if columns is None:
         raise DataError(path, "contains only blank lines")
-    notes = [f"{len(joined)} line(s) of the one column hold {DELIMITER_NAMES.get(delimiter, repr(delimiter))}s outside "
-             f"quotes: each read whole (first at line {joined[0]})"] if joined else []
+    if joined:
+        notes.append(f"{len(joined)} line(s) of the one column hold {DELIMITER_NAMES.get(delimiter, repr(delimiter))}s "
+                     f"outside quotes: each read whole (first at line {joined[0]})")
+    if repeated:
+        notes.append(f"{len(repeated)} line(s) repeat the header, skipped (first at line {repeated[0]}: files joined?)")
     return RawTable(path, fmt, encoding, columns, has_header, rows, numbers, blanks, quoting, delimiter=delimiter,
                     notes=notes)
 

@@ -69,6 +69,8 @@ def decode(data: bytes, path: str | Path | None = None) -> tuple[str, str]:
     ``\n`` when most line ends are such: a file of them was one long line, or a CSV refused as broken
     quoting. A lone ``\r`` inside a file of ``\n`` lines stays as it is."""
     text, encoding = _decode(data, path)
+    if "\ufeff" in text:  # files joined end to end: the second one's byte-order mark starts a line
+        text = re.sub("(^|\n)\ufeff", r"\1", text)
     if "\r" in text:
         lone = text.count("\r") - text.count("\r\n")
         if lone > text.count("\n"):
@@ -91,6 +93,12 @@ def _decode(data: bytes, path: str | Path | None = None) -> tuple[str, str]:
                                 line=data[: exc.start].count(b"\n") + 1) from None
     nul = data.find(b"\x00")
     if nul >= 0:
+        unmarked = _utf16_without_bom(data)
+        if unmarked is not None:
+            return unmarked
+        kind = next((what for magic, what in _BINARY_KINDS if data.startswith(magic)), None)
+        if kind is not None:
+            raise DataError(path, f"is {kind[0]}, not a text file: {kind[1]}")
         raise DataError(path, "looks like a binary file (it contains NUL bytes), not text",
                         line=data[:nul].count(b"\n") + 1)
     try:
@@ -122,6 +130,35 @@ def _decode(data: bytes, path: str | Path | None = None) -> tuple[str, str]:
                                   f"not UTF-8 is {data[exc.start]:#04x}); save it as UTF-8",
                             line=data[: exc.start].count(b"\n") + 1) from None
     return _western_preferred(data, results, best)
+
+
+#: what a binary file handed in as text most likely is, by its first bytes
+_BINARY_KINDS = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ("an Excel 97-2003 workbook (.xls) or another old Office file",
+                                          "save it as .xlsx (Excel Workbook) or CSV UTF-8")),
+    (b"PK\x03\x04", ("a ZIP archive (an .xlsx or .ods workbook, a .docx ...)",
+                     "a workbook is read when named .xlsx; save an .ods as .xlsx or CSV UTF-8")),
+    (b"PAR1", ("a Parquet file", "name it .parquet")),
+    (b"%PDF", ("a PDF document", "export its text first")),
+)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark (the NUL bytes of its ASCII characters all on one
+    side of each pair), decoded; else None."""
+    if len(data) < 16 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    for name, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros >= 0.3 * half and other == 0:
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                return None
+            controls = any(ch < " " and ch not in "\t\r\n" for ch in text)
+            return (text, name) if "\n" in text and not controls else None
+    return None
 
 
 def looks_korean(text: str) -> bool:
