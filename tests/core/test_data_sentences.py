@@ -109,7 +109,7 @@ def test_xlsx_text_on_a_later_sheet(tmp_path):
             book, sheet_name="reviews", index=False)
     sf = read_sentences(path)
     assert sf.sentences == ["Great phone", "Battery dies"] and sf.line_numbers == [2, 4]
-    assert "read sheet 'reviews': the first sheet, 'about', has no text column" in sf.problems
+    assert "read sheet 'reviews': the sheet the workbook opens on, 'about', has no text column" in sf.problems
     assert read_sentences(path, column="stars").sentences == ["5", "1", "2"]
     numbers = tmp_path / "numbers.xlsx"
     with pd.ExcelWriter(numbers) as book:
@@ -333,3 +333,43 @@ def test_files_that_are_not_what_their_name_says_are_named(tmp_path):
     (tmp_path / "sheet.ods").write_bytes(b"PK\x03\x04" + b"\x00" * 100)
     with pytest.raises(DataError, match="is a ZIP archive .*save an .ods as .xlsx or CSV UTF-8"):
         read_sentences(tmp_path / "sheet.ods")
+
+
+def test_the_sheet_a_workbook_opens_on_is_read(tmp_path):
+    """The first sheet was read even when hidden (a lookup table) or when the author left the workbook
+    open on another; now the sheet it opens on, if visible, and the other sheets are named. A title
+    right above a column name in one column is a title (the name was the first sentence)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    lookup = book.active
+    lookup.title = "Lookup"
+    lookup.append(["code", "name"])
+    lookup.append(["a1", "Alpha code name"])
+    lookup.sheet_state = "hidden"
+    data = book.create_sheet("Data")
+    for row in (["text"], ["Visible sentence one."], ["Visible sentence two."]):
+        data.append(row)
+    book.active = 1
+    book.save(tmp_path / "hidden.xlsx")
+    sf = read_sentences(tmp_path / "hidden.xlsx")
+    assert sf.sheet == "Data" and sf.sentences == ["Visible sentence one.", "Visible sentence two."] and not sf.problems
+    book = openpyxl.Workbook()
+    book.active.title = "Old"
+    book.active.append(["text"])
+    book.active.append(["an old sentence."])
+    new = book.create_sheet("New")
+    for row in (["text"], ["a new sentence."]):
+        new.append(row)
+    book.active = 1
+    book.save(tmp_path / "active.xlsx")
+    sf = read_sentences(tmp_path / "active.xlsx")
+    assert sf.sheet == "New" and sf.sentences == ["a new sentence."]
+    assert sf.warnings == ["read sheet 'New', the one the workbook opens on; its other sheets: 'Old'"]
+    book = openpyxl.Workbook()
+    for value in ("Customer feedback Q3", "text", "I like it a lot, thanks.", "Could be better overall."):
+        book.active.append([value])
+    book.save(tmp_path / "titled.xlsx")
+    sf = read_sentences(tmp_path / "titled.xlsx")
+    assert sf.columns == ["text"] and sf.sentences == ["I like it a lot, thanks.", "Could be better overall."]
+    assert sf.line_numbers == [3, 4] and "rows 1-1" not in " ".join(sf.problems)

@@ -110,11 +110,12 @@ def guess_text_column(table: RawTable) -> int:
 
 def _other_sheet(path: Path, column: str | None) -> tuple[RawTable, int, str, str] | None:
     """The first sheet after the first of a workbook that has ``column`` (or, without it, a text
-    column): ``(table, column index, its name, the first sheet's name)``; None for a workbook of one
+    column): ``(table, column index, its name, the opening sheet's name)``; None for a workbook of one
     sheet. A :class:`DataError` naming every sheet when none has it."""
-    from sbert_desktop.core.data.tables import read_frame, sheet_names
+    from sbert_desktop.core.data.tables import read_frame, visible_sheets
 
-    sheets = sheet_names(path)
+    first = read_frame(path, "xlsx").sheet
+    sheets = [first] + [name for name in visible_sheets(path) if name != first]
     if len(sheets) < 2:
         return None
     for sheet in sheets[1:]:
@@ -183,7 +184,7 @@ def read_sentences(path: str | Path, column: str | None = None, format: str | No
             if found is None:
                 raise
             raw, index, sheet, first = found
-            problems.append(f"read sheet {sheet!r}: the first sheet, {first!r}, "
+            problems.append(f"read sheet {sheet!r}: the sheet the workbook opens on, {first!r}, "
                             + ("has no text column" if column is None else f"has no column {column!r}"))
         fmt, encoding, columns = raw.format, raw.encoding, list(raw.columns)
         chosen = columns[index]

@@ -312,8 +312,33 @@ def sheet_names(path: str | Path) -> list[str]:
         raise DataError(Path(path), f"cannot be read as xlsx: {type(exc).__name__}: {exc}") from None
 
 
-def read_frame(path: str | Path, fmt: str, sheet: str | int = 0) -> RawTable:
-    """parquet or xlsx through pandas; xlsx row numbers are the sheet's (header on row 1)."""
+def opening_sheet(book) -> str:
+    """The sheet a workbook opens on (its active one) when visible, else its first visible one: a
+    hidden lookup sheet, or an info sheet before the one the author left open, is not the data."""
+    sheets = list(getattr(book, "book", None).worksheets) if hasattr(getattr(book, "book", None), "worksheets") else []
+    visible = [ws for ws in sheets if getattr(ws, "sheet_state", "visible") == "visible"]
+    if not visible:
+        return str(book.sheet_names[0])
+    active = getattr(book.book, "active", None)
+    return str((active if active in visible else visible[0]).title)
+
+
+def visible_sheets(path: str | Path) -> list[str]:
+    """The sheets of an xlsx workbook that are not hidden, in order."""
+    import pandas as pd
+
+    try:
+        with pd.ExcelFile(path) as book:
+            sheets = list(book.book.worksheets) if hasattr(book.book, "worksheets") else []
+            names = [str(ws.title) for ws in sheets if getattr(ws, "sheet_state", "visible") == "visible"]
+            return names or [str(name) for name in book.sheet_names]
+    except Exception as exc:  # openpyxl raises its own types for corrupt files
+        raise DataError(Path(path), f"cannot be read as xlsx: {type(exc).__name__}: {exc}") from None
+
+
+def read_frame(path: str | Path, fmt: str, sheet: str | int | None = None) -> RawTable:
+    """parquet or xlsx through pandas; xlsx row numbers are the sheet's (header on row 1). Without
+    ``sheet`` an xlsx is read on the sheet it opens on (:func:`opening_sheet`)."""
     import pandas as pd
 
     path = Path(path)
@@ -326,8 +351,13 @@ def read_frame(path: str | Path, fmt: str, sheet: str | int = 0) -> RawTable:
             frame, sheet_name = pd.read_parquet(path, use_threads=False, pre_buffer=False), None
         else:
             with pd.ExcelFile(path) as book:
+                chosen = sheet is not None
+                sheet = opening_sheet(book) if sheet is None else sheet
                 sheet_name = str(book.sheet_names[sheet] if isinstance(sheet, int) else sheet)
-                frame = pd.read_excel(book, sheet_name=sheet, header=None)
+                frame = pd.read_excel(book, sheet_name=sheet_name, header=None)
+                others = [] if chosen or not hasattr(book.book, "worksheets") else [
+                    str(ws.title) for ws in book.book.worksheets
+                    if getattr(ws, "sheet_state", "visible") == "visible" and str(ws.title) != sheet_name]
     except (OSError, ValueError, ImportError, KeyError) as exc:
         raise DataError(path, f"cannot be read as {fmt}: {exc}") from None
     except Exception as exc:  # pyarrow / openpyxl raise their own types for corrupt files
@@ -342,8 +372,11 @@ def read_frame(path: str | Path, fmt: str, sheet: str | int = 0) -> RawTable:
         frame.columns = _clean_header([str(c) for c in frame.columns])
     offset = len(above) + 2 if fmt == "xlsx" else 1
     rows = frame.astype(object).where(frame.notna(), None).values.tolist()
+    notes = [f"read sheet {sheet_name!r}, the one the workbook opens on; its other sheets: "
+             + ", ".join(repr(name) for name in others)] if fmt == "xlsx" and others else []
     return RawTable(path, fmt, None, list(frame.columns), True, rows,
-                    list(range(offset, offset + len(rows))), [], "csv", frame, sheet=sheet_name, above_header=above)
+                    list(range(offset, offset + len(rows))), [], "csv", frame, sheet=sheet_name, above_header=above,
+                    notes=notes)
 
 
 #: the problem lines that only count what every reader skips or keeps (blank rows, duplicates)
@@ -401,6 +434,12 @@ def _one_column_header_row(head, widths: list[int]) -> int:
     (title, blank, "review", then the reviews) and the row below the gap reads as a name (six words at
     most, and fewer than the rows under it have in the middle). Without a blank row a title cannot be
     told from a header, and the first row stays the header."""
+    from sbert_desktop.core.data import columns as names
+
+    cells = [next((v for v in head.iloc[i] if isinstance(v, str)), None) for i in range(min(2, len(head)))]
+    if (len(cells) == 2 and all(cells) and widths[1] == 1 and names.normalize_name(cells[1]) in names.TEXT_NAMES
+            and names.normalize_name(cells[0]) not in names.KNOWN_NAMES):
+        return 1  # a title right above a column name ("text", "review"): the name is the header
     gap = next((i for i, width in enumerate(widths[:10]) if width == 0), None)
     if gap is None:
         return 0
