@@ -373,3 +373,27 @@ def test_the_sheet_a_workbook_opens_on_is_read(tmp_path):
     sf = read_sentences(tmp_path / "titled.xlsx")
     assert sf.columns == ["text"] and sf.sentences == ["I like it a lot, thanks.", "Could be better overall."]
     assert sf.line_numbers == [3, 4] and "rows 1-1" not in " ".join(sf.problems)
+
+
+def test_sheets_without_a_header_or_with_a_blank_row(tmp_path):
+    """A sheet of sentences from row 1: the first sentence was the column name (lost); an empty row in a
+    pair sheet refused the file ('sentence1 is empty') where a CSV skips a blank line."""
+    import openpyxl
+
+    from sbert_desktop.core.data import read_pairs
+
+    book = openpyxl.Workbook()
+    for value in ("The first sentence of my list.", "The second sentence.", "A third one here."):
+        book.active.append([value, 3])
+    book.save(tmp_path / "plain.xlsx")
+    sf = read_sentences(tmp_path / "plain.xlsx")
+    assert sf.columns == ["col1", "col2"] and sf.line_numbers == [1, 2, 3]
+    assert sf.sentences == ["The first sentence of my list.", "The second sentence.", "A third one here."]
+    assert sf.warnings == ["sheet row 1 reads as data (a number or a sentence), not column names: the columns are col1, col2"]
+    book = openpyxl.Workbook()
+    for row in (["sentence1", "sentence2", "score"], ["A man plays.", "Someone plays.", 4.2], [], ["A cat.", "A dog.", 0.5]):
+        book.active.append(row)
+    book.save(tmp_path / "pairs.xlsx")
+    ds = read_pairs(tmp_path / "pairs.xlsx")
+    assert ds.sentence1 == ["A man plays.", "A cat."] and ds.line_numbers == [2, 4]
+    assert "1 blank row(s) skipped (first at row 3)" in ds.problems

@@ -326,7 +326,8 @@ def _problems(table: RawTable, cols: dict[str, int | None]) -> list[str]:
         problems.append(above_header_note(table))
     problems.extend(table.notes)
     if table.blank_lines:
-        problems.append(f"{len(table.blank_lines)} blank line(s) skipped (first at line {table.blank_lines[0]})")
+        unit = "row" if table.format in ("xlsx", "parquet") else "line"
+        problems.append(f"{len(table.blank_lines)} blank {unit}(s) skipped (first at {unit} {table.blank_lines[0]})")
     extra = [line for row, line in zip(table.rows, table.lines) if len(row) > len(table.columns)]
     if extra:
         problems.append(f"{len(extra)} row(s) have extra columns beyond the {len(table.columns)} expected, "

@@ -363,20 +363,34 @@ def read_frame(path: str | Path, fmt: str, sheet: str | int | None = None) -> Ra
     except Exception as exc:  # pyarrow / openpyxl raise their own types for corrupt files
         raise DataError(path, f"cannot be read as {fmt}: {type(exc).__name__}: {exc}") from None
     above: list[int] = []
-    if fmt == "xlsx":  # the header is the first row, or the first full one below a title
+    has_header = True
+    if fmt == "xlsx":  # the header is the first row, or the first full one below a title, or none
         at, header = sheet_header(frame)
         above = list(range(1, at + 1))
+        has_header = at >= 0
         frame = frame.iloc[at + 1:].reset_index(drop=True)
         frame.columns = header
     else:
         frame.columns = _clean_header([str(c) for c in frame.columns])
-    offset = len(above) + 2 if fmt == "xlsx" else 1
+    offset = len(above) + 2 if fmt == "xlsx" and has_header else 1
     rows = frame.astype(object).where(frame.notna(), None).values.tolist()
+    numbers = list(range(offset, offset + len(rows)))
+    blank = [i for i, row in enumerate(rows) if all(v is None or (isinstance(v, str) and not v.strip()) for v in row)]
+    if blank:  # an empty sheet row between rows: skipped and counted, as a blank line of a CSV
+        empty = set(blank)
+        blank_lines = [numbers[i] for i in blank]
+        rows = [row for i, row in enumerate(rows) if i not in empty]
+        numbers = [n for i, n in enumerate(numbers) if i not in empty]
+        frame = frame.drop(index=frame.index[blank]).reset_index(drop=True)
+    else:
+        blank_lines = []
     notes = [f"read sheet {sheet_name!r}, the one the workbook opens on; its other sheets: "
              + ", ".join(repr(name) for name in others)] if fmt == "xlsx" and others else []
-    return RawTable(path, fmt, None, list(frame.columns), True, rows,
-                    list(range(offset, offset + len(rows))), [], "csv", frame, sheet=sheet_name, above_header=above,
-                    notes=notes)
+    if not has_header:
+        notes.append("sheet row 1 reads as data (a number or a sentence), not column names: the columns are "
+                     + ", ".join(frame.columns))
+    return RawTable(path, fmt, None, list(frame.columns), has_header, rows, numbers, blank_lines, "csv", frame,
+                    sheet=sheet_name, above_header=above, notes=notes)
 
 
 #: the problem lines that only count what every reader skips or keeps (blank rows, duplicates)
@@ -402,9 +416,23 @@ def sheet_header(frame) -> tuple[int, list[str]]:
     if not len(frame):
         return 0, _clean_header([str(c) for c in frame.columns])
     at = _sheet_header_row(frame)
+    if at == 0 and _sheet_row_is_data(frame.iloc[0]):
+        return -1, _default_names(frame.shape[1])
     cells = ["" if v is None or (isinstance(v, float) and v != v) else
              (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)) for v in frame.iloc[at]]
     return at, _clean_header(cells)
+
+
+def _sheet_row_is_data(row) -> bool:
+    """Whether a sheet's first row is data, not column names: no known name, and a number or a
+    sentence among its cells (ends like one, or more than six words)."""
+    from sbert_desktop.core.data import columns as names
+
+    cells = [v for v in row if v is not None and not (isinstance(v, float) and v != v)]
+    if not cells or any(isinstance(v, str) and names.normalize_name(v) in names.KNOWN_NAMES for v in cells):
+        return False
+    return any((isinstance(v, (int, float)) and not isinstance(v, bool)) or (
+        isinstance(v, str) and v.strip() and (v.strip()[-1] in ".?!…。" or len(v.split()) > 6)) for v in cells)
 
 
 def _sheet_header_row(frame) -> int:
