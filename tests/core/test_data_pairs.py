@@ -251,3 +251,26 @@ def test_pairs_without_a_gold_label_are_skipped(tmp_path):
     ds = read_pairs(raw)
     assert ds.task == "nli" and len(ds) == 2 and ds.sentence1 == ["Two women.", "A dog runs."]
     assert "skipped (first at line 3)" in ds.warnings[0]
+
+
+def test_pair_files_saved_again_by_pandas_or_excel(tmp_path, data_dir):
+    """KorNLI re-saved by pandas (to_csv(sep="\\t")) kept its CSV quotes in every quoted sentence
+    ('"그리고 ... ""엄마, 저 왔어요."""'), because the known formats forced quotes-as-text; a user's
+    premise/hypothesis/label file with a quote as text was 'broken CSV quoting'; a TSV with a line
+    break inside a quoted field was 'too few fields'."""
+    import pandas as pd
+
+    frame = pd.read_csv(data_dir / "kornli" / "xnli.dev.ko.tsv", sep="\t", quoting=3, nrows=12)
+    frame.to_csv(tmp_path / "kornli.tsv", sep="\t", index=False)
+    original = read_pairs(data_dir / "kornli" / "xnli.dev.ko.tsv")
+    ds = read_pairs(tmp_path / "kornli.tsv")
+    assert ds.format == "kornli" and ds.sentence1 == original.sentence1[:12] and ds.sentence2 == original.sentence2[:12]
+    assert any('"' in s for s in ds.sentence1)  # quotes inside the sentences stay, unescaped
+    own = tmp_path / "own.tsv"
+    own.write_text('premise\thypothesis\tlabel\n"Stop," he said.\tHe spoke.\tentailment\nA man sings.\tA person sings.\t'
+                   'entailment\n', encoding="utf-8")
+    assert read_pairs(own).sentence1 == ['"Stop," he said.', "A man sings."]
+    frame = pd.DataFrame({"sentence1": ["line one\nline two", 'He said "hi".'], "sentence2": ["b", "c"], "score": [1.0, 0.5]})
+    frame.to_csv(tmp_path / "multi.tsv", sep="\t", index=False)
+    ds = read_pairs(tmp_path / "multi.tsv")
+    assert ds.sentence1 == ["line one\nline two", 'He said "hi".'] and ds.line_numbers == [2, 4]

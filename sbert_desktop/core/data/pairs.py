@@ -150,8 +150,16 @@ def _read_known(path: Path, fmt: str) -> tuple[RawTable, dict[str, int | None]]:
     else:  # stsb: tolerate exactly the KorSTS header, nothing that merely resembles one
         first = next((line for line in head_lines(path, 5)[0] if line.strip()), "")
         header = _normalized(first.split("\t")[:7]) == _normalized(PAIR_FORMATS["korsts"].header)
-    table = read_delimited(path, "\t", header=header, quoting=spec.quoting, allow_extra=spec.allow_extra,
-                           names=list(PAIR_FORMATS["korsts"].header) if fmt == "stsb" else None)
+    names_ = list(PAIR_FORMATS["korsts"].header) if fmt == "stsb" else None
+    # the originals write quotes as text ("none"); re-saved by pandas or Excel their quoted fields are
+    # CSV-escaped, which "auto" sees; a user's SNLI-headed file with quotes as text is not valid CSV
+    quoting = "auto" if spec.quoting == "none" else spec.quoting
+    try:
+        table = read_delimited(path, "\t", header=header, quoting=quoting, allow_extra=spec.allow_extra, names=names_)
+    except DataError as exc:
+        if quoting != "csv" or "broken CSV quoting" not in str(exc):
+            raise
+        table = read_delimited(path, "\t", header=header, quoting="none", allow_extra=spec.allow_extra, names=names_)
     if fmt == "stsb" and table.has_header:
         spec = PAIR_FORMATS["korsts"]
     if spec.header is not None:

@@ -136,10 +136,15 @@ def read_delimited(path: str | Path, delimiter: str | None = None, header: bool 
             delimiter = sniffed
     delimiter = delimiter or sniff_delimiter(lines)
     if delimiter == "\t":
-        if quoting == "auto":
+        auto = quoting == "auto"
+        if auto:
             quoting = tsv_quoting(lines)
-        records = ((i + 1, split_tsv_line(line, quoting, path, i + 1) if line.strip() else [])
-                   for i, line in enumerate(lines))
+        multiline = _quoted_line_breaks(path, lines) if auto or quoting == "csv" else None
+        if multiline is not None:  # pandas / Excel wrote a field with a line break inside quotes
+            quoting, records = "csv", iter(multiline)
+        else:
+            records = ((i + 1, split_tsv_line(line, quoting, path, i + 1) if line.strip() else [])
+                       for i, line in enumerate(lines))
     else:
         quoting = "csv"
         records = _csv_records(path, lines, delimiter)
@@ -187,6 +192,24 @@ def read_delimited(path: str | Path, delimiter: str | None = None, header: bool 
         notes.append(f"{len(repeated)} line(s) repeat the header, skipped (first at line {repeated[0]}: files joined?)")
     return RawTable(path, fmt, encoding, columns, has_header, rows, numbers, blanks, quoting, delimiter=delimiter,
                     notes=notes)
+
+
+#: a tab-separated field that opens a quote and does not close it on its line
+_OPEN_QUOTE = re.compile(r'(?:^|\t)"(?:[^"\t]|"")*$')
+
+
+def _quoted_line_breaks(path: Path, lines: list[str]) -> list[tuple[int, list[str]]] | None:
+    """The records of a TSV whose quoted fields hold line breaks (pandas' ``to_csv(sep="\t")``,
+    Excel), read as CSV across lines, when some line ends inside an opened quote and the whole file
+    reads that way into rows as wide as its first; else None (STS-B's lone quotes are text)."""
+    if not any(_OPEN_QUOTE.search(line) for line in lines):
+        return None
+    try:
+        records = [(line_no, fields) for line_no, fields in _csv_records(path, lines, "\t")]
+    except DataError:
+        return None
+    widths = {len(fields) for _line, fields in records if fields and any(f.strip() for f in fields)}
+    return records if len(widths) == 1 and len(records) < len(lines) else None
 
 
 def _csv_records(path: Path, lines: list[str], delimiter: str):
