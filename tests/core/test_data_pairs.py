@@ -255,7 +255,7 @@ def test_pairs_without_a_gold_label_are_skipped(tmp_path):
 
 def test_pair_files_saved_again_by_pandas_or_excel(tmp_path, data_dir):
     """KorNLI re-saved by pandas (to_csv(sep="\\t")) kept its CSV quotes in every quoted sentence
-    ('"그리고 ... ""엄마, 저 왔어요."""'), because the known formats forced quotes-as-text; a user's
+    (doubled quotes and all), because the known formats forced quotes-as-text; a user's
     premise/hypothesis/label file with a quote as text was 'broken CSV quoting'; a TSV with a line
     break inside a quoted field was 'too few fields'."""
     import pandas as pd
