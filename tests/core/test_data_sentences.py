@@ -397,3 +397,28 @@ def test_sheets_without_a_header_or_with_a_blank_row(tmp_path):
     ds = read_pairs(tmp_path / "pairs.xlsx")
     assert ds.sentence1 == ["A man plays.", "A cat."] and ds.line_numbers == [2, 4]
     assert "1 blank row(s) skipped (first at row 3)" in ds.problems
+
+
+def test_values_that_are_not_text(tmp_path):
+    """A JSON object inside each row was embedded as its JSON ('{"text": "Nested A."}'); a parquet list
+    column as numpy's repr ("['tok' 'ens']"), bytes as "b'...'", JSON true as Python's 'True', all
+    without a word. Inner fields are columns ("meta.text", guessed as the text), lists are JSON, bytes
+    UTF-8, and a text column holding such values says so."""
+    import pandas as pd
+
+    nested = tmp_path / "nested.jsonl"
+    nested.write_text('{"id": 1, "meta": {"text": "Nested A.", "lang": "en"}}\n{"id": 2, "meta": {"text": "Nested B."}}\n',
+                      encoding="utf-8")
+    sf = read_sentences(nested)
+    assert sf.columns == ["id", "meta.text", "meta.lang"] and sf.column == "meta.text"
+    assert sf.sentences == ["Nested A.", "Nested B."] and not sf.warnings
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text('{"text": "A."}\n{"text": 123}\n{"text": true}\n{"text": "B."}\n', encoding="utf-8")
+    sf = read_sentences(mixed)
+    assert sf.sentences == ["A.", "123", "true", "B."]
+    assert sf.warnings == ["2 value(s) of column 'text' are not text (1 numbers, 1 true/false): read as written"]
+    pd.DataFrame({"text": [["tok", "ens"], ["b"]], "id": [1, 2]}).to_parquet(tmp_path / "lists.parquet")
+    sf = read_sentences(tmp_path / "lists.parquet", column="text")
+    assert sf.sentences == ['["tok", "ens"]', '["b"]'] and "2 lists" in sf.warnings[0]
+    pd.DataFrame({"text": [b"bytes one", "caf\xe9".encode("utf-8")]}).to_parquet(tmp_path / "bytes.parquet")
+    assert read_sentences(tmp_path / "bytes.parquet").sentences == ["bytes one", "café"]

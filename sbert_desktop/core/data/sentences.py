@@ -79,6 +79,35 @@ def _is_blank(value: Any) -> bool:
     return not str(value).strip()
 
 
+def _as_text(value: Any) -> tuple[str, str | None]:
+    """``(text, kind)``: a value of a text column as text, and what it was when not text ("numbers",
+    "dates", "true/false", "lists", "objects", "bytes"). Lists and objects are JSON (a parquet list
+    column was numpy's repr, "['tok' 'ens']"), bytes UTF-8, true/false JSON's."""
+    import datetime
+    import json
+
+    if isinstance(value, str):
+        return value, None
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return ("true" if value else "false"), "true/false"
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", errors="replace"), "bytes"
+    if isinstance(value, (int, float)) or type(value).__module__ == "numpy" and hasattr(value, "dtype") \
+            and getattr(value, "ndim", 1) == 0:
+        number = value.item() if hasattr(value, "item") else value
+        text = str(int(number)) if isinstance(number, float) and number.is_integer() else str(number)
+        return text, "numbers"
+    if isinstance(value, (datetime.date, datetime.datetime)) or hasattr(value, "isoformat"):
+        text = value.isoformat()
+        return (text[:10] if text.endswith("T00:00:00") else text), "dates"
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False), "objects"
+    if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
+        items = value.tolist() if hasattr(value, "tolist") else list(value)
+        return json.dumps(items, ensure_ascii=False, default=str), "lists"
+    return str(value), "other values"
+
+
 def _is_text(value: Any) -> bool:
     if not isinstance(value, str):
         return False
@@ -92,6 +121,8 @@ def _is_text(value: Any) -> bool:
 def guess_text_column(table: RawTable) -> int:
     """A column named like text/sentence, else the one with the longest average text length."""
     named = names.find_column(table.columns, names.TEXT_NAMES)
+    if named is None:  # "meta.text" from a JSON object inside each row
+        named = names.find_column([str(c).rsplit(".", 1)[-1] for c in table.columns], names.TEXT_NAMES)
     if named is not None:
         return named
     best, best_length = None, -1.0
@@ -200,12 +231,20 @@ def read_sentences(path: str | Path, column: str | None = None, format: str | No
     absent = set(raw.absent.get(chosen, ())) if raw is not None and chosen is not None else set()
     sentences: list[str] = []
     line_numbers: list[int] = []
+    not_text: dict[str, int] = {}
     for value, line in zip(values, numbers):
         if _is_blank(value):
             blank_lines.append(line)
             continue
-        sentences.append(str(value).strip())
+        text, kind = _as_text(value)
+        if kind is not None:
+            not_text[kind] = not_text.get(kind, 0) + 1
+        sentences.append(text.strip())
         line_numbers.append(line)
+    if not_text:  # a column of numbers, dates or lists chosen as the text: say it, it may be the wrong one
+        kinds = ", ".join(f"{n:,} {kind}" for kind, n in sorted(not_text.items(), key=lambda kv: -kv[1]))
+        problems.append(f"{sum(not_text.values()):,} value(s) of column {chosen!r} are not text ({kinds}): read as "
+                        "written")
     if not sentences:
         where = f"column {chosen!r}" if chosen is not None else "file"
         if raw is not None and not raw.rows and not blank_lines:

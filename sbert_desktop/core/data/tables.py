@@ -226,6 +226,39 @@ def _csv_records(path: Path, lines: list[str], delimiter: str):
         start = reader.line_num + 1
 
 
+def _flat(item: dict, whole: set[str], prefix: str = "", depth: int = 0) -> dict:
+    """An object's fields with those of objects inside it as "outer.inner" (three levels at most);
+    a field named in ``whole`` (one that is not an object in every row: :func:`_scalar_fields`) and
+    an empty object stay one field."""
+    out: dict = {}
+    for key, value in item.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and value and depth < 3 and name not in whole:
+            out.update(_flat(value, whole, name + ".", depth + 1))
+        else:
+            out[name] = value
+    return out
+
+
+def _scalar_fields(items: list, prefix: str = "", depth: int = 0) -> set[str]:
+    """The fields (dotted) that hold something other than an object in some row: kept whole."""
+    found: set[str] = set()
+    inner: dict[str, list] = {}
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        for key, value in item.items():
+            name = f"{prefix}{key}"
+            if isinstance(value, dict) and value and depth < 3:
+                inner.setdefault(name, []).append(value)
+            elif value is not None:
+                found.add(name)
+    for name, values in inner.items():
+        if name not in found:
+            found |= _scalar_fields(values, name + ".", depth + 1)
+    return found
+
+
 def read_jsonl(path: str | Path) -> RawTable:
     """JSON Lines (one object per line) or a JSON array of objects; columns in first-seen order."""
     path = Path(path)
@@ -251,13 +284,15 @@ def read_jsonl(path: str | Path) -> RawTable:
                 raise DataError(path, f"not valid JSON: {exc.msg}", line=i + 1) from None
     columns: dict[str, None] = {}
     for line_no, item in numbered:
-        if isinstance(item, str):
-            item = {"text": item}
-        if not isinstance(item, dict):
+        if not isinstance(item, (dict, str)):
             raise DataError(path, f"expected a JSON object, found {type(item).__name__}", line=line_no)
-        columns.update(dict.fromkeys(item))
+    # {"meta": {"text": ...}}: a field inside an object is its own column, "meta.text"
+    items = [{"text": item} if isinstance(item, str) else item for _, item in numbered]
+    whole = _scalar_fields(items)
+    objects = [_flat(item, whole) for item in items]
+    for obj in objects:
+        columns.update(dict.fromkeys(obj))
     names = list(columns)
-    objects = [({"text": item} if isinstance(item, str) else item) for _, item in numbered]
     # a list or an object in a field is kept as its JSON text (not Python's repr)
     rows = [[_json_cell(obj.get(c)) for c in names] for obj in objects]
     if not names:
