@@ -422,3 +422,20 @@ def test_values_that_are_not_text(tmp_path):
     assert sf.sentences == ['["tok", "ens"]', '["b"]'] and "2 lists" in sf.warnings[0]
     pd.DataFrame({"text": [b"bytes one", "caf\xe9".encode("utf-8")]}).to_parquet(tmp_path / "bytes.parquet")
     assert read_sentences(tmp_path / "bytes.parquet").sentences == ["bytes one", "café"]
+
+
+def test_decomposed_text_and_invisible_lines(tmp_path):
+    """Text from a Mac is decomposed (NFD): '한국어' as jamo, which a Korean tokenizer reads as other tokens
+    and the duplicate count missed. It is read composed, and said. A line of zero-width spaces is blank."""
+    import unicodedata
+
+    from sbert_desktop.core.data import read_pairs
+
+    text = "한국어 문장입니다.\n" + unicodedata.normalize("NFD", "한국어 문장입니다.") + "\n\u200b\u200b\ncafé\n"
+    (tmp_path / "mac.txt").write_text(text, encoding="utf-8")
+    sf = read_sentences(tmp_path / "mac.txt")
+    assert sf.sentences == ["한국어 문장입니다.", "한국어 문장입니다.", "café"] and sf.n_duplicates == 1 and sf.n_blank == 1
+    assert "1 sentence(s) in decomposed Unicode (as macOS writes Hangul and accents): read composed (NFC)" in sf.warnings
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("sentence1\tsentence2\tscore\n" + unicodedata.normalize("NFD", "고양이\t강아지\t1.0\n"), encoding="utf-8")
+    assert read_pairs(pairs).sentence1 == ["고양이"]

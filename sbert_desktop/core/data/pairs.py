@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -123,7 +124,9 @@ def parse_score(value: Any, path: Path, line: int) -> float:
 def _text(value: Any, what: str, path: Path, line: int) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)) or not str(value).strip():
         raise DataError(path, f"{what} is empty", line=line)
-    return value if isinstance(value, str) else str(value)
+    text = value if isinstance(value, str) else str(value)
+    # composed (NFC): macOS writes Hangul decomposed, which a Korean tokenizer reads as other tokens
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _resolve(table: RawTable, column: str | int, what: str) -> int:

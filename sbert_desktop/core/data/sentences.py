@@ -7,6 +7,7 @@ counted. ``line_numbers`` maps each sentence back to its source line (or sheet r
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,10 +74,14 @@ class SentenceFile:
         return None if self._raw is None else self._raw.to_frame()
 
 
+#: characters that show nothing: a line of only these is blank
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
 def _is_blank(value: Any) -> bool:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return True
-    return not str(value).strip()
+    return not str(value).strip().strip(_INVISIBLE)
 
 
 def _as_text(value: Any) -> tuple[str, str | None]:
@@ -232,6 +237,7 @@ def read_sentences(path: str | Path, column: str | None = None, format: str | No
     sentences: list[str] = []
     line_numbers: list[int] = []
     not_text: dict[str, int] = {}
+    composed = 0
     for value, line in zip(values, numbers):
         if _is_blank(value):
             blank_lines.append(line)
@@ -239,8 +245,14 @@ def read_sentences(path: str | Path, column: str | None = None, format: str | No
         text, kind = _as_text(value)
         if kind is not None:
             not_text[kind] = not_text.get(kind, 0) + 1
+        if not unicodedata.is_normalized("NFC", text):  # macOS's decomposed Hangul / accents
+            text = unicodedata.normalize("NFC", text)
+            composed += 1
         sentences.append(text.strip())
         line_numbers.append(line)
+    if composed:  # the same text as composed and decomposed were two sentences, and embedded apart
+        problems.append(f"{composed:,} sentence(s) in decomposed Unicode (as macOS writes Hangul and accents): "
+                        "read composed (NFC)")
     if not_text:  # a column of numbers, dates or lists chosen as the text: say it, it may be the wrong one
         kinds = ", ".join(f"{n:,} {kind}" for kind, n in sorted(not_text.items(), key=lambda kv: -kv[1]))
         problems.append(f"{sum(not_text.values()):,} value(s) of column {chosen!r} are not text ({kinds}): read as "
