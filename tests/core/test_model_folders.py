@@ -129,3 +129,14 @@ def test_a_cross_encoders_saved_activation_is_its_score(activation, tiny_cross_e
     again = ours.save(tmp_path / "again")  # and it stays the model's score when saved here
     np.testing.assert_allclose(CrossEncoder.load(again, device="cpu").predict(PAIRS), expected, atol=1e-5)
     np.testing.assert_allclose(STCrossEncoder(str(again), device="cpu").predict(PAIRS), expected, atol=1e-5)
+
+
+def test_a_folder_with_only_an_onnx_export_says_so(tmp_path, bundled_model_path):
+    """config, tokenizer and onnx/model.onnx: transformers' 'no file named model.safetensors' did not say
+    that the app reads the torch weights, for int8 too."""
+    folder, _model = _bert_folder(tmp_path, bundled_model_path)
+    (folder / "model.safetensors").unlink()
+    (folder / "onnx").mkdir()
+    (folder / "onnx" / "model.onnx").write_bytes(b"onnx")
+    with pytest.raises(ModelLoadError, match="holds an ONNX export but not the model's torch weights"):
+        BiEncoder.load(folder, device="cpu")

@@ -66,6 +66,10 @@ def load_hf(kind: str, path: Path, **kwargs):
                                               key_mapping={"^" + re.escape(prefix): ""}, **kwargs)
         tokenizer = AutoTokenizer.from_pretrained(str(path))
     except Exception as exc:  # a damaged file (truncated/garbage weights, bad JSON) is a refusal, not a crash
+        if "no file named" in str(exc) and any(Path(path).glob("**/*.onnx")):
+            raise ModelLoadError(f"{path}: holds an ONNX export but not the model's torch weights (model.safetensors "
+                                 "or pytorch_model.bin), which this app reads, also for int8: use the folder the "
+                                 "export was made from") from exc
         raise ModelLoadError(f"{path}: cannot load the model ({_one_line(exc)})") from exc
     finally:
         hf_logging.set_verbosity(verbosity)
