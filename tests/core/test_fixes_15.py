@@ -64,7 +64,8 @@ def test_generic_scores_in_1_to_5_are_not_scaled_as_0_to_5(tmp_path):
 
 
 @pytest.mark.parametrize("scores, expected", [([0.0, 2.0, 5.0], (0.0, 5.0)), ([0.5, 4.2], (0.0, 5.0)),
-                                              ([0.1, 0.9], (0.0, 1.0)), ([2.0, 9.0], (2.0, 9.0))])
+                                              ([0.1, 0.9], (0.0, 1.0)), ([2.0, 9.0], (1.0, 10.0)),
+                                              ([5.0, 70.0], (0.0, 100.0)), ([-3.0, 2.5], (-3.0, 3.0))])
 def test_generic_score_ranges(tmp_path, scores, expected):
     assert read_pairs(_generic(tmp_path, scores)).score_range == expected
 
