@@ -1012,42 +1012,47 @@ dimension {dimension}</source>
         <translation>{name} 열기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="282" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="284" />
         <source>{format} · {encoding} · {rows} rows</source>
         <translation>{format} · {encoding} · {rows}행</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="312" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="284" />
+        <source>{format} · {rows} rows</source>
+        <translation>{format} · {rows}행</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="314" />
         <source>{n} embeddings of dimension {dim}</source>
         <translation>{dim}차원 임베딩 {n}개</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="357" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="359" />
         <source>Still open: {name} (the other pages keep using it)</source>
         <translation>계속 열려 있음: {name} (다른 페이지는 이 파일을 계속 씁니다)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="361" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="363" />
         <source>Could not open the file</source>
         <translation>파일을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="403" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="405" />
         <source>Encode {n} sentences</source>
         <translation>문장 {n}개 인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="408" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="410" />
         <source>Encoding… {done} / {total}</source>
         <translation>인코딩 중… {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="410" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="412" />
         <source>Encoding cancelled</source>
         <translation>인코딩을 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="411" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="413" />
         <source>Encoding failed: {message}</source>
         <translation>인코딩 실패: {message}</translation>
     </message>

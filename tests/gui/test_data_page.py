@@ -185,3 +185,30 @@ def test_texts_longer_than_the_model_reads_are_said_before_encoding(qtbot, state
     short.write_text("A cat sleeps.\nRain tomorrow.\n", encoding="utf-8")
     type_path(short)
     assert not page.korean_cue.isVisible() and not clusters.bar.cue.isVisible()
+
+
+def test_a_workbook_is_read_on_the_sheet_it_opens_on_and_says_so(qtbot, state, tmp_path):
+    """A workbook left open on its second sheet: that sheet is read (was the first), the line under the
+    file says which (was 'xlsx · None · 1 rows') and Notes name the other sheet."""
+    import openpyxl
+    from PySide6.QtTest import QTest
+
+    book = openpyxl.Workbook()
+    book.active.title = "Old"
+    book.active.append(["text"])
+    book.active.append(["an old sentence."])
+    new = book.create_sheet("New")
+    for row in (["text"], ["a new sentence."], ["another new one."]):
+        new.append(row)
+    book.active = 1
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    page = DataPage(state)
+    qtbot.addWidget(page)
+    page.show()
+    QTest.keyClicks(page.file.edit, str(path))
+    with qtbot.waitSignal(state.data_changed, timeout=30_000):
+        QTest.keyClick(page.file.edit, Qt.Key.Key_Return)
+    assert page.file.info.text() == "xlsx · New · 2 rows"
+    assert state.data.content.sentences == ["a new sentence.", "another new one."]
+    assert "read sheet 'New', the one the workbook opens on; its other sheets: 'Old'" in page.facts["problems"].text()

@@ -279,8 +279,10 @@ class DataPage(QWidget):
         if self.file.path() != str(data.path):
             self.file.set_path(str(data.path), emit=False)
         content, info = data.content, data.info
-        self.file.set_info(translate("DataPage", "{format} · {encoding} · {rows} rows").format(
-            format=getattr(content, 'format', '?'), encoding=getattr(content, 'encoding', '?'), rows=number(info.get('rows', 0))))
+        encoding = getattr(content, "encoding", None)  # None for xlsx and parquet: nothing to say
+        where = getattr(content, "sheet", None) if encoding is None else encoding
+        text = translate("DataPage", "{format} · {encoding} · {rows} rows") if where else translate("DataPage", "{format} · {rows} rows")
+        self.file.set_info(text.format(format=getattr(content, 'format', '?'), encoding=where, rows=number(info.get('rows', 0))))
         self.file.set_error("")
         columns = list(getattr(content, "columns", []) or []) if data.kind == "sentences" else []
         self.column.blockSignals(True)
