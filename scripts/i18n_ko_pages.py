@@ -14,7 +14,7 @@ KO_PAGES = {
     "Labels": "레이블", "Scores": "점수", "Notes": "참고", "Encode with active model": "활성 모델로 인코딩",
     "Compute embeddings of these sentences with the active bi-encoder (in the background)":
         "활성 바이 인코더로 이 문장들의 임베딩을 계산합니다(백그라운드에서)",
-    "Open {name}": "{name} 열기", "{format} · {encoding} · {rows} rows": "{format} · {encoding} · {rows}행", "{format} · {rows} rows": "{format} · {rows}행",
+    "Open {name}": "{name} 열기", "{format} · {encoding} · {rows} rows": "{format} · {encoding} · {rows}행", "{format} · {rows} rows": "{format} · {rows}행", "Sheet": "시트",
     "{n} embeddings of dimension {dim}": "{dim}차원 임베딩 {n}개",
     "Still open: {name} (the other pages keep using it)": "계속 열려 있음: {name} (다른 페이지는 이 파일을 계속 씁니다)",
     "Could not open the file": "파일을 열 수 없습니다", "Encode {n} sentences": "문장 {n}개 인코딩",

@@ -887,7 +887,7 @@ dimension {dimension}</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/data.py" line="27" />
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="188" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="208" />
         <source>Sentences</source>
         <translation>문장</translation>
     </message>
@@ -897,162 +897,167 @@ dimension {dimension}</source>
         <translation>문장 쌍</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="81" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="93" />
         <source>commas</source>
         <translation>쉼표</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="81" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="93" />
         <source>semicolons</source>
         <translation>세미콜론</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="82" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="94" />
         <source>vertical bars</source>
         <translation>세로 막대(|)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="82" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="94" />
         <source>tabs</source>
         <translation>탭</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="83" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="95" />
         <source>{format}, fields separated by {separator}</source>
         <translation>{format}, 필드 구분자: {separator}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="86" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="98" />
         <source>{format}, sheet “{sheet}”</source>
         <translation>{format}, 시트 “{sheet}”</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="159" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="171" />
         <source>Open a sentence file (txt, csv, tsv, jsonl, parquet, xlsx) or a pair data set…</source>
         <translation>문장 파일(txt, csv, tsv, jsonl, parquet, xlsx)이나 문장 쌍 데이터 세트를 여세요…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="175" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="184" />
+        <source>Sheet</source>
+        <translation>시트</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="193" />
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="177" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="195" />
         <source>Read as</source>
         <translation>읽기 방식</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="179" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="199" />
         <source>Text column</source>
         <translation>텍스트 열</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="185" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="205" />
         <source>Summary</source>
         <translation>요약</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="187" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="207" />
         <source>Format</source>
         <translation>형식</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="187" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="207" />
         <source>Encoding</source>
         <translation>인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="188" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="208" />
         <source>Rows</source>
         <translation>행 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="189" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="209" />
         <source>Blank rows</source>
         <translation>빈 행</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="189" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="209" />
         <source>Duplicates</source>
         <translation>중복</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="190" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="210" />
         <source>Task</source>
         <translation>과제</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="190" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="210" />
         <source>Labels</source>
         <translation>레이블</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="191" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="211" />
         <source>Scores</source>
         <translation>점수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="191" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="211" />
         <source>Notes</source>
         <translation>참고</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="199" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="219" />
         <source>Encode with active model</source>
         <translation>활성 모델로 인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="200" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="220" />
         <source>Compute embeddings of these sentences with the active bi-encoder (in the background)</source>
         <translation>활성 바이 인코더로 이 문장들의 임베딩을 계산합니다(백그라운드에서)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="262" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="292" />
         <source>Open {name}</source>
         <translation>{name} 열기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="284" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="314" />
         <source>{format} · {encoding} · {rows} rows</source>
         <translation>{format} · {encoding} · {rows}행</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="284" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="314" />
         <source>{format} · {rows} rows</source>
         <translation>{format} · {rows}행</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="314" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="353" />
         <source>{n} embeddings of dimension {dim}</source>
         <translation>{dim}차원 임베딩 {n}개</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="359" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="398" />
         <source>Still open: {name} (the other pages keep using it)</source>
         <translation>계속 열려 있음: {name} (다른 페이지는 이 파일을 계속 씁니다)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="363" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="402" />
         <source>Could not open the file</source>
         <translation>파일을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="405" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="444" />
         <source>Encode {n} sentences</source>
         <translation>문장 {n}개 인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="410" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="449" />
         <source>Encoding… {done} / {total}</source>
         <translation>인코딩 중… {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="412" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="451" />
         <source>Encoding cancelled</source>
         <translation>인코딩을 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="413" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="452" />
         <source>Encoding failed: {message}</source>
         <translation>인코딩 실패: {message}</translation>
     </message>

@@ -23,6 +23,7 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pooling", choices=POOLING_CHOICES, help="pooling mode (default: the model's own)")
     parser.add_argument("--max-seq-length", type=int, help="truncate sentences to this many tokens")
     parser.add_argument("--column", help="text column of a sentence table (default: guessed)")
+    parser.add_argument("--sheet", help="sheet of an xlsx workbook (default: the one it opens on)")
     parser.add_argument("--sentences", metavar="FILE", help="sentence file matching a .npy INPUT, row for row")
     parser.add_argument("--batch-size", type=int, default=32, help="encoding batch size (default: %(default)s)")
     parser.add_argument("--device", default="auto", help="cpu, cuda, mps or auto (default: %(default)s)")
@@ -154,7 +155,7 @@ def load_inputs(args: argparse.Namespace, bar: Any, need_model: bool = False) ->
         emb = np.ascontiguousarray(emb, dtype=np.float32)
         rows = columns = None
         if args.sentences:
-            sf = read_sentences(args.sentences, column=args.column)
+            sf = read_sentences(args.sentences, column=args.column, sheet=getattr(args, "sheet", None))
             warn_read(getattr(args, "command", None) or "explore", sf)
             sentences, rows, columns = sf.sentences, sf.line_numbers, sf.other_columns()
             if len(sentences) != len(emb):
@@ -168,7 +169,7 @@ def load_inputs(args: argparse.Namespace, bar: Any, need_model: bool = False) ->
         prov = Provenance(model=model, source_file=args.sentences)
         return Inputs(sentences, emb, bi, prov, {"encoded": False}, rows, columns or None)
 
-    sf = read_sentences(path, column=args.column)
+    sf = read_sentences(path, column=args.column, sheet=getattr(args, "sheet", None))
     if not sf.sentences:
         raise DataError(path, "no sentences to explore (the file has only blank rows)")
     warn_read(getattr(args, "command", None) or "explore", sf)

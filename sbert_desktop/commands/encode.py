@@ -23,6 +23,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
     parser.add_argument("--normalize", action=argparse.BooleanOptionalAction, default=None,
                         help="L2-normalise the embeddings (default: the model's own setting)")
     parser.add_argument("--column", help="text column of a table (default: guessed)")
+    parser.add_argument("--sheet", help="sheet of an xlsx workbook (default: the one it opens on)")
     parser.add_argument("--batch-size", type=int, default=32, help="default: %(default)s")
     parser.add_argument("--device", default="auto", help="auto, cpu, cuda or mps (default: %(default)s)")
     add_runtime_arguments(parser)
@@ -61,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         return _launch.launch(len(devices), devices=devices)
     if args.nproc and args.nproc > 1 and not _launch.under_torchrun():
         return _launch.launch(args.nproc)
-    sf = read_sentences(args.input, column=args.column)
+    sf = read_sentences(args.input, column=args.column, sheet=args.sheet)
     if not sf.sentences:
         raise DataError(args.input, "no sentences to encode (only blank rows)")
     if _launch.rank() == 0:

@@ -25,6 +25,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
     parser.add_argument("--max-seq-length", type=int)
     parser.add_argument("--data", required=True, help="pair data set (STS-B, KorSTS, SNLI, KorNLI, SICK, generic)")
     parser.add_argument("--format", choices=PAIR_FORMATS, help="force the data format (default: detected)")
+    parser.add_argument("--sheet", help="sheet of an xlsx workbook (default: the one it opens on)")
     parser.add_argument("--task", choices=("sts", "nli"), help="for data with both scores and labels (SICK)")
     parser.add_argument("--cross-encoder", metavar="CE", help="cross-encoder folder or hub id to compare")
     parser.add_argument("--no-bi-encoder", action="store_true", help="evaluate only the cross-encoder")
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     from sbert_desktop.core.errors import SbertDesktopError
     from sbert_desktop.core.models import BiEncoder, CrossEncoder
 
-    data = read_pairs(args.data, format=args.format, task=args.task)
+    data = read_pairs(args.data, format=args.format, task=args.task, sheet=args.sheet)
     warn_read("evaluate", data)
     if args.pooling == "all" or args.retrieval or args.cost:
         from sbert_desktop.commands._evaluate_tables import run_tables

@@ -20,6 +20,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
     parser.add_argument("file", help="txt, csv, tsv, jsonl, parquet or xlsx file")
     parser.add_argument("--format", choices=FORMATS, help="force a pair format or a sentence file format")
     parser.add_argument("--column", help="text column of a sentence table (default: guessed)")
+    parser.add_argument("--sheet", help="sheet of an xlsx workbook (default: the one it opens on)")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     return parser
 
@@ -27,7 +28,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from sbert_desktop.core.data import inspect_file
 
-    summary = inspect_file(args.file, format=args.format, column=args.column)
+    summary = inspect_file(args.file, format=args.format, column=args.column, sheet=args.sheet)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:

@@ -69,7 +69,8 @@ def prepare_workspace(window) -> Callable[[], Workspace]:
     if state.data is not None:
         content = state.data.content
         data_args = (state.data.path, dict(column=getattr(content, "column", None),
-                                           format=getattr(content, "format", None), kind=state.data.kind))
+                                           format=getattr(content, "format", None), kind=state.data.kind,
+                                           sheet=getattr(content, "sheet", None)))
     models: dict[str, Any] = {"active": state.active_kind}
     fingerprints: dict[str, Callable[[], str]] = {}
     for kind, spec, model in (("bi", state.bi_spec, state.bi_encoder), ("cross", state.cross_spec, state.cross_encoder)):
@@ -174,7 +175,7 @@ def read_data(ws: Workspace, data_path: str | Path) -> tuple[str, Any]:
     status = check_data(ws, data_path)
     if status == "missing":
         return status, None
-    return status, load_data(data_path, ws.data.get("kind", "auto"), ws.data.get("column"))
+    return status, load_data(data_path, ws.data.get("kind", "auto"), ws.data.get("column"), ws.data.get("sheet"))
 
 
 #: kinds of page jobs whose results a restored workspace replaces (model loads and training go on)
@@ -207,7 +208,7 @@ def restore_workspace(window, ws: Workspace, data_path: str | Path | None = None
                                 "embeddings are shown as they were")
         if report.data_status != "missing":
             state.set_data(data if data is not None else
-                           load_data(data_path, ws.data.get("kind", "auto"), ws.data.get("column")))
+                           load_data(data_path, ws.data.get("kind", "auto"), ws.data.get("column"), ws.data.get("sheet")))
         else:
             state.set_data(None)  # a file open before is not the workspace's: its rows must not be laid on its sentences
     else:

@@ -84,3 +84,23 @@ def test_inspect_says_how_a_table_was_split_and_which_sheet(tmp_path, capsys):
     pairs.write_text("sentence1|sentence2|score\nA cat.|A dog.|1.5\n", encoding="utf-8")
     assert main(["inspect", str(pairs)]) == 0
     assert "pairs (generic, utf-8, pipe-separated)" in capsys.readouterr().out
+
+
+def test_sheet_option_reads_another_sheet(tmp_path, capsys):
+    """--sheet names the workbook's sheet; a sheet that is not there is a one-line error listing them."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Info"
+    book.active.append(["note"])
+    book.active.append(["This workbook holds customer reviews."])
+    reviews = book.create_sheet("Reviews")
+    for row in (["review", "stars"], ["Great product.", 5], ["Terrible.", 1]):
+        reviews.append(row)
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    assert main(["inspect", str(path), "--sheet", "Reviews", "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["sheet"] == "Reviews" and info["column"] == "review" and info["sentences"] == 2
+    assert main(["inspect", str(path), "--sheet", "Nope"]) == 2
+    assert "has no sheet 'Nope' (its sheets: 'Info', 'Reviews')" in capsys.readouterr().err

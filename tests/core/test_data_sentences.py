@@ -365,7 +365,7 @@ def test_the_sheet_a_workbook_opens_on_is_read(tmp_path):
     book.save(tmp_path / "active.xlsx")
     sf = read_sentences(tmp_path / "active.xlsx")
     assert sf.sheet == "New" and sf.sentences == ["a new sentence."]
-    assert sf.warnings == ["read sheet 'New', the one the workbook opens on; its other sheets: 'Old'"]
+    assert sf.warnings == ["read sheet 'New', the one the workbook opens on; its other sheets: 'Old' (to read one: Sheet on the Data page, --sheet)"]
     book = openpyxl.Workbook()
     for value in ("Customer feedback Q3", "text", "I like it a lot, thanks.", "Could be better overall."):
         book.active.append([value])

@@ -211,4 +211,24 @@ def test_a_workbook_is_read_on_the_sheet_it_opens_on_and_says_so(qtbot, state, t
         QTest.keyClick(page.file.edit, Qt.Key.Key_Return)
     assert page.file.info.text() == "xlsx · New · 2 rows"
     assert state.data.content.sentences == ["a new sentence.", "another new one."]
-    assert "read sheet 'New', the one the workbook opens on; its other sheets: 'Old'" in page.facts["problems"].text()
+    assert "read sheet 'New', the one the workbook opens on; its other sheets: 'Old' (to read one: Sheet on the Data page, --sheet)" in page.facts["problems"].text()
+    # the Sheet box reads another sheet: chosen with the keyboard as a user would
+    assert page.sheet.isVisible() and page.sheet.currentText() == "New"
+    page.sheet.setFocus()
+    with qtbot.waitSignal(state.data_changed, timeout=30_000):
+        QTest.keyClick(page.sheet, Qt.Key.Key_Up)
+    assert state.data.content.sentences == ["an old sentence."] and page.file.info.text() == "xlsx · Old · 1 rows"
+    assert page.sheet.currentText() == "Old"
+    # kept by a workspace: reopened on that sheet
+    from sbert_desktop.core.workspace import load_workspace, save_workspace
+    from sbert_desktop.gui.main_window import MainWindow
+    from sbert_desktop.gui.state import AppState
+    from sbert_desktop.gui.workspace_io import collect_workspace, restore_workspace
+
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    saved = save_workspace(tmp_path / "w.sbertws", collect_workspace(window))
+    fresh = MainWindow(AppState())
+    qtbot.addWidget(fresh)
+    restore_workspace(fresh, load_workspace(saved), data_path=path, load_models=False)
+    assert fresh.state.data.content.sheet == "Old" and fresh.state.data.content.sentences == ["an old sentence."]

@@ -11,6 +11,7 @@ from sbert_desktop.core.data.formats import PAIR_FORMAT_NAMES, detect_pair_forma
 from sbert_desktop.core.data.pairs import PairDataset, read_pairs
 from sbert_desktop.core.data.sentences import SENTENCE_FORMATS, SentenceFile, read_sentences
 from sbert_desktop.core.data.tables import DELIMITER_NAMES
+from sbert_desktop.core.errors import DataError
 
 SCHEMA_VERSION = 1
 HISTOGRAM_BINS = 6
@@ -27,7 +28,8 @@ def how_read(fmt: str, encoding: str | None, delimiter: str | None, sheet: str |
     return ", ".join(parts)
 
 
-def inspect_file(path: str | Path, format: str | None = None, column: str | None = None) -> dict[str, Any]:
+def inspect_file(path: str | Path, format: str | None = None, column: str | None = None,
+                 sheet: str | None = None) -> dict[str, Any]:
     """Read ``path`` and summarize it.
 
     ``format`` may be a pair format ("stsb", "korsts", "snli", "kornli", "sick", "generic") or a
@@ -39,10 +41,15 @@ def inspect_file(path: str | Path, format: str | None = None, column: str | None
     if format is not None and format not in PAIR_FORMAT_NAMES and format not in SENTENCE_FORMATS:
         raise ValueError(f"unknown format {format!r}; use one of {', '.join(PAIR_FORMAT_NAMES + SENTENCE_FORMATS)}")
     if format in PAIR_FORMAT_NAMES:
-        return summarize_pairs(read_pairs(path, format=format))
-    if format is None and column is None and detect_pair_format(path) is not None:
+        return summarize_pairs(read_pairs(path, format=format, sheet=sheet))
+    if sheet is not None and format is None and column is None:  # a chosen sheet: pairs if its columns say so
+        try:
+            return summarize_pairs(read_pairs(path, sheet=sheet))
+        except DataError:
+            pass
+    elif format is None and column is None and detect_pair_format(path) is not None:
         return summarize_pairs(read_pairs(path))
-    return summarize_sentences(read_sentences(path, column=column, format=format))
+    return summarize_sentences(read_sentences(path, column=column, format=format, sheet=sheet))
 
 
 def _gzipped(path: Path) -> bool:

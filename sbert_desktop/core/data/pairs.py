@@ -183,9 +183,10 @@ _NLI_LABEL_NAMES = frozenset(names.normalize_name(n) for n in ("gold_label", "nl
 
 
 def _read_generic(path: Path, columns: Mapping[str, str] | None,
-                  task: str | None = None) -> tuple[RawTable, dict[str, int | None]]:
+                  task: str | None = None, sheet: str | None = None) -> tuple[RawTable, dict[str, int | None]]:
     ext = format_from_extension(path)
-    table = read_table(path, ext if ext in ("csv", "tsv", "jsonl", "parquet", "xlsx") else "csv", header=True)
+    table = read_table(path, ext if ext in ("csv", "tsv", "jsonl", "parquet", "xlsx") else "csv", header=True,
+                       sheet=sheet)
     guess = guess_pair_columns(table.columns)
     mapping = {"sentence1": guess.sentence1, "sentence2": guess.sentence2, "score": guess.score, "label": guess.label}
     if columns:
@@ -266,7 +267,7 @@ def with_both_orders(ds: PairDataset) -> PairDataset:
 
 
 def read_pairs(path: str | Path, format: str | None = None, columns: Mapping[str, str] | None = None,
-               task: str | None = None) -> PairDataset:
+               task: str | None = None, sheet: str | None = None) -> PairDataset:
     """Read a pair data set; ``format`` is detected unless given, ``task`` defaults to what the data
     holds ("sts" when it has scores, which wins for SICK; pass ``task="nli"`` for its labels)."""
     path = Path(path)
@@ -274,11 +275,11 @@ def read_pairs(path: str | Path, format: str | None = None, columns: Mapping[str
         raise ValueError(f"unknown pair format {format!r}; use one of {', '.join(PAIR_FORMAT_NAMES)}")
     if task not in (None, "sts", "nli"):
         raise ValueError(f"task must be 'sts' or 'nli', not {task!r}")
-    fmt = format or detect_pair_format(path)
+    fmt = format or (detect_pair_format(path) if sheet is None else "generic")  # a chosen sheet: by its columns
     if fmt is None:
         raise DataError(path, "not a known pair data set (STS-B, KorSTS, SNLI, KorNLI, SICK) and no "
                               "sentence1/sentence2 plus score/label columns were found")
-    table, cols = _read_known(path, fmt) if fmt in PAIR_FORMATS else _read_generic(path, columns, task)
+    table, cols = _read_known(path, fmt) if fmt in PAIR_FORMATS else _read_generic(path, columns, task, sheet)
     if not table.rows:
         raise DataError(path, "has no data rows")
     s1, s2 = [], []

@@ -196,14 +196,18 @@ def _tab_table(path: Path) -> bool:
     return len(lines) >= 2 and len(tabs) == 1 and min(tabs) >= 1 and looks_like_header(lines[0].split("\t"))
 
 
-def read_sentences(path: str | Path, column: str | None = None, format: str | None = None) -> SentenceFile:
-    """Read the sentences of ``path``; ``column`` is guessed for tables when not given."""
+def read_sentences(path: str | Path, column: str | None = None, format: str | None = None,
+                   sheet: str | None = None) -> SentenceFile:
+    """Read the sentences of ``path``; ``column`` is guessed for tables when not given; ``sheet``
+    names the sheet of a workbook (default: the one it opens on, or the next with the column)."""
     path = Path(path)
     fmt = sentence_format(path, format)
     note = None
     if fmt == "txt" and format is None and _tab_table(path):  # Excel's "Unicode Text" .txt: a tab-separated table
         fmt, note = "tsv", "every line holds the same tabs and the first reads as a header: read as a tab-separated table"
     if fmt == "txt":
+        if sheet is not None:
+            raise DataError(path, f"a plain text file has no sheets (asked for {sheet!r})")
         if column is not None:
             raise DataError(path, f"a plain text file has no columns (asked for {column!r})")
         lines, encoding = read_lines(path)
@@ -211,12 +215,12 @@ def read_sentences(path: str | Path, column: str | None = None, format: str | No
         numbers = list(range(1, len(lines) + 1))
         raw, columns, chosen, blank_lines, problems = None, [], None, [], []
     else:
-        raw = read_table(path, fmt, allow_extra=True)
+        raw = read_table(path, fmt, allow_extra=True, sheet=sheet)
         problems = [note] if note else []
         try:
             index = _choose_column(raw, column)
         except DataError:
-            found = _other_sheet(path, column) if fmt == "xlsx" else None
+            found = _other_sheet(path, column) if fmt == "xlsx" and sheet is None else None
             if found is None:
                 raise
             raw, index, sheet, first = found

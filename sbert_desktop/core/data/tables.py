@@ -410,12 +410,17 @@ def read_frame(path: str | Path, fmt: str, sheet: str | int | None = None) -> Ra
         else:
             with pd.ExcelFile(path) as book:
                 chosen = sheet is not None
+                if isinstance(sheet, str) and sheet not in [str(name) for name in book.sheet_names]:
+                    raise DataError(path, f"has no sheet {sheet!r} (its sheets: "
+                                          f"{', '.join(repr(str(n)) for n in book.sheet_names)})")
                 sheet = opening_sheet(book) if sheet is None else sheet
                 sheet_name = str(book.sheet_names[sheet] if isinstance(sheet, int) else sheet)
                 frame = pd.read_excel(book, sheet_name=sheet_name, header=None)
                 others = [] if chosen or not hasattr(book.book, "worksheets") else [
                     str(ws.title) for ws in book.book.worksheets
                     if getattr(ws, "sheet_state", "visible") == "visible" and str(ws.title) != sheet_name]
+    except DataError:
+        raise
     except (OSError, ValueError, ImportError, KeyError) as exc:
         raise DataError(path, f"cannot be read as {fmt}: {exc}") from None
     except Exception as exc:  # pyarrow / openpyxl raise their own types for corrupt files
@@ -443,7 +448,8 @@ def read_frame(path: str | Path, fmt: str, sheet: str | int | None = None) -> Ra
     else:
         blank_lines = []
     notes = [f"read sheet {sheet_name!r}, the one the workbook opens on; its other sheets: "
-             + ", ".join(repr(name) for name in others)] if fmt == "xlsx" and others else []
+             + ", ".join(repr(name) for name in others) + " (to read one: Sheet on the Data page, --sheet)"
+             ] if fmt == "xlsx" and others else []
     if not has_header:
         notes.append("sheet row 1 reads as data (a number or a sentence), not column names: the columns are "
                      + ", ".join(frame.columns))
@@ -560,10 +566,14 @@ def format_from_extension(path: str | Path, compressed: bool = True) -> str | No
     return EXTENSIONS.get(path.suffix.lower())
 
 
-def read_table(path: str | Path, fmt: str, header: bool | None = None, allow_extra: bool = False) -> RawTable:
-    """Dispatch on ``fmt`` ("csv", "tsv", "jsonl", "parquet", "xlsx")."""
+def read_table(path: str | Path, fmt: str, header: bool | None = None, allow_extra: bool = False,
+               sheet: str | None = None) -> RawTable:
+    """Dispatch on ``fmt`` ("csv", "tsv", "jsonl", "parquet", "xlsx"); ``sheet``: an xlsx sheet by name
+    (default: the one the workbook opens on)."""
+    if sheet is not None and fmt != "xlsx":
+        raise DataError(path, f"is {fmt}, which has no sheets (asked for sheet {sheet!r})")
     if fmt in ("parquet", "xlsx"):
-        return read_frame(path, fmt)
+        return read_frame(path, fmt, sheet=sheet)
     if fmt == "jsonl":
         return read_jsonl(path)
     if fmt in ("csv", "tsv"):

@@ -341,7 +341,7 @@ def is_workspace(path: str | Path) -> bool:
 def _data_section(data: dict[str, Any]) -> dict[str, Any]:
     """The ``data`` entry, every value that can become a path or a name checked."""
     data = dict(data)
-    for key in ("path", "relative", "column", "format", "kind"):
+    for key in ("path", "relative", "column", "format", "kind", "sheet"):
         if data.get(key) is not None:
             _need(data[key], str, f"data.{key}")
     if data.get("sha256") is not None:

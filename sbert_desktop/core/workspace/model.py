@@ -71,11 +71,12 @@ def file_sha256(path: str | Path) -> str:
 
 
 def describe_data(path: str | Path, *, column: str | None = None, format: str | None = None,
-                  kind: str = "sentences") -> dict[str, Any]:
-    """The ``data`` entry of a workspace for the file at ``path`` (its checksum included)."""
+                  kind: str = "sentences", sheet: str | None = None) -> dict[str, Any]:
+    """The ``data`` entry of a workspace for the file at ``path`` (its checksum included; ``sheet``:
+    the sheet of a workbook that was read)."""
     path = Path(path).resolve()
     return {"path": str(path), "sha256": file_sha256(path), "size": path.stat().st_size, "column": column,
-            "format": format, "kind": kind}
+            "format": format, "kind": kind, "sheet": sheet}
 
 
 def check_data(ws: Workspace, path: str | Path | None = None) -> str:

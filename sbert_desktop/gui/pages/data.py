@@ -28,17 +28,25 @@ KINDS = [(QT_TRANSLATE_NOOP("DataPage", "Detect"), "auto"), (QT_TRANSLATE_NOOP("
          (QT_TRANSLATE_NOOP("DataPage", "Sentence pairs"), "pairs")]
 
 
-def load_data(path: str | Path, kind: str = "auto", column: str | None = None) -> LoadedData:
-    """Read ``path`` with the core readers and compute the page's statistics (worker thread)."""
+def load_data(path: str | Path, kind: str = "auto", column: str | None = None, sheet: str | None = None) -> LoadedData:
+    """Read ``path`` with the core readers and compute the page's statistics (worker thread);
+    ``sheet``: the sheet of a workbook (default: the one it opens on)."""
     import numpy as np
 
     from sbert_desktop.core.data import detect_pair_format, read_pairs, read_sentences
+    from sbert_desktop.core.errors import DataError
 
     path = Path(path)
+    content = None
+    if kind == "auto" and sheet is not None:  # a chosen sheet: pairs when its columns say so
+        try:
+            content, kind = read_pairs(path, sheet=sheet), "pairs"
+        except DataError:
+            kind = "sentences"
     if kind == "auto":
         kind = "pairs" if detect_pair_format(path) else "sentences"
     if kind == "pairs":
-        content = read_pairs(path)
+        content = content or read_pairs(path, sheet=sheet)
         texts = list(content.sentence1) + list(content.sentence2)
         pairs = Counter(zip(content.sentence1, content.sentence2))
         info = {
@@ -56,7 +64,7 @@ def load_data(path: str | Path, kind: str = "auto", column: str | None = None) -
         if content.scores is not None and len(content.scores):
             info["scores"] = f"{float(content.scores.min()):g} – {float(content.scores.max()):g}, mean {float(content.scores.mean()):.2f}"
     else:
-        content = read_sentences(path, column=column)
+        content = read_sentences(path, column=column, sheet=sheet)
         texts = content.sentences
         info = {
             "rows": content.n_rows,
@@ -66,6 +74,10 @@ def load_data(path: str | Path, kind: str = "auto", column: str | None = None) -
         }
     info["lengths"] = np.fromiter((len(t.split()) for t in texts), dtype=np.int32, count=len(texts))
     info["problems"] = list(getattr(content, "problems", []) or [])
+    if getattr(content, "sheet", None) is not None:  # a workbook: its sheets, to choose another
+        from sbert_desktop.core.data.tables import visible_sheets
+
+        info["sheets"] = visible_sheets(path)
     data = LoadedData(path=path, kind=kind, content=content, info=info)
     info["label_columns"] = label_columns(data)  # e.g. "topic": colours on the Map, classes on Clusters
     return data
@@ -166,6 +178,12 @@ class DataPage(QWidget):
         self.column.setMinimumContentsLength(14)
         self.column.setEnabled(False)
         self.column.activated.connect(self._reload)
+        self.sheet = QComboBox()  # a workbook of several sheets: which one is read
+        self.sheet.setObjectName("dataSheet")
+        self.sheet.activated.connect(self._on_sheet_chosen)
+        self.sheet_label = QLabel(translate("DataPage", "Sheet"))
+        self.sheet.hide()
+        self.sheet_label.hide()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
@@ -176,6 +194,8 @@ class DataPage(QWidget):
         top.addWidget(self.file, 1)
         top.addWidget(QLabel(translate("DataPage", "Read as")))
         top.addWidget(self.kind)
+        top.addWidget(self.sheet_label)
+        top.addWidget(self.sheet)
         top.addWidget(QLabel(translate("DataPage", "Text column")))
         top.addWidget(self.column)
         top.addWidget(self.busy)
@@ -242,6 +262,8 @@ class DataPage(QWidget):
         self.file.set_path(path, emit=False)
         self.column.clear()
         self.column.setEnabled(False)
+        self.sheet.hide()  # a new file opens on its own sheet
+        self.sheet_label.hide()
         return self._start_load(path, None)
 
     @Slot(str)
@@ -252,14 +274,22 @@ class DataPage(QWidget):
     def _reload(self, *_args) -> None:
         if self.file.path():
             column = self.column.currentText() if self.column.isEnabled() else None
-            self._start_load(self.file.path(), column or None)
+            self._start_load(self.file.path(), column or None, self._chosen_sheet())
 
-    def _start_load(self, path: str, column: str | None) -> Job:
+    def _chosen_sheet(self) -> str | None:
+        return self.sheet.currentText() or None if self.sheet.isVisibleTo(self) else None
+
+    @Slot(int)
+    def _on_sheet_chosen(self, _index: int) -> None:
+        if self.file.path():  # another sheet: its own columns, the text column guessed again
+            self._start_load(self.file.path(), None, self._chosen_sheet())
+
+    def _start_load(self, path: str, column: str | None, sheet: str | None = None) -> Job:
         self.file.clear_messages()
         self.busy.show()
         kind = self.kind.currentData()
         # replaces a load still running; dropped if other data is opened meanwhile (a workspace)
-        job = self.state.jobs.start(translate("DataPage", "Open {name}").format(name=Path(path).name), lambda progress, cancel: load_data(path, kind, column),
+        job = self.state.jobs.start(translate("DataPage", "Open {name}").format(name=Path(path).name), lambda progress, cancel: load_data(path, kind, column, sheet),
                                     kind="data", inputs=self.state.inputs("data"))
         job.succeeded.connect(self.state.set_data)  # _show_data shows it, as it does data opened elsewhere
         job.failed.connect(self._on_failed)
@@ -292,6 +322,15 @@ class DataPage(QWidget):
             self.column.setCurrentText(str(content.column))
         self.column.setEnabled(len(columns) > 1)
         self.column.blockSignals(False)
+        sheets = list(info.get("sheets") or [])
+        self.sheet.blockSignals(True)
+        self.sheet.clear()
+        self.sheet.addItems(sheets)
+        if getattr(content, "sheet", None) in sheets:
+            self.sheet.setCurrentText(str(content.sheet))
+        self.sheet.blockSignals(False)
+        self.sheet.setVisible(len(sheets) > 1)
+        self.sheet_label.setVisible(len(sheets) > 1)
         self._show_facts(data)
         columns_data, row_labels = preview_columns(data)
         self.model.set_columns(columns_data, row_labels)
