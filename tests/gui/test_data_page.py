@@ -211,7 +211,8 @@ def test_a_workbook_is_read_on_the_sheet_it_opens_on_and_says_so(qtbot, state, t
         QTest.keyClick(page.file.edit, Qt.Key.Key_Return)
     assert page.file.info.text() == "xlsx · New · 2 rows"
     assert state.data.content.sentences == ["a new sentence.", "another new one."]
-    assert "read sheet 'New', the one the workbook opens on; its other sheets: 'Old' (to read one: Sheet on the Data page, --sheet)" in page.facts["problems"].text()
+    assert ("read sheet 'New', the one the workbook opens on; its other sheets: 'Old' (to read one: Sheet on the Data "
+            "page, --sheet)") in page.facts["problems"].text()
     # the Sheet box reads another sheet: chosen with the keyboard as a user would
     assert page.sheet.isVisible() and page.sheet.currentText() == "New"
     page.sheet.setFocus()
