@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import signal
 import sys
+from pathlib import Path
 
 #: kept in step with sbert_desktop.core.training.LOSSES / core.models.POOLING_MODES (not imported here)
 LOSS_CHOICES = ("softmax", "mnrl", "cosine", "cosent", "ce", "bce", "mse", "cached_mnrl")
@@ -70,7 +72,8 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p.add_argument("--warmup", type=float, default=0.1, metavar="RATIO",
                    help="fraction of the steps with linear warm-up (default: %(default)s)")
     p.add_argument("--weight-decay", type=float, default=0.01, help="default: %(default)s")
-    p.add_argument("--max-grad-norm", type=float, default=1.0, help="gradient clipping (default: %(default)s)")
+    p.add_argument("--max-grad-norm", type=float, default=1.0,
+                   help="gradient clipping, 0 for none (default: %(default)s)")
     p.add_argument("--max-seq-length", type=_positive_int,
                    help="truncate longer inputs to N tokens (default: the model's own, 256 for the bundled model)")
     p.add_argument("--seed", type=int, default=42, help="default: %(default)s")
@@ -98,6 +101,14 @@ def add_parser(sub) -> argparse.ArgumentParser:
     return p
 
 
+def _given_options(args: argparse.Namespace) -> set[str]:
+    """The options of ``args`` that differ from the train parser's defaults (what the user typed)."""
+    parser = argparse.ArgumentParser()
+    add_parser(parser.add_subparsers())
+    defaults = vars(parser.parse_args(["train"]))
+    return {name for name, value in vars(args).items() if name in defaults and value != defaults[name]}
+
+
 def _config(args: argparse.Namespace):
     from sbert_desktop.core.training import TrainConfig, TrainConfigError
 
@@ -106,6 +117,11 @@ def _config(args: argparse.Namespace):
         cfg.out_dir = args.resume
         cfg.device = args.device
         cfg.amp = not args.no_amp
+        ignored = _given_options(args) - {"resume", "device", "no_amp", "quiet", "json", "nproc", "devices"}
+        if ignored:  # the run goes on as it was configured; say so rather than drop them silently
+            names = ", ".join("--" + name.replace("_", "-") for name in sorted(ignored))
+            print(f"sbert-desktop train: warning: {names} ignored: --resume continues the run as it was "
+                  f"configured ({args.resume}/train_config.json)", file=sys.stderr)
         return cfg
     if args.task in ("pairs", "triplets") and not args.encoder:
         args.encoder = "bi"  # retrieval data trains bi-encoders
@@ -115,13 +131,18 @@ def _config(args: argparse.Namespace):
         raise TrainConfigError(f"{', '.join(missing)} required (or --resume DIR)")
     model = args.model or (args.teacher if args.task == "distill" and args.teacher else "default")
     distill = {k: getattr(args, k, None) for k in ("teacher", "sts_dev_file", "source_column", "target_column")}
+    # files as absolute paths: train_config.json reproduces the run, and a resume from another folder
+    # finds the same files (not "changed since the checkpoint")
+    absolute = lambda path: str(Path(path).resolve()) if path and Path(path).exists() else path  # noqa: E731
+    model = absolute(model)
+    distill = {k: absolute(v) if k in ("teacher", "sts_dev_file") else v for k, v in distill.items()}
     return TrainConfig(
         **{k: v for k, v in distill.items() if v},
         encoder=args.encoder, task=args.task, loss=args.loss, model=model, pooling=args.pooling,
-        max_seq_length=args.max_seq_length, train_file=args.train_file, dev_file=args.dev_file,
+        max_seq_length=args.max_seq_length, train_file=absolute(args.train_file), dev_file=absolute(args.dev_file),
         train_format=args.train_format, dev_format=args.dev_format, out_dir=args.out_dir, epochs=args.epochs,
         batch_size=args.batch_size, lr=args.lr, warmup_ratio=args.warmup, weight_decay=args.weight_decay,
-        max_grad_norm=args.max_grad_norm, seed=args.seed, eval_steps=args.eval_steps, max_steps=args.max_steps,
+        max_grad_norm=args.max_grad_norm or None, seed=args.seed, eval_steps=args.eval_steps, max_steps=args.max_steps,
         device=args.device, amp=not args.no_amp, concat_product=args.concat_product, both_orders=args.both_orders,
         length_grouped=args.group_by_length,
         columns=getattr(args, "columns", None), mini_batch_size=getattr(args, "mini_batch_size", 32),
@@ -185,7 +206,7 @@ def run(args: argparse.Namespace) -> int:
             line = (f"step {event.done}/{event.total} epoch {info.get('epoch')}: {_format_dev(info['dev'])}"
                     f" (best {info.get('metric')} {best:.4f} at step {info.get('best_step')})")
             bar.close()  # ends the bar's line; the summary goes to stdout, the bar to stderr
-            print(line, flush=True)
+            print(line, flush=True, file=sys.stderr if args.json else sys.stdout)  # --json: stdout is JSON alone
         else:
             bar(event)
 
@@ -210,7 +231,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({
             "status": result.status, "out_dir": str(result.out_dir), "step": result.step,
-            "total_steps": result.total_steps, "metric": result.metric_name, "best_metric": result.best_metric,
+            "total_steps": result.total_steps, "metric": result.metric_name,
+            "best_metric": result.best_metric if result.best_metric is None or math.isfinite(result.best_metric) else None,
             "best_step": result.best_step, "steps_per_second": result.steps_per_second,
             "checkpoint": str(result.checkpoint_dir) if result.checkpoint_dir else None,
             "max_seq_length": result.max_seq_length,
@@ -224,7 +246,7 @@ def run(args: argparse.Namespace) -> int:
     own = " (the model's own)" if cfg.max_seq_length is None else ""
     print(f"finished {result.step} steps in {result.train_seconds:.0f}s "
           f"({result.steps_per_second:.2f} steps/s){best}; max_seq_length {result.max_seq_length}{own}; "
-          f"model in {result.out_dir}")
+          f"model in {result.out_dir}", file=sys.stderr if args.json else sys.stdout)
     if getattr(args, "onnx", False):
         from sbert_desktop.core.models.runtime import add_runtime_files
 

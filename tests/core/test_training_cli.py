@@ -49,7 +49,7 @@ def test_train_command_resume(tiny_bi_encoder_dir, tmp_path, capsys):
     rc = main(["train", "--resume", str(out), "--quiet", "--json"])
     captured = capsys.readouterr()
     assert rc == 0, captured.err
-    assert json.loads(captured.out[: captured.out.rindex("}") + 1])["status"] == "finished"
+    assert json.loads(captured.out)["status"] == "finished"  # stdout is the JSON alone (evaluations on stderr)
 
 
 def test_train_says_when_max_seq_length_cuts_the_training_texts(tiny_bi_encoder_dir, tmp_path, capsys):
@@ -79,3 +79,32 @@ def test_train_says_what_reading_the_data_assumed(tiny_bi_encoder_dir, tmp_path,
     err = capsys.readouterr().err
     notes = [line for line in err.splitlines() if "holds only 0 and 1" in line]
     assert len(notes) == 1 and notes[0].startswith(f"sbert-desktop train: warning: {data}: the 'label' column"), err
+
+
+def test_train_refuses_and_says_what_it_ignores(tiny_bi_encoder_dir, tmp_path, capsys, monkeypatch):
+    """A dev set of equal scores (or one pair) gave a NaN Spearman every time, so the first evaluation
+    stayed 'best' and the untrained model was published: refused now. --out naming a file was a
+    traceback; --max-grad-norm 0 (what an exported command says for no clipping) was refused; --resume
+    dropped other options silently; relative paths in train_config.json broke a resume elsewhere."""
+    from sbert_desktop.core.training import TrainConfig
+
+    data = write_sts(tmp_path / "sts.tsv")
+    base = ["train", "--encoder", "bi", "--task", "sts", "--model", str(tiny_bi_encoder_dir), "--train", str(data),
+            "--epochs", "1", "--batch-size", "8", "--max-steps", "2"]
+    assert main(base + ["--dev", str(write_sts(tmp_path / "same.tsv", n=8, constant=3.0)), "--out", str(tmp_path / "a")]) == 2
+    assert "every dev pair has the same score (3): the Spearman correlation is undefined" in capsys.readouterr().err
+    assert main(base + ["--dev", str(write_sts(tmp_path / "one.tsv", n=1)), "--out", str(tmp_path / "b")]) == 2
+    assert "the dev set has 1 pair: a Spearman correlation needs at least two" in capsys.readouterr().err
+    (tmp_path / "file").write_text("x")
+    assert main(base + ["--out", str(tmp_path / "file")]) == 2
+    assert "is a file; the output must be a folder" in capsys.readouterr().err
+    monkeypatch.chdir(tmp_path)
+    relative = ["train", "--encoder", "bi", "--task", "sts", "--model", str(tiny_bi_encoder_dir), "--train", "sts.tsv",
+                "--epochs", "1", "--batch-size", "8", "--max-steps", "2", "--max-grad-norm", "0", "--out", "c"]
+    assert main(relative) == 0, capsys.readouterr().err
+    saved = TrainConfig.load(tmp_path / "c")
+    assert saved.max_grad_norm is None and saved.train_file == str(data.resolve())
+    capsys.readouterr()
+    rc = main(["train", "--resume", str(tmp_path / "c"), "--lr", "5", "-q"])  # a finished run: refused, after the note
+    err = capsys.readouterr().err
+    assert rc == 2 and "--lr ignored: --resume continues the run as it was configured" in err

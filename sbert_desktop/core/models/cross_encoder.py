@@ -70,6 +70,34 @@ def _saved_activation(root: Path, config) -> str:
     return _ACTIVATIONS[short]
 
 
+def _label_order(config, label_names: Sequence[str]) -> list[int] | None:
+    """Where each of ``label_names`` is among a classifier's saved outputs, when they are the same
+    names in another order (an NLI cross-encoder trained as contradiction, entailment, neutral);
+    None when the order is already that, or the names are not the same."""
+    id2label = getattr(config, "id2label", None) or {}
+    saved = [str(id2label.get(i, id2label.get(str(i), ""))).strip().lower() for i in range(int(config.num_labels))]
+    wanted = [str(n).strip().lower() for n in label_names]
+    if len(saved) != len(wanted) or sorted(saved) != sorted(wanted) or saved == wanted:
+        return None
+    return [saved.index(name) for name in wanted]
+
+
+def _reorder_outputs(model: nn.Module, order: list[int]) -> None:
+    """Put the rows of a classifier's output layer (the last linear layer giving num_labels outputs)
+    in ``order``."""
+    n = int(model.config.num_labels)
+    prefix = getattr(model, "base_model_prefix", "")
+    layers = [m for name, m in model.named_modules()
+              if isinstance(m, nn.Linear) and m.out_features == n and not name.startswith(prefix + ".")]
+    if not layers:
+        raise ModelLoadError(f"{type(model).__name__}: cannot find the output layer to put its labels in order")
+    out = layers[-1]
+    with torch.no_grad():
+        out.weight.copy_(out.weight[order].clone())
+        if out.bias is not None:
+            out.bias.copy_(out.bias[order].clone())
+
+
 def _is_classifier(config) -> bool:
     return any(a.endswith(("ForSequenceClassification", "ForTokenClassification"))
                for a in (getattr(config, "architectures", None) or []))
@@ -119,20 +147,28 @@ class CrossEncoder(InferenceRuntime, nn.Module):
             kwargs = {"num_labels": num_labels, "ignore_mismatched_sizes": True}
         elif not _is_classifier(config):
             kwargs = {"num_labels": 1}
+        order = None
         if label_names:
+            order = _label_order(config, label_names) if "num_labels" not in kwargs else None
             kwargs["id2label"] = dict(enumerate(label_names))
             kwargs["label2id"] = {n: i for i, n in enumerate(label_names)}
-        key, entry = (None, None) if "num_labels" in kwargs else runtime_index_entry(
+        key, entry = (None, None) if "num_labels" in kwargs or order else runtime_index_entry(
             "classifier", cls._runtime_kind, [src.transformer_dir], precision, backend, device, **kwargs)
+
+        def load_weights():
+            loaded = load_hf("classifier", src.transformer_dir, **kwargs)
+            if order:  # its head's outputs put in the order of label_names (their names were overwritten)
+                _reorder_outputs(loaded[0], order)
+            return loaded
+
         # ONNX inference with a cached export: the backbone is built on its first torch use only
-        model, tokenizer = (load_hf("classifier", src.transformer_dir, **kwargs) if entry is None
-                            else load_deferred(src.transformer_dir, **kwargs))
+        model, tokenizer = (load_weights() if entry is None else load_deferred(src.transformer_dir, **kwargs))
         if "num_labels" in kwargs:  # a new head on an encoder: it is a classifier from now on
             model.config.architectures = [type(model).__name__]
         ce = cls(model, tokenizer, max_seq_length=max_seq_length, saved_max_seq_length=src.max_seq_length,
                  source=str(source), name=src.name, new_head="num_labels" in kwargs)
         if not ce.new_head:  # a new head is random: it cannot be read again (runtime.py releases weights)
-            ce._weights_loader = lambda: load_hf("classifier", src.transformer_dir, **kwargs)[0]
+            ce._weights_loader = lambda: load_weights()[0]
         if entry is not None:
             ce.defer_backbone(ce._weights_loader, entry["parameters"])
             ce._weights_id = entry["weights"]

@@ -199,6 +199,8 @@ class RunSetup:
         self.cancel = cancel
         cfg = cfg.resolved()
         self.out_dir = Path(cfg.out_dir)
+        if self.out_dir.exists() and not self.out_dir.is_dir():
+            raise TrainConfigError(f"{self.out_dir}: is a file; the output must be a folder (new, or of this run)")
         self.ckpt = None
         self.notes = [n for n in [recover_run_folder(self.out_dir)] if n]
         if unstarted_run(self.out_dir):  # killed or out of space before its first checkpoint
@@ -247,11 +249,20 @@ class RunSetup:
         self.dev = None
         self.dev_kind = None
         if cfg.dev_file:
-            self.dev = _read(cfg.dev_file, cfg.dev_format, None)
+            # told NLI, a 0/1 label column of the dev file is entailment / neutral too (not a 0-1 score)
+            self.dev = _read(cfg.dev_file, cfg.dev_format, cfg.task if cfg.task == "nli" else None)
             self.read_notes = list(self.read_notes) + [f"{self.dev.path}: {note}" for note in self.dev.warnings]
             if len(self.dev) == 0:
                 raise TrainingDataError(f"{cfg.dev_file}: the dev set has no pairs")
             self.dev_kind = _dev_kind(cfg, self.dev)
+            if self.dev_kind.startswith("sts"):  # a Spearman of one pair, or of equal scores, is NaN
+                scores = np.asarray(self.dev.scores)
+                if len(scores) < 2:
+                    raise TrainingDataError(f"{cfg.dev_file}: the dev set has {len(scores)} pair: a Spearman "
+                                            "correlation needs at least two, with different scores")
+                if float(scores.max()) == float(scores.min()):
+                    raise TrainingDataError(f"{cfg.dev_file}: every dev pair has the same score ({float(scores[0]):g}): "
+                                            "the Spearman correlation is undefined, and no best model could be chosen")
 
     def prepare(self) -> None:
         cfg = self.cfg
@@ -282,6 +293,8 @@ class RunSetup:
                                            max_seq_length=cfg.max_seq_length, device=device)
             self.model.symmetric = cfg.both_orders  # trained on both orders: scored in both (dev, saved model)
             self.model.output_activation = "sigmoid"  # what its BCE loss trains the score for
+        if self.ckpt:  # read from the checkpoint, but its base is the model the run started from
+            self.model.source = cfg.model
         self.device = self.model.device
         self.head = None
         if cfg.loss_name == "softmax":

@@ -181,7 +181,8 @@ class _Run(RunSetup):
         self.history.append(row)
         _write_history(self.out_dir, self.history)
         metric = dev[self.metric_name]
-        if self.best_step is None or _finite(metric) > _finite(self.best_metric):
+        undefined = _finite(metric) == _finite(self.best_metric) == float("-inf")  # NaN so far: keep the latest
+        if self.best_step is None or _finite(metric) > _finite(self.best_metric) or undefined:
             self.best_metric, self.best_step = metric, self.step
             self.publish(dev)
         self.emit(Progress(self.step, self.total_steps, "eval",
