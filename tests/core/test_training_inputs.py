@@ -64,3 +64,20 @@ def test_a_resumed_runs_model_names_the_model_it_started_from(tiny_bi_encoder_di
     assert train(cfg, progress=lambda e: token.cancel() if e.done >= 2 else None, cancel=token).status == "cancelled"
     assert train(TrainConfig.load(tmp_path / "out"), resume=True).status == "finished"
     assert json.loads((tmp_path / "out" / "sbert_desktop.json").read_text())["base"] == str(tiny_bi_encoder_dir)
+
+
+def test_a_one_step_run_learns(tiny_bi_encoder_dir, tmp_path):
+    """The warm-up (10% of the steps, rounded up) covered the whole of a one-step run, whose one step ran
+    at learning rate 0: 'finished 1 steps' and the weights unchanged."""
+    from _training_data import write_sts
+
+    from sbert_desktop.core.models import BiEncoder
+
+    data = write_sts(tmp_path / "sts.tsv", n=8)
+    cfg = TrainConfig(encoder="bi", task="sts", model=str(tiny_bi_encoder_dir), train_file=str(data),
+                      out_dir=str(tmp_path / "out"), batch_size=8, epochs=1, lr=1e-3)
+    assert cfg.warmup_steps(1) == 0 and cfg.warmup_steps(10) == 1 and cfg.warmup_steps(100) == 10
+    assert train(cfg).step == 1
+    before = BiEncoder.load(tiny_bi_encoder_dir).encode(["a sentence"])
+    after = BiEncoder.load(tmp_path / "out").encode(["a sentence"])
+    assert not np.allclose(before, after)

@@ -113,7 +113,9 @@ class TrainConfig:
         return 20.0 if self.scale is None else float(self.scale)
 
     def warmup_steps(self, total_steps: int) -> int:
-        return int(math.ceil(total_steps * self.warmup_ratio))
+        """ceil(ratio x steps), but always short of the last step: a warm-up over every step of a run
+        (one step, or --warmup 1.0) starts at learning rate 0 and its only step learned nothing."""
+        return min(int(math.ceil(total_steps * self.warmup_ratio)), max(0, total_steps - 1))
 
     def resolved(self) -> "TrainConfig":
         """A copy with the defaults that depend on other fields filled in (loss, epochs)."""
