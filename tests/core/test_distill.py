@@ -143,3 +143,27 @@ def test_refusals(tiny_bi_encoder, tiny_bi_encoder_dir, tmp_path, bundled_model_
                "--train", str(one), "--out", str(tmp_path / "o1"), "--quiet"])
     err = capsys.readouterr().err.strip()
     assert rc == 2 and len(err.splitlines()) == 1 and "at least two parallel pairs" in err
+
+
+def test_a_resume_after_the_teacher_changed_is_refused(tiny_bi_encoder, tiny_bi_encoder_dir, tmp_path, capsys):
+    """The teacher folder replaced between cancel and resume: the run finished against the new teacher
+    without a word (changed train and dev files were refused)."""
+    import shutil
+
+    import torch
+
+    from sbert_desktop.core.progress import CancelToken
+
+    teacher = tmp_path / "teacher"
+    shutil.copytree(tiny_bi_encoder_dir, teacher)
+    cfg = _cfg(tmp_path, teacher, out_dir=str(tmp_path / "run"), epochs=2)
+    token = CancelToken()
+    assert train(cfg, progress=lambda e: token.cancel() if e.stage == "train" and e.done >= 2 else None,
+                 cancel=token).status == "cancelled"
+    with torch.no_grad():
+        for p in tiny_bi_encoder.parameters():
+            p.add_(0.01)
+    shutil.rmtree(teacher)
+    tiny_bi_encoder.save(teacher)
+    assert main(["train", "--resume", str(tmp_path / "run"), "--quiet"]) == 2
+    assert f"the teacher {teacher} changed since the checkpoint was written" in capsys.readouterr().err

@@ -165,6 +165,17 @@ def data_digests(cfg: TrainConfig) -> dict[str, str]:
         except OSError:
             continue
         out[name] = digest.hexdigest()
+    teacher = (getattr(cfg, "teacher", None) or cfg.model) if cfg.task == "distill" else None
+    if teacher and Path(teacher).is_dir():  # distillation: the targets are the teacher's vectors
+        from sbert_desktop.core.models.deferred import files_key
+        from sbert_desktop.core.models.sources import resolve_source
+
+        try:
+            key = files_key("teacher", [resolve_source(teacher).transformer_dir])
+        except Exception:  # noqa: BLE001 - an unreadable teacher fails later, with the loader's message
+            key = None
+        if key:
+            out["teacher"] = key
     return out
 
 
@@ -176,6 +187,10 @@ def changed_data(out_dir: Path, saved: Optional[dict[str, str]], now: dict[str, 
     if not saved:
         return
     changed = [name for name, digest in saved.items() if name in now and now[name] != digest]
+    if "teacher" in changed:
+        raise TrainConfigError(
+            f"{out_dir}: the teacher {cfg.teacher or cfg.model} changed since the checkpoint was written; resuming would "
+            "distil another model's vectors. Put it back as it was, or start a new run in another folder")
     if changed:
         files = ", ".join(str(getattr(cfg, name)) for name in changed)
         raise TrainConfigError(
