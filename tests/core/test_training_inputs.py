@@ -34,7 +34,7 @@ def test_a_cross_encoders_label_order_is_kept_when_trained_on_nli(bundled_model_
     another class. Its rows are put in that order now: the same pair gets the same class."""
     import torch
 
-    from conftest import tiny_bert_config
+    from tests.conftest import tiny_bert_config
 
     torch.manual_seed(0)
     own = ["contradiction", "entailment", "neutral"]
