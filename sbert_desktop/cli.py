@@ -55,6 +55,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: the arguments of the commands that name files they read
+_INPUT_ARGS = ("input", "file", "sentences", "data", "corpus", "pairs", "gold", "train_file", "dev_file", "queries")
+
+
+def _output_problem(args) -> str | None:
+    """What is wrong with ``--out`` before the work starts: it names a file the command reads (encode
+    same.csv --out same.csv replaced the sentences with their vectors), or its folder is a file (a
+    traceback, after all the encoding)."""
+    from pathlib import Path
+
+    out = getattr(args, "out", None)
+    if not isinstance(out, str) or not out:
+        return None
+    target = Path(out).expanduser().resolve()
+    for name in _INPUT_ARGS:
+        value = getattr(args, name, None)
+        if isinstance(value, str) and value and Path(value).expanduser().resolve() == target:
+            shown = name.upper() if name in ("input", "file", "pairs", "gold") else "--" + name.replace("_", "-")
+            return f"{out}: is the file this command reads ({shown}); name another file to write"
+    parent = next((p for p in [target.parent, *target.parent.parents] if p.exists()), None)
+    if parent is not None and not parent.is_dir():
+        return f"{out}: {parent} is a file, not a folder to write in"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
@@ -67,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     from sbert_desktop.core.errors import SbertDesktopError
     from sbert_desktop.core.progress import Cancelled
 
+    problem = _output_problem(args)
+    if problem:  # before any model is loaded or anything encoded
+        print(f"sbert-desktop {args.command}: error: {problem}", file=sys.stderr)
+        return 2
     module = importlib.import_module(f"sbert_desktop.commands.{args.command.replace('-', '_')}")
     try:
         return int(module.run(args) or 0)

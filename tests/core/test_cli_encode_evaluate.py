@@ -96,3 +96,15 @@ def test_commands_say_what_reading_the_file_changed(tiny_bi_encoder_dir, tmp_pat
     pairs.write_text("sentence1,sentence2,label\nA man plays.,Someone plays.,1\nA cat.,A dog.,0\n", encoding="utf-8")
     assert main(["evaluate", "--model", str(tiny_bi_encoder_dir), "--data", str(pairs), "-q"]) == 0
     assert "sbert-desktop evaluate: warning: " + str(pairs) + ": the 'label' column holds only 0 and 1" in capsys.readouterr().err
+
+
+def test_an_output_that_would_destroy_the_input_is_refused(tmp_path, capsys):
+    """encode same.csv --out same.csv replaced the sentences with their vectors (exit 0); an --out under a
+    file was a traceback after all the encoding. Both are refused before anything is loaded."""
+    src = tmp_path / "same.csv"
+    src.write_text("text\nhello there\n", encoding="utf-8")
+    assert main(["encode", str(src), "--out", str(src)]) == 2
+    assert "is the file this command reads (INPUT); name another file to write" in capsys.readouterr().err
+    assert src.read_text(encoding="utf-8") == "text\nhello there\n"
+    assert main(["cluster", str(src), "--out", str(tmp_path / "same.csv" / "x.csv")]) == 2
+    assert f"{src} is a file, not a folder to write in" in capsys.readouterr().err
