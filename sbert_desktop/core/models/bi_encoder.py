@@ -136,6 +136,29 @@ def _missing_message(path: Path, model, missing: list[str], unexpected: list[str
     return text
 
 
+def tokenizer_tag(tokenizer: Any) -> str:
+    """A short hash of how ``tokenizer`` splits text (its whole definition: vocabulary, normaliser such
+    as lowercasing, special tokens), so an embedding cache never serves vectors of another tokenizer
+    over the same weights; computed once per tokenizer."""
+    tag = getattr(tokenizer, "_sbert_desktop_tag", None)
+    if tag is None:
+        import hashlib
+
+        backend = getattr(tokenizer, "backend_tokenizer", None)
+        try:
+            text = backend.to_str() if backend is not None else repr(sorted(tokenizer.get_vocab().items()))
+        except Exception:  # noqa: BLE001 - a tokenizer that cannot be written out: its class and size
+            text = f"{type(tokenizer).__name__}-{len(tokenizer)}"
+        extra = repr(sorted((k, str(v)) for k, v in getattr(tokenizer, "init_kwargs", {}).items()
+                            if k in ("do_lower_case", "strip_accents", "tokenize_chinese_chars", "add_prefix_space")))
+        tag = hashlib.blake2b((text + extra).encode("utf-8"), digest_size=4).hexdigest()
+        try:
+            tokenizer._sbert_desktop_tag = tag
+        except AttributeError:
+            pass
+    return tag
+
+
 def load_deferred(path: Path, **config_kwargs) -> tuple[nn.Module, Any]:
     """A ``DeferredBackbone`` (the config, no weights, no modelling code) + the tokenizer."""
     from sbert_desktop.core.models.hf import transformers_names
@@ -432,7 +455,7 @@ class BiEncoder(InferenceRuntime, nn.Module):
         """Everything that determines an embedding: weights, pooling, max length, normalisation,
         the prompt and the Matryoshka dimensions (the last two only when set)."""
         out = f"{self.weights_fingerprint()}-{self.pooling.mode}-{self.max_seq_length}-{int(self.normalize)}" \
-              f"-{int(self.do_lower_case)}"
+              f"-{int(self.do_lower_case)}-t{tokenizer_tag(self.tokenizer)}"
         prompt = self.effective_prompt()
         if prompt:
             import hashlib

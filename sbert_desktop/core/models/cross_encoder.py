@@ -301,7 +301,10 @@ class CrossEncoder(InferenceRuntime, nn.Module):
 
     def fingerprint(self) -> str:
         """Weights, max length and precision/backend: what determines a score."""
-        return (f"{self.weights_fingerprint()}-{self.max_seq_length}{self.runtime_tag()}{'-sym' if self.symmetric else ''}"
+        from sbert_desktop.core.models.bi_encoder import tokenizer_tag
+
+        return (f"{self.weights_fingerprint()}-{self.max_seq_length}-t{tokenizer_tag(self.tokenizer)}{self.runtime_tag()}"
+                f"{'-sym' if self.symmetric else ''}"
                 f"{'' if self.output_activation == 'sigmoid' else '-' + self.output_activation}")
 
     def save(self, path: str | os.PathLike, extra_files: dict[str, Any] | None = None) -> Path:
