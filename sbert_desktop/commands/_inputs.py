@@ -102,6 +102,50 @@ class Inputs:
     columns: dict[str, list[Any]] | None = None  # the file's other columns, value per sentence (cluster, project)
 
 
+#: the options that say how a bi-encoder encodes, and the manifest's names for them
+_MADE_AS = (("model", "source"), ("pooling", "pooling"), ("max_seq_length", "max_seq_length"),
+            ("dimensions", "dimensions"))
+
+
+def _as_made(args: argparse.Namespace, made: dict, path: Path) -> argparse.Namespace:
+    """``args`` for the model that encodes queries next to a .npy: the one its manifest names where the
+    command line leaves an option unset (a CLS-pooled .npy searched with mean-pooled queries compared
+    other vectors), and a warning where the command line sets it otherwise."""
+    import sys
+
+    if not made:
+        return args
+    args = argparse.Namespace(**vars(args))
+    differ = []
+    for option, key in _MADE_AS:
+        given, saved = getattr(args, option, None), made.get(key)
+        unset = given is None or (option == "model" and given == "default")
+        if saved is None:
+            continue
+        if unset:
+            setattr(args, option, saved)
+        elif str(given) != str(saved):
+            differ.append(f"--{option.replace('_', '-')} {given} (it was {saved})")
+    if differ:
+        command = getattr(args, "command", None) or "search"
+        print(f"sbert-desktop {command}: warning: {path} was encoded otherwise than the queries will be: "
+              f"{'; '.join(differ)}; their scores compare different vectors", file=sys.stderr, flush=True)
+    return args
+
+
+def _warn_unused_model_options(args: argparse.Namespace, made: dict, path: Path) -> None:
+    """A .npy holds its vectors already: model options on the command line change nothing; said."""
+    import sys
+
+    given = [f"--{option.replace('_', '-')}" for option, _key in _MADE_AS
+             if getattr(args, option, None) not in (None, "default")]
+    if given:
+        by = f" (made by {made.get('source')}, {made.get('pooling')} pooling)" if made.get("source") else ""
+        command = getattr(args, "command", None) or "explore"
+        print(f"sbert-desktop {command}: warning: {', '.join(given)} ignored: {path} holds its vectors already{by}",
+              file=sys.stderr, flush=True)
+
+
 def load_bi_encoder(args: argparse.Namespace) -> Any:
     from sbert_desktop.core.models import BiEncoder
 
@@ -153,16 +197,32 @@ def load_inputs(args: argparse.Namespace, bar: Any, need_model: bool = False) ->
         if emb.ndim != 2 or not np.issubdtype(emb.dtype, np.floating):
             raise DataError(path, f"expected a float array [n, dim], got {emb.dtype} with shape {emb.shape}")
         emb = np.ascontiguousarray(emb, dtype=np.float32)
+        from sbert_desktop.core.export import read_manifest
+
+        made = read_manifest(path) or {}  # what encode wrote beside it: the model and the sentences
+        made_model = made.get("model") if isinstance(made.get("model"), dict) else {}
+        read_as = made.get("extra") if isinstance(made.get("extra"), dict) else {}
         rows = columns = None
         if args.sentences:
-            sf = read_sentences(args.sentences, column=args.column, sheet=getattr(args, "sheet", None))
+            column = args.column or read_as.get("column")  # the column the .npy was encoded from
+            sheet = getattr(args, "sheet", None) or read_as.get("sheet")
+            sf = read_sentences(args.sentences, column=column, sheet=sheet)
             warn_read(getattr(args, "command", None) or "explore", sf)
             sentences, rows, columns = sf.sentences, sf.line_numbers, sf.other_columns()
             if len(sentences) != len(emb):
                 raise DataError(args.sentences, f"{len(sentences):,} sentences but {path} holds {len(emb):,} embeddings")
+            from sbert_desktop.core.export import sentences_digest
+
+            expected = read_as.get("sentences_sha256")
+            if expected and sentences_digest(sentences) != expected:
+                raise DataError(args.sentences, f"these are not the sentences {path} was encoded from (another file, "
+                                                "order or column: row i would be labelled with another sentence)"
+                                + (f"; it was encoded from {made.get('source_file')}" if made.get("source_file") else ""))
         else:
             sentences = [f"#{i}" for i in range(len(emb))]
-        bi = load_bi_encoder(args) if need_model else None
+        bi = load_bi_encoder(_as_made(args, made_model, path)) if need_model else None
+        if not need_model:
+            _warn_unused_model_options(args, made_model, path)
         model = {"embeddings_file": str(path)}
         if bi is not None:
             model.update(Provenance.from_models(bi).model)

@@ -102,7 +102,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"{stats['hits']:,} from cache, {stats['encoded']:,} encoded")
         for note in stats["notes"]:  # a repaired cache, or one that a full disk kept from being updated
             print(f"sbert-desktop encode: warning: {note}", file=sys.stderr)
-    export_embeddings(args.out, emb, sf.sentences, Provenance.from_models(model, source_file=str(sf.path)),
+    from sbert_desktop.core.export import sentences_digest
+
+    # what a .npy's --sentences must match: the texts in this order, and where they came from
+    read = {"column": sf.column, "sheet": sf.sheet, "sentences_sha256": sentences_digest(sf.sentences)}
+    export_embeddings(args.out, emb, sf.sentences, Provenance.from_models(model, source_file=str(sf.path), extra=read),
                       encoding="utf-8-sig" if args.excel else "utf-8", source_rows=sf.line_numbers)
     notes = [f"{sf.n_blank:,} blank rows skipped" if sf.n_blank else "",
              f"{sf.n_duplicates:,} duplicates kept" if sf.n_duplicates else ""]

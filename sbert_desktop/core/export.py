@@ -53,6 +53,27 @@ class Provenance:
         return cls(model=model, cross_encoder=ce, **kwargs)
 
 
+def sentences_digest(sentences: Sequence[str]) -> str:
+    """sha256 of the sentences in order: what tells that a sentence file is the one (same texts, same
+    order) a .npy was encoded from."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for sentence in sentences:
+        digest.update(sentence.encode("utf-8"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def read_manifest(path: str | Path) -> dict[str, Any] | None:
+    """The manifest beside an exported file, or None (absent, unreadable, not an object)."""
+    try:
+        doc = json.loads(manifest_path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return doc if isinstance(doc, dict) else None
+
+
 def manifest_path(path: str | Path) -> Path:
     path = Path(path)
     return path.with_name(path.name + ".manifest.json")

@@ -351,3 +351,27 @@ def test_cluster_says_when_it_took_a_broader_level(capsys, tmp_path, monkeypatch
     code, stdout, err = run_cli(capsys, "cluster", tmp_path / "emb.npy", "--sentences", tmp_path / "s.txt",
                                 "--reduce", "none", "-q", "--no-topic-scan", "--out", out)
     assert code == 0 and "32 clusters" in stdout and "took 4 topics" not in stdout
+
+
+def test_a_npy_is_used_as_it_was_made(capsys, tmp_path, tiny_bi_encoder_dir):
+    """A .npy encoded with CLS pooling was searched with mean-pooled queries (the command line's default);
+    --sentences in another order labelled every hit with another sentence, checked only by count; model
+    options given to cluster on a .npy were dropped silently. Its manifest now says how it was made."""
+    texts = tmp_path / "s.txt"
+    texts.write_text("A man is playing a guitar.\nA woman is dancing.\nA cat sleeps on the sofa.\n", encoding="utf-8")
+    code, _, err = run_cli(capsys, "encode", texts, "--model", tiny_bi_encoder_dir, "--pooling", "cls", "-q",
+                           "--no-cache", "--out", tmp_path / "e.npy")
+    assert code == 0, err
+    code, stdout, err = run_cli(capsys, "search", tmp_path / "e.npy", "--sentences", texts, "-Q", "a dancer", "-q",
+                                "--out", tmp_path / "hits.csv")
+    assert code == 0, err
+    assert manifest(tmp_path / "hits.csv")["model"]["pooling"] == "cls"  # the queries were encoded as the .npy
+    code, _, err = run_cli(capsys, "search", tmp_path / "e.npy", "--sentences", texts, "-Q", "a dancer", "-q",
+                           "--pooling", "mean")
+    assert code == 0 and "--pooling mean (it was cls); their scores compare different vectors" in err
+    reordered = tmp_path / "r.txt"
+    reordered.write_text("\n".join(reversed(texts.read_text(encoding="utf-8").splitlines())) + "\n", encoding="utf-8")
+    code, _, err = run_cli(capsys, "search", tmp_path / "e.npy", "--sentences", reordered, "-Q", "a dancer", "-q")
+    assert code == 2 and "these are not the sentences" in err and f"it was encoded from {texts}" in err
+    code, _, err = run_cli(capsys, "project", tmp_path / "e.npy", "--model", "other", "-q", "--out", tmp_path / "m.csv")
+    assert code == 0 and "--model ignored:" in err and "holds its vectors already" in err
