@@ -8,6 +8,7 @@ are then called #0, #1, ...). Standard library only at import time.
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -243,7 +244,8 @@ def load_inputs(args: argparse.Namespace, bar: Any, need_model: bool = False) ->
 
         emb, stats = cached_encode(bi, sf.sentences, batch_size=args.batch_size, progress=bar)
         for note in stats["notes"]:  # a repaired cache, or one that a full disk kept from being updated
-            bar.message(f"warning: {note}")
+            print(f"sbert-desktop {getattr(args, 'command', None) or 'explore'}: warning: {note}", file=sys.stderr,
+                  flush=True)  # even with -q, as encode says it
     prov = Provenance.from_models(bi, source_file=str(path))
     return Inputs(list(sf.sentences), emb, bi, prov, {"encoded": True, "column": sf.column}, list(sf.line_numbers),
                   sf.other_columns() or None)

@@ -34,9 +34,14 @@ def add_parser(sub) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from sbert_desktop.commands._progress import ProgressBar
+    from sbert_desktop.core.errors import SbertDesktopError
     from sbert_desktop.core.training.silver import make_silver_pairs
 
+    if Path(args.out).suffix.lower() not in (".tsv", ".txt"):  # it writes tab-separated text (STS-B's columns)
+        raise SbertDesktopError(f"{args.out}: silver pairs are written as tab-separated text: name the file .tsv")
     with ProgressBar("silver", enabled=not args.quiet) as bar:
         report = make_silver_pairs(args.model, args.gold, args.out, args.pairs, args.seed, device=args.device,
                                    progress=bar)
