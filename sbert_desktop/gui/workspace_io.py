@@ -270,6 +270,9 @@ def _restore_pairs(window, ws: Workspace, report: RestoreReport) -> None:
     info = (ws.pages.get(PAIRS_NAME) or {}).get("pairs") or {}
     sentences = ws.sentences if info.get("sentences", "workspace") == "workspace" else info["sentences"]
     table = PairTable(columns["first"], columns["second"], columns["bi"])
+    if columns.get("cross") is not None and isinstance(ws.models.get("cross"), dict):
+        # scored by the workspace's cross-encoder: its arrival (the models load after) keeps them
+        page.scored_by = ModelSpec.from_dict({**ws.models["cross"], "encoder": "cross"})
     page.set_result(PairResult(table=table, sentences=list(sentences or []), bi=columns["bi"],
                                cross=columns.get("cross"), gold=columns.get("gold"), gold_names=info.get("gold_names"),
                                mode=info.get("mode", "top_k"), params=dict(info.get("params") or {}),
@@ -313,6 +316,7 @@ def _load_models(window, ws: Workspace, report: RestoreReport) -> None:
     if page is None or not hasattr(page, "load"):
         return
     active = ws.models.get("active", "bi")
-    for kind in sorted((k for k in ("bi", "cross") if isinstance(ws.models.get(k), dict)), key=lambda k: k == active):
-        spec = ModelSpec.from_dict({**ws.models[kind], "encoder": kind})
-        report.jobs.append(page.load(spec))  # the active one last, so it ends up active
+    specs = [ModelSpec.from_dict({**ws.models[kind], "encoder": kind})
+             for kind in ("bi", "cross") if isinstance(ws.models.get(kind), dict)]
+    if specs:  # one job for both: a second page.load() replaced the first, and the bi-encoder never came back
+        report.jobs.append(page.restore(specs, active) if hasattr(page, "restore") else page.load(specs[-1]))

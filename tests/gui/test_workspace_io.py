@@ -189,3 +189,29 @@ def test_restored_sentences_never_take_another_files_rows(qtbot, state, corpus, 
     third.state.set_embeddings([f"saved {i}" for i in range(N)], np.ones((N, 4), np.float32))
     assert page.label_values() is None
     third.close()
+
+
+def test_both_models_come_back_and_the_pairs_they_scored_stay(qtbot, state, corpus, tmp_path, tiny_bi_encoder_dir,
+                                                                tiny_cross_encoder_dir, wait_job):
+    """A workspace with a bi- and a cross-encoder: each was loaded by its own job, the second replacing the
+    first, so the bi-encoder never came back; and the cross-encoder's arrival dropped the Compare pairs
+    it had scored ('The cross-encoder changed'). Both load in one job now, and the pairs stay."""
+    first = MainWindow(state)
+    qtbot.addWidget(first)
+    fill(first, corpus)
+    state.bi_spec = ModelSpec(encoder="bi", source=str(tiny_bi_encoder_dir))
+    state.cross_spec = ModelSpec(encoder="cross", source=str(tiny_cross_encoder_dir))
+    state.active_kind = "cross"
+    path = save_workspace(tmp_path / "w.sbertws", collect_workspace(first))
+    first.close()
+    second = MainWindow(AppState())
+    qtbot.addWidget(second)
+    report = restore_workspace(second, load_workspace(path), data_path=corpus)
+    assert len(report.jobs) == 1 and wait_job(report.jobs[0]) == "succeeded"
+    restored = second.state
+    assert restored.bi_encoder is not None and restored.cross_encoder is not None and restored.active_kind == "cross"
+    compare = second.page("Compare")
+    assert compare.result is not None and len(compare.result) == 2 and compare.result.cross is not None
+    # a cross-encoder loaded afterwards (another one) still drops the pairs the first one scored
+    restored.set_model(restored.cross_encoder, ModelSpec(encoder="cross", source=str(tiny_cross_encoder_dir), device="cpu"))
+    assert compare.result is None and "The cross-encoder changed" in compare.message.text()

@@ -52,6 +52,8 @@ class ComparePage(QWidget):
         self.job: Job | None = None
         self.result = None
         self.all_pairs_limit: int | None = None  # None: the core's limit
+        #: the cross-encoder a restored workspace's pairs were scored by (its load keeps them), else None
+        self.scored_by = None
 
         self.bar = EmbeddingsBar(state, cross_cue=True)
         self.export_status = QLabel()
@@ -299,7 +301,12 @@ class ComparePage(QWidget):
         self._update_enabled()
 
     def _on_cross_encoder(self, _model) -> None:
-        """Another cross-encoder: pairs it did not score stay only when no cross-encoder scored them."""
+        """Another cross-encoder: pairs it did not score stay only when no cross-encoder scored them. The
+        one a workspace's pairs were scored by, loaded as the workspace opens, keeps them."""
+        restored, self.scored_by = self.scored_by, None
+        if restored is not None and self.state.cross_spec == restored:
+            self._update_enabled()
+            return
         if self.result is not None and self.result.cross is not None:
             self._drop_result(translate("Compare", "The cross-encoder changed: find pairs again to score them with it."))
         self._update_enabled()
