@@ -174,6 +174,8 @@ KO_WIDGETS.update({
     " Near chance: it has learned nothing usable.": " 우연 수준: 쓸 만한 것을 배우지 못했습니다.",
     " · encoded with {name}, not the loaded bi-encoder: encode again to use it":
         " · 불러온 바이 인코더가 아닌 {name}(으)로 인코딩됨: 이 모델을 쓰려면 다시 인코딩하세요",
+    " · encoded with {name} ({made}), loaded now with {now}: encode again to use it":
+        " · {name}({made})로 인코딩됨, 지금은 {now}(으)로 불러옴: 이 설정을 쓰려면 다시 인코딩하세요",
     "{share} of the sentences are Korean, and this model spells Korean out letter by letter ({tokens} tokens per "
     "syllable): unless it was trained on Korean, similarities, clusters and maps of Korean sentences mean little. "
     "Load a Korean-capable model on the Model page, or make this one Korean-capable (Train → Korean preset…).":

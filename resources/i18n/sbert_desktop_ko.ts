@@ -165,7 +165,7 @@ dimension {dimension}</source>
         <translation>노이즈 점을 가장 가까운 클러스터에 배정</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
         <source>Cluster</source>
         <translation>클러스터</translation>
     </message>
@@ -186,7 +186,7 @@ dimension {dimension}</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/clusters.py" line="120" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="263" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="264" />
         <source>Cluster</source>
         <comment>button: run the clustering</comment>
         <translation>클러스터링</translation>
@@ -247,114 +247,114 @@ dimension {dimension}</source>
         <translation>내장 영어·한국어 불용어</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="150" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="151" />
         <source>More stop words, separated by spaces or commas</source>
         <translation>추가 불용어 (공백이나 쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="152" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="153" />
         <source>Update labels</source>
         <translation>레이블 갱신</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="154" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="155" />
         <source>Keyword labels (class-based TF-IDF)</source>
         <translation>키워드 레이블 (클래스 기반 TF-IDF)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="173" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="370" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="174" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="371" />
         <source>No clusters yet.</source>
         <translation>아직 클러스터가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
         <source>Share</source>
         <translation>비율</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
         <source>Silhouette</source>
         <translation>실루엣</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="179" />
         <source>Keywords (c-TF-IDF) unless renamed; double-click to rename</source>
         <translation>이름을 바꾸지 않았다면 키워드(c-TF-IDF). 두 번 클릭해 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="179" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="180" />
         <source>Mean cosine silhouette of the cluster's sentences (-1 … 1)</source>
         <translation>클러스터 문장들의 평균 코사인 실루엣 (-1 … 1)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="197" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="447" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="198" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="448" />
         <source>Select a cluster</source>
         <translation>클러스터를 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="208" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="209" />
         <source>Most central sentences</source>
         <translation>가장 중심에 있는 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="209" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="210" />
         <source>All sentences of the cluster</source>
         <translation>클러스터의 모든 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="267" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="268" />
         <source>Clustering {n} sentences ({method})…</source>
         <translation>문장 {n}개 클러스터링 중 ({method})…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="271" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="272" />
         <source>Clustering: {stage}…</source>
         <translation>클러스터링: {stage}…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="274" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="275" />
         <source>Clustering cancelled; the previous result is kept.</source>
         <translation>클러스터링을 취소했습니다. 이전 결과는 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="291" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="292" />
         <source>Names: {summary}</source>
         <translation>이름: {summary}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="296" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="297" />
         <source>Clustering failed: {message}</source>
         <translation>클러스터링 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="300" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="301" />
         <source>Clustering failed</source>
         <translation>클러스터링 실패</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="316" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="317" />
         <source>Cluster labels</source>
         <translation>클러스터 레이블</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="387" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="388" />
         <source>HDBSCAN found no group of {size} or more close sentences among {n}: lower Min cluster size, or use k-means</source>
         <translation>HDBSCAN이 문장 {n}개 중에서 서로 가까운 문장 {size}개 이상의 묶음을 찾지 못했습니다: 최소 클러스터 크기를 낮추거나 k-means를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="403" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="404" />
         <source>, then k-means from a start that splits the neighbour graph better: {share} of the sentences in another topic than the tree's cut</source>
         <translation>, 이어서 이웃 그래프를 더 잘 나누는 시작점의 k-means: 문장의 {share}가 트리 자르기와 다른 주제에 속함</translation>
     </message>
@@ -431,98 +431,98 @@ dimension {dimension}</source>
         <translation>주제 {n}개로 해 보기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="371" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="372" />
         <source>Encode the sentences, then cluster them.</source>
         <translation>문장을 인코딩한 다음 클러스터링하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="380" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="381" />
         <source>noise {share} ({count} of {n} sentences)</source>
         <translation>노이즈 {share} (문장 {n}개 중 {count}개)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="382" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="383" />
         <source>no noise (every point is in a cluster)</source>
         <translation>노이즈 없음 (모든 점이 클러스터에 속함)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="384" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="385" />
         <source>{count} noise points ({share}) assigned to their nearest cluster</source>
         <translation>노이즈 점 {count}개({share})를 가장 가까운 클러스터에 배정함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="391" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="392" />
         <source> on {reduction}</source>
         <translation> ({reduction} 후)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="395" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="396" />
         <source>, merged from {count} HDBSCAN clusters</source>
         <translation>, HDBSCAN 클러스터 {count}개에서 병합</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="398" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="399" />
         <source> (the level where the neighbour graph splits best)</source>
         <translation> (이웃 그래프가 가장 잘 나뉘는 수준)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="400" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="401" />
         <source>, then {share} of the sentences moved to a nearer topic</source>
         <translation>, 이어서 문장의 {share}를 더 가까운 주제로 옮김</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="406" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="407" />
         <source>&lt;b&gt;{n} clusters&lt;/b&gt; · {noise} · silhouette {silhouette} · {method} · {seconds} s</source>
         <translation>&lt;b&gt;클러스터 {n}개&lt;/b&gt; · {noise} · 실루엣 {silhouette} · {method} · {seconds}초</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="414" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="415" />
         <source>noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="426" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="451" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="427" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="452" />
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="427" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="428" />
         <source>renamed by hand; keywords: {words}</source>
         <translation>직접 이름 붙임. 키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="428" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="429" />
         <source>keywords: {words} (double-click to rename)</source>
         <translation>키워드: {words} (두 번 클릭해 이름 바꾸기)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="452" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="453" />
         <source>Noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="452" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="453" />
         <source>Cluster {n}</source>
         <translation>클러스터 {n}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="454" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="455" />
         <source>keywords: {words}</source>
         <translation>키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="460" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="461" />
         <source>sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="494" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="495" />
         <source>Korean words: Kiwi {version} (nouns)</source>
         <translation>한국어 단어: Kiwi {version} (명사)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="495" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="496" />
         <source>Korean words: particle heuristic (install kiwipiepy for morphological analysis)</source>
         <translation>한국어 단어: 조사 제거 규칙 (형태소 분석을 하려면 kiwipiepy를 설치하세요)</translation>
     </message>
@@ -622,13 +622,13 @@ dimension {dimension}</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/compare.py" line="41" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="168" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="170" />
         <source>bi-encoder cosine</source>
         <translation>바이 인코더 코사인</translation>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/compare.py" line="41" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="169" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="171" />
         <source>cross-encoder score</source>
         <translation>크로스 인코더 점수</translation>
     </message>
@@ -638,175 +638,176 @@ dimension {dimension}</source>
         <translation>정답</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="65" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="67" />
         <source>Pairs</source>
+        <extracomment>the cross-encoder a restored workspace's pairs were scored by (its load keeps them), else None</extracomment>
         <translation>문장 쌍</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="66" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="203" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="68" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="205" />
         <source>Search</source>
         <translation>검색</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="91" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="93" />
         <source>Neighbours per sentence (paraphrase mining, computed in memory-bounded blocks)</source>
         <translation>문장당 이웃 수 (패러프레이즈 마이닝, 메모리를 제한한 블록 단위로 계산)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="96" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="98" />
         <source>all pairs</source>
         <translation>모든 쌍</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="97" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="99" />
         <source>keep </source>
         <translation>상위 </translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="98" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="100" />
         <source>Keep only the best N pairs (the cross-encoder scores each one; 0 keeps all)</source>
         <translation>가장 좋은 N개 쌍만 남깁니다 (크로스 인코더가 각각 채점, 0이면 모두 유지)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="99" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="101" />
         <source>Skip repeated sentences</source>
         <translation>반복된 문장 건너뛰기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="100" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="102" />
         <source>Pairs among the first occurrence of each text only: a sentence and its copies (cosine 1) do not fill the table</source>
         <translation>각 문장이 처음 나온 행끼리만 쌍을 찾습니다: 문장과 그 사본(코사인 1)이 표를 채우지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="103" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="105" />
         <source>Score with the cross-encoder</source>
         <translation>크로스 인코더로 채점</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="105" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="248" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="107" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="250" />
         <source>Find pairs</source>
         <translation>쌍 찾기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="108" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="110" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="115" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="117" />
         <source>Pairs from</source>
         <translation>쌍 출처</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="139" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="141" />
         <source>Filter: sentences containing…</source>
         <translation>필터: 다음을 포함한 문장…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="144" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="146" />
         <source>|Δ rank| ≥ </source>
         <translation>|Δ 순위| ≥ </translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="145" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="147" />
         <source>Only pairs whose two rankings differ by at least this many places</source>
         <translation>두 순위가 이 자리 수 이상 차이 나는 쌍만 표시</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="193" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="195" />
         <source>Type a query and press Enter…</source>
         <translation>검색어를 입력하고 Enter를 누르세요…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="198" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="200" />
         <source>top </source>
         <translation>상위 </translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="199" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="201" />
         <source>Each text once</source>
         <translation>같은 문장은 한 번만</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="201" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="203" />
         <source>A sentence that occurs on several rows is one hit, with its number of rows; untick to list every row</source>
         <translation>여러 행에 나오는 문장은 행 수와 함께 한 번만 보여 줍니다. 모든 행을 보려면 선택을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="212" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="214" />
         <source>Double-click a result (or right-click a pair) to find sentences similar to it.</source>
         <translation>결과를 두 번 클릭하면 (또는 쌍을 오른쪽 클릭하면) 비슷한 문장을 찾습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="227" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="229" />
         <source>Load a cross-encoder on the Model page to score pairs with it</source>
         <translation>쌍을 크로스 인코더로 채점하려면 모델 페이지에서 불러오세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="253" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="255" />
         <source>Finding pairs… then scoring them with the cross-encoder</source>
         <translation>쌍을 찾는 중… 이어서 크로스 인코더로 채점합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="254" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="256" />
         <source>Finding pairs…</source>
         <translation>쌍을 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="268" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="270" />
         <source>Cancelled; the previous pairs are kept.</source>
         <translation>취소됨. 이전 쌍은 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="282" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="284" />
         <source>Could not find pairs: {message}</source>
         <translation>문장 쌍을 찾을 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="286" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="288" />
         <source>Could not compute the pairs</source>
         <translation>쌍을 계산할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="298" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="300" />
         <source>The sentences or the model changed: find pairs again.</source>
         <translation>문장이나 모델이 바뀌었습니다. 쌍을 다시 찾으세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="304" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="311" />
         <source>The cross-encoder changed: find pairs again to score them with it.</source>
         <translation>크로스 인코더가 바뀌었습니다. 새 모델로 채점하려면 쌍을 다시 찾으세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="323" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="330" />
         <source>, scored by the cross-encoder</source>
         <translation>, 크로스 인코더로 채점함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="325" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="359" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="332" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="366" />
         <source>{n} pairs</source>
         <translation>{n}개 쌍</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="346" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="353" />
         <source>Load a cross-encoder, or open a pair data set with gold scores, to compare.</source>
         <translation>비교하려면 크로스 인코더를 불러오거나 정답 점수가 있는 문장 쌍 데이터 세트를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="358" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="365" />
         <source>{shown} of {total}</source>
         <translation>{total}개 중 {shown}개</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="382" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="389" />
         <source>Find sentences similar to A: {text}</source>
         <translation>A와 비슷한 문장 찾기: {text}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="383" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="390" />
         <source>Find sentences similar to B: {text}</source>
         <translation>B와 비슷한 문장 찾기: {text}</translation>
     </message>
@@ -1162,73 +1163,78 @@ dimension {dimension}</source>
 <context>
     <name>EmbeddingsBar</name>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="29" />
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="91" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="43" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="105" />
         <source>Encode sentences</source>
         <translation>문장 인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="30" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="44" />
         <source>Embed the open sentences with the active bi-encoder (in the background)</source>
         <translation>열린 문장을 활성 바이 인코더로 임베딩합니다 (백그라운드에서)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="32" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="46" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="68" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="82" />
         <source>{n} sentences from {file} encoded ({dim}-d)</source>
         <translation>{file}의 문장 {n}개 인코딩됨 ({dim}차원)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="70" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="84" />
         <source>{n} sentences encoded ({dim}-d)</source>
         <translation>문장 {n}개 인코딩됨 ({dim}차원)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="74" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="88" />
         <source>No sentences yet: open a sentence file on the Data page, then encode it.</source>
         <translation>아직 문장이 없습니다: 데이터 페이지에서 문장 파일을 연 다음 인코딩하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="76" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="90" />
         <source>{n} sentences open; load a bi-encoder on the Model page to encode them.</source>
         <translation>문장 {n}개가 열려 있습니다. 인코딩하려면 모델 페이지에서 바이 인코더를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="79" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="93" />
         <source>{n} sentences open, not encoded yet.</source>
         <translation>문장 {n}개가 열려 있고, 아직 인코딩하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="90" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="104" />
         <source>Encode again</source>
         <translation>다시 인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="102" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="121" />
+        <source> · encoded with {name} ({made}), loaded now with {now}: encode again to use it</source>
+        <translation> · {name}({made})로 인코딩됨, 지금은 {now}(으)로 불러옴: 이 설정을 쓰려면 다시 인코딩하세요</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="123" />
         <source> · encoded with {name}, not the loaded bi-encoder: encode again to use it</source>
         <translation> · 불러온 바이 인코더가 아닌 {name}(으)로 인코딩됨: 이 모델을 쓰려면 다시 인코딩하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="117" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="138" />
         <source>Encode {n} sentences</source>
         <translation>문장 {n}개 인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="121" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="142" />
         <source>Encoding {n} sentences…</source>
         <translation>문장 {n}개 인코딩 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="127" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="148" />
         <source>Encoding failed: {message}</source>
         <translation>인코딩 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="128" />
+        <location filename="../../sbert_desktop/gui/widgets/embeddings_bar.py" line="149" />
         <source>Encoding cancelled; nothing was changed.</source>
         <translation>인코딩을 취소했습니다. 바뀐 것은 없습니다.</translation>
     </message>

@@ -290,3 +290,17 @@ def test_auto_reduction_is_the_cli_rule():
     assert effective_reduction("auto", "hdbscan", 1_500) == "umap"
     assert effective_reduction("auto", "hdbscan", 15_000) == "umap-knn"
     assert effective_reduction("pca", "hdbscan", 1_500) == "pca"
+
+
+def test_tab_leaves_the_stop_words_box(qtbot, state):
+    """Tab in 'More stop words' typed tab characters into it and kept the focus there."""
+    from PySide6.QtTest import QTest
+
+    clusters = ClustersPage(state)
+    qtbot.addWidget(clusters)
+    clusters.show()
+    clusters.stop_words.setFocus()
+    qtbot.waitUntil(clusters.stop_words.hasFocus)
+    QTest.keyClicks(clusters.stop_words, "refund")
+    QTest.keyClick(clusters.stop_words, Qt.Key.Key_Tab)
+    assert clusters.stop_words.toPlainText() == "refund" and not clusters.stop_words.hasFocus()

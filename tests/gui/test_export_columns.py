@@ -201,3 +201,18 @@ def test_manifests_name_the_models_that_made_the_results(qtbot, state, wait_job,
     set_models(state, cross=CrossEncoder.from_config(transformers.DistilBertConfig(**small, num_labels=1),
                                                      bundled_model_path, num_labels=1))
     assert compare.result is None and "cross-encoder changed" in compare.message.text()
+
+
+def test_the_same_model_loaded_otherwise_says_what_differs(qtbot, state, wait_job, tmp_path, tiny_bi_encoder_dir):
+    """Encoded with mean pooling, then the same model loaded with CLS: the bar said 'encoded with
+    tiny-bi, not the loaded bi-encoder' of a loaded model of the same name. It says the settings now."""
+    from sbert_desktop.core.models import BiEncoder
+
+    set_models(state, BiEncoder.load(tiny_bi_encoder_dir, pooling="mean", device="cpu"))
+    open_sentences(state, tmp_path, ["Refund please", "I want my money back", "The battery dies fast"])
+    clusters = ClustersPage(state)
+    qtbot.addWidget(clusters)
+    assert wait_job(clusters.bar.encode()) == "succeeded"
+    set_models(state, BiEncoder.load(tiny_bi_encoder_dir, pooling="cls", device="cpu"))
+    text = clusters.bar.label.text()
+    assert "(mean pooling), loaded now with cls pooling: encode again to use it" in text, text

@@ -147,6 +147,7 @@ class ClustersPage(QWidget):
         self.default_stop_words = QCheckBox(translate("Clusters", "Built-in English and Korean stop words"))
         self.default_stop_words.setChecked(True)
         self.stop_words = QPlainTextEdit()
+        self.stop_words.setTabChangesFocus(True)  # Tab moves on (it typed tab characters into the list)
         self.stop_words.setPlaceholderText(translate("Clusters", "More stop words, separated by spaces or commas"))
         self.stop_words.setMaximumHeight(70)
         self.relabel_button = QPushButton(translate("Clusters", "Update labels"))

@@ -14,6 +14,20 @@ from sbert_desktop.gui.state import AppState
 from sbert_desktop.gui.widgets.layout import warning_label
 
 
+def setting_words(settings: dict, other: dict) -> str:
+    """The settings of ``settings`` that differ from ``other``'s, in words: "cls pooling, max length 128"."""
+    words = []
+    for key in ("pooling", "max_seq_length", "normalize", "dimensions", "prompt", "precision"):
+        if settings.get(key) == other.get(key):
+            continue
+        value = settings.get(key)
+        words.append({"pooling": f"{value} pooling", "max_seq_length": f"max length {value}",
+                      "normalize": "normalized" if value else "not normalized",
+                      "dimensions": f"{value or 'all'} dimensions", "prompt": f"prompt {value!r}" if value else "no prompt",
+                      "precision": str(value)}[key])
+    return ", ".join(words)
+
+
 class EmbeddingsBar(QWidget):
     encoded = Signal()
 
@@ -96,9 +110,16 @@ class EmbeddingsBar(QWidget):
         from sbert_desktop.gui.exploration_state import model_provenance
 
         loaded = self.state.bi_encoder
-        if not emb.model or loaded is None or emb.model == model_provenance(loaded):
+        now = model_provenance(loaded) if loaded is not None else None
+        if not emb.model or now is None or emb.model == now:
             return ""
         name = str(emb.model.get("name") or emb.model.get("source") or "?")
+        if (emb.model.get("name"), emb.model.get("source")) == (now.get("name"), now.get("source")):
+            # the same model loaded otherwise (pooling, length ...): say what differs, not its name twice
+            made, loaded_as = setting_words(emb.model, now), setting_words(now, emb.model)
+            if made and loaded_as:
+                return translate("EmbeddingsBar", " · encoded with {name} ({made}), loaded now with {now}: encode again "
+                                                  "to use it").format(name=name, made=made, now=loaded_as)
         return translate("EmbeddingsBar", " · encoded with {name}, not the loaded bi-encoder: encode again to use it").format(
             name=name)
 
