@@ -199,6 +199,9 @@ def test_both_models_come_back_and_the_pairs_they_scored_stay(qtbot, state, corp
     first = MainWindow(state)
     qtbot.addWidget(first)
     fill(first, corpus)
+    map_page = first.page("Map")  # the map was made with PCA, seed 1, chosen on the page
+    map_page.method.setCurrentIndex(map_page.method.findData("pca"))
+    map_page.seed.setValue(1)
     state.bi_spec = ModelSpec(encoder="bi", source=str(tiny_bi_encoder_dir))
     state.cross_spec = ModelSpec(encoder="cross", source=str(tiny_cross_encoder_dir))
     state.active_kind = "cross"
@@ -206,12 +209,16 @@ def test_both_models_come_back_and_the_pairs_they_scored_stay(qtbot, state, corp
     first.close()
     second = MainWindow(AppState())
     qtbot.addWidget(second)
+    second.show_page("Map")
     report = restore_workspace(second, load_workspace(path), data_path=corpus)
     assert len(report.jobs) == 1 and wait_job(report.jobs[0]) == "succeeded"
     restored = second.state
     assert restored.bi_encoder is not None and restored.cross_encoder is not None and restored.active_kind == "cross"
     compare = second.page("Compare")
     assert compare.result is not None and len(compare.result) == 2 and compare.result.cross is not None
+    # the restored map's own status, not "Showing PCA; press Project for PCA"
+    status = second.page("Map").status.text()
+    assert status.startswith("PCA · cosine · seed 1") and "press Project" not in status, status
     # a cross-encoder loaded afterwards (another one) still drops the pairs the first one scored
     restored.set_model(restored.cross_encoder, ModelSpec(encoder="cross", source=str(tiny_cross_encoder_dir), device="cpu"))
     assert compare.result is None and "The cross-encoder changed" in compare.message.text()

@@ -235,7 +235,9 @@ class MapPage(QWidget):
             self.project()
             return
         shown = self.exploration.projection
-        if shown is not None:
+        if shown is not None and shown.params.get("method") == self.method.currentData():
+            self._show_projection(shown)  # the map shown is of this method (a restored workspace sets the combo)
+        elif shown is not None:
             self.status.setText(translate("Map", "Showing {shown}; press Project for {method}.").format(
                 shown=shown.params['method'].upper(), method=self.method.currentText()))
 
