@@ -11,7 +11,7 @@ KO_PAGES = {
     "{format}, fields separated by {separator}": "{format}, 필드 구분자: {separator}",
     "{format}, sheet “{sheet}”": "{format}, 시트 “{sheet}”",
     "Rows": "행 수", "Blank rows": "빈 행", "Duplicates": "중복", "Task": "과제",
-    "Labels": "레이블", "Scores": "점수", "Notes": "참고", "Encode with active model": "활성 모델로 인코딩",
+    "Labels": "레이블", "Scores": "점수", "Notes": "참고", "Encode with active model": "활성 모델로 인코딩", "Encode {name} with active model": "{name}을(를) 활성 모델로 인코딩",
     "Compute embeddings of these sentences with the active bi-encoder (in the background)":
         "활성 바이 인코더로 이 문장들의 임베딩을 계산합니다(백그라운드에서)",
     "Open {name}": "{name} 열기", "{format} · {encoding} · {rows} rows": "{format} · {encoding} · {rows}행", "{format} · {rows} rows": "{format} · {rows}행", "Sheet": "시트",

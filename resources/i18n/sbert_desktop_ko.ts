@@ -1004,6 +1004,7 @@ dimension {dimension}</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/data.py" line="219" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="427" />
         <source>Encode with active model</source>
         <translation>활성 모델로 인코딩</translation>
     </message>
@@ -1038,27 +1039,32 @@ dimension {dimension}</source>
         <translation>계속 열려 있음: {name} (다른 페이지는 이 파일을 계속 씁니다)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="402" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="403" />
         <source>Could not open the file</source>
         <translation>파일을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="444" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="425" />
+        <source>Encode {name} with active model</source>
+        <translation>{name}을(를) 활성 모델로 인코딩</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="451" />
         <source>Encode {n} sentences</source>
         <translation>문장 {n}개 인코딩</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="449" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="456" />
         <source>Encoding… {done} / {total}</source>
         <translation>인코딩 중… {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="451" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="458" />
         <source>Encoding cancelled</source>
         <translation>인코딩을 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/data.py" line="452" />
+        <location filename="../../sbert_desktop/gui/pages/data.py" line="459" />
         <source>Encoding failed: {message}</source>
         <translation>인코딩 실패: {message}</translation>
     </message>
@@ -2245,7 +2251,7 @@ Stop it and close? A checkpoint is kept, so you can resume it later.</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/map.py" line="94" />
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="312" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="314" />
         <source>No map yet.</source>
         <translation>아직 지도가 없습니다.</translation>
     </message>
@@ -2346,7 +2352,7 @@ Stop it and close? A checkpoint is kept, so you can resume it later.</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/map.py" line="162" />
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="331" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="333" />
         <source>Clusters</source>
         <translation>클러스터</translation>
     </message>
@@ -2371,107 +2377,107 @@ Stop it and close? A checkpoint is kept, so you can resume it later.</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="239" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="241" />
         <source>Showing {shown}; press Project for {method}.</source>
         <translation>{shown} 결과를 표시 중입니다. {method}(으)로 보려면 투영을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="267" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="269" />
         <source>Project ({method})</source>
         <translation>투영 ({method})</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="270" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="272" />
         <source>Projecting {n} sentences with {method}…</source>
         <translation>문장 {n}개를 {method}(으)로 투영하는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="275" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="277" />
         <source>Projection failed: {message}</source>
         <translation>투영 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="276" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="278" />
         <source>Projection cancelled.</source>
         <translation>투영을 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="313" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="315" />
         <source>Encode the sentences to draw the map.</source>
         <translation>지도를 그리려면 문장을 인코딩하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="317" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="319" />
         <source>perplexity {value}</source>
         <translation>퍼플렉서티 {value}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="318" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="320" />
         <source>{n} neighbours, min dist {dist}</source>
         <translation>이웃 {n}개, 최소 거리 {dist}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="320" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="322" />
         <source>seed {seed}</source>
         <translation>시드 {seed}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="322" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="324" />
         <source>{seconds} s</source>
         <translation>{seconds}초</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="333" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="335" />
         <source>Label column: {name}</source>
         <translation>레이블 열: {name}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="374" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="376" />
         <source>Cluster on the Clusters page to colour the map.</source>
         <translation>지도를 색칠하려면 클러스터 페이지에서 클러스터링하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="430" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="432" />
         <source>Load a bi-encoder on the Model page to search by meaning.</source>
         <translation>의미로 검색하려면 모델 페이지에서 바이 인코더를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="434" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="436" />
         <source>Search the map by meaning</source>
         <translation>의미로 지도 검색</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="437" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="439" />
         <source>Search by meaning failed: {message}</source>
         <translation>의미로 검색하지 못했습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="438" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="440" />
         <source>nearest in meaning to “{query}”</source>
         <translation>“{query}”와(과) 의미가 가장 가까움</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="454" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="456" />
         <source> · cluster: {name}</source>
         <translation> · 클러스터: {name}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="477" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="479" />
         <source>Nothing selected.</source>
         <translation>선택한 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="482" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="484" />
         <source>cluster</source>
         <translation>클러스터</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="483" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="485" />
         <source>sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="485" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="487" />
         <source>{n} selected sentences</source>
         <translation>선택한 문장 {n}개</translation>
     </message>

@@ -26,6 +26,10 @@ def test_failed_open_clears_the_previous_summary_and_preview(qtbot, window, tmp_
     assert all(label.text() == "–" for label in page.facts.values())
     assert page.model.rowCount() == 0
     assert "Still open: good.txt" in page.file.info.text()  # what the other pages still use, said plainly
+    # the encode button names the file it encodes (it read 'Encode with active model' beside a blank page)
+    assert page.encode_button.text() == "Encode good.txt with active model"
+    assert _open(page, good, wait_job) == "succeeded"
+    assert page.encode_button.text() == "Encode with active model"
 
 
 def test_embeddings_line_follows_the_open_data(qtbot, window, tmp_path, wait_job, tiny_bi_encoder):

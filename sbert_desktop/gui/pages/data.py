@@ -396,6 +396,7 @@ class DataPage(QWidget):
         data = self.state.data
         if data is not None:
             self.file.set_info(translate("DataPage", "Still open: {name} (the other pages keep using it)").format(name=data.path.name))
+        self._update_encode_button()  # it names the file still open
         if not failure.expected:
             from sbert_desktop.gui.errors import show_failure
 
@@ -417,7 +418,13 @@ class DataPage(QWidget):
     def _update_encode_button(self) -> None:
         from sbert_desktop.gui.quality_text import data_cues_text
 
-        self.encode_button.setEnabled(self.state.data is not None and self.state.bi_encoder is not None)
+        data = self.state.data
+        self.encode_button.setEnabled(data is not None and self.state.bi_encoder is not None)
+        shown = self.file.path()
+        if data is not None and shown and Path(shown) != Path(data.path):  # a failed open: the file still in use
+            self.encode_button.setText(translate("DataPage", "Encode {name} with active model").format(name=data.path.name))
+        else:
+            self.encode_button.setText(translate("DataPage", "Encode with active model"))
         cue = data_cues_text(self.state)  # Korean it cannot read, texts longer than it reads
         self.korean_cue.setText(cue)
         self.korean_cue.setVisible(bool(cue))
