@@ -200,3 +200,22 @@ def test_a_selection_does_not_outlive_its_embeddings(qtbot, page, tmp_path):
     page.state.set_embeddings([s.upper() for s in sentences], topic_embeddings(topics))
     assert len(page.selected_rows) == 0
     assert page.export_button.export("selection", tmp_path / "sel.csv") is None
+
+
+def test_a_cancelled_automatic_projection_is_not_started_again_by_itself(qtbot, page, wait_job):
+    """Showing the page starts a projection; the user presses Cancel; leaving the page and coming back
+    started it again. It waits for Project now."""
+    from PySide6.QtCore import Qt
+
+    page.method.setCurrentIndex(page.method.findData("tsne"))
+    page.show()
+    qtbot.waitUntil(lambda: page.state.jobs.current("project") is not None and page.cancel_button.isVisible(),
+                    timeout=10_000)
+    job = page.state.jobs.current("project")
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    assert wait_job(job) == "cancelled" and page.status.text() == "Projection cancelled."
+    page.hide()
+    page.show()
+    qtbot.wait(50)
+    assert page.state.jobs.current("project") is None and page.status.text() == "Projection cancelled."
+    assert page.project_button.isEnabled()

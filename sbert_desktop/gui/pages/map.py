@@ -53,6 +53,7 @@ class MapPage(QWidget):
         self.exploration = exploration or exploration_for(state)
         self.job: Job | None = None
         self._lower: list[str] | None = None  # lower-cased sentences for the search box
+        self._declined = None  # the embeddings whose automatic projection was cancelled
         self.selected_rows = np.zeros(0, np.int64)
 
         self.bar = EmbeddingsBar(state)
@@ -275,7 +276,7 @@ class MapPage(QWidget):
         self.cancel_button.show()
         job.succeeded.connect(self._on_projected)  # only for the current embeddings (gui/jobs.py)
         job.failed.connect(lambda f: self.status.setText(translate("Map", "Projection failed: {message}").format(message=f.message)))
-        job.cancelled.connect(lambda: self.status.setText(translate("Map", "Projection cancelled.")))
+        job.cancelled.connect(lambda projected=emb: self._on_cancelled(projected))
         job.ended.connect(self._on_ended)
         self._update_enabled()
         return job
@@ -290,11 +291,16 @@ class MapPage(QWidget):
             self.cancel_button.hide()
         self._update_enabled()
 
+    def _on_cancelled(self, projected) -> None:
+        self.status.setText(translate("Map", "Projection cancelled."))
+        # cancelled: these embeddings are not projected again by themselves on the next visit (Project does it)
+        self._declined = projected
+
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
         emb = self.state.embeddings
         if (emb is not None and self.exploration.projection is None and len(emb.sentences) <= AUTO_PROJECT_UP_TO
-                and self.state.jobs.current("project") is None):
+                and self.state.jobs.current("project") is None and self._declined is not emb):
             QTimer.singleShot(0, self.project)
 
     def _on_embeddings(self, emb) -> None:
