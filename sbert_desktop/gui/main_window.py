@@ -49,7 +49,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.model_label = QLabel()
+        from sbert_desktop.gui.widgets.elided_label import ElidedLabel
+
+        self.model_label = ElidedLabel()  # shortened to the window, never widening it
         self.model_label.setObjectName("activeModel")
         self.jobs_label = QLabel()
         self.jobs_label.setObjectName("jobsLabel")
@@ -280,8 +282,9 @@ class MainWindow(QMainWindow):
             self.model_label.setText(translate("MainWindow", "Model: {summary}").format(summary=state.model_summary()))
         else:
             self.model_label.setText(state.model_summary())
-        self.model_label.setToolTip(translate("MainWindow", "The active model is named first; Compare and Map use both "
-                                    "(bi-encoder to retrieve, cross-encoder to rerank)."))
+        self.model_label.setToolTip(self.model_label.text() + "\n\n" + translate(
+            "MainWindow", "The active model is named first; Compare and Map use both "
+                          "(bi-encoder to retrieve, cross-encoder to rerank)."))
 
     def _watch_job(self, job: Job) -> None:
         job.progress.connect(lambda _event: self._update_jobs())

@@ -326,3 +326,17 @@ def test_both_encoders_spell_korean_out(qtbot, state, tmp_path, tiny_bi_encoder,
     p.show()
     assert p.bar.cue.isVisible() and "this model spells Korean out" in p.bar.cue.text()
     assert p.bar.cross_cue.isVisible() and p.bar.cross_cue.text().startswith("The cross-encoder spells Korean out too")
+
+
+def test_finding_pairs_never_widens_the_page(qtbot, page, wait_job):
+    """While pairs were found, a progress bar and Cancel joined the full controls row and the window grew by
+    their width (1,227 to 1,414 px) and never narrowed again. They sit on the message's row now."""
+    before = page.minimumSizeHint().width()
+    widths = []
+    page.state.jobs.job_started.connect(lambda _job: widths.append(page.minimumSizeHint().width()))
+    qtbot.mouseClick(page.find_button, Qt.MouseButton.LeftButton)
+    assert wait_job(page.job) == "succeeded"
+    page.progress.show()
+    page.cancel_button.show()  # as they are while a job runs
+    widths.append(page.minimumSizeHint().width())
+    assert max(widths) <= before and page.progress.y() > page.find_button.y()

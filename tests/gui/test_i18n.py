@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QLabel, QMenu
 
 from sbert_desktop.gui import i18n
 
@@ -57,7 +57,7 @@ def test_korean_window_menus_pages_and_guide(qtbot, state, korean):
     dock = show_guide(window)
     assert dock.panel.buttons["Data"].text() == "1. 데이터"
     assert "페이지 보기" in dock.panel.buttons["Map"].toolTip()
-    lines = [label.text() for card in dock.panel.cards.values() for label in card.findChildren(type(window.model_label))]
+    lines = [label.text() for card in dock.panel.cards.values() for label in card.findChildren(QLabel)]
     assert lines and all(not line.isascii() for line in lines), lines
     assert QLocale().toString(1234567.5, "f", 1) == "1,234,567.5" and QLocale().language() == QLocale.Language.Korean
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "취소"  # Qt's own buttons, from qtbase_ko

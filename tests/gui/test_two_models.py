@@ -119,3 +119,19 @@ def test_search_says_when_the_reranking_cross_encoder_is_weak(qtbot, window, tin
         qtbot.keyClick(page.query, Qt.Key.Key_Return)
     text = page.rerank.cross_label.text()
     assert "reranked" in text and "dev ρ 0.35" in text and "Weak" in text
+
+
+def test_a_long_model_summary_never_widens_the_window(qtbot, state):
+    """Both models loaded, the status bar's summary was ~800 px of text and the window grew to 1,414 px,
+    past a laptop's screen, and stayed so. The label shortens with '…' and keeps its whole text."""
+    from sbert_desktop.gui.main_window import MainWindow
+
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    window.resize(1000, 700)
+    window.show()
+    before = window.minimumSizeHint().width()
+    window.model_label.setText("Cross-encoder: a-very-long-model-name · 1 label(s) · cpu · dev ρ 0.81 | " * 6)
+    assert window.minimumSizeHint().width() == before
+    assert window.model_label.text().startswith("Cross-encoder: a-very-long-model-name")
+    qtbot.waitUntil(lambda: window.model_label.is_cut())

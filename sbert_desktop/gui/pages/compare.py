@@ -115,9 +115,14 @@ class ComparePage(QWidget):
         self.progress.hide()
         controls = QHBoxLayout()
         for w in (QLabel(translate("Compare", "Pairs from")), self.mode, self.top_k, self.max_pairs, self.distinct, self.use_cross,
-                  self.find_button, self.cancel_button, self.progress):
+                  self.find_button):
             controls.addWidget(w)
         controls.addStretch(1)
+        # progress and Cancel on the message's row: on the full controls row they widened the window by
+        # their width while a job ran, and a window never narrows again by itself
+        running = QHBoxLayout()
+        running.addWidget(self.progress)
+        running.addWidget(self.cancel_button)
         self.message = QLabel()
         self.message.setObjectName("pairsMessage")
         self.message.setWordWrap(True)
@@ -186,7 +191,8 @@ class ComparePage(QWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addLayout(controls)
-        layout.addWidget(self.message)
+        running.addWidget(self.message, 1)
+        layout.addLayout(running)
         layout.addWidget(splitter, 1)
         return tab
 
