@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
 
     from sbert_desktop.commands._progress import ProgressBar
     from sbert_desktop.core.export import export_coordinates, file_format
-    from sbert_desktop.core.projection import project, projection_params
+    from sbert_desktop.core.projection import effective_params, project, projection_params
 
     file_format(args.out)
     with ProgressBar("project", enabled=not args.quiet) as bar:
@@ -42,10 +42,15 @@ def run(args: argparse.Namespace) -> int:
                          cache=not args.no_cache, progress=bar)
         took = time.perf_counter() - start
         prov = inputs.provenance
-        prov.projection = projection_params(args.method, args.dims, args.seed, perplexity=args.perplexity,
-                                            n_neighbors=args.n_neighbors, min_dist=args.min_dist)
+        # what ran: PCA for a handful of points, t-SNE's perplexity capped below 91 points
+        prov.projection = effective_params(projection_params(args.method, args.dims, args.seed, perplexity=args.perplexity,
+                                                             n_neighbors=args.n_neighbors, min_dist=args.min_dist),
+                                           len(coords))
         prov.seeds["projection"] = args.seed
         export_coordinates(args.out, coords, inputs.sentences, provenance=prov, encoding=encoding_of(args),
                            source_rows=inputs.rows, source_columns=inputs.columns)
-    print(f"{args.method} map of {len(coords):,} sentences in {took:.1f} s; wrote {args.out}")
+    used = prov.projection
+    detail = (f" ({used['asked']} needs more points)" if used.get("asked")
+              else f" (perplexity {used['perplexity']:.3g})" if "perplexity" in used else "")
+    print(f"{used['method']} map of {len(coords):,} sentences{detail} in {took:.1f} s; wrote {args.out}")
     return 0

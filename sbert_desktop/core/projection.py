@@ -126,6 +126,22 @@ def project(
     return coords
 
 
+def effective_params(params: dict[str, Any], n: int) -> dict[str, Any]:
+    """The parameters :func:`project` really uses for ``n`` points: PCA below 3 points (below 5 for
+    UMAP), t-SNE's perplexity capped at (n - 1) / 3, UMAP's neighbours at n - 1; what a result's
+    manifest and message must name (they named the method and perplexity asked for)."""
+    out = dict(params)
+    method = params["method"]
+    if method != "pca" and (n < 3 or (method == "umap" and n < 5)):
+        out = {k: v for k, v in out.items() if k not in ("perplexity", "n_neighbors", "min_dist")}
+        out.update(method="pca", asked=method)
+    elif method == "tsne":
+        out["perplexity"] = float(min(params["perplexity"], max(1.0, (n - 1) / 3.0)))
+    elif method == "umap":
+        out["n_neighbors"] = int(min(params["n_neighbors"], n - 1))
+    return out
+
+
 def _compute(emb: np.ndarray, params: dict[str, Any]) -> np.ndarray:
     method, n_components, seed = params["method"], params["n_components"], params["seed"]
     x = normalize(emb) if params["metric"] == "cosine" else np.ascontiguousarray(emb, np.float32)

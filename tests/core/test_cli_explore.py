@@ -375,3 +375,21 @@ def test_a_npy_is_used_as_it_was_made(capsys, tmp_path, tiny_bi_encoder_dir):
     assert code == 2 and "these are not the sentences" in err and f"it was encoded from {texts}" in err
     code, _, err = run_cli(capsys, "project", tmp_path / "e.npy", "--model", "other", "-q", "--out", tmp_path / "m.csv")
     assert code == 0 and "--model ignored:" in err and "holds its vectors already" in err
+
+
+def test_project_names_what_ran(capsys, tmp_path, tiny_bi_encoder_dir):
+    """Two sentences 'mapped with t-SNE' were PCA, and six with perplexity 30 ran at 1.67; the message and
+    the manifest named what was asked for."""
+    few = tmp_path / "few.txt"
+    few.write_text("a cat\na dog\n", encoding="utf-8")
+    code, stdout, err = run_cli(capsys, "project", few, "--model", tiny_bi_encoder_dir, "--method", "tsne", "-q",
+                                "--no-cache", "--out", tmp_path / "two.csv")
+    assert code == 0, err
+    assert stdout.startswith("pca map of 2 sentences (tsne needs more points)")
+    assert manifest(tmp_path / "two.csv")["projection"]["method"] == "pca"
+    six = tmp_path / "six.txt"
+    six.write_text("a cat\na dog\na bird\na fish\na cow\na hen\n", encoding="utf-8")
+    code, stdout, err = run_cli(capsys, "project", six, "--model", tiny_bi_encoder_dir, "--method", "tsne", "-q",
+                                "--no-cache", "--out", tmp_path / "six.csv")
+    assert code == 0 and "tsne map of 6 sentences (perplexity 1.67)" in stdout
+    assert abs(manifest(tmp_path / "six.csv")["projection"]["perplexity"] - 5 / 3) < 1e-6
