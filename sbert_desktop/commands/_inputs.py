@@ -271,6 +271,16 @@ def warn_if_unread_korean(command: str, model: Any, sentences: list[str], encode
     print(f"sbert-desktop {command}: warning: {text}", file=sys.stderr, flush=True)
 
 
+def given_options(args: argparse.Namespace, add_parser: Any, command: str) -> set[str]:
+    """The options of ``args`` that differ from ``command``'s defaults (what the user typed)."""
+    sub = add_parser(argparse.ArgumentParser().add_subparsers())
+    defaults: dict[str, Any] = {}
+    for action in sub._actions:  # several options may share a dest (--keep-noise / --noise): the first default
+        if action.dest != "help":
+            defaults.setdefault(action.dest, action.default)
+    return {name for name, value in vars(args).items() if name in defaults and value != defaults[name]}
+
+
 def warn_read(command: str, data: Any) -> None:
     """Say on stderr, even with --quiet, what reading a file changed or assumed (``data.warnings``:
     fields cut at a separator, a title row skipped, a score scale assumed, another sheet read ...):

@@ -60,6 +60,24 @@ def add_parser(sub) -> argparse.ArgumentParser:
     return parser
 
 
+#: the options each method reads; given to another method they change nothing, which is said
+_HDBSCAN_ONLY = ("min_cluster_size", "min_samples", "noise", "merge", "topics", "no_topic_scan")
+_K_ONLY = ("n_clusters",)
+
+
+def _warn_unused(args: argparse.Namespace) -> None:
+    import sys
+
+    from sbert_desktop.commands._inputs import given_options
+
+    given = given_options(args, add_parser, "cluster")
+    unused = [n for n in (_K_ONLY if args.method == "hdbscan" else _HDBSCAN_ONLY) if n in given]
+    if unused:
+        names = ", ".join("--" + n.replace("_", "-") for n in unused)
+        hint = " (--topics N asks HDBSCAN's tree for N topics)" if args.method == "hdbscan" else ""
+        print(f"sbert-desktop cluster: warning: {names} ignored by {args.method}{hint}", file=sys.stderr, flush=True)
+
+
 def run(args: argparse.Namespace) -> int:
     from sbert_desktop.commands._progress import ProgressBar
     from sbert_desktop.core import cluster_merge as CM
@@ -68,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
     from sbert_desktop.core.keywords import DEFAULT_STOP_WORDS, cluster_labels, label_text
 
     file_format(args.out)
+    _warn_unused(args)
     stop = set(DEFAULT_STOP_WORDS)
     if args.stop_words:
         from sbert_desktop.core.data import read_sentences
@@ -106,6 +125,9 @@ def run(args: argparse.Namespace) -> int:
     print(f"{result.n_clusters} clusters, {noise}, silhouette {sil} "
           f"({result.params['method']}, reduction: {result.params['reduce_used'] or 'none'}, "
           f"{result.timings.get('total', 0):.1f} s)")
+    if args.topics and 0 < result.n_clusters < args.topics:
+        print(f"asked for {args.topics} topics: HDBSCAN's tree holds {result.n_clusters} here (a number of topics can "
+              "merge clusters, not split them)")
     if result.params["method"] == "hdbscan" and not result.n_clusters:
         print(f"HDBSCAN found no group of {args.min_cluster_size} or more close sentences among "
               f"{len(result.labels):,}: try a smaller --min-cluster-size, or --method kmeans")

@@ -393,3 +393,16 @@ def test_project_names_what_ran(capsys, tmp_path, tiny_bi_encoder_dir):
                                 "--no-cache", "--out", tmp_path / "six.csv")
     assert code == 0 and "tsne map of 6 sentences (perplexity 1.67)" in stdout
     assert abs(manifest(tmp_path / "six.csv")["projection"]["perplexity"] - 5 / 3) < 1e-6
+
+
+def test_cluster_says_which_options_its_method_ignores(capsys, tmp_path, tiny_bi_encoder_dir):
+    """HDBSCAN (the default) dropped --n-clusters 3 and k-means --min-cluster-size without a word."""
+    texts = tmp_path / "s.txt"
+    texts.write_text("a cat\na dog\na bird\na fish\na cow\na hen\n", encoding="utf-8")
+    base = ["cluster", texts, "--model", tiny_bi_encoder_dir, "-q", "--no-cache", "--out", tmp_path / "c.csv"]
+    code, _, err = run_cli(capsys, *base, "--n-clusters", "3")
+    assert code == 0 and "--n-clusters ignored by hdbscan (--topics N asks HDBSCAN's tree for N topics)" in err
+    code, _, err = run_cli(capsys, *base, "--method", "kmeans", "--n-clusters", "2", "--min-cluster-size", "3")
+    assert code == 0 and "--min-cluster-size ignored by kmeans" in err
+    code, _, err = run_cli(capsys, *base, "--method", "kmeans", "--n-clusters", "2")
+    assert code == 0 and "ignored" not in err
