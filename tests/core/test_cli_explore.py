@@ -399,7 +399,7 @@ def test_cluster_says_which_options_its_method_ignores(capsys, tmp_path, tiny_bi
     """HDBSCAN (the default) dropped --n-clusters 3 and k-means --min-cluster-size without a word."""
     texts = tmp_path / "s.txt"
     texts.write_text("a cat\na dog\na bird\na fish\na cow\na hen\n", encoding="utf-8")
-    base = ["cluster", texts, "--model", tiny_bi_encoder_dir, "-q", "--no-cache", "--out", tmp_path / "c.csv"]
+    base = ["cluster", texts, "--model", tiny_bi_encoder_dir, "-q", "--out", tmp_path / "c.csv"]
     code, _, err = run_cli(capsys, *base, "--n-clusters", "3")
     assert code == 0 and "--n-clusters ignored by hdbscan (--topics N asks HDBSCAN's tree for N topics)" in err
     code, _, err = run_cli(capsys, *base, "--method", "kmeans", "--n-clusters", "2", "--min-cluster-size", "3")
