@@ -42,6 +42,19 @@ def add_parser(sub) -> argparse.ArgumentParser:
     return parser
 
 
+def _before_launch(args: argparse.Namespace) -> None:
+    """What every process would refuse, said once here before any is started (each worker's error
+    came back as a torchrun traceback)."""
+    from pathlib import Path
+
+    from sbert_desktop.core.errors import DataError
+
+    if args.no_cache:
+        raise DataError(args.input, "--no-cache cannot be used on several processes: they meet in the cache")
+    if not Path(args.input).is_file():
+        raise DataError(args.input, "file not found" if not Path(args.input).exists() else "is not a file")
+
+
 def run(args: argparse.Namespace) -> int:
     from sbert_desktop.commands._progress import ProgressBar
     from sbert_desktop.core.data import read_sentences
@@ -59,8 +72,10 @@ def run(args: argparse.Namespace) -> int:
             from sbert_desktop.core.errors import SbertDesktopError
 
             raise SbertDesktopError(str(exc)) from None
+        _before_launch(args)
         return _launch.launch(len(devices), devices=devices)
     if args.nproc and args.nproc > 1 and not _launch.under_torchrun():
+        _before_launch(args)
         return _launch.launch(args.nproc)
     sf = read_sentences(args.input, column=args.column, sheet=args.sheet)
     if not sf.sentences:

@@ -84,8 +84,12 @@ def run(args: argparse.Namespace) -> int:
 
                 try:
                     head = load_nli_head(args.model, device=bi.device)
-                except SbertDesktopError as exc:
-                    entry["note"] = f"no NLI classifier head beside the model ({exc}); bi-encoder not scored"
+                except SbertDesktopError:
+                    if not args.cross_encoder:  # nothing would be measured: not a success
+                        raise SbertDesktopError(
+                            f"{args.model} has no NLI classifier head (an nli_head/ folder beside it): NLI accuracy "
+                            "needs a bi-encoder trained with the softmax loss, or a --cross-encoder") from None
+                    entry["note"] = "no NLI classifier head (nli_head/): not scored"
                 else:
                     entry.update(evaluation.evaluate_nli_bi(bi, head, data, args.batch_size, progress=bar))
             results["bi_encoder"] = entry

@@ -108,3 +108,24 @@ def test_an_output_that_would_destroy_the_input_is_refused(tmp_path, capsys):
     assert src.read_text(encoding="utf-8") == "text\nhello there\n"
     assert main(["cluster", str(src), "--out", str(tmp_path / "same.csv" / "x.csv")]) == 2
     assert f"{src} is a file, not a folder to write in" in capsys.readouterr().err
+
+
+def test_nproc_refusals_come_before_any_process_starts(tmp_path, capsys):
+    """--nproc 2 with --no-cache, or a missing file: every worker refused and torchrun printed a 40-line
+    traceback (exit 1); one line now, exit 2, nothing launched."""
+    assert main(["encode", str(tmp_path / "missing.txt"), "--nproc", "2", "--out", str(tmp_path / "x.npy")]) == 2
+    assert "missing.txt: file not found" in capsys.readouterr().err
+    src = tmp_path / "s.txt"
+    src.write_text("one\ntwo\n", encoding="utf-8")
+    assert main(["encode", str(src), "--nproc", "2", "--no-cache", "--out", str(tmp_path / "x.npy")]) == 2
+    assert "--no-cache cannot be used on several processes" in capsys.readouterr().err
+
+
+def test_evaluate_that_measures_nothing_fails(tiny_bi_encoder_dir, tmp_path, capsys):
+    """NLI data and a bi-encoder without an NLI head: no number, a note nested in a note, and exit 0."""
+    data = tmp_path / "nli.tsv"
+    data.write_text("sentence1\tsentence2\tgold_label\nA man.\tA person.\tentailment\nA dog.\tA cat.\tcontradiction\n",
+                    encoding="utf-8")
+    assert main(["evaluate", "--model", str(tiny_bi_encoder_dir), "--data", str(data), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "has no NLI classifier head (an nli_head/ folder beside it): NLI accuracy needs a bi-encoder" in err
