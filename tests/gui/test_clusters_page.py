@@ -304,3 +304,17 @@ def test_tab_leaves_the_stop_words_box(qtbot, state):
     QTest.keyClicks(clusters.stop_words, "refund")
     QTest.keyClick(clusters.stop_words, Qt.Key.Key_Tab)
     assert clusters.stop_words.toPlainText() == "refund" and not clusters.stop_words.hasFocus()
+
+
+def test_enter_in_a_number_runs_the_clustering(qtbot, page, wait_job):
+    """Typing 3 into Clusters (k) and pressing Enter did nothing; it runs the clustering now."""
+    from PySide6.QtTest import QTest
+
+    page.method.setCurrentIndex(page.method.findData("kmeans"))
+    edit = page.n_clusters.lineEdit()
+    edit.selectAll()
+    QTest.keyClicks(edit, "3")
+    QTest.keyClick(edit, Qt.Key.Key_Return)
+    job = page.state.jobs.current("cluster")
+    assert job is not None and wait_job(job) == "succeeded"
+    assert page.exploration.clusters.result.n_clusters == 3

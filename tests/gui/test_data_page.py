@@ -233,3 +233,21 @@ def test_a_workbook_is_read_on_the_sheet_it_opens_on_and_says_so(qtbot, state, t
     qtbot.addWidget(fresh)
     restore_workspace(fresh, load_workspace(saved), data_path=path, load_models=False)
     assert fresh.state.data.content.sheet == "Old" and fresh.state.data.content.sentences == ["an old sentence."]
+
+
+def test_tab_leaves_the_preview_table(qtbot, state, tmp_path):
+    """On the Data page Tab walked the preview table's cells and never reached the encode button."""
+    from PySide6.QtTest import QTest
+
+    path = tmp_path / "s.csv"
+    path.write_text("id,text\n1,first sentence\n2,second sentence\n3,third one\n", encoding="utf-8")
+    page = DataPage(state)
+    qtbot.addWidget(page)
+    page.show()
+    QTest.keyClicks(page.file.edit, str(path))
+    with qtbot.waitSignal(state.data_changed, timeout=30_000):
+        QTest.keyClick(page.file.edit, Qt.Key.Key_Return)
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    QTest.keyClick(page.table, Qt.Key.Key_Tab)
+    assert not page.table.hasFocus()

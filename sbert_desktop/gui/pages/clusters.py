@@ -120,6 +120,9 @@ class ClustersPage(QWidget):
         self.run_button = QPushButton(translate("Clusters", "Cluster", "button: run the clustering"))
         self.run_button.setDefault(True)
         self.run_button.clicked.connect(self.run)
+        for box in (self.min_cluster_size, self.min_samples, self.topic_count, self.n_clusters, self.reduce_dim, self.seed):
+            # Enter in a number runs the clustering, as the default button of a dialog would
+            box.lineEdit().returnPressed.connect(lambda: self.run_button.isEnabled() and self.run())
         self.cancel_button = QPushButton(translate("Clusters", "Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()

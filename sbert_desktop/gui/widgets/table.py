@@ -86,3 +86,4 @@ def configure_big_table(view: QTableView) -> None:
     view.setAlternatingRowColors(True)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it): it walked every cell
