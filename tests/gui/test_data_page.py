@@ -203,12 +203,7 @@ def test_a_workbook_is_read_on_the_sheet_it_opens_on_and_says_so(qtbot, state, t
     book.active = 1
     path = tmp_path / "book.xlsx"
     book.save(path)
-    page = DataPage(state)
-    qtbot.addWidget(page)
-    page.show()
-    QTest.keyClicks(page.file.edit, str(path))
-    with qtbot.waitSignal(state.data_changed, timeout=30_000):
-        QTest.keyClick(page.file.edit, Qt.Key.Key_Return)
+    page = _page_opened_by_typing(qtbot, state, path)
     assert page.file.info.text() == "xlsx · New · 2 rows"
     assert state.data.content.sentences == ["a new sentence.", "another new one."]
     assert ("read sheet 'New', the one the workbook opens on; its other sheets: 'Old' (to read one: Sheet on the Data "
@@ -241,13 +236,21 @@ def test_tab_leaves_the_preview_table(qtbot, state, tmp_path):
 
     path = tmp_path / "s.csv"
     path.write_text("id,text\n1,first sentence\n2,second sentence\n3,third one\n", encoding="utf-8")
+    page = _page_opened_by_typing(qtbot, state, path)
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    QTest.keyClick(page.table, Qt.Key.Key_Tab)
+    assert not page.table.hasFocus()
+
+
+def _page_opened_by_typing(qtbot, state, path) -> DataPage:
+    """A shown Data page with ``path`` typed into its file field and Enter pressed, once the data is read."""
+    from PySide6.QtTest import QTest
+
     page = DataPage(state)
     qtbot.addWidget(page)
     page.show()
     QTest.keyClicks(page.file.edit, str(path))
     with qtbot.waitSignal(state.data_changed, timeout=30_000):
         QTest.keyClick(page.file.edit, Qt.Key.Key_Return)
-    page.table.setFocus()
-    qtbot.waitUntil(page.table.hasFocus)
-    QTest.keyClick(page.table, Qt.Key.Key_Tab)
-    assert not page.table.hasFocus()
+    return page
