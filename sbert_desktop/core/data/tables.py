@@ -522,10 +522,11 @@ def _sheet_header_row(frame) -> int:
 
 
 def _one_column_header_row(head, widths: list[int]) -> int:
-    """A one-column sheet's header row: the first, unless a title is set off from it by blank rows
-    (title, blank, "review", then the reviews) and the row below the gap reads as a name (six words at
-    most, and fewer than the rows under it have in the middle). Without a blank row a title cannot be
-    told from a header, and the first row stays the header."""
+    """A one-column sheet's header row: the first, unless a title sits right above a known text column
+    name ("text", "sentence"), or is set off from the header by blank rows (title, blank, "review",
+    then the reviews) and the row below the gap reads as a name (six words at most, and fewer than the
+    rows under it have in the middle). Otherwise a title cannot be told from a header, and the first
+    row stays the header."""
     from sbert_desktop.core.data import columns as names
 
     cells = [next((v for v in head.iloc[i] if isinstance(v, str)), None) for i in range(min(2, len(head)))]
