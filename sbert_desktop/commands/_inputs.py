@@ -112,8 +112,6 @@ def _as_made(args: argparse.Namespace, made: dict, path: Path) -> argparse.Names
     """``args`` for the model that encodes queries next to a .npy: the one its manifest names where the
     command line leaves an option unset (a CLS-pooled .npy searched with mean-pooled queries compared
     other vectors), and a warning where the command line sets it otherwise."""
-    import sys
-
     if not made:
         return args
     args = argparse.Namespace(**vars(args))
@@ -136,8 +134,6 @@ def _as_made(args: argparse.Namespace, made: dict, path: Path) -> argparse.Names
 
 def _warn_unused_model_options(args: argparse.Namespace, made: dict, path: Path) -> None:
     """A .npy holds its vectors already: model options on the command line change nothing; said."""
-    import sys
-
     given = [f"--{option.replace('_', '-')}" for option, _key in _MADE_AS
              if getattr(args, option, None) not in (None, "default")]
     if given:
@@ -162,8 +158,6 @@ def load_bi_encoder(args: argparse.Namespace) -> Any:
 
 def warn_if_cross_folder(command: str, model: Any) -> None:
     """Say on stderr, even with --quiet, when the bi-encoder given is a cross-encoder's folder."""
-    import sys
-
     if getattr(model, "note", None):
         print(f"sbert-desktop {command}: warning: {model.note}", file=sys.stderr, flush=True)
 
@@ -271,8 +265,9 @@ def warn_if_unread_korean(command: str, model: Any, sentences: list[str], encode
     print(f"sbert-desktop {command}: warning: {text}", file=sys.stderr, flush=True)
 
 
-def given_options(args: argparse.Namespace, add_parser: Any, command: str) -> set[str]:
-    """The options of ``args`` that differ from ``command``'s defaults (what the user typed)."""
+def given_options(args: argparse.Namespace, add_parser: Any) -> set[str]:
+    """The options of ``args`` that differ from the defaults of the parser ``add_parser`` builds (what the
+    user typed)."""
     sub = add_parser(argparse.ArgumentParser().add_subparsers())
     defaults: dict[str, Any] = {}
     for action in sub._actions:  # several options may share a dest (--keep-noise / --noise): the first default
@@ -285,8 +280,6 @@ def warn_read(command: str, data: Any) -> None:
     """Say on stderr, even with --quiet, what reading a file changed or assumed (``data.warnings``:
     fields cut at a separator, a title row skipped, a score scale assumed, another sheet read ...):
     before, only ``inspect`` showed them and the results came out as if nothing had happened."""
-    import sys
-
     for note in data.warnings:
         print(f"sbert-desktop {command}: warning: {data.path}: {note}", file=sys.stderr, flush=True)
 

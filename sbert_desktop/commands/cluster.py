@@ -70,7 +70,7 @@ def _warn_unused(args: argparse.Namespace) -> None:
 
     from sbert_desktop.commands._inputs import given_options
 
-    given = given_options(args, add_parser, "cluster")
+    given = given_options(args, add_parser)
     unused = [n for n in (_K_ONLY if args.method == "hdbscan" else _HDBSCAN_ONLY) if n in given]
     if unused:
         names = ", ".join("--" + n.replace("_", "-") for n in unused)
