@@ -144,7 +144,7 @@ KO_PAGES = {
         "여러 행에 나오는 문장은 행 수와 함께 한 번만 보여 줍니다. 모든 행을 보려면 선택을 해제하세요",
     "Pairs among the first occurrence of each text only: a sentence and its copies (cosine 1) do not fill the table":
         "각 문장이 처음 나온 행끼리만 쌍을 찾습니다: 문장과 그 사본(코사인 1)이 표를 채우지 않습니다",
-    "Score with the cross-encoder": "크로스 인코더로 채점", "Find pairs": "쌍 찾기", "Pairs from": "쌍 출처",
+    "Score with the cross-encoder": "크로스 인코더로 채점", "No cross-encoder is loaded: load one on the Model page to score the pairs with it": "크로스 인코더가 없습니다: 쌍을 채점하려면 모델 페이지에서 불러오세요", "Find pairs": "쌍 찾기", "Pairs from": "쌍 출처",
     "Filter: sentences containing…": "필터: 다음을 포함한 문장…", "|Δ rank| ≥ ": "|Δ 순위| ≥ ",
     "Only pairs whose two rankings differ by at least this many places": "두 순위가 이 자리 수 이상 차이 나는 쌍만 표시",
     "Type a query and press Enter…": "검색어를 입력하고 Enter를 누르세요…", "top ": "상위 ",

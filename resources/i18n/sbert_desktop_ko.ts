@@ -165,12 +165,12 @@ dimension {dimension}</source>
         <translation>노이즈 점을 가장 가까운 클러스터에 배정</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="181" />
         <source>Cluster</source>
         <translation>클러스터</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="123" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="126" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -186,175 +186,175 @@ dimension {dimension}</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/clusters.py" line="120" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="264" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="267" />
         <source>Cluster</source>
         <comment>button: run the clustering</comment>
         <translation>클러스터링</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="129" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="132" />
         <source>Clustering</source>
         <translation>클러스터링</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="131" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="134" />
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="132" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="135" />
         <source>Min cluster size</source>
         <translation>최소 클러스터 크기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="133" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="136" />
         <source>Min samples</source>
         <translation>최소 샘플 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="134" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="137" />
         <source>Topics</source>
         <translation>주제 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="135" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="138" />
         <source>Clusters (k)</source>
         <translation>클러스터 수 (k)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="136" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="139" />
         <source>Metric</source>
         <translation>거리 척도</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="137" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="140" />
         <source>Reduce first</source>
         <translation>먼저 차원 축소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="138" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="141" />
         <source>Reduced dimensions</source>
         <translation>축소 차원 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="139" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="142" />
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="147" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="150" />
         <source>Built-in English and Korean stop words</source>
         <translation>내장 영어·한국어 불용어</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="151" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="154" />
         <source>More stop words, separated by spaces or commas</source>
         <translation>추가 불용어 (공백이나 쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="153" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="156" />
         <source>Update labels</source>
         <translation>레이블 갱신</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="155" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="158" />
         <source>Keyword labels (class-based TF-IDF)</source>
         <translation>키워드 레이블 (클래스 기반 TF-IDF)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="174" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="371" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="177" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="374" />
         <source>No clusters yet.</source>
         <translation>아직 클러스터가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="181" />
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="181" />
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="181" />
         <source>Share</source>
         <translation>비율</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="178" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="181" />
         <source>Silhouette</source>
         <translation>실루엣</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="179" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="182" />
         <source>Keywords (c-TF-IDF) unless renamed; double-click to rename</source>
         <translation>이름을 바꾸지 않았다면 키워드(c-TF-IDF). 두 번 클릭해 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="180" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="183" />
         <source>Mean cosine silhouette of the cluster's sentences (-1 … 1)</source>
         <translation>클러스터 문장들의 평균 코사인 실루엣 (-1 … 1)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="198" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="448" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="201" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="451" />
         <source>Select a cluster</source>
         <translation>클러스터를 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="209" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="212" />
         <source>Most central sentences</source>
         <translation>가장 중심에 있는 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="210" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="213" />
         <source>All sentences of the cluster</source>
         <translation>클러스터의 모든 문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="268" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="271" />
         <source>Clustering {n} sentences ({method})…</source>
         <translation>문장 {n}개 클러스터링 중 ({method})…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="272" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="275" />
         <source>Clustering: {stage}…</source>
         <translation>클러스터링: {stage}…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="275" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="278" />
         <source>Clustering cancelled; the previous result is kept.</source>
         <translation>클러스터링을 취소했습니다. 이전 결과는 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="292" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="295" />
         <source>Names: {summary}</source>
         <translation>이름: {summary}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="297" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="300" />
         <source>Clustering failed: {message}</source>
         <translation>클러스터링 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="301" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="304" />
         <source>Clustering failed</source>
         <translation>클러스터링 실패</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="317" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="320" />
         <source>Cluster labels</source>
         <translation>클러스터 레이블</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="388" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="391" />
         <source>HDBSCAN found no group of {size} or more close sentences among {n}: lower Min cluster size, or use k-means</source>
         <translation>HDBSCAN이 문장 {n}개 중에서 서로 가까운 문장 {size}개 이상의 묶음을 찾지 못했습니다: 최소 클러스터 크기를 낮추거나 k-means를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="404" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="407" />
         <source>, then k-means from a start that splits the neighbour graph better: {share} of the sentences in another topic than the tree's cut</source>
         <translation>, 이어서 이웃 그래프를 더 잘 나누는 시작점의 k-means: 문장의 {share}가 트리 자르기와 다른 주제에 속함</translation>
     </message>
@@ -431,98 +431,98 @@ dimension {dimension}</source>
         <translation>주제 {n}개로 해 보기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="372" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="375" />
         <source>Encode the sentences, then cluster them.</source>
         <translation>문장을 인코딩한 다음 클러스터링하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="381" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="384" />
         <source>noise {share} ({count} of {n} sentences)</source>
         <translation>노이즈 {share} (문장 {n}개 중 {count}개)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="383" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="386" />
         <source>no noise (every point is in a cluster)</source>
         <translation>노이즈 없음 (모든 점이 클러스터에 속함)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="385" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="388" />
         <source>{count} noise points ({share}) assigned to their nearest cluster</source>
         <translation>노이즈 점 {count}개({share})를 가장 가까운 클러스터에 배정함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="392" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="395" />
         <source> on {reduction}</source>
         <translation> ({reduction} 후)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="396" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="399" />
         <source>, merged from {count} HDBSCAN clusters</source>
         <translation>, HDBSCAN 클러스터 {count}개에서 병합</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="399" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="402" />
         <source> (the level where the neighbour graph splits best)</source>
         <translation> (이웃 그래프가 가장 잘 나뉘는 수준)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="401" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="404" />
         <source>, then {share} of the sentences moved to a nearer topic</source>
         <translation>, 이어서 문장의 {share}를 더 가까운 주제로 옮김</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="407" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="410" />
         <source>&lt;b&gt;{n} clusters&lt;/b&gt; · {noise} · silhouette {silhouette} · {method} · {seconds} s</source>
         <translation>&lt;b&gt;클러스터 {n}개&lt;/b&gt; · {noise} · 실루엣 {silhouette} · {method} · {seconds}초</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="415" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="418" />
         <source>noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="427" />
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="452" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="430" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="455" />
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="428" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="431" />
         <source>renamed by hand; keywords: {words}</source>
         <translation>직접 이름 붙임. 키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="429" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="432" />
         <source>keywords: {words} (double-click to rename)</source>
         <translation>키워드: {words} (두 번 클릭해 이름 바꾸기)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="453" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="456" />
         <source>Noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="453" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="456" />
         <source>Cluster {n}</source>
         <translation>클러스터 {n}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="455" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="458" />
         <source>keywords: {words}</source>
         <translation>키워드: {words}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="461" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="464" />
         <source>sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="495" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="498" />
         <source>Korean words: Kiwi {version} (nouns)</source>
         <translation>한국어 단어: Kiwi {version} (명사)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="496" />
+        <location filename="../../sbert_desktop/gui/pages/clusters.py" line="499" />
         <source>Korean words: particle heuristic (install kiwipiepy for morphological analysis)</source>
         <translation>한국어 단어: 조사 제거 규칙 (형태소 분석을 하려면 kiwipiepy를 설치하세요)</translation>
     </message>
@@ -622,13 +622,13 @@ dimension {dimension}</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/compare.py" line="41" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="170" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="175" />
         <source>bi-encoder cosine</source>
         <translation>바이 인코더 코사인</translation>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/compare.py" line="41" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="171" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="176" />
         <source>cross-encoder score</source>
         <translation>크로스 인코더 점수</translation>
     </message>
@@ -645,7 +645,7 @@ dimension {dimension}</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/compare.py" line="68" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="205" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="211" />
         <source>Search</source>
         <translation>검색</translation>
     </message>
@@ -686,7 +686,7 @@ dimension {dimension}</source>
     </message>
     <message>
         <location filename="../../sbert_desktop/gui/pages/compare.py" line="107" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="250" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="258" />
         <source>Find pairs</source>
         <translation>쌍 찾기</translation>
     </message>
@@ -701,113 +701,118 @@ dimension {dimension}</source>
         <translation>쌍 출처</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="141" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="146" />
         <source>Filter: sentences containing…</source>
         <translation>필터: 다음을 포함한 문장…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="146" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="151" />
         <source>|Δ rank| ≥ </source>
         <translation>|Δ 순위| ≥ </translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="147" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="152" />
         <source>Only pairs whose two rankings differ by at least this many places</source>
         <translation>두 순위가 이 자리 수 이상 차이 나는 쌍만 표시</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="195" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="201" />
         <source>Type a query and press Enter…</source>
         <translation>검색어를 입력하고 Enter를 누르세요…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="200" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="206" />
         <source>top </source>
         <translation>상위 </translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="201" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="207" />
         <source>Each text once</source>
         <translation>같은 문장은 한 번만</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="203" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="209" />
         <source>A sentence that occurs on several rows is one hit, with its number of rows; untick to list every row</source>
         <translation>여러 행에 나오는 문장은 행 수와 함께 한 번만 보여 줍니다. 모든 행을 보려면 선택을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="214" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="220" />
         <source>Double-click a result (or right-click a pair) to find sentences similar to it.</source>
         <translation>결과를 두 번 클릭하면 (또는 쌍을 오른쪽 클릭하면) 비슷한 문장을 찾습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="229" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="235" />
+        <source>No cross-encoder is loaded: load one on the Model page to score the pairs with it</source>
+        <translation>크로스 인코더가 없습니다: 쌍을 채점하려면 모델 페이지에서 불러오세요</translation>
+    </message>
+    <message>
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="237" />
         <source>Load a cross-encoder on the Model page to score pairs with it</source>
         <translation>쌍을 크로스 인코더로 채점하려면 모델 페이지에서 불러오세요</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="255" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="263" />
         <source>Finding pairs… then scoring them with the cross-encoder</source>
         <translation>쌍을 찾는 중… 이어서 크로스 인코더로 채점합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="256" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="264" />
         <source>Finding pairs…</source>
         <translation>쌍을 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="270" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="278" />
         <source>Cancelled; the previous pairs are kept.</source>
         <translation>취소됨. 이전 쌍은 그대로 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="284" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="292" />
         <source>Could not find pairs: {message}</source>
         <translation>문장 쌍을 찾을 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="288" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="296" />
         <source>Could not compute the pairs</source>
         <translation>쌍을 계산할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="300" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="308" />
         <source>The sentences or the model changed: find pairs again.</source>
         <translation>문장이나 모델이 바뀌었습니다. 쌍을 다시 찾으세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="311" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="319" />
         <source>The cross-encoder changed: find pairs again to score them with it.</source>
         <translation>크로스 인코더가 바뀌었습니다. 새 모델로 채점하려면 쌍을 다시 찾으세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="330" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="338" />
         <source>, scored by the cross-encoder</source>
         <translation>, 크로스 인코더로 채점함</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="332" />
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="366" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="340" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="374" />
         <source>{n} pairs</source>
         <translation>{n}개 쌍</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="353" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="361" />
         <source>Load a cross-encoder, or open a pair data set with gold scores, to compare.</source>
         <translation>비교하려면 크로스 인코더를 불러오거나 정답 점수가 있는 문장 쌍 데이터 세트를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="365" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="373" />
         <source>{shown} of {total}</source>
         <translation>{total}개 중 {shown}개</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="389" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="397" />
         <source>Find sentences similar to A: {text}</source>
         <translation>A와 비슷한 문장 찾기: {text}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/compare.py" line="390" />
+        <location filename="../../sbert_desktop/gui/pages/compare.py" line="398" />
         <source>Find sentences similar to B: {text}</source>
         <translation>B와 비슷한 문장 찾기: {text}</translation>
     </message>
@@ -2019,164 +2024,164 @@ The details are also in the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="123" />
-        <location filename="../../sbert_desktop/gui/main_window.py" line="181" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="125" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="183" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="124" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="126" />
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="126" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="128" />
         <source>Open &amp;Recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="128" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="130" />
         <source>&amp;Save Model As…</source>
         <translation>모델 다른 이름으로 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="131" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="133" />
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="134" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="136" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="139" />
-        <location filename="../../sbert_desktop/gui/main_window.py" line="193" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="141" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="195" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="140" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="142" />
         <source>Open &amp;example</source>
         <translation>예제 열기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="141" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="143" />
         <source>Open the bundled example: sentences on the map, STS pairs ready to train</source>
         <translation>내장 예제 열기: 지도 위의 문장들과 바로 학습할 수 있는 STS 쌍</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="142" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="144" />
         <source>Show &amp;guide</source>
         <translation>안내 보기(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="144" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="146" />
         <source>&amp;About SBERT Desktop</source>
         <translation>SBERT Desktop 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="146" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="148" />
         <source>Open &amp;log folder</source>
         <translation>로그 폴더 열기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="154" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="156" />
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="157" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="159" />
         <source>Clear list</source>
         <translation>목록 지우기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="162" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="164" />
         <source>Open data file</source>
         <translation>데이터 파일 열기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="190" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="192" />
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="191" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="193" />
         <source>&amp;Embedding cache…</source>
         <translation>임베딩 캐시(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="192" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="194" />
         <source>See and limit the embeddings kept on disk, or clear them</source>
         <translation>디스크에 저장된 임베딩을 확인하고 제한하거나 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="215" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="217" />
         <source>Save model</source>
         <translation>모델 저장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="215" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="217" />
         <source>Load or train a model first.</source>
         <translation>먼저 모델을 불러오거나 학습하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="217" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="219" />
         <source>Save the active model into a folder</source>
         <translation>활성 모델을 폴더에 저장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="223" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="225" />
         <source>Save model to {name}</source>
         <translation>{name}에 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="224" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="226" />
         <source>Model saved to {path}</source>
         <translation>모델을 저장했습니다: {path}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="233" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="235" />
         <source>not installed</source>
         <translation>설치 안 됨</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="243" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="245" />
         <source>About SBERT Desktop</source>
         <translation>SBERT Desktop 정보</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="244" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="246" />
         <source>&lt;b&gt;SBERT Desktop&lt;/b&gt;&lt;br&gt;Fine-tune and explore Sentence-BERT models.</source>
         <translation>&lt;b&gt;SBERT Desktop&lt;/b&gt;&lt;br&gt;Sentence-BERT 모델을 미세 조정하고 탐색합니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="280" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="282" />
         <source>Model: {summary}</source>
         <translation>모델: {summary}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="283" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="285" />
         <source>The active model is named first; Compare and Map use both (bi-encoder to retrieve, cross-encoder to rerank).</source>
         <translation>활성 모델이 먼저 표시됩니다. 비교와 지도 페이지는 둘 다 씁니다 (바이 인코더로 검색, 크로스 인코더로 재순위화).</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="293" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="296" />
         <source>No jobs running</source>
         <translation>실행 중인 작업 없음</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="297" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="300" />
         <source>Running: {names}</source>
         <translation>실행 중: {names}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="341" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="344" />
         <source>Stop training?</source>
         <translation>학습을 멈출까요?</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="342" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="345" />
         <source>Training is running:
 {names}
 
@@ -2187,7 +2192,7 @@ Stop it and close? A checkpoint is kept, so you can resume it later.</source>
 멈추고 닫을까요? 체크포인트가 남으므로 나중에 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/main_window.py" line="366" />
+        <location filename="../../sbert_desktop/gui/main_window.py" line="369" />
         <source>Stopping running jobs before closing…</source>
         <translation>닫기 전에 실행 중인 작업을 멈추는 중…</translation>
     </message>
@@ -2240,244 +2245,244 @@ Stop it and close? A checkpoint is kept, so you can resume it later.</source>
         <translation>의미가 가장 가까운 문장: 검색어를 바이 인코더로 임베딩합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="85" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="86" />
         <source>Project</source>
         <translation>투영</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="88" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="89" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="94" />
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="314" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="95" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="320" />
         <source>No map yet.</source>
         <translation>아직 지도가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="97" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="98" />
         <source>Projection</source>
         <translation>투영</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="99" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="100" />
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="100" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="101" />
         <source>Metric</source>
         <translation>거리 척도</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="101" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="102" />
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="102" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="103" />
         <source>Perplexity</source>
         <translation>퍼플렉서티</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="103" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="104" />
         <source>Neighbours</source>
         <translation>이웃 수</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="104" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="105" />
         <source>Min distance</source>
         <translation>최소 거리</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="114" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="115" />
         <source>Pan</source>
         <translation>이동</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="114" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="115" />
         <source>Drag to pan, wheel to zoom</source>
         <translation>끌어서 이동, 휠로 확대·축소</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="115" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="116" />
         <source>Rectangle</source>
         <translation>사각형</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="115" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="116" />
         <source>Drag a rectangle to select points</source>
         <translation>사각형을 끌어 점을 선택합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="116" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="117" />
         <source>Lasso</source>
         <translation>올가미</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="116" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="117" />
         <source>Draw around points to select them</source>
         <translation>점 주위를 그려서 선택합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="126" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="127" />
         <source>Zoom to all</source>
         <translation>전체 보기</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="128" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="129" />
         <source>The map opens on the bulk of the points; this shows every point</source>
         <translation>지도는 점이 몰린 곳을 먼저 보여 줍니다. 이 버튼은 모든 점을 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="131" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="132" />
         <source>Clear selection</source>
         <translation>선택 해제</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="134" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="135" />
         <source>Highlight sentences…</source>
         <translation>문장 강조…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="151" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="152" />
         <source>Select and search</source>
         <translation>선택과 검색</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="161" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="162" />
         <source>Colour the points by their cluster, or by a label column of the file (e.g. topic)</source>
         <translation>점을 클러스터 또는 파일의 레이블 열(예: topic)에 따라 색칠합니다</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="162" />
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="333" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="163" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="339" />
         <source>Clusters</source>
         <translation>클러스터</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="165" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="166" />
         <source>Colours</source>
         <translation>색상</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="182" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="183" />
         <source>Drag a rectangle (or lasso) on the map to list its sentences.</source>
         <translation>지도에서 사각형(또는 올가미)을 끌면 그 안의 문장이 나열됩니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="197" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="198" />
         <source>Hover over a point to read its sentence; click it for its nearest neighbours.</source>
         <translation>점 위에 마우스를 올리면 문장을 볼 수 있고, 클릭하면 가장 가까운 이웃을 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="201" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="202" />
         <source>Sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="241" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="242" />
         <source>Showing {shown}; press Project for {method}.</source>
         <translation>{shown} 결과를 표시 중입니다. {method}(으)로 보려면 투영을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="269" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="270" />
         <source>Project ({method})</source>
         <translation>투영 ({method})</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="272" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="273" />
         <source>Projecting {n} sentences with {method}…</source>
         <translation>문장 {n}개를 {method}(으)로 투영하는 중…</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="277" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="278" />
         <source>Projection failed: {message}</source>
         <translation>투영 실패: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="278" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="295" />
         <source>Projection cancelled.</source>
         <translation>투영을 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="315" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="321" />
         <source>Encode the sentences to draw the map.</source>
         <translation>지도를 그리려면 문장을 인코딩하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="319" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="325" />
         <source>perplexity {value}</source>
         <translation>퍼플렉서티 {value}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="320" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="326" />
         <source>{n} neighbours, min dist {dist}</source>
         <translation>이웃 {n}개, 최소 거리 {dist}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="322" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="328" />
         <source>seed {seed}</source>
         <translation>시드 {seed}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="324" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="330" />
         <source>{seconds} s</source>
         <translation>{seconds}초</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="335" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="341" />
         <source>Label column: {name}</source>
         <translation>레이블 열: {name}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="376" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="382" />
         <source>Cluster on the Clusters page to colour the map.</source>
         <translation>지도를 색칠하려면 클러스터 페이지에서 클러스터링하세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="432" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="438" />
         <source>Load a bi-encoder on the Model page to search by meaning.</source>
         <translation>의미로 검색하려면 모델 페이지에서 바이 인코더를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="436" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="442" />
         <source>Search the map by meaning</source>
         <translation>의미로 지도 검색</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="439" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="445" />
         <source>Search by meaning failed: {message}</source>
         <translation>의미로 검색하지 못했습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="440" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="446" />
         <source>nearest in meaning to “{query}”</source>
         <translation>“{query}”와(과) 의미가 가장 가까움</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="456" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="462" />
         <source> · cluster: {name}</source>
         <translation> · 클러스터: {name}</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="479" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="485" />
         <source>Nothing selected.</source>
         <translation>선택한 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="484" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="490" />
         <source>cluster</source>
         <translation>클러스터</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="485" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="491" />
         <source>sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../sbert_desktop/gui/pages/map.py" line="487" />
+        <location filename="../../sbert_desktop/gui/pages/map.py" line="493" />
         <source>{n} selected sentences</source>
         <translation>선택한 문장 {n}개</translation>
     </message>

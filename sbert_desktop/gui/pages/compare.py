@@ -232,6 +232,8 @@ class ComparePage(QWidget):
         self.distinct.setEnabled(mode != "dataset")  # a data set's pairs are given, not found
         has_cross = self.state.cross_encoder is not None
         self.use_cross.setEnabled(has_cross)
+        self.use_cross.setToolTip("" if has_cross else translate(
+            "Compare", "No cross-encoder is loaded: load one on the Model page to score the pairs with it"))
         self.use_cross.setToolTip("" if has_cross else translate("Compare", "Load a cross-encoder on the Model page to score pairs with it"))
         ready = (self.state.embeddings is not None if mode != "dataset"
                  else self.state.data is not None and self.state.data.kind == "pairs")
