@@ -156,3 +156,15 @@ def test_the_cache_key_covers_the_tokenizer(tiny_bi_encoder_dir, tmp_path):
     a, b = BiEncoder.load(tiny_bi_encoder_dir, device="cpu"), BiEncoder.load(copy, device="cpu")
     assert a.weights_fingerprint() == b.weights_fingerprint() and a.fingerprint() != b.fingerprint()
     assert BiEncoder.load(tiny_bi_encoder_dir, device="cpu").fingerprint() == a.fingerprint()
+
+
+def test_the_tokenizer_part_of_the_key_ignores_truncation_and_padding(tiny_bi_encoder_dir):
+    """Tokenizing sets the tokenizer's truncation and padding: the key must not change with them (two
+    processes of one encode computed it before and after, and missed each other's cache shards)."""
+    from sbert_desktop.core.models.bi_encoder import tokenizer_tag
+
+    before = BiEncoder.load(tiny_bi_encoder_dir, device="cpu")
+    tag = tokenizer_tag(before.tokenizer)
+    after = BiEncoder.load(tiny_bi_encoder_dir, device="cpu")
+    after.encode(["a long sentence " * 200, "short"])
+    assert tokenizer_tag(after.tokenizer) == tag and after.fingerprint() == before.fingerprint()

@@ -146,7 +146,13 @@ def tokenizer_tag(tokenizer: Any) -> str:
 
         backend = getattr(tokenizer, "backend_tokenizer", None)
         try:
-            text = backend.to_str() if backend is not None else repr(sorted(tokenizer.get_vocab().items()))
+            if backend is not None:  # without its truncation and padding: set by each call, not its definition
+                definition = json.loads(backend.to_str())
+                definition.pop("truncation", None)
+                definition.pop("padding", None)
+                text = json.dumps(definition, sort_keys=True)
+            else:
+                text = repr(sorted(tokenizer.get_vocab().items()))
         except Exception:  # noqa: BLE001 - a tokenizer that cannot be written out: its class and size
             text = f"{type(tokenizer).__name__}-{len(tokenizer)}"
         extra = repr(sorted((k, str(v)) for k, v in getattr(tokenizer, "init_kwargs", {}).items()
