@@ -274,3 +274,30 @@ def test_pair_files_saved_again_by_pandas_or_excel(tmp_path, data_dir):
     frame.to_csv(tmp_path / "multi.tsv", sep="\t", index=False)
     ds = read_pairs(tmp_path / "multi.tsv")
     assert ds.sentence1 == ["line one\nline two", 'He said "hi".'] and ds.line_numbers == [2, 4]
+
+
+def test_pair_detection_looks_where_the_reader_reads(tmp_path):
+    """A workbook open on its pairs sheet was detected on its first sheet (read as sentences); a JSON Lines
+    pair file whose first object lacks the score was 'sentences' (its keys alone were looked at)."""
+    import openpyxl
+
+    from sbert_desktop.core.data import detect_pair_format
+
+    book = openpyxl.Workbook()
+    book.active.title = "About"
+    book.active.append(["note"])
+    book.active.append(["STS pairs collected in 2026."])
+    pairs = book.create_sheet("Pairs")
+    for row in (["sentence1", "sentence2", "score"], ["A man plays.", "Someone plays.", 4.2], ["A cat.", "A dog.", 0.5]):
+        pairs.append(row)
+    book.active = 1
+    book.save(tmp_path / "book.xlsx")
+    assert detect_pair_format(tmp_path / "book.xlsx") == "generic"
+    assert read_pairs(tmp_path / "book.xlsx").sentence1 == ["A man plays.", "A cat."]
+    jl = tmp_path / "p.jsonl"
+    jl.write_text('{"sentence1": "A man.", "sentence2": "A person."}\n{"sentence1": "A dog.", "sentence2": "A cat.", '
+                  '"score": 1.5}\n', encoding="utf-8")
+    assert detect_pair_format(jl) == "generic"
+    with pytest.raises(DataError, match="score None is missing") as info:
+        read_pairs(jl)
+    assert info.value.line == 1

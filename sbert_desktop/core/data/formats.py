@@ -97,27 +97,32 @@ def _table_columns(path: Path, fmt: str) -> list[str]:
         import pandas as pd
 
         try:
-            from sbert_desktop.core.data.tables import sheet_header
+            from sbert_desktop.core.data.tables import opening_sheet, sheet_header
 
-            return sheet_header(pd.read_excel(path, nrows=12, header=None))[1]
+            with pd.ExcelFile(path) as book:  # the sheet the reader reads: the one the workbook opens on
+                return sheet_header(pd.read_excel(book, sheet_name=opening_sheet(book), nrows=12, header=None))[1]
         except Exception as exc:  # openpyxl / zipfile raise their own types for corrupt files
             raise DataError(path, f"cannot be read as xlsx: {type(exc).__name__}: {exc}") from None
     import json
 
     lines, _ = head_lines(path, 5)
+    keys: dict[str, None] = {}
     for line in lines:
         if line.strip():
             try:
                 item = json.loads(line)
             except json.JSONDecodeError:
                 item = None
-            if isinstance(item, dict) and wrapped_list(line) is None:  # JSON Lines: the first object's keys
-                return [str(k) for k in item]
+            if isinstance(item, dict) and wrapped_list(line) is None:  # JSON Lines: the first objects' keys
+                keys.update(dict.fromkeys(str(k) for k in item))  # (one may lack a field the others have)
+                continue
+            if keys:
+                break
             try:  # a JSON array, a wrapped list ({"data": [...]}) or an object over many lines: read whole
                 return list(read_jsonl(path).columns)
             except DataError:
                 return []
-    return []
+    return list(keys)
 
 
 def detect_pair_format(path: str | Path) -> str | None:
