@@ -101,14 +101,6 @@ def add_parser(sub) -> argparse.ArgumentParser:
     return p
 
 
-def _given_options(args: argparse.Namespace) -> set[str]:
-    """The options of ``args`` that differ from the train parser's defaults (what the user typed)."""
-    parser = argparse.ArgumentParser()
-    add_parser(parser.add_subparsers())
-    defaults = vars(parser.parse_args(["train"]))
-    return {name for name, value in vars(args).items() if name in defaults and value != defaults[name]}
-
-
 def _config(args: argparse.Namespace):
     from sbert_desktop.core.training import TrainConfig, TrainConfigError
 
@@ -117,7 +109,9 @@ def _config(args: argparse.Namespace):
         cfg.out_dir = args.resume
         cfg.device = args.device
         cfg.amp = not args.no_amp
-        ignored = _given_options(args) - {"resume", "device", "no_amp", "quiet", "json", "nproc", "devices"}
+        from sbert_desktop.commands._inputs import given_options
+
+        ignored = given_options(args, add_parser) - {"resume", "device", "no_amp", "quiet", "json", "nproc", "devices"}
         if ignored:  # the run goes on as it was configured; say so rather than drop them silently
             names = ", ".join("--" + name.replace("_", "-") for name in sorted(ignored))
             print(f"sbert-desktop train: warning: {names} ignored: --resume continues the run as it was "
